@@ -1,0 +1,107 @@
+import Foundation
+import KioskCore
+import KioskOutbox
+
+/// `carekiosk` and its subcommands. Returns the exit status; prints nothing but words meant for people.
+public enum CareKiosk {
+    public static func main(_ args: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
+        guard let resources = Resources.locate(environment: environment) else {
+            printError("carekiosk: cannot find locales/zh-Hans.json; set CAREKIOSK_HOME to the folder that holds locales/ and catalog/")
+            return 2
+        }
+        // Messages about the command line itself come in the default language, or the one asked for.
+        let requested = args.firstIndex(of: "--locale").flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil }
+        let strings: Strings
+        do { strings = try resources.strings(requested.flatMap { resources.availableLocales.contains($0) ? $0 : nil } ?? Catalog.fallbackLocale) }
+        catch { printError("carekiosk: \(error)"); return 2 }
+
+        let options: Options
+        do { options = try Options.parse(args) } catch {
+            printError(describe(error, strings))
+            return 2
+        }
+        if let locale = options.locale, !resources.availableLocales.contains(locale) {
+            printError(strings.tr("cli.unknown_locale", ["locale": locale, "available": resources.availableLocales.joined(separator: ", ")]))
+            return 2
+        }
+        switch options.command {
+        case .help:
+            print(strings.tr("cli.usage"))
+            return 0
+        case let .catalogCheck(files):
+            return checkCatalogs(files, strings)
+        case .kiosk:
+            return runKiosk(options, resources, strings, environment)
+        }
+    }
+
+    static func describe(_ error: Options.ParseError, _ s: Strings) -> String {
+        switch error {
+        case let .unknownOption(o): return s.tr("cli.unknown_option", ["option": o])
+        case let .missingValue(o): return s.tr("cli.missing_value", ["option": o])
+        case let .badValue(o, v): return s.tr("cli.bad_value", ["option": o, "value": v])
+        case .missingFile: return s.tr("cli.missing_file")
+        }
+    }
+
+    /// Loads a catalog file, or gives one line per problem: `FILE: PATH: what is wrong`.
+    static func loadCatalog(_ path: String, _ s: Strings) -> (catalog: Catalog?, problems: [String]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (nil, ["\(path): " + s.tr("catalog.unreadable")])
+        }
+        switch CatalogLoader.load(data) {
+        case let .success(catalog): return (catalog, [])
+        case let .failure(error): return (nil, error.problems.map { "\(path): \($0.path): \($0.message(s))" })
+        }
+    }
+
+    static func checkCatalogs(_ files: [String], _ s: Strings) -> Int32 {
+        var status: Int32 = 0
+        for file in files {
+            let loaded = loadCatalog(file, s)
+            if let catalog = loaded.catalog {
+                print(s.tr("catalog.ok", ["file": file, "count": "\(catalog.services.count)", "version": catalog.version]))
+            } else {
+                loaded.problems.forEach(printError)
+                status = 1
+            }
+        }
+        return status
+    }
+
+    static func runKiosk(_ options: Options, _ resources: Resources, _ strings: Strings, _ environment: [String: String]) -> Int32 {
+        let catalogPath = options.catalogPath ?? resources.defaultCatalog.path
+        let loaded = loadCatalog(catalogPath, strings)
+        guard let catalog = loaded.catalog else {
+            printError(strings.tr("catalog.refused"))
+            loaded.problems.forEach(printError)
+            return 2
+        }
+        let data = DataFolder(root: options.dataFolderURL(environment: environment))
+        do { try data.prepare() } catch {
+            printError(strings.tr("cli.data_dir_unusable", ["path": data.root.path, "reason": error.description]))
+            return 2
+        }
+        let locale = options.locale ?? Catalog.fallbackLocale
+        var tables: [String: Strings] = [strings.locale: strings]
+        for tag in resources.availableLocales where tables[tag] == nil {
+            do { tables[tag] = try resources.strings(tag) } catch { printError("carekiosk: \(error)"); return 2 }
+        }
+        let state = WizardState(catalog: catalog, kioskID: options.kioskID ?? defaultKioskID(environment),
+                                today: Moment.now().civilDate, locale: locale,
+                                availableLocales: resources.availableLocales, careMode: options.careMode ?? true)
+        let runtime = KioskRuntime(state: state, data: data)
+        // The full-screen terminal front end is not built yet: every session runs in plain line mode.
+        PlainMode(runtime: runtime, strings: { tables[$0] ?? strings }).run()
+        return 0
+    }
+
+    static func defaultKioskID(_ environment: [String: String]) -> String {
+        if let id = environment["CAREKIOSK_KIOSK_ID"], !id.isEmpty { return id }
+        return "kiosk-" + ProcessInfo.processInfo.hostName.lowercased()
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((TerminalText.clean(line) + "\n").utf8))
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import KioskCore
+import KioskOutbox
+
+/// Runs the reducer and carries out its effects: the only place where the wizard meets the disk.
+/// Front ends (plain mode, the terminal screen) feed it actions and draw `state`.
+public final class KioskRuntime {
+    public private(set) var state: WizardState
+    public let data: DataFolder
+    private let clock: () -> Moment
+    private let newID: () -> String
+    /// Set when F3 asks for the screen again; the front end clears it after showing it.
+    public var repeatRequested = false
+    /// Problems writing ratings or calls for staff, for the helper; never shown to the resident.
+    public private(set) var recordFailures: [String] = []
+
+    public init(state: WizardState, data: DataFolder,
+                clock: @escaping () -> Moment = { Moment.now() },
+                newID: @escaping () -> String = { UUID().uuidString.lowercased() }) {
+        self.state = state
+        self.data = data
+        self.clock = clock
+        self.newID = newID
+        refreshWaitingCount()
+    }
+
+    public func send(_ action: Action) {
+        let effects = state.reduce(action, Context(moment: clock(), newID: newID()))
+        for effect in effects { perform(effect) }
+    }
+
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case let .enqueue(submission):
+            do {
+                try data.enqueue(submission)
+                refreshWaitingCount()
+                send(.saved(submissionID: submission.id))
+            } catch {
+                switch error {
+                case .diskFull: send(.saveFailed(.diskFull))
+                case .notWritable: send(.saveFailed(.notWritable))
+                case .failed: send(.saveFailed(.other))
+                }
+            }
+        case let .record(record):
+            do { try data.store(record) } catch { recordFailures.append(error.description) }
+        case .repeatPrompt:
+            repeatRequested = true
+        case .bell:
+            break // the terminal front end rings it; plain mode has no bell
+        }
+    }
+
+    private func refreshWaitingCount() {
+        let count = data.submissions.ids(in: .ready).count
+        if count != state.waitingCount { _ = state.reduce(.setWaitingCount(count), Context(moment: clock(), newID: "")) }
+    }
+}

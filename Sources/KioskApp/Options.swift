@@ -1,0 +1,75 @@
+import Foundation
+
+/// Command-line options shared by every command.
+public struct Options: Equatable, Sendable {
+    public enum Command: Equatable, Sendable {
+        case kiosk
+        case catalogCheck([String])
+        case help
+    }
+
+    public var command: Command = .kiosk
+    public var plain = false
+    public var catalogPath: String?
+    public var dataDir: String?
+    public var locale: String?
+    public var kioskID: String?
+    public var careMode: Bool?
+
+    public init() {}
+
+    /// Why the command line could not be read: which word, and what was wrong with it.
+    public enum ParseError: Error, Equatable {
+        case unknownOption(String)
+        case missingValue(String)
+        case badValue(String, String)
+        case missingFile
+    }
+
+    public static func parse(_ args: [String]) throws(ParseError) -> Options {
+        var o = Options()
+        var rest = args[...]
+        func value(_ flag: String) throws(ParseError) -> String {
+            guard let v = rest.popFirst(), !v.hasPrefix("--") else { throw .missingValue(flag) }
+            return v
+        }
+        var words: [String] = []
+        while let arg = rest.popFirst() {
+            switch arg {
+            case "--plain": o.plain = true
+            case "--catalog": o.catalogPath = try value(arg)
+            case "--data-dir": o.dataDir = try value(arg)
+            case "--locale": o.locale = try value(arg)
+            case "--kiosk-id": o.kioskID = try value(arg)
+            case "--care-mode":
+                let v = try value(arg)
+                guard v == "on" || v == "off" else { throw .badValue(arg, v) }
+                o.careMode = v == "on"
+            case "-h", "--help", "help": o.command = .help
+            default:
+                if arg.hasPrefix("-") { throw .unknownOption(arg) }
+                words.append(arg)
+            }
+        }
+        if o.command == .help { return o }
+        switch words.first {
+        case nil: o.command = .kiosk
+        case "catalog" where words.dropFirst().first == "check":
+            let files = Array(words.dropFirst(2))
+            guard !files.isEmpty else { throw .missingFile }
+            o.command = .catalogCheck(files)
+        default: throw .unknownOption(words[0])
+        }
+        return o
+    }
+
+    /// `--data-dir`, else `$XDG_STATE_HOME/carekiosk`, else `~/.local/state/carekiosk`.
+    public func dataFolderURL(environment: [String: String]) -> URL {
+        if let dataDir { return URL(fileURLWithPath: dataDir) }
+        if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
+            return URL(fileURLWithPath: state).appendingPathComponent("carekiosk")
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".local/state/carekiosk")
+    }
+}

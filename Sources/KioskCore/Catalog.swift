@@ -1,0 +1,131 @@
+import Foundation
+
+/// A text in several languages (BCP 47 tags); a missing language falls back to zh-Hans.
+public struct LocalizedText: Equatable, Sendable {
+    public var values: [String: String]
+
+    public init(_ values: [String: String]) { self.values = values }
+
+    public func resolve(_ locale: String) -> String {
+        values[locale] ?? values[Catalog.fallbackLocale] ?? values.values.first ?? ""
+    }
+}
+
+public struct Catalog: Equatable, Sendable {
+    public static let fallbackLocale = "zh-Hans"
+    public var version: String
+    public var categories: [ServiceCategory]
+    public var services: [Service]
+
+    public func service(id: String) -> Service? { services.first { $0.id == id } }
+}
+
+public struct ServiceCategory: Equatable, Sendable {
+    public var id: String
+    public var title: LocalizedText
+}
+
+public struct Service: Equatable, Sendable {
+    public enum Status: String, Sendable { case open, closing }
+
+    public var id: String
+    public var version: Int
+    public var status: Status
+    public var category: String?
+    public var title: LocalizedText
+    public var summary: LocalizedText?
+    public var onlineOnly: Bool
+    public var eligibility: [EligibilityRule]
+    public var materials: [Material]
+    public var privacy: PrivacyNotice?
+    public var steps: [Step]
+
+    /// Every field in the order the wizard asks them, with the step it belongs to.
+    public var orderedFields: [(step: Step, field: Field)] {
+        steps.flatMap { step in step.fields.map { (step, $0) } }
+    }
+
+    public func field(id: String) -> Field? {
+        for step in steps { if let f = step.fields.first(where: { $0.id == id }) { return f } }
+        return nil
+    }
+
+    public var hasSensitiveField: Bool { steps.contains { $0.fields.contains { $0.sensitive } } }
+}
+
+public struct PrivacyNotice: Equatable, Sendable {
+    public var version: String
+    public var text: LocalizedText
+}
+
+public struct EligibilityRule: Equatable, Sendable {
+    public var require: Condition
+    public var message: LocalizedText
+}
+
+public struct Material: Equatable, Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var required: Bool
+    public var deferrable: Bool
+    public var hint: LocalizedText?
+}
+
+public struct Step: Equatable, Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var relevant: Condition?
+    public var fields: [Field]
+}
+
+public enum FieldType: String, CaseIterable, Sendable {
+    case choice, yesNo = "yes_no", text, digits, number, date, phone, idNumber = "id_number"
+
+    /// Types answered by choosing a numbered option rather than typing.
+    public var isChoice: Bool { self == .choice || self == .yesNo }
+}
+
+public struct ChoiceOption: Equatable, Sendable {
+    public var value: String
+    public var label: LocalizedText
+}
+
+public struct Field: Equatable, Sendable {
+    public var id: String
+    public var type: FieldType
+    public var label: LocalizedText
+    public var required: Bool
+    public var sensitive: Bool
+    public var purpose: LocalizedText?
+    public var hint: LocalizedText?
+    public var relevant: Condition?
+    public var options: [ChoiceOption]
+    public var maxLength: Int?
+    public var length: Int?
+    public var min: Double?
+    public var max: Double?
+    public var unit: LocalizedText?
+}
+
+/// Skip logic and eligibility conditions, contract §3.
+public indirect enum Condition: Equatable, Sendable {
+    case equals(String, JSONValue)
+    case notEquals(String, JSONValue)
+    case isIn(String, [JSONValue])
+    case gte(String, Double)
+    case lte(String, Double)
+    case answered(String)
+    case all([Condition])
+    case any([Condition])
+    case not(Condition)
+
+    /// Every field reference (`id_number.age` included) the condition reads.
+    public var references: [String] {
+        switch self {
+        case let .equals(f, _), let .notEquals(f, _), let .isIn(f, _), let .gte(f, _), let .lte(f, _), let .answered(f):
+            return [f]
+        case let .all(cs), let .any(cs): return cs.flatMap(\.references)
+        case let .not(c): return c.references
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// What a numbered option on the current screen does. The reducer acts on these and the
+/// screen description labels them, so a number always means the same thing to both.
+public enum Choice: Equatable, Sendable {
+    case category(String)
+    case service(String)
+    /// An answer to a choice or yes/no question.
+    case answer(JSONValue)
+    case material(MaterialChoice)
+    case consent
+    /// Go back from the check-answers screen to change this page.
+    case change(Page)
+    /// 好差评: 5 is 非常满意, 1 非常不满意.
+    case rating(Int)
+    case locale(String)
+}
+
+extension WizardState {
+    /// Categories shown on the home screen, in catalog order, then 其他业务 if needed.
+    public var homeCategories: [String] {
+        let open = catalog.services.filter { $0.status == .open }
+        var ids = catalog.categories.map(\.id).filter { id in open.contains { $0.category == id } }
+        if open.contains(where: { s in !catalog.categories.contains { $0.id == s.category } }) {
+            ids.append(WizardState.otherCategoryID)
+        }
+        return ids
+    }
+
+    /// Open services of one category (closing services are hidden, contract §3).
+    public func services(inCategory id: String) -> [Service] {
+        let listed = Set(catalog.categories.map(\.id))
+        return catalog.services.filter { s in
+            s.status == .open && (id == WizardState.otherCategoryID ? !listed.contains(s.category ?? "") : s.category == id)
+        }
+    }
+
+    /// Every numbered option of the current screen, before paging.
+    public var choices: [Choice] {
+        if let overlay {
+            return overlay == .language ? availableLocales.map(Choice.locale) : []
+        }
+        switch screen {
+        case .home: return homeCategories.map(Choice.category)
+        case let .category(id): return services(inCategory: id).map { .service($0.id) }
+        case .wizard(.material):
+            guard let session, case let .wizard(.material(mid)) = screen,
+                  let m = session.service.materials.first(where: { $0.id == mid }) else { return [] }
+            var options: [Choice] = [.material(.provided)]
+            if m.deferrable { options.append(.material(.deferred)) }
+            if !m.required { options.append(.material(.notApplicable)) }
+            return options
+        case .wizard(.privacy): return [.consent]
+        case let .wizard(.question(fid)):
+            guard let field = session?.service.field(id: fid) else { return [] }
+            switch field.type {
+            case .choice: return field.options.map { .answer(.string($0.value)) }
+            case .yesNo: return [.answer(.bool(true)), .answer(.bool(false))]
+            default: return []
+            }
+        case .wizard(.review): return reviewItems.map(Choice.change)
+        case .rating: return (1...5).reversed().map(Choice.rating)
+        default: return []
+        }
+    }
+
+    /// The options on the page being shown (at most nine, numbered 1 to 9).
+    public var visibleChoices: [Choice] {
+        let all = choices
+        let start = min(optionPage * WizardState.optionsPerPage, max(all.count - 1, 0))
+        return Array(all.dropFirst(start).prefix(WizardState.optionsPerPage))
+    }
+
+    public var optionPageCount: Int { max(1, (choices.count + WizardState.optionsPerPage - 1) / WizardState.optionsPerPage) }
+
+    /// Pages of the check-answers screen that can be changed: materials chosen, questions answered.
+    public var reviewItems: [Page] {
+        guard let session else { return [] }
+        let materials = session.askedMaterials.filter { session.materials[$0.id] != nil }.map { Page.material($0.id) }
+        let questions = session.relevantFields(today: today).filter { session.answers[$0.id] != nil }.map { Page.question($0.id) }
+        return materials + questions
+    }
+
+    /// The screen takes typed text (a question that is not answered by choosing).
+    public var acceptsText: Bool {
+        guard overlay == nil, case let .wizard(.question(fid)) = screen,
+              let field = session?.service.field(id: fid) else { return false }
+        return !field.type.isChoice
+    }
+}

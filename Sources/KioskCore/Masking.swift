@@ -1,0 +1,23 @@
+import Foundation
+
+/// How a sensitive value looks once it has been entered: on screens, in plain mode, in messages.
+public enum Mask {
+    /// `511922194503150016` → `5119**********0016`; `13800000000` → `138****0000`;
+    /// anything else keeps at most its last four characters.
+    public static func value(_ raw: String, type: FieldType) -> String {
+        let chars = Array(raw)
+        switch type {
+        case .idNumber where chars.count > 8:
+            return String(chars.prefix(4)) + String(repeating: "*", count: chars.count - 8) + String(chars.suffix(4))
+        case .phone where chars.count > 7:
+            return String(chars.prefix(3)) + String(repeating: "*", count: chars.count - 7) + String(chars.suffix(4))
+        case .number, .date, .choice, .yesNo:
+            return "****"
+        default:
+            return chars.count > 4 ? String(repeating: "*", count: chars.count - 4) + String(chars.suffix(4)) : "****"
+        }
+    }
+
+    /// The last four characters, for "尾号 0016".
+    public static func lastFour(_ raw: String) -> String { String(raw.suffix(4)) }
+}

@@ -1,0 +1,339 @@
+import Foundation
+
+/// What the runtime must do after an action. The core never touches disk, terminal or clock.
+public enum Effect: Equatable, Sendable {
+    /// Write durably, then answer with `.saved` (or `.saveFailed`).
+    case enqueue(Submission)
+    case record(Record)
+    /// Show and say the current screen again (F3).
+    case repeatPrompt
+    /// Ring the terminal bell (staff called).
+    case bell
+}
+
+extension WizardState {
+    /// The single entry point: apply one action, return what the runtime must do.
+    public mutating func reduce(_ action: Action, _ context: Context) -> [Effect] {
+        today = context.moment.civilDate
+        switch action {
+        case let .key(key): return press(key, context)
+        case let .typeLine(line):
+            guard acceptsText else {
+                if !choices.isEmpty { error = .chooseAnOption }
+                return []
+            }
+            guard line.count <= FieldValidator.maxInputLength else {
+                input = ""
+                error = .inputTooLong
+                return []
+            }
+            error = nil
+            input = line
+            return press(.enter, context)
+        case let .saved(id):
+            guard screen == .saving, session?.pending?.id == id else { return [] }
+            session = nil
+            screen = .confirmed(submissionID: id)
+            return []
+        case let .saveFailed(reason):
+            guard screen == .saving else { return [] }
+            screen = .saveFailed(reason)
+            return []
+        case let .setOnline(online): self.online = online; return []
+        case let .setWaitingCount(n): waitingCount = n; return []
+        case .clear:
+            // A confirmed submission that is not on disk yet is never thrown away.
+            if screen.isSavingSubmission { return [] }
+            goHome()
+            notice = .cleared
+            return []
+        }
+    }
+
+    private mutating func press(_ key: Key, _ context: Context) -> [Effect] {
+        notice = nil
+        switch key {
+        case .f1:
+            overlay = .staffCalled
+            let help: JSONValue = .object([
+                ("id", .string(context.newID)),
+                ("kiosk_id", .string(kioskID)),
+                ("created_at", .string(context.moment.rfc3339)),
+                ("service_id", session.map { .string($0.service.id) } ?? .null),
+            ])
+            return [.bell, .record(Record(kind: .helpRequest, id: context.newID, json: help))]
+        case .f2:
+            careMode.toggle()
+            return []
+        case .f3:
+            return [.repeatPrompt]
+        case .f4:
+            overlay = .language
+            optionPage = 0
+            return []
+        default: break
+        }
+        if let overlay { return pressInOverlay(overlay, key) }
+        if acceptsText, let edited = edit(input, with: key) {
+            input = edited.count > FieldValidator.maxInputLength ? input : edited
+            error = edited.count > FieldValidator.maxInputLength ? .inputTooLong : nil
+            return []
+        }
+        switch key {
+        case let .digit(d): return chooseByNumber(d, context)
+        case .enter: return confirm(context)
+        case .escape: goBack(); return []
+        default: return []
+        }
+    }
+
+    /// Typing into a text field; nil when the key is not an editing key.
+    private func edit(_ text: String, with key: Key) -> String? {
+        switch key {
+        case let .digit(d): return text + String(d)
+        case let .character(c): return text + String(c)
+        case .backspace: return String(text.dropLast())
+        default: return nil
+        }
+    }
+
+    private mutating func pressInOverlay(_ overlay: Overlay, _ key: Key) -> [Effect] {
+        switch (overlay, key) {
+        case let (.language, .digit(d)):
+            guard d >= 1, d <= availableLocales.count else { return [] }
+            locale = availableLocales[d - 1]
+            self.overlay = nil
+        case (.language, .enter), (.language, .escape), (.staffCalled, _):
+            self.overlay = nil
+        default: break
+        }
+        return []
+    }
+
+    // MARK: choosing
+
+    private mutating func chooseByNumber(_ d: Int, _ context: Context) -> [Effect] {
+        if d == 0 {
+            if optionPageCount > 1 { optionPage = (optionPage + 1) % optionPageCount }
+            return []
+        }
+        let visible = visibleChoices
+        guard !visible.isEmpty else { return [] }
+        guard d <= visible.count else { error = .noSuchOption(d); return [] }
+        error = nil
+        return choose(visible[d - 1], context)
+    }
+
+    private mutating func choose(_ choice: Choice, _ context: Context) -> [Effect] {
+        switch choice {
+        case let .category(id):
+            show(.category(id))
+        case let .service(id):
+            guard let service = catalog.service(id: id) else { return [] }
+            if service.onlineOnly && !online { show(.needsNetwork(serviceID: id)); return [] }
+            session = Session(service: service)
+            show(.wizard(.intro))
+        case let .answer(value):
+            guard case let .wizard(.question(fid)) = screen else { return [] }
+            return accept(value, for: fid, context)
+        case let .material(choice):
+            guard case let .wizard(.material(mid)) = screen else { return [] }
+            session?.materials[mid] = choice
+            advance()
+        case .consent:
+            if session?.consentGivenAt == nil { session?.consentGivenAt = context.moment.rfc3339 }
+            advance()
+        case let .change(page):
+            session?.changing = true
+            show(.wizard(page))
+        case let .rating(score):
+            guard case let .rating(sid) = screen else { return [] }
+            let rating: JSONValue = .object([
+                ("id", .string(context.newID)),
+                ("submission_id", .string(sid)),
+                ("kiosk_id", .string(kioskID)),
+                ("score", .number(Double(score))),
+                ("created_at", .string(context.moment.rfc3339)),
+            ])
+            goHome()
+            notice = .thanksForRating
+            return [.record(Record(kind: .rating, id: context.newID, json: rating))]
+        case .locale:
+            break // only in the language overlay
+        }
+        return []
+    }
+
+    // MARK: Enter
+
+    private mutating func confirm(_ context: Context) -> [Effect] {
+        switch screen {
+        case .home, .category, .saving:
+            if !choices.isEmpty { error = .chooseAnOption }
+            return []
+        case .needsNetwork:
+            goBack()
+        case .ineligible:
+            goHome()
+        case .wizard(.intro):
+            advance()
+        case let .wizard(.material(mid)):
+            if session?.materials[mid] != nil { advance() } else { error = .chooseAnOption }
+        case .wizard(.privacy):
+            if session?.consentGivenAt != nil { advance() } else { error = .chooseAnOption }
+        case let .wizard(.question(fid)):
+            return confirmQuestion(fid, context)
+        case .wizard(.review):
+            return submit(context)
+        case .saveFailed:
+            guard let pending = session?.pending else { goHome(); return [] }
+            screen = .saving
+            return [.enqueue(pending)]
+        case let .confirmed(id):
+            show(.rating(submissionID: id))
+        case .rating:
+            goHome()
+        }
+        return []
+    }
+
+    private mutating func confirmQuestion(_ fid: String, _ context: Context) -> [Effect] {
+        guard let session, let field = session.service.field(id: fid) else { return [] }
+        let typed = input.trimmingCharacters(in: .whitespaces)
+        if typed.isEmpty {
+            // Enter on an empty field keeps an earlier answer, skips an optional one.
+            if session.answers[fid] != nil || !field.required {
+                self.session?.visited.insert(fid)
+                error = nil
+                advance()
+            } else {
+                error = field.type.isChoice ? .chooseAnOption : .required
+            }
+            return []
+        }
+        switch FieldValidator.validate(field, input: typed, today: today) {
+        case let .success(value): return accept(value, for: fid, context)
+        case let .failure(e): error = e; return []
+        }
+    }
+
+    /// Stores an answer, runs pre-review (预审), and moves on.
+    private mutating func accept(_ value: JSONValue, for fid: String, _ context: Context) -> [Effect] {
+        session?.answers[fid] = value
+        session?.visited.insert(fid)
+        input = ""
+        error = nil
+        if let failed = failingEligibility() {
+            screen = .ineligible(failed.message, fieldID: fid)
+            return []
+        }
+        advance()
+        return []
+    }
+
+    private func failingEligibility() -> EligibilityRule? {
+        guard let session else { return nil }
+        return session.service.eligibility.first { rule in
+            rule.require.isDecidable(session.answers) && !rule.require.holds(session.answers, today: today)
+        }
+    }
+
+    private mutating func submit(_ context: Context) -> [Effect] {
+        guard let session else { return [] }
+        if let failed = failingEligibility() {
+            let fid = failed.require.references.map(Condition.baseField).first ?? ""
+            screen = .ineligible(failed.message, fieldID: fid)
+            return []
+        }
+        // Every required question must have an answer before anything is queued.
+        if let missing = session.relevantFields(today: today).first(where: { $0.required && session.answers[$0.id] == nil }) {
+            self.session?.changing = true
+            show(.wizard(.question(missing.id)))
+            error = .required
+            return []
+        }
+        let notice = session.service.privacy?.version ?? catalog.version
+        let submission = session.submission(id: context.newID, kioskID: kioskID, locale: locale,
+                                            noticeVersion: notice, at: context.moment)
+        self.session?.pending = submission
+        screen = .saving
+        return [.enqueue(submission)]
+    }
+
+    // MARK: moving between pages
+
+    /// The pages of the current service in order, given the answers so far.
+    public var wizardPages: [Page] {
+        guard let session else { return [] }
+        var pages: [Page] = [.intro]
+        pages += session.askedMaterials.map { .material($0.id) }
+        for field in session.relevantFields(today: today) {
+            if field.sensitive, !pages.contains(.privacy) { pages.append(.privacy) }
+            pages.append(.question(field.id))
+        }
+        pages.append(.review)
+        return pages
+    }
+
+    private mutating func advance() {
+        guard let session, case let .wizard(current) = screen else { return }
+        let pages = wizardPages
+        let index = pages.firstIndex(of: current) ?? 0
+        let rest = pages.dropFirst(index + 1)
+        if session.changing {
+            // Back to the check-answers screen, unless the change opened a question not yet seen.
+            let unseen = rest.first { page in
+                switch page {
+                case let .question(fid): return !session.visited.contains(fid)
+                case let .material(mid): return session.materials[mid] == nil
+                case .privacy: return session.consentGivenAt == nil
+                default: return false
+                }
+            }
+            show(.wizard(unseen ?? .review))
+            if unseen == nil { self.session?.changing = false }
+            return
+        }
+        show(.wizard(rest.first ?? .review))
+    }
+
+    private mutating func goBack() {
+        switch screen {
+        case .home, .saving:
+            return
+        case .category:
+            show(.home)
+        case let .needsNetwork(sid):
+            show(.category(catalog.service(id: sid)?.category.flatMap { c in homeCategories.contains(c) ? c : nil } ?? WizardState.otherCategoryID))
+        case let .ineligible(_, fid):
+            show(.wizard(.question(fid)))
+        case .wizard(.intro):
+            let category = session?.service.category.flatMap { c in homeCategories.contains(c) ? c : nil } ?? WizardState.otherCategoryID
+            session = nil
+            show(.category(category))
+        case let .wizard(page):
+            if session?.changing == true, page != .review { session?.changing = false; show(.wizard(.review)); return }
+            let pages = wizardPages
+            let index = pages.firstIndex(of: page) ?? 1
+            show(.wizard(pages[max(index - 1, 0)]))
+        case .saveFailed:
+            show(.wizard(.review))
+        case .confirmed, .rating:
+            goHome()
+        }
+    }
+
+    private mutating func show(_ next: Screen) {
+        screen = next
+        optionPage = 0
+        input = ""
+        error = nil
+    }
+
+    /// Ends the resident's visit: answers are wiped from memory.
+    private mutating func goHome() {
+        session = nil
+        overlay = nil
+        show(.home)
+    }
+}

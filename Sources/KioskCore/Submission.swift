@@ -1,0 +1,65 @@
+import Foundation
+
+/// A confirmed submission in the contract's §4 form. Its id and bytes never change afterwards.
+public struct Submission: Equatable, Sendable {
+    public var id: String
+    public var serviceID: String
+    public var json: JSONValue
+
+    public var bytes: Data { json.encodedData() }
+}
+
+/// Something else the kiosk keeps for the portal: a rating (好差评) or a call for staff.
+public struct Record: Equatable, Sendable {
+    public enum Kind: String, Sendable { case rating, helpRequest = "help-request" }
+    public var kind: Kind
+    public var id: String
+    public var json: JSONValue
+}
+
+extension Session {
+    /// The questions that apply, in asking order, given the answers so far (skip logic).
+    public func relevantFields(today: CivilDate) -> [Field] {
+        service.steps.flatMap { step -> [Field] in
+            guard step.relevant?.holds(answers, today: today) ?? true else { return [] }
+            return step.fields.filter { $0.relevant?.holds(answers, today: today) ?? true }
+        }
+    }
+
+    /// Materials the resident is asked about: those that may come later, and those not everyone has.
+    public var askedMaterials: [Material] { service.materials.filter { $0.deferrable || !$0.required } }
+
+    /// The contract's `answers`: only relevant, answered fields, in asking order.
+    public func submittedAnswers(today: CivilDate) -> [(String, JSONValue)] {
+        relevantFields(today: today).compactMap { f in answers[f.id].map { (f.id, $0) } }
+    }
+
+    func submission(id: String, kioskID: String, locale: String, noticeVersion: String, at moment: Moment) -> Submission {
+        let today = moment.civilDate
+        let materialStatus: [JSONValue] = service.materials.compactMap { m in
+            let choice = self.materials[m.id] ?? (m.required && !m.deferrable ? .provided : .notApplicable)
+            guard choice != .notApplicable else { return nil }
+            return .object([("id", .string(m.id)), ("status", .string(choice.rawValue))])
+        }
+        let consent: JSONValue = consentGivenAt.map {
+            .object([("notice_version", .string(noticeVersion)), ("given_at", .string($0))])
+        } ?? .null
+        let body: JSONValue = .object([
+            ("answers", .object(submittedAnswers(today: today))),
+            ("materials", .array(materialStatus)),
+            ("consent", consent),
+            ("helper", .null),
+        ])
+        let json: JSONValue = .object([
+            ("id", .string(id)),
+            ("service_id", .string(service.id)),
+            ("service_version", .number(Double(service.version))),
+            ("created_at", .string(moment.rfc3339)),
+            ("kiosk_id", .string(kioskID)),
+            ("locale", .string(locale)),
+            ("channel", .string("self")),
+            ("body", body),
+        ])
+        return Submission(id: id, serviceID: service.id, json: json)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Why an answer was not accepted. Each case says what to do about it, in the user's language.
+public enum ValidationError: Error, Equatable, Sendable {
+    case required
+    case chooseAnOption
+    case noSuchOption(Int)
+    case idLength(Int)
+    case idCharacter(position: Int)
+    case idBirthDate(String)
+    case idBirthInFuture(String)
+    case idCheckDigit
+    case phoneLength(Int)
+    case phoneCharacters
+    case phonePrefix
+    case dateFormat
+    case dateNotReal(String)
+    case dateTooEarly
+    case numberFormat
+    case numberBelow(String)
+    case numberAbove(String)
+    case digitsOnly
+    case digitsLength(expected: Int, found: Int)
+    case textTooLong(max: Int, found: Int)
+    case textControlCharacters
+    case inputTooLong
+
+    public func message(_ s: Strings) -> String {
+        switch self {
+        case .required: return s.tr("validation.required")
+        case .chooseAnOption: return s.tr("validation.choose_an_option")
+        case let .noSuchOption(n): return s.tr("validation.no_such_option", ["number": "\(n)"])
+        case let .idLength(n): return s.tr("validation.id_length", ["count": "\(n)"])
+        case let .idCharacter(p): return s.tr("validation.id_character", ["position": "\(p)"])
+        case let .idBirthDate(d): return s.tr("validation.id_birth_date", ["date": d])
+        case let .idBirthInFuture(d): return s.tr("validation.id_birth_in_future", ["date": d])
+        case .idCheckDigit: return s.tr("validation.id_check_digit")
+        case let .phoneLength(n): return s.tr("validation.phone_length", ["count": "\(n)"])
+        case .phoneCharacters: return s.tr("validation.phone_characters")
+        case .phonePrefix: return s.tr("validation.phone_prefix")
+        case .dateFormat: return s.tr("validation.date_format")
+        case let .dateNotReal(d): return s.tr("validation.date_not_real", ["date": d])
+        case .dateTooEarly: return s.tr("validation.date_too_early")
+        case .numberFormat: return s.tr("validation.number_format")
+        case let .numberBelow(m): return s.tr("validation.number_below", ["min": m])
+        case let .numberAbove(m): return s.tr("validation.number_above", ["max": m])
+        case .digitsOnly: return s.tr("validation.digits_only")
+        case let .digitsLength(e, f): return s.tr("validation.digits_length", ["expected": "\(e)", "count": "\(f)"])
+        case let .textTooLong(m, f): return s.tr("validation.text_too_long", ["max": "\(m)", "count": "\(f)"])
+        case .textControlCharacters: return s.tr("validation.text_control_characters")
+        case .inputTooLong: return s.tr("validation.input_too_long")
+        }
+    }
+}
+
+/// Turns typed text into the answer the contract stores (§4), or says why it cannot.
+public enum FieldValidator {
+    /// Longest input any field takes; longer input is refused before it is looked at.
+    public static let maxInputLength = 500
+    static let defaultTextLength = 200
+
+    public static func validate(_ field: Field, input raw: String, today: CivilDate) -> Result<JSONValue, ValidationError> {
+        guard raw.count <= maxInputLength else { return .failure(.inputTooLong) }
+        let input = field.type == .text ? raw.trimmingCharacters(in: .whitespaces) : raw.filter { !$0.isWhitespace }
+        guard !input.isEmpty else { return .failure(.required) }
+        switch field.type {
+        case .choice, .yesNo:
+            return .failure(.chooseAnOption)
+        case .idNumber:
+            return IdentityNumber.parse(input, today: today).map { .string($0.value) }
+        case .phone:
+            return phone(input).map(JSONValue.string)
+        case .date:
+            return date(input).map { .string($0.description) }
+        case .number:
+            return number(input, min: field.min, max: field.max)
+        case .digits:
+            guard input.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .failure(.digitsOnly) }
+            if let length = field.length, input.count != length { return .failure(.digitsLength(expected: length, found: input.count)) }
+            return .success(.string(input))
+        case .text:
+            if input.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format && $0 != "\u{200D}" }) {
+                return .failure(.textControlCharacters)
+            }
+            let limit = field.maxLength ?? defaultTextLength
+            if input.count > limit { return .failure(.textTooLong(max: limit, found: input.count)) }
+            return .success(.string(input))
+        }
+    }
+
+    /// Mainland mobile numbers: 11 digits, 1 then 3 to 9. A leading +86 or 86 is dropped.
+    static func phone(_ input: String) -> Result<String, ValidationError> {
+        var s = input.replacingOccurrences(of: "-", with: "")
+        if s.hasPrefix("+86") { s.removeFirst(3) } else if s.count == 13, s.hasPrefix("86") { s.removeFirst(2) }
+        guard s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .failure(.phoneCharacters) }
+        guard s.count == 11 else { return .failure(.phoneLength(s.count)) }
+        let a = Array(s)
+        guard a[0] == "1", ("3"..."9").contains(a[1]) else { return .failure(.phonePrefix) }
+        return .success(s)
+    }
+
+    /// `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD`, or eight digits typed on a keypad.
+    public static func date(_ input: String) -> Result<CivilDate, ValidationError> {
+        let parts: [Int]
+        if input.count == 8, input.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            let a = Array(input)
+            parts = [String(a[0..<4]), String(a[4..<6]), String(a[6..<8])].compactMap { Int($0) }
+        } else {
+            let pieces = input.split(whereSeparator: { "-/.".contains($0) })
+            guard pieces.count == 3, pieces[0].count == 4, pieces.allSatisfy({ $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+            else { return .failure(.dateFormat) }
+            parts = pieces.compactMap { Int($0) }
+        }
+        guard parts.count == 3 else { return .failure(.dateFormat) }
+        guard let d = CivilDate(year: parts[0], month: parts[1], day: parts[2]) else {
+            return .failure(.dateNotReal(String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])))
+        }
+        guard parts[0] >= 1900 else { return .failure(.dateTooEarly) }
+        return .success(d)
+    }
+
+    static func number(_ input: String, min: Double?, max: Double?) -> Result<JSONValue, ValidationError> {
+        let s = input.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
+        guard s.wholeMatch(of: /-?\d{1,12}(\.\d{1,2})?/) != nil, let value = Double(s) else { return .failure(.numberFormat) }
+        if let min, value < min { return .failure(.numberBelow(format(min))) }
+        if let max, value > max { return .failure(.numberAbove(format(max))) }
+        return .success(.number(value))
+    }
+
+    public static func format(_ n: Double) -> String {
+        JSONValue.number(n).encoded()
+    }
+}

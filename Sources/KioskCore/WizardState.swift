@@ -1,0 +1,142 @@
+import Foundation
+
+/// A key the resident or helper pressed (the keypad contract in design.md).
+public enum Key: Equatable, Sendable {
+    case digit(Int)
+    /// A character typed on a full keyboard (a helper filling in text).
+    case character(Character)
+    case enter, escape, backspace
+    case up, down, tab
+    case f1, f2, f3, f4
+}
+
+public enum Action: Equatable, Sendable {
+    case key(Key)
+    /// Plain line mode: the whole line is typed into the field and confirmed.
+    case typeLine(String)
+    /// The runtime wrote the submission durably; only now may the confirmation appear.
+    case saved(submissionID: String)
+    case saveFailed(SaveFailure)
+    case setOnline(Bool)
+    case setWaitingCount(Int)
+    /// Inactivity: forget the resident and go home.
+    case clear
+}
+
+/// Why the runtime could not write a confirmed submission. The answers are kept either way.
+public enum SaveFailure: Equatable, Sendable {
+    case diskFull
+    case notWritable
+    case other
+}
+
+/// What the reducer needs from outside, given with every action so that it never reads a
+/// clock or a random source itself.
+public struct Context: Sendable {
+    public var moment: Moment
+    /// A fresh lowercase UUID v4; used only when the action creates something (a submission).
+    public var newID: String
+
+    public init(moment: Moment, newID: String) {
+        self.moment = moment
+        self.newID = newID
+    }
+}
+
+/// A page inside one service's wizard.
+public enum Page: Equatable, Sendable {
+    case intro
+    /// A material the resident may supply later (容缺受理) or may not have.
+    case material(String)
+    case privacy
+    case question(String)
+    case review
+}
+
+public enum Screen: Equatable, Sendable {
+    case home
+    case category(String)
+    /// A service that needs the portal at once, chosen while offline.
+    case needsNetwork(serviceID: String)
+    case wizard(Page)
+    /// Pre-review (预审) stopped the wizard: the catalog's message, and the question that caused it.
+    case ineligible(LocalizedText, fieldID: String)
+    case saving
+    case saveFailed(SaveFailure)
+    case confirmed(submissionID: String)
+    case rating(submissionID: String)
+
+    /// A confirmed submission is on its way to disk, or failed to get there and waits for a retry.
+    public var isSavingSubmission: Bool {
+        switch self {
+        case .saving, .saveFailed: return true
+        default: return false
+        }
+    }
+}
+
+/// Screens laid over any other, that go back to it with one key.
+public enum Overlay: Equatable, Sendable {
+    case staffCalled
+    case language
+}
+
+/// A short message on the next screen, gone with the next key.
+public enum Notice: Equatable, Sendable {
+    case thanksForRating
+    case cleared
+}
+
+public enum MaterialChoice: String, Equatable, Sendable {
+    case provided, deferred, notApplicable
+}
+
+/// One resident's pass through one service. Wiped when the service ends or the kiosk clears.
+public struct Session: Equatable, Sendable {
+    public var service: Service
+    public var answers: Answers = [:]
+    /// Questions the resident has been through, answered or left empty (optional ones).
+    public var visited: Set<String> = []
+    public var materials: [String: MaterialChoice] = [:]
+    /// RFC 3339 time the privacy notice was accepted.
+    public var consentGivenAt: String?
+    /// The resident came from the check-answers screen and goes back there when done.
+    public var changing = false
+    /// Built on confirm; kept until the runtime says it is on disk, and re-sent unchanged on retry.
+    public var pending: Submission?
+
+    public init(service: Service) { self.service = service }
+}
+
+public struct WizardState: Equatable, Sendable {
+    public static let otherCategoryID = "_other"
+    public static let optionsPerPage = 9
+
+    public let catalog: Catalog
+    public var kioskID: String
+    public var locale: String
+    public var availableLocales: [String]
+    public var careMode: Bool
+    public var online = false
+    public var waitingCount = 0
+    public var screen: Screen = .home
+    public var overlay: Overlay?
+    /// Which page of more than nine options is shown; `0` turns it.
+    public var optionPage = 0
+    public var input = ""
+    public var error: ValidationError?
+    public var notice: Notice?
+    public var session: Session?
+    /// The kiosk's calendar day, from the last action's context (ages, skip logic).
+    public var today: CivilDate
+
+    public init(catalog: Catalog, kioskID: String, today: CivilDate, locale: String = Catalog.fallbackLocale,
+                availableLocales: [String] = ["zh-Hans", "en"], careMode: Bool = true) {
+        self.catalog = catalog
+        self.today = today
+        self.kioskID = kioskID
+        self.locale = locale
+        self.availableLocales = availableLocales
+        self.careMode = careMode
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import KioskApp
+
+exit(CareKiosk.main(Array(CommandLine.arguments.dropFirst())))

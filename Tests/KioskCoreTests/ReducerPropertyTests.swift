@@ -1,0 +1,87 @@
+import XCTest
+@testable import KioskCore
+
+/// Random residents pressing random keys: the wizard must never crash, never show a question
+/// that does not apply, and never queue a submission except from the check-answers screen with
+/// every required question validly answered.
+final class ReducerPropertyTests: XCTestCase {
+    /// A small deterministic generator, so that a failure can be replayed from its seed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Inputs that real residents type, good and bad, so the random walk gets deep into services.
+    let typedLines = ["511922194503150016", "11010519491231002x", "511922194503150017", "511922198001014565",
+                      "13800000000", "1380000000", "20261201", "20230229", "3", "1200", "-1", "100001",
+                      "江口镇二村三组5号", "", "0016", "abc", String(repeating: "长", count: 600), "\u{1B}[2J"]
+
+    func randomAction(_ rng: inout SplitMix) -> Action {
+        switch Int.random(in: 0..<100, using: &rng) {
+        case 0..<45: return .key(.digit(Int.random(in: 0...9, using: &rng)))
+        case 45..<65: return .key(.enter)
+        case 65..<72: return .key(.escape)
+        case 72..<87: return .typeLine(typedLines.randomElement(using: &rng)!)
+        case 87..<90: return .key(.backspace)
+        case 90..<92: return .key(.character("X"))
+        case 92..<97: return .key([.f1, .f2, .f3, .f4].randomElement(using: &rng)!)
+        case 97: return .setOnline(Bool.random(using: &rng))
+        case 98: return .saveFailed(.diskFull)
+        default: return .clear
+        }
+    }
+
+    func testHundredThousandRandomKeys() {
+        var rng = SplitMix(state: 20261122)
+        var state = WizardState(catalog: bundledCatalog, kioskID: "k", today: testToday)
+        var submissions = 0
+        var screensSeen = Set<String>()
+        for step in 0..<100_000 {
+            let before = state
+            let action = randomAction(&rng)
+            let effects = state.reduce(action, Context(moment: testMoment, newID: "id-\(step)"))
+            screensSeen.insert("\(state.screen)".components(separatedBy: "(").first!)
+
+            for case let .enqueue(submission) in effects {
+                submissions += 1
+                // Queued only from the check-answers screen (or its retry), with every required answer valid.
+                let fromReview = before.screen == .wizard(.review) && before.overlay == nil
+                let retry: Bool = { if case .saveFailed = before.screen { return true } else { return false } }()
+                XCTAssertTrue(fromReview || retry, "enqueue from \(before.screen) at step \(step)")
+                guard let session = before.session else { return XCTFail("no session at step \(step)") }
+                for field in session.relevantFields(today: testToday) {
+                    let answer = submission.json["body"]?["answers"]?[field.id]
+                    if field.required { XCTAssertNotNil(answer, "\(field.id) missing at step \(step)") }
+                    if let answer, !field.type.isChoice {
+                        let typed = answer.stringValue ?? answer.encoded()
+                        XCTAssertNoThrow(try FieldValidator.validate(field, input: typed, today: testToday).get(), "\(field.id) at step \(step)")
+                    }
+                }
+                for rule in session.service.eligibility where rule.require.isDecidable(session.answers) {
+                    XCTAssertTrue(rule.require.holds(session.answers, today: testToday), "ineligible submission at step \(step)")
+                }
+            }
+            // Answer the runtime's part: mostly saved, sometimes the disk is full.
+            if case let .enqueue(s)? = effects.first {
+                let reply: Action = step % 10 == 0 ? .saveFailed(.diskFull) : .saved(submissionID: s.id)
+                _ = state.reduce(reply, Context(moment: testMoment, newID: "r-\(step)"))
+            }
+
+            // The current question always applies to the answers given so far.
+            if case let .wizard(page) = state.screen {
+                XCTAssertNotNil(state.session, "wizard without a session at step \(step)")
+                XCTAssertTrue(state.wizardPages.contains(page), "\(page) is not relevant at step \(step)")
+            }
+            XCTAssertLessThanOrEqual(state.input.count, FieldValidator.maxInputLength)
+        }
+        XCTAssertGreaterThan(submissions, 20, "the walk should finish services, not wander on the home screen")
+        XCTAssertTrue(screensSeen.isSuperset(of: ["home", "category", "wizard", "ineligible", "confirmed", "rating", "saveFailed"]),
+                      "\(screensSeen)")
+    }
+}

@@ -1,0 +1,340 @@
+import XCTest
+@testable import KioskCore
+
+/// The pension certification wizard of the bundled catalog, driven key by key.
+final class ReducerTests: XCTestCase {
+    let elder = "511922194503150016"      // born 1945-03-15: 81 on the test day
+    let youngster = "511922198001014565"  // born 1980: 46, too young for a pension
+
+    /// Home → 社保养老 → 养老金资格认证 → intro → materials → privacy → first question.
+    func startPension() -> Driver {
+        var d = Driver()
+        d.open("pension-certification")
+        XCTAssertEqual(d.page, .intro)
+        d.enter()
+        XCTAssertEqual(d.page, .material("social-security-card"))
+        d.digit(1)
+        XCTAssertEqual(d.page, .privacy)
+        d.digit(1)
+        XCTAssertEqual(d.page, .question("id_number"))
+        return d
+    }
+
+    func testFullServiceWritesTheContractSubmission() throws {
+        var d = startPension()
+        d.type(elder)
+        XCTAssertEqual(d.page, .question("receiving_pension"))
+        d.digit(1)                       // 是
+        d.digit(2)                       // 工作人员上门
+        XCTAssertEqual(d.page, .question("home_address"))
+        d.type("江口镇二村三组5号")
+        d.digit(2)                       // 不卧床
+        XCTAssertEqual(d.page, .question("phone"))
+        d.type("13800000000")
+        XCTAssertEqual(d.page, .review)
+        XCTAssertTrue(d.submissions.isEmpty, "nothing is queued before the resident confirms")
+        d.enter()
+        let s = try XCTUnwrap(d.submissions.first)
+        XCTAssertEqual(d.submissions.count, 1)
+        XCTAssertEqual(d.state.screen, .confirmed(submissionID: s.id))
+        XCTAssertNil(d.state.session, "answers are wiped from memory once saved")
+        let expected = """
+        {"id":"\(s.id)","service_id":"pension-certification","service_version":1,\
+        "created_at":"2026-11-22T10:00:00+08:00","kiosk_id":"cn-511922-test-01","locale":"zh-Hans","channel":"self",\
+        "body":{"answers":{"id_number":"511922194503150016","receiving_pension":true,"method":"home_visit",\
+        "home_address":"江口镇二村三组5号","bedridden":false,"phone":"13800000000"},\
+        "materials":[{"id":"id-card","status":"provided"},{"id":"social-security-card","status":"provided"}],\
+        "consent":{"notice_version":"2026-11","given_at":"2026-11-22T10:00:00+08:00"},"helper":null}}
+        """
+        XCTAssertEqual(s.json.encoded(), expected)
+    }
+
+    func testSkipLogicForwardAndBack() {
+        var d = startPension()
+        d.type(elder)
+        d.digit(1)
+        d.digit(1)                       // 刷脸认证: the home-visit step is skipped
+        XCTAssertEqual(d.page, .question("phone"))
+        d.esc()
+        XCTAssertEqual(d.page, .question("method"), "back skips the irrelevant step too")
+        d.digit(2)                       // 工作人员上门: now the home-visit questions are asked
+        XCTAssertEqual(d.page, .question("home_address"))
+        d.esc()
+        d.digit(1)
+        XCTAssertEqual(d.page, .question("phone"))
+    }
+
+    func testIrrelevantAnswersAreLeftOutOfTheSubmission() throws {
+        var d = startPension()
+        d.type(elder); d.digit(1); d.digit(2)
+        d.type("江口镇二村三组5号"); d.digit(1)
+        d.enter()                        // phone is optional: an empty line skips it
+        XCTAssertEqual(d.page, .review)
+        // Change the method to face recognition: the address no longer applies.
+        let methodItem = d.state.reviewItems.firstIndex(of: .question("method"))!
+        d.digit(methodItem + 1)
+        XCTAssertEqual(d.page, .question("method"))
+        d.digit(1)
+        XCTAssertEqual(d.page, .review, "a change that opens nothing new goes straight back to the check-answers screen")
+        d.enter()
+        let answers = try XCTUnwrap(d.submissions.first?.json["body"]?["answers"])
+        XCTAssertEqual(answers, .object([("id_number", .string(elder)), ("receiving_pension", .bool(true)), ("method", .string("face"))]))
+    }
+
+    func testChangeThatOpensAQuestionAsksItThenReturnsToReview() {
+        var d = startPension()
+        d.type(elder); d.digit(1); d.digit(1); d.type("13800000000")
+        XCTAssertEqual(d.page, .review)
+        d.digit(d.state.reviewItems.firstIndex(of: .question("method"))! + 1)
+        d.digit(2)                       // home visit opens two questions
+        XCTAssertEqual(d.page, .question("home_address"))
+        d.type("江口镇二村三组5号")
+        XCTAssertEqual(d.page, .question("bedridden"))
+        d.digit(1)
+        XCTAssertEqual(d.page, .review, "the phone was already answered, so the wizard returns to review")
+        XCTAssertEqual(d.state.session?.answers["phone"], .string("13800000000"))
+    }
+
+    func testBackKeepsAnswersAndEnterKeepsThem() {
+        var d = startPension()
+        d.type(elder); d.digit(1); d.digit(1)
+        d.esc(); d.esc(); d.esc()
+        XCTAssertEqual(d.page, .question("id_number"))
+        XCTAssertEqual(d.state.session?.answers["id_number"], .string(elder))
+        let content = d.state.content(loadStrings("zh-Hans"))
+        XCTAssertEqual(content.currentAnswer, "已填写：5119**********0016。直接按确认键保留，或重新输入。")
+        d.enter(); d.enter(); d.enter()
+        XCTAssertEqual(d.page, .question("phone"))
+        XCTAssertEqual(d.state.session?.answers["method"], .string("face"))
+    }
+
+    func testWrongCheckDigitAsksAgainWithTheReason() {
+        var d = startPension()
+        d.type("511922194503150017")
+        XCTAssertEqual(d.page, .question("id_number"))
+        XCTAssertEqual(d.state.error, .idCheckDigit)
+        XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).error,
+                       "错误：身份证号码最后一位校验不对，可能有一位输错了，请对照身份证再核对一遍。")
+        XCTAssertNil(d.state.session?.answers["id_number"])
+        d.type(elder)
+        XCTAssertEqual(d.page, .question("receiving_pension"))
+    }
+
+    func testEligibilityStopsWithTheCatalogMessageAndQueuesNothing() {
+        var d = startPension()
+        d.type(youngster)
+        guard case let .ineligible(message, fieldID) = d.state.screen else { return XCTFail("\(d.state.screen)") }
+        XCTAssertTrue(message.resolve("zh-Hans").hasPrefix("您还不满60周岁"))
+        XCTAssertEqual(fieldID, "id_number")
+        d.esc()                           // back to correct a mistyped number
+        XCTAssertEqual(d.page, .question("id_number"))
+        d.type(elder)
+        d.digit(2)                        // not receiving a pension: the second rule stops it
+        guard case .ineligible = d.state.screen else { return XCTFail("\(d.state.screen)") }
+        d.enter()
+        XCTAssertEqual(d.state.screen, .home)
+        XCTAssertNil(d.state.session)
+        XCTAssertTrue(d.submissions.isEmpty)
+    }
+
+    func testOldAgeAllowanceNeedsEightyYearsFromTheIdentityNumber() {
+        var d = Driver()
+        d.open("old-age-allowance")
+        while d.page != .question("id_number") {
+            if d.page == .intro { d.enter() } else { d.digit(1) }
+        }
+        d.type("511922194811200013".dropLast() + String(IdentityNumber.checkCharacter(for: "51192219481120001")))
+        guard case .ineligible = d.state.screen else { return XCTFail("78 years old must be stopped: \(d.state.screen)") }
+        d.esc()
+        d.type(elder)
+        XCTAssertEqual(d.page, .question("local_hukou"))
+    }
+
+    func testPrivacyNoticeComesBeforeTheFirstSensitiveFieldAndNeedsConsent() {
+        var d = Driver()
+        d.open("pension-certification")
+        d.enter(); d.digit(1)
+        XCTAssertEqual(d.page, .privacy)
+        d.enter()
+        XCTAssertEqual(d.page, .privacy, "Enter alone is not consent")
+        XCTAssertEqual(d.state.error, .chooseAnOption)
+        let content = d.state.content(loadStrings("zh-Hans"))
+        XCTAssertTrue(content.paragraphs.contains { $0.hasPrefix("· 您的身份证号码是多少？：用来核对您的身份") })
+        d.esc()
+        XCTAssertEqual(d.page, .material("social-security-card"))
+    }
+
+    func testDeferredMaterialIsRecorded() throws {
+        var d = Driver()
+        d.open("medical-treatment-elsewhere")
+        d.enter()
+        var chosen: [String: Int] = [:]
+        while case let .material(mid) = d.page! {
+            let option = mid == "residence-proof" ? 2 : 1
+            XCTAssertEqual(d.state.choices[option - 1], mid == "residence-proof" ? .material(.deferred) : .material(.provided))
+            chosen[mid] = option
+            d.digit(option)
+        }
+        XCTAssertEqual(chosen["residence-proof"], 2)
+        d.digit(1)                                    // privacy
+        d.type(elder)
+        d.type("资中县")
+        d.type("广东省广州市")
+        d.digit(1)                                    // long-term residence elsewhere
+        XCTAssertEqual(d.page, .question("residence_years"))
+        d.type("5")
+        d.type("20261201")
+        d.type("13800000000")
+        XCTAssertEqual(d.page, .review)
+        d.enter()
+        let materials = try XCTUnwrap(d.submissions.first?.json["body"]?["materials"]?.arrayValue)
+        XCTAssertTrue(materials.contains(.object([("id", .string("residence-proof")), ("status", .string("deferred"))])))
+        let answers = try XCTUnwrap(d.submissions.first?.json["body"]?["answers"])
+        XCTAssertEqual(answers["residence_years"], .number("5"))
+        XCTAssertEqual(answers["start_date"], .string("2026-12-01"))
+    }
+
+    func testRatingAfterConfirmation() throws {
+        var d = startPension()
+        d.type(elder); d.digit(1); d.digit(1); d.enter(); d.enter()
+        guard case let .confirmed(id) = d.state.screen else { return XCTFail() }
+        XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).paragraphs[1], "已保存，联网后自动提交。您不用再来一趟。")
+        d.enter()
+        XCTAssertEqual(d.state.screen, .rating(submissionID: id))
+        XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).options.map(\.label), ["非常满意", "满意", "基本满意", "不满意", "非常不满意"])
+        d.digit(1)
+        guard case let .record(r)? = d.effects.last else { return XCTFail() }
+        XCTAssertEqual(r.kind, .rating)
+        XCTAssertEqual(r.json["score"], .number("5"))
+        XCTAssertEqual(r.json["submission_id"], .string(id))
+        XCTAssertEqual(d.state.screen, .home)
+        XCTAssertEqual(d.state.notice, .thanksForRating)
+    }
+
+    func testRatingCanBeSkipped() {
+        var d = startPension()
+        d.type(elder); d.digit(1); d.digit(1); d.enter(); d.enter()
+        d.enter(); d.enter()
+        XCTAssertEqual(d.state.screen, .home)
+        XCTAssertFalse(d.effects.contains { if case .record = $0 { return true } else { return false } })
+    }
+
+    func testSaveFailureKeepsTheAnswersAndRetriesWithTheSameID() {
+        var d = startPension()
+        d.type(elder); d.digit(1); d.digit(1); d.enter()
+        var state = d.state
+        let effects = state.reduce(.key(.enter), Context(moment: testMoment, newID: "11111111-1111-4111-8111-111111111111"))
+        guard case let .enqueue(first)? = effects.first else { return XCTFail() }
+        XCTAssertEqual(state.screen, .saving)
+        _ = state.reduce(.saveFailed(.diskFull), Context(moment: testMoment, newID: "x"))
+        XCTAssertEqual(state.screen, .saveFailed(.diskFull))
+        XCTAssertEqual(state.content(loadStrings("zh-Hans")).paragraphs, ["机器的存储空间满了。", "您填写的内容还在，没有丢失。请叫工作人员来处理。"])
+        _ = state.reduce(.clear, Context(moment: testMoment, newID: "y"))
+        XCTAssertEqual(state.screen, .saveFailed(.diskFull), "inactivity must not throw away a confirmed submission")
+        let retry = state.reduce(.key(.enter), Context(moment: testMoment, newID: "22222222-2222-4222-8222-222222222222"))
+        XCTAssertEqual(retry, [.enqueue(first)], "the retry writes the same id and the same bytes")
+    }
+
+    func testCallStaffFromAQuestionAndComeBack() {
+        var d = startPension()
+        d.type(elder)
+        d.key(.f1)
+        XCTAssertEqual(d.state.overlay, .staffCalled)
+        XCTAssertTrue(d.effects.contains(.bell))
+        XCTAssertTrue(d.effects.contains { if case let .record(r) = $0 { return r.kind == .helpRequest } else { return false } })
+        XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).title, "已通知工作人员")
+        d.enter()
+        XCTAssertNil(d.state.overlay)
+        XCTAssertEqual(d.page, .question("receiving_pension"))
+        XCTAssertEqual(d.state.session?.answers["id_number"], .string(elder))
+    }
+
+    func testCareModeAndLanguageKeys() {
+        var d = startPension()
+        XCTAssertTrue(d.state.careMode)
+        d.key(.f2)
+        XCTAssertFalse(d.state.careMode)
+        XCTAssertEqual(d.page, .question("id_number"))
+        d.key(.f2)
+        XCTAssertTrue(d.state.careMode)
+        d.key(.f4)
+        XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).options.map(\.label), ["中文", "English"])
+        d.digit(2)
+        XCTAssertEqual(d.state.locale, "en")
+        XCTAssertEqual(d.state.content(loadStrings("en")).question, "What is your identity card number?")
+        XCTAssertEqual(d.state.content(loadStrings("en")).progress, "Step 1 of 4")
+    }
+
+    func testInactivityClearWipesAnswers() {
+        var d = startPension()
+        d.type(elder)
+        d.send(.clear)
+        XCTAssertEqual(d.state.screen, .home)
+        XCTAssertNil(d.state.session)
+        XCTAssertEqual(d.state.input, "")
+        XCTAssertEqual(d.state.notice, .cleared)
+    }
+
+    func testProgressLineCountsOnlyRelevantQuestions() {
+        var d = startPension()
+        let s = loadStrings("zh-Hans")
+        XCTAssertEqual(d.state.content(s).progress, "第 1 步，共 4 步")
+        d.type(elder); d.digit(1); d.digit(2)
+        XCTAssertEqual(d.state.content(s).progress, "第 4 步，共 6 步")
+    }
+
+    func testSensitiveAnswersAreMaskedOnTheReviewScreen() {
+        var d = startPension()
+        d.type(elder); d.digit(1); d.digit(1); d.type("13800000000")
+        let labels = d.state.content(loadStrings("zh-Hans")).options.map(\.label)
+        XCTAssertEqual(labels, ["社保卡　答：现在能提供", "您的身份证号码是多少？　答：5119**********0016", "您现在每个月都在领养老金吗？　答：是",
+                                "您想怎样认证？　答：在这台机器的拍照处刷脸", "您的手机号码是多少？　答：138****0000"])
+    }
+}
+
+/// Screens and rules that the bundled catalog does not exercise.
+final class ReducerEdgeTests: XCTestCase {
+    func catalog(services: Int, onlineOnly: Bool = false) -> Catalog {
+        let field = Field(id: "ok", type: .yesNo, label: LocalizedText(["zh-Hans": "好吗"]), required: true, sensitive: false, options: [])
+        return Catalog(version: "1", categories: [ServiceCategory(id: "a", title: LocalizedText(["zh-Hans": "甲类"]))],
+                       services: (1...services).map { i in
+                           Service(id: "s\(i)", version: 1, status: i == 2 ? .closing : .open, category: i == 3 ? "unlisted" : "a",
+                                   title: LocalizedText(["zh-Hans": "事项\(i)"]), onlineOnly: onlineOnly, eligibility: [], materials: [],
+                                   steps: [Step(id: "st", title: LocalizedText(["zh-Hans": "步"]), fields: [field])])
+                       })
+    }
+
+    func testMoreThanNineOptionsArePagedWithZero() {
+        var d = Driver(catalog: catalog(services: 13))
+        XCTAssertEqual(d.state.homeCategories, ["a", WizardState.otherCategoryID], "an unlisted category goes under 其他业务")
+        d.digit(1)
+        XCTAssertEqual(d.state.choices.count, 11, "13 services, one closing, one in 其他业务")
+        XCTAssertEqual(d.state.visibleChoices.count, 9)
+        XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).morePages, "第 1 页，共 2 页，按 0 看下一页")
+        d.digit(0)
+        XCTAssertEqual(d.state.visibleChoices, [.service("s12"), .service("s13")])
+        d.digit(3)
+        XCTAssertEqual(d.state.error, .noSuchOption(3))
+        d.digit(2)
+        XCTAssertEqual(d.state.session?.service.id, "s13")
+    }
+
+    func testOnlineOnlyServiceSaysSoWhenOffline() {
+        var d = Driver(catalog: catalog(services: 1, onlineOnly: true))
+        d.digit(1); d.digit(1)
+        XCTAssertEqual(d.state.screen, .needsNetwork(serviceID: "s1"))
+        XCTAssertNil(d.state.session)
+        d.esc()
+        XCTAssertEqual(d.state.screen, .category("a"))
+        d.send(.setOnline(true))
+        d.digit(1)
+        XCTAssertEqual(d.page, .intro)
+    }
+
+    func testTypedTextOnAChoiceScreenAsksForANumber() {
+        var d = Driver()
+        d.type("养老金")
+        XCTAssertEqual(d.state.screen, .home)
+        XCTAssertEqual(d.state.error, .chooseAnOption)
+    }
+}
