@@ -1,0 +1,129 @@
+import Foundation
+import XCTest
+
+/// `carekiosk --plain` driven through pipes, as a script or a screen reader would.
+final class PlainModeEndToEndTests: XCTestCase {
+    var dataDir: URL!
+
+    override func setUp() { dataDir = temporaryFolder("carekiosk-data") }
+    override func tearDown() { try? FileManager.default.removeItem(at: dataDir) }
+
+    var readyFolder: URL { dataDir.appendingPathComponent("submissions/ready") }
+
+    func queuedFiles() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: readyFolder, includingPropertiesForKeys: nil).filter { $0.pathExtension == "json" }
+    }
+
+    /// 社保养老 → 养老金资格认证, home visit, every question answered, then a rating.
+    let pensionLines = ["1", "1", "", "1", "1", "511922194503150016", "1", "2", "江口镇二村三组5号", "2", "13800000000", "", "", "1"]
+
+    func testPensionCertificationEndsWithTheExactSubmissionOnDisk() throws {
+        let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path, "--kiosk-id", "cn-511922-jiangkou-01"],
+                                   input: pensionLines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "")
+        XCTAssertTrue(run.stdout.contains("== 已保存 =="), run.stdout)
+        XCTAssertTrue(run.stdout.contains("已保存，联网后自动提交。"))
+        XCTAssertTrue(run.stdout.contains("谢谢您的评价！"))
+
+        let files = try queuedFiles()
+        XCTAssertEqual(files.count, 1)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: files[0])) as? [String: Any])
+        let id = try XCTUnwrap(json["id"] as? String)
+        XCTAssertNotNil(id.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/), id)
+        XCTAssertEqual(files[0].lastPathComponent, "\(id).json")
+        let created = try XCTUnwrap(json["created_at"] as? String)
+        XCTAssertNotNil(created.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00/), created)
+
+        var expected: [String: Any] = [
+            "id": id, "service_id": "pension-certification", "service_version": 1, "created_at": created,
+            "kiosk_id": "cn-511922-jiangkou-01", "locale": "zh-Hans", "channel": "self",
+        ]
+        let body = try XCTUnwrap(json["body"] as? [String: Any])
+        let consent = try XCTUnwrap(body["consent"] as? [String: Any])
+        expected["body"] = [
+            "answers": ["id_number": "511922194503150016", "receiving_pension": true, "method": "home_visit",
+                        "home_address": "江口镇二村三组5号", "bedridden": false, "phone": "13800000000"],
+            "materials": [["id": "id-card", "status": "provided"], ["id": "social-security-card", "status": "provided"]],
+            "consent": ["notice_version": "2026-11", "given_at": consent["given_at"] as? String ?? "missing"],
+            "helper": NSNull(),
+        ]
+        XCTAssertEqual(NSDictionary(dictionary: json), NSDictionary(dictionary: expected))
+
+        // The rating waits for the portal in its own folder.
+        let ratings = try FileManager.default.contentsOfDirectory(atPath: dataDir.appendingPathComponent("ratings/ready").path)
+        XCTAssertEqual(ratings.count, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dataDir.appendingPathComponent("submissions/tmp").path), [])
+    }
+
+    func testSensitiveValuesAreMaskedInThePlainOutput() throws {
+        let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: pensionLines.prefix(11).joined(separator: "\n") + "\n")
+        XCTAssertTrue(run.stdout.contains("5119**********0016"))
+        XCTAssertTrue(run.stdout.contains("138****0000"))
+        XCTAssertFalse(run.stdout.contains("511922194503150016"), "a typed identity number is never printed back in full")
+        XCTAssertFalse(run.stdout.contains("13800000000"))
+    }
+
+    func testWrongCheckDigitIsExplainedAndAskedAgain() throws {
+        let lines = ["1", "1", "", "1", "1", "511922194503150017"]
+        let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: lines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(run.status, 0)
+        let afterWrong = try XCTUnwrap(run.stdout.components(separatedBy: "错误：").last)
+        XCTAssertTrue(afterWrong.hasPrefix("身份证号码最后一位校验不对，可能有一位输错了，请对照身份证再核对一遍。"), run.stdout)
+        XCTAssertTrue(afterWrong.contains("您的身份证号码是多少？"), "the same question is asked again")
+        XCTAssertEqual(try queuedFiles(), [])
+    }
+
+    func testEndOfInputMidServiceExitsCleanlyAndQueuesNothing() throws {
+        let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: "1\n1\n\n")
+        XCTAssertEqual(run.status, 0)
+        XCTAssertEqual(run.stderr, "")
+        XCTAssertEqual(try queuedFiles(), [])
+    }
+
+    func testEnglishDisplay() throws {
+        let run = try runCarekiosk(["--plain", "--locale", "en", "--data-dir", dataDir.path], input: "1\n")
+        XCTAssertTrue(run.stdout.contains("== Pensions and social insurance =="), run.stdout)
+        XCTAssertTrue(run.stdout.contains("Offline | 0 waiting to send | Care mode | English"))
+    }
+
+    func testKeyWordsStandForKeys() throws {
+        let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: "1\nesc\nf1\n\nf4\n2\n")
+        XCTAssertTrue(run.stdout.contains("== 已通知工作人员 =="))
+        XCTAssertTrue(run.stdout.contains("== Village service point · Self-service =="), "f4 then 2 switched to English")
+        let calls = try FileManager.default.contentsOfDirectory(atPath: dataDir.appendingPathComponent("help-requests/ready").path)
+        XCTAssertEqual(calls.count, 1)
+    }
+
+    func testBrokenCatalogIsRefusedWithFileAndPath() throws {
+        let catalog = dataDir.appendingPathComponent("broken.json")
+        try Data(#"""
+        {"catalog_version": "2026-11-01", "services": [
+          {"id": "a", "version": 1, "title": {"zh-Hans": "甲"}, "steps": [{"id": "s", "title": {"zh-Hans": "步"}, "fields": [
+            {"id": "f", "type": "choice", "label": {"zh-Hans": "选"}}]}]}]}
+        """#.utf8).write(to: catalog)
+        let run = try runCarekiosk(["--plain", "--catalog", catalog.path, "--data-dir", dataDir.path], input: "1\n")
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stdout, "", "the kiosk does not start on a broken catalog")
+        XCTAssertEqual(run.stderr, """
+        事项清单有错误，自助终端不能启动。请把下面的问题告诉维护人员：
+        \(catalog.path): services[0].steps[0].fields[0].options: 选择题（choice）没有选项
+
+        """)
+        let check = try runCarekiosk(["catalog", "check", catalog.path, "--locale", "en"])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertEqual(check.stderr, "\(catalog.path): services[0].steps[0].fields[0].options: a choice field without options\n")
+    }
+
+    func testBundledCatalogChecksClean() throws {
+        let run = try runCarekiosk(["catalog", "check", repoRoot.appendingPathComponent("catalog/default.json").path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("事项清单没有问题"))
+    }
+
+    func testUnknownOptionGetsAClearMessage() throws {
+        let run = try runCarekiosk(["--plian"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "不认识的参数：--plian。运行 carekiosk --help 查看用法。\n")
+    }
+}
