@@ -1,0 +1,25 @@
+# Shared by scripts/kiosk, scripts/test and scripts/bench: find Swift, install missing Debian packages.
+
+# Installs the named Debian packages that are not installed yet (apt-get update once, then install).
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing Debian packages: ${missing[*]}"
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+# Puts a Swift 6.3 toolchain on PATH, or says where to get one.
+ensure_swift() {
+  command -v swift >/dev/null 2>&1 && return 0
+  for dir in /opt/swift/usr/bin /usr/share/swift/usr/bin; do
+    if [ -x "$dir/swift" ]; then export PATH="$dir:$PATH"; return 0; fi
+  done
+  echo "Swift 6.3 is not installed. Install the Linux toolchain for Debian 12 from swift.org into /opt/swift, then run this again." >&2
+  exit 1
+}
