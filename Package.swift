@@ -7,13 +7,20 @@ let package = Package(
     targets: [
         // Pure Swift: catalog, validators, wizard reducer, what each screen says.
         .target(name: "KioskCore"),
+        // Frames as cells: layout, display widths, big glyphs, themes. No terminal calls.
+        .target(name: "KioskRender", dependencies: ["KioskCore"]),
+        // ncursesw, wide-character build.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // The only importer of CNcursesw: draws buffer diffs, reads keys and mouse.
+        .target(name: "KioskTerminal", dependencies: ["CNcursesw", "KioskRender"]),
         // Durable files on disk: the submission outbox.
         .target(name: "KioskOutbox", dependencies: ["KioskCore"]),
         // Runtime: options, resources, plain line mode, effect interpreter.
-        .target(name: "KioskApp", dependencies: ["KioskCore", "KioskOutbox"]),
+        .target(name: "KioskApp", dependencies: ["KioskCore", "KioskOutbox", "KioskRender", "KioskTerminal"]),
         .executableTarget(name: "carekiosk", dependencies: ["KioskApp"]),
-        .executableTarget(name: "carekiosk-bench", dependencies: ["KioskCore", "KioskApp"]),
+        .executableTarget(name: "carekiosk-bench", dependencies: ["KioskCore", "KioskApp", "KioskRender"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
+        .testTarget(name: "KioskRenderTests", dependencies: ["KioskRender"]),
         .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox"]),
         .testTarget(name: "KioskAppTests", dependencies: ["KioskApp"]),
     ],

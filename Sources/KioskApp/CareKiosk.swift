@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskOutbox
+import KioskRender
 
 /// `carekiosk` and its subcommands. Returns the exit status; prints nothing but words meant for people.
 public enum CareKiosk {
@@ -91,9 +92,28 @@ public enum CareKiosk {
                                 today: Moment.now().civilDate, locale: locale,
                                 availableLocales: resources.availableLocales, careMode: options.careMode ?? true)
         let runtime = KioskRuntime(state: state, data: data)
-        // The full-screen terminal front end is not built yet: every session runs in plain line mode.
-        PlainMode(runtime: runtime, strings: { tables[$0] ?? strings }).run()
+        let lookup: (String) -> Strings = { tables[$0] ?? strings }
+        if options.plain || !isInteractive(environment) {
+            PlainMode(runtime: runtime, strings: lookup).run()
+            return 0
+        }
+        let careTheme: Theme, standardTheme: Theme
+        do {
+            careTheme = try resources.theme(options.careTheme)
+            standardTheme = try resources.theme("standard")
+        } catch {
+            printError("carekiosk: \(error)")
+            return 2
+        }
+        TerminalFrontEnd(runtime: runtime, strings: lookup, glyphs: UnifontHex(), careTheme: careTheme,
+                         standardTheme: standardTheme, kiosk: options.kiosk).run()
         return 0
+    }
+
+    /// The full screen needs a terminal on both ends and a TERM that can address the screen.
+    static func isInteractive(_ environment: [String: String]) -> Bool {
+        let term = environment["TERM"] ?? ""
+        return isatty(0) == 1 && isatty(1) == 1 && !term.isEmpty && term != "dumb"
     }
 
     static func defaultKioskID(_ environment: [String: String]) -> String {

@@ -11,6 +11,8 @@ public final class KioskRuntime {
     private let newID: () -> String
     /// Set when F3 asks for the screen again; the front end clears it after showing it.
     public var repeatRequested = false
+    /// Set when staff were called; the terminal front end rings the bell and clears it.
+    public var bellRequested = false
     /// Problems writing ratings or calls for staff, for the helper; never shown to the resident.
     public private(set) var recordFailures: [String] = []
 
@@ -48,7 +50,7 @@ public final class KioskRuntime {
         case .repeatPrompt:
             repeatRequested = true
         case .bell:
-            break // the terminal front end rings it; plain mode has no bell
+            bellRequested = true
         }
     }
 

@@ -15,6 +15,10 @@ public struct Options: Equatable, Sendable {
     public var locale: String?
     public var kioskID: String?
     public var careMode: Bool?
+    /// Kiosk mode: Ctrl-C, Ctrl-Z and Ctrl-\ do nothing.
+    public var kiosk = false
+    /// The theme used in care mode (`care` unless a file in themes/ is named).
+    public var careTheme = "care"
 
     public init() {}
 
@@ -37,6 +41,8 @@ public struct Options: Equatable, Sendable {
         while let arg = rest.popFirst() {
             switch arg {
             case "--plain": o.plain = true
+            case "--kiosk": o.kiosk = true
+            case "--care-theme": o.careTheme = try value(arg)
             case "--catalog": o.catalogPath = try value(arg)
             case "--data-dir": o.dataDir = try value(arg)
             case "--locale": o.locale = try value(arg)

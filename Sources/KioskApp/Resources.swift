@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskRender
 
 /// Where the kiosk's data files live: `locales/`, `themes/`, `catalog/default.json`.
 /// `CAREKIOSK_HOME` names the folder; otherwise the kiosk looks upward from its own executable,
@@ -36,6 +37,12 @@ public struct Resources: Sendable {
         return tags.filter { $0 == Catalog.fallbackLocale } + tags.filter { $0 != Catalog.fallbackLocale }
     }
 
+    public func theme(_ name: String) throws -> Theme {
+        let url = root.appendingPathComponent("themes/\(name).json")
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw ResourceError.missingTheme(url.path) }
+        return try Theme.load(data, file: url.path)
+    }
+
     public func strings(_ locale: String) throws -> Strings {
         let url = localesFolder.appendingPathComponent("\(locale).json")
         guard let data = FileManager.default.contents(atPath: url.path) else { throw ResourceError.missingLocale(url.path) }
@@ -45,10 +52,12 @@ public struct Resources: Sendable {
 
 public enum ResourceError: Error, CustomStringConvertible {
     case missingLocale(String)
+    case missingTheme(String)
 
     public var description: String {
         switch self {
         case let .missingLocale(path): return "\(path): locale file not found"
+        case let .missingTheme(path): return "\(path): theme file not found"
         }
     }
 }

@@ -41,10 +41,15 @@ extension WizardState {
             return []
         case let .setOnline(online): self.online = online; return []
         case let .setWaitingCount(n): waitingCount = n; return []
+        case let .inactivityWarning(seconds):
+            guard !screen.isSavingSubmission else { return [] }
+            inactivityWarning = seconds
+            return []
         case .clear:
             // A confirmed submission that is not on disk yet is never thrown away.
             if screen.isSavingSubmission { return [] }
             goHome()
+            inactivityWarning = nil
             notice = .cleared
             return []
         }
@@ -52,6 +57,7 @@ extension WizardState {
 
     private mutating func press(_ key: Key, _ context: Context) -> [Effect] {
         notice = nil
+        inactivityWarning = nil
         switch key {
         case .f1:
             overlay = .staffCalled

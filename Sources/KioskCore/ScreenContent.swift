@@ -33,6 +33,9 @@ extension WizardState {
             case .cleared: return s.tr("notice.cleared")
             }
         }
+        if let seconds = inactivityWarning {
+            c.notice = s.tr("notice.inactivity_warning", ["seconds": "\(seconds)"])
+        }
         c.error = error.map { s.tr("screen.error_prefix") + $0.message(s) }
         c.options = visibleChoices.enumerated().map { i, choice in
             ScreenContent.Option(number: i + 1, label: label(of: choice, s), selected: isSelected(choice))
@@ -72,7 +75,9 @@ extension WizardState {
         let l = locale
         switch screen {
         case .home:
-            return ScreenContent(title: s.tr("home.title"), question: s.tr("home.question"),
+            return ScreenContent(title: s.tr("home.title"),
+                                 paragraphs: [s.tr("home.inactivity", ["minutes": "\(max(1, inactivityTimeout / 60))"])],
+                                 question: s.tr("home.question"),
                                  keys: [s.tr("keys.choose_number"), s.tr("keys.call_staff")])
         case let .category(id):
             return ScreenContent(title: categoryTitle(id, s), question: s.tr("category.question"),

@@ -19,6 +19,8 @@ public enum Action: Equatable, Sendable {
     case saveFailed(SaveFailure)
     case setOnline(Bool)
     case setWaitingCount(Int)
+    /// Inactivity: the screen will clear in this many seconds unless a key is pressed.
+    case inactivityWarning(secondsLeft: Int)
     /// Inactivity: forget the resident and go home.
     case clear
 }
@@ -127,6 +129,10 @@ public struct WizardState: Equatable, Sendable {
     public var error: ValidationError?
     public var notice: Notice?
     public var session: Session?
+    /// Seconds without a key before the kiosk clears; announced on the home screen.
+    public var inactivityTimeout = 120
+    /// Seconds left before clearing, while the warning shows.
+    public var inactivityWarning: Int?
     /// The kiosk's calendar day, from the last action's context (ages, skip logic).
     public var today: CivilDate
 

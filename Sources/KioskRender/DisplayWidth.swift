@@ -1,0 +1,126 @@
+import Foundation
+
+/// How many terminal columns text takes: 2 for Chinese characters and other wide forms, 0 for
+/// combining marks and invisible characters, 1 for the rest. Layout uses this everywhere, so
+/// wrapping, centring and truncation line up with what the terminal draws.
+public enum DisplayWidth {
+    public static func of(_ c: Character) -> Int {
+        guard let first = c.unicodeScalars.first else { return 0 }
+        let v = first.value
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        switch first.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if c.unicodeScalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
+        return isWide(v) ? 2 : 1
+    }
+
+    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+
+    /// East Asian Wide and Fullwidth ranges (Unicode 15), plus the common emoji blocks.
+    static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
+             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,
+             0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA,
+             0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757,
+             0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
+             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
+             0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F,
+             0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF,
+             0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Cuts `s` to at most `width` columns, ending with "…" when something was cut.
+    public static func truncate(_ s: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(s) <= width { return s }
+        var out = ""
+        var used = 0
+        for c in s {
+            let w = of(c)
+            if used + w > width - 1 { break }
+            out.append(c)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// Breaks text into lines of at most `width` columns. Chinese breaks between any two
+    /// characters (but not before closing punctuation); other scripts break at spaces, and a word
+    /// longer than a line is cut.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for token in tokens(String(paragraph)) {
+                let w = of(token)
+                if lineWidth + w > width, !line.isEmpty {
+                    lines.append(line.trimmingTrailingSpaces())
+                    line = ""
+                    lineWidth = 0
+                    if token == " " { continue }
+                }
+                if w > width {
+                    // A single word wider than the line: cut it into pieces.
+                    for c in token {
+                        if lineWidth + of(c) > width { lines.append(line); line = ""; lineWidth = 0 }
+                        line.append(c)
+                        lineWidth += of(c)
+                    }
+                    continue
+                }
+                line += token
+                lineWidth += w
+            }
+            lines.append(line.trimmingTrailingSpaces())
+        }
+        return lines
+    }
+
+    /// Units that stay together on a line: a run of non-wide, non-space characters (a word or a
+    /// number), a single space, or one wide character with any closing punctuation after it.
+    static func tokens(_ s: String) -> [String] {
+        var out: [String] = []
+        var word = ""
+        for c in s {
+            if c == " " {
+                if !word.isEmpty { out.append(word); word = "" }
+                out.append(" ")
+            } else if of(c) == 2 || closingPunctuation.contains(c) {
+                if !word.isEmpty { out.append(word); word = "" }
+                if closingPunctuation.contains(c), let last = out.last, last != " " {
+                    out[out.count - 1] = last + String(c)
+                } else {
+                    out.append(String(c))
+                }
+            } else {
+                word.append(c)
+            }
+        }
+        if !word.isEmpty { out.append(word) }
+        return out
+    }
+
+    static let closingPunctuation: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", "》", "…", ",", ".", ";", ":", "?", "!", ")"]
+
+    /// Spaces to put before `s` so that it sits in the middle of `width` columns.
+    public static func centreOffset(_ s: String, in width: Int) -> Int { max(0, (width - of(s)) / 2) }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,174 @@
+import CNcursesw
+import Foundation
+import KioskCore
+import KioskRender
+
+/// What the terminal reported.
+public enum TerminalInput: Equatable, Sendable {
+    case key(Key)
+    /// A mouse click or a touch at a cell.
+    case click(row: Int, column: Int)
+    case resize
+    /// Nothing within the wait; time to look at the clock.
+    case timeout
+    /// A key that means nothing here (Ctrl-C in kiosk mode, an unknown escape sequence).
+    case ignored
+}
+
+/// The only code that talks to ncurses. Draws buffers (only the cells that changed) and reads keys.
+public final class Terminal {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let kiosk: Bool
+    private var previous: ScreenBuffer?
+    private var theme: Theme?
+    private let richColour: Bool
+    private let anyColour: Bool
+
+    /// Starts ncurses on the alternate screen. In kiosk mode Ctrl-C, Ctrl-Z and Ctrl-\ do nothing.
+    public init(kiosk: Bool) {
+        setlocale(LC_ALL, "")
+        TerminalRestore.install()
+        guard let screen = initscr() else { fatalError("ncurses could not start") }
+        window = screen
+        self.kiosk = kiosk
+        if kiosk {
+            raw() // the terminal sends Ctrl-C, Ctrl-Z and Ctrl-\ as keys, which are ignored
+            for sig in [SIGINT, SIGTSTP, SIGQUIT] { signal(sig, SIG_IGN) }
+        } else {
+            cbreak()
+        }
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25) // Esc is "back": it must not wait for a sequence that never comes
+        curs_set(0)
+        _ = mousemask(kiosk_button1_events(), nil)
+        mouseinterval(0) // no click delay
+        anyColour = has_colors()
+        if anyColour {
+            start_color()
+        }
+        richColour = anyColour && kiosk_colors() >= 256
+        TerminalRestore.active = true
+    }
+
+    public var size: (width: Int, height: Int) { (Int(kiosk_getmaxx(window)), Int(kiosk_getmaxy(window))) }
+
+    /// With 256 colours the theme's own colours; with fewer, light text on dark, and meaning is
+    /// carried by words, bold and reverse alone.
+    public func use(_ theme: Theme) {
+        guard theme != self.theme else { return }
+        self.theme = theme
+        previous = nil
+        guard anyColour else { return }
+        for (i, role) in Role.allCases.enumerated() {
+            let fg = richColour ? Int16(theme.color(role)) : Int16(COLOR_WHITE)
+            let bg = richColour ? Int16(theme.color(.background)) : Int16(COLOR_BLACK)
+            init_pair(Int16(i + 1), fg, bg)
+        }
+        wbkgdset(window, chtype(kiosk_color_pair(Int32(Role.allCases.firstIndex(of: .background)! + 1))))
+    }
+
+    /// Writes the cells that differ from the last frame, then updates the terminal once.
+    public func draw(_ buffer: ScreenBuffer) {
+        for run in buffer.changes(since: previous) {
+            var column = run.column
+            for cell in run.cells {
+                defer { column += 1 }
+                if cell.isContinuation { continue }
+                var attrs = kiosk_a_normal()
+                if cell.style.bold || (!richColour && [.heading, .error, .focus].contains(cell.style.role)) { attrs |= kiosk_a_bold() }
+                if cell.style.reverse { attrs |= kiosk_a_reverse() }
+                let pair = anyColour ? Int16(Role.allCases.firstIndex(of: cell.style.role)! + 1) : 0
+                var wide = Array(String(cell.character).unicodeScalars.map { wchar_t(bitPattern: $0.value) }.prefix(4))
+                wide.append(0)
+                _ = kiosk_put_char(window, Int32(run.row), Int32(column), wide, attrs, pair)
+            }
+        }
+        previous = buffer
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Forgets what is on screen, so the next frame is written whole (after a resize).
+    public func invalidate() {
+        previous = nil
+        clearok(window, true)
+    }
+
+    public func bell() { beep() }
+
+    /// Waits up to `milliseconds` for one input.
+    public func read(milliseconds: Int32) -> TerminalInput {
+        wtimeout(window, milliseconds)
+        var ch: wint_t = 0
+        let status = wget_wch(window, &ch)
+        if status == ERR { return .timeout }
+        let code = Int32(ch)
+        if status == kiosk_key_code_yes() {
+            switch code {
+            case kiosk_key_resize(): return .resize
+            case kiosk_key_enter(): return .key(.enter)
+            case kiosk_key_backspace(): return .key(.backspace)
+            case kiosk_key_up(): return .key(.up)
+            case kiosk_key_down(): return .key(.down)
+            case kiosk_key_f(1): return .key(.f1)
+            case kiosk_key_f(2): return .key(.f2)
+            case kiosk_key_f(3): return .key(.f3)
+            case kiosk_key_f(4): return .key(.f4)
+            case kiosk_key_mouse():
+                var event = MEVENT()
+                guard getmouse(&event) == OK else { return .ignored }
+                let pressed = kiosk_button1_clicked() | kiosk_button1_pressed()
+                guard event.bstate & pressed != 0 else { return .ignored }
+                return .click(row: Int(event.y), column: Int(event.x))
+            default: return .ignored
+            }
+        }
+        switch code {
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 8, 127: return .key(.backspace)
+        case 9: return .key(.tab)
+        case 48...57: return .key(.digit(Int(code) - 48))
+        case 0..<32: return .ignored // Ctrl-C, Ctrl-Z, Ctrl-\ and other control keys
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(code)) else { return .ignored }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    /// Leaves the alternate screen and gives the terminal back as it was.
+    public func end() {
+        TerminalRestore.restore()
+    }
+}
+
+/// Puts the terminal back on every way out: a normal end, SIGTERM or SIGHUP, and fatal signals
+/// (a Swift runtime error traps with SIGILL or SIGTRAP), so the resident never sees a broken screen.
+enum TerminalRestore {
+    nonisolated(unsafe) static var active = false
+
+    static func restore() {
+        if active {
+            active = false
+            endwin()
+        }
+    }
+
+    static func install() {
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            signal(sig) { _ in
+                TerminalRestore.restore()
+                exit(0)
+            }
+        }
+        for sig in [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE] {
+            signal(sig) { sig in
+                TerminalRestore.restore()
+                signal(sig, SIG_DFL)
+                raise(sig)
+            }
+        }
+    }
+}
