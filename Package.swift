@@ -19,8 +19,10 @@ let package = Package(
         .target(name: "KioskApp", dependencies: ["KioskCore", "KioskOutbox", "KioskRender", "KioskTerminal"]),
         .executableTarget(name: "carekiosk", dependencies: ["KioskApp"]),
         .executableTarget(name: "carekiosk-bench", dependencies: ["KioskCore", "KioskApp", "KioskRender"]),
-        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
-        .testTarget(name: "KioskRenderTests", dependencies: ["KioskRender"]),
+        // For the test targets only: the bundled catalog, a fixed clock, a key-pressing driver.
+        .target(name: "KioskTestSupport", dependencies: ["KioskCore"]),
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
+        .testTarget(name: "KioskRenderTests", dependencies: ["KioskRender", "KioskTestSupport"]),
         .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox"]),
         .testTarget(name: "KioskAppTests", dependencies: ["KioskApp"]),
     ],

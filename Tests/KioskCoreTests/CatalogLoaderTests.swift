@@ -1,5 +1,6 @@
 import XCTest
 @testable import KioskCore
+import KioskTestSupport
 
 final class CatalogLoaderTests: XCTestCase {
     /// A small valid catalog; each test breaks one thing in it.

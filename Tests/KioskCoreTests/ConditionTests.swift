@@ -1,5 +1,6 @@
 import XCTest
 @testable import KioskCore
+import KioskTestSupport
 
 final class ConditionTests: XCTestCase {
     let answers: Answers = [

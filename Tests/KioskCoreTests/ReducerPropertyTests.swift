@@ -1,5 +1,6 @@
 import XCTest
 @testable import KioskCore
+import KioskTestSupport
 
 /// Random residents pressing random keys: the wizard must never crash, never show a question
 /// that does not apply, and never queue a submission except from the check-answers screen with

@@ -1,5 +1,6 @@
 import XCTest
 @testable import KioskCore
+import KioskTestSupport
 
 /// The pension certification wizard of the bundled catalog, driven key by key.
 final class ReducerTests: XCTestCase {

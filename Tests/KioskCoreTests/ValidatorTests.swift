@@ -1,5 +1,6 @@
 import XCTest
 @testable import KioskCore
+import KioskTestSupport
 
 final class IdentityNumberTests: XCTestCase {
     func parse(_ s: String) -> Result<IdentityNumber, ValidationError> { IdentityNumber.parse(s, today: testToday) }

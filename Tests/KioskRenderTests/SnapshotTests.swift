@@ -1,0 +1,151 @@
+import Foundation
+import XCTest
+import KioskCore
+import KioskRender
+import KioskTestSupport
+
+/// Every screen type as text, in care and standard mode, at 80×24 and 120×40, in zh-Hans and en.
+/// The files live in `__Snapshots__/`; set CAREKIOSK_UPDATE_SNAPSHOTS=1 to write them anew, then
+/// read the diff before committing.
+final class SnapshotTests: XCTestCase {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+    let update = ProcessInfo.processInfo.environment["CAREKIOSK_UPDATE_SNAPSHOTS"] == "1"
+
+    /// One state per screen type, reached by pressing keys on the bundled catalog.
+    func screens(locale: String) -> [(String, WizardState)] {
+        var out: [(String, WizardState)] = []
+        var d = Driver(locale: locale)
+        out.append(("home", d.state))
+        d.digit(1)
+        out.append(("category", d.state))
+        d.digit(1)
+        out.append(("intro", d.state))
+        d.enter()
+        out.append(("material", d.state))
+        d.digit(1)
+        out.append(("privacy", d.state))
+        d.digit(1)
+        for c in "5119221945" { d.key(.character(c)) }
+        out.append(("question-typing", d.state))
+        d.type("511922194503150017")
+        out.append(("question-error", d.state))
+        d.type("511922194503150016")
+        d.digit(1)
+        out.append(("question-choice", d.state))
+        var warned = d.state
+        _ = warned.reduce(.inactivityWarning(secondsLeft: 30), Context(moment: testMoment, newID: "w"))
+        out.append(("inactivity-warning", warned))
+        d.digit(1)
+        d.type("13800000000")
+        out.append(("review", d.state))
+        var saving = d.state
+        _ = saving.reduce(.key(.enter), Context(moment: testMoment, newID: "2b4ff68d-db7d-46b8-8051-40d10284897a"))
+        out.append(("saving", saving))
+        var failed = saving
+        _ = failed.reduce(.saveFailed(.diskFull), Context(moment: testMoment, newID: "f"))
+        out.append(("save-failed", failed))
+        var confirmed = saving
+        _ = confirmed.reduce(.saved(submissionID: "2b4ff68d-db7d-46b8-8051-40d10284897a"), Context(moment: testMoment, newID: "s"))
+        out.append(("confirmed", confirmed))
+        var rating = confirmed
+        _ = rating.reduce(.key(.enter), Context(moment: testMoment, newID: "r"))
+        out.append(("rating", rating))
+
+        var ineligible = Driver(locale: locale)
+        ineligible.open("pension-certification")
+        ineligible.enter(); ineligible.digit(1); ineligible.digit(1)
+        ineligible.type("511922198001014565")
+        out.append(("ineligible", ineligible.state))
+
+        var offline = Driver(locale: locale)
+        offline.digit(1)
+        offline.state.screen = .needsNetwork(serviceID: "pension-certification")
+        out.append(("needs-network", offline.state))
+
+        var staff = d
+        staff.key(.f1)
+        out.append(("staff-called", staff.state))
+        var language = Driver(locale: locale)
+        language.key(.f4)
+        out.append(("language", language.state))
+        return out
+    }
+
+    func check(_ name: String, _ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        let url = SnapshotTests.folder.appendingPathComponent("\(name).txt")
+        if update {
+            try? FileManager.default.createDirectory(at: SnapshotTests.folder, withIntermediateDirectories: true)
+            try? Data((text + "\n").utf8).write(to: url)
+            return
+        }
+        guard let stored = try? String(contentsOf: url, encoding: .utf8) else {
+            return XCTFail("no snapshot \(url.lastPathComponent); run the tests with CAREKIOSK_UPDATE_SNAPSHOTS=1", file: file, line: line)
+        }
+        XCTAssertEqual(text + "\n", stored, "snapshot \(name) differs", file: file, line: line)
+    }
+
+    func testEveryScreenTypeInBothModesSizesAndLanguages() throws {
+        let font = try XCTUnwrap(UnifontHex(), "unifont is installed by scripts/test")
+        var count = 0
+        for locale in ["zh-Hans", "en"] {
+            let screen = KioskScreen(strings: loadStrings(locale), glyphs: font)
+            for (name, base) in screens(locale: locale) {
+                for care in [true, false] {
+                    var state = base
+                    state.careMode = care
+                    for (w, h) in [(80, 24), (120, 40)] {
+                        let frame = screen.render(state, width: w, height: h)
+                        check("\(name)-\(care ? "care" : "standard")-\(w)x\(h)-\(locale)", frame.text)
+                        count += 1
+                    }
+                }
+            }
+            check("too-small-30x10-\(locale)", screen.render(Driver(locale: locale).state, width: 30, height: 10).text)
+        }
+        XCTAssertEqual(count, 18 * 2 * 2 * 2)
+    }
+
+    func testCareModeButtonsAreTouchTargetsOfAtLeastThreeRowsByTwelveColumns() throws {
+        var d = Driver()
+        d.digit(1)
+        let frame = KioskScreen(strings: loadStrings("zh-Hans"), glyphs: UnifontHex()).render(d.state, width: 80, height: 24)
+        XCTAssertFalse(frame.targets.isEmpty)
+        for t in frame.targets {
+            XCTAssertGreaterThanOrEqual(t.height, 3)
+            XCTAssertGreaterThanOrEqual(t.width, 12)
+        }
+        // A click inside the first option's button chooses option 1.
+        let first = try XCTUnwrap(frame.targets.first { $0.key == .digit(1) })
+        XCTAssertTrue(first.contains(row: first.row + 1, column: first.column + 5))
+    }
+
+    func testNothingIsLostOnAResize() {
+        var d = Driver()
+        d.open("pension-certification")
+        d.enter(); d.digit(1); d.digit(1)
+        for c in "51192219" { d.key(.character(c)) }
+        let screen = KioskScreen(strings: loadStrings("zh-Hans"), glyphs: UnifontHex())
+        for (w, h) in [(60, 20), (140, 45), (30, 10), (80, 24)] {
+            let frame = screen.render(d.state, width: w, height: h)
+            XCTAssertEqual(frame.width, w)
+            if w >= KioskScreen.minimumWidth { XCTAssertTrue(frame.text.contains("51192219"), "\(w)x\(h)") }
+            else { XCTAssertTrue(frame.text.contains("窗口太小")) }
+        }
+        XCTAssertEqual(d.state.input, "51192219")
+    }
+
+    func testSensitiveValuesNeverAppearInFullOnceEntered() {
+        var d = Driver()
+        d.open("pension-certification")
+        d.enter(); d.digit(1); d.digit(1)
+        d.type("511922194503150016"); d.digit(1); d.digit(1); d.type("13800000000")
+        let screen = KioskScreen(strings: loadStrings("zh-Hans"), glyphs: UnifontHex())
+        for care in [true, false] {
+            d.state.careMode = care
+            let text = screen.render(d.state, width: 120, height: 40).text
+            XCTAssertTrue(text.contains("5119**********0016"))
+            XCTAssertFalse(text.contains("511922194503150016"))
+            XCTAssertFalse(text.contains("13800000000"))
+        }
+    }
+}
