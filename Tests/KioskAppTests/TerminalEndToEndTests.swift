@@ -1,0 +1,112 @@
+import Foundation
+import XCTest
+
+/// The full-screen kiosk in tmux: keypad, care mode, resize, mouse, kiosk keys, exit.
+final class TerminalEndToEndTests: XCTestCase {
+    var dataDir: URL!
+
+    override func setUp() { dataDir = temporaryFolder("carekiosk-tmux") }
+    override func tearDown() { try? FileManager.default.removeItem(at: dataDir) }
+
+    func kiosk(_ width: Int = 80, _ height: Int = 24, extra: String = "") throws -> TmuxSession {
+        let t = try TmuxSession(command: "'\(carekioskBinary.path)' --kiosk --data-dir '\(dataDir.path)' \(extra)", width: width, height: height)
+        try t.waitFor("村便民服务点")
+        return t
+    }
+
+    /// Home → 社保养老 → 养老金资格认证 → intro → material → privacy → identity number question.
+    func openPension(_ t: TmuxSession) throws {
+        try t.send("1"); try t.waitFor("养老金资格认证")
+        try t.send("1"); try t.waitFor("需要准备的材料")
+        try t.send("Enter"); try t.waitFor("您现在能提供吗")
+        try t.send("1"); try t.waitFor("个人信息使用说明")
+        try t.send("1"); try t.waitFor("您的身份证号码是多少")
+    }
+
+    func testAFullServiceByKeypadInCareModeAt80x24() throws {
+        let t = try kiosk()
+        XCTAssertTrue(try t.screen().contains("关怀模式"))
+        try openPension(t)
+        try t.send("511922194503150016", literally: true)
+        try t.send("Enter"); try t.waitFor("您现在每个月都在领养老金吗")
+        try t.send("1"); try t.waitFor("您想怎样认证")
+        try t.send("1"); try t.waitFor("您的手机号码是多少")
+        try t.send("13800000000", literally: true)
+        try t.send("Enter")
+        let review = try t.waitFor("请核对您填写的内容")
+        XCTAssertTrue(review.contains("5119**********0016"))
+        XCTAssertTrue(review.contains("138****0000"))
+        XCTAssertFalse(review.contains("511922194503150016"))
+        try t.send("Enter")
+        let done = try t.waitFor("已保存，联网后自动提交")
+        XCTAssertTrue(done.contains("待提交 1 件"), done)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dataDir.appendingPathComponent("submissions/ready").path)
+        XCTAssertEqual(files.count, 1)
+    }
+
+    func testCareModeOffAndOnAgain() throws {
+        let t = try kiosk()
+        try openPension(t)
+        try t.send("F2")
+        let standard = try t.waitFor("标准模式")
+        XCTAssertTrue(standard.contains("[确认]"), "standard mode has one-line buttons")
+        XCTAssertTrue(standard.contains("您的身份证号码是多少"), "the question stays")
+        try t.send("F2")
+        let care = try t.waitFor("关怀模式")
+        XCTAssertTrue(care.contains("│ 确认"), "care mode has boxed buttons")
+    }
+
+    func testResizeMidServiceKeepsEverything() throws {
+        let t = try kiosk()
+        try openPension(t)
+        try t.send("51192219", literally: true)
+        try t.waitFor("51192219")
+        try t.resize(60, 20)
+        XCTAssertTrue(try t.waitFor("51192219").contains("您的身份证号码"))
+        try t.resize(140, 45)
+        try t.waitFor("51192219")
+        try t.resize(30, 10)
+        try t.waitFor("窗口太小，请放大")
+        try t.resize(80, 24)
+        try t.waitFor("51192219")
+        try t.send("4503150016", literally: true)
+        try t.send("Enter")
+        try t.waitFor("您现在每个月都在领养老金吗")
+    }
+
+    func testAMouseClickChoosesAnOption() throws {
+        let t = try kiosk()
+        let screen = try t.screen().components(separatedBy: "\n")
+        let row = try XCTUnwrap(screen.firstIndex { $0.contains("2  医疗保障") })
+        let column = try XCTUnwrap(screen[row].range(of: "医疗保障")).lowerBound.utf16Offset(in: screen[row])
+        try t.click(row: row, column: column)
+        let after = try t.waitFor("异地就医备案")
+        XCTAssertTrue(after.contains("城乡居民医保参保登记"))
+    }
+
+    func testCtrlCCtrlZAndCtrlBackslashAreIgnoredInKioskMode() throws {
+        let t = try kiosk()
+        try openPension(t)
+        try t.send("C-c"); try t.send("C-z"); try t.send("C-\\")
+        usleep(300_000)
+        XCTAssertEqual(try t.format("#{pane_dead}"), "0", "the kiosk is still running")
+        XCTAssertTrue(try t.screen().contains("您的身份证号码是多少"))
+    }
+
+    func testTheTerminalIsRestoredOnExit() throws {
+        let marker = dataDir.lastPathComponent
+        let t = try TmuxSession(command: "bash -c \"printf 'BEFORE\\\\n'; '\(carekioskBinary.path)' --kiosk --data-dir '\(dataDir.path)'; printf 'AFTER %s\\\\n' \\$?; sleep 30\"",
+                                width: 80, height: 24)
+        try t.waitFor("村便民服务点")
+        XCTAssertEqual(try t.format("#{alternate_on}"), "1", "the kiosk draws on the alternate screen")
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        kill.arguments = ["-TERM", "-f", "carekiosk --kiosk --data-dir .*\(marker)"]
+        try kill.run()
+        kill.waitUntilExit()
+        let after = try t.waitFor("AFTER 0")
+        XCTAssertTrue(after.contains("BEFORE"))
+        XCTAssertFalse(after.contains("村便民服务点"), "nothing of the kiosk stays on the screen or in the scrollback")
+        XCTAssertEqual(try t.format("#{alternate_on}"), "0")
+    }
+}
