@@ -47,7 +47,7 @@ extension WizardState {
             return []
         case .clear:
             // A confirmed submission that is not on disk yet is never thrown away.
-            if screen.isSavingSubmission { return [] }
+            if screen.isSavingSubmission || session?.pending != nil { return [] }
             goHome()
             inactivityWarning = nil
             notice = .cleared
@@ -239,8 +239,9 @@ extension WizardState {
 
     private func failingEligibility() -> EligibilityRule? {
         guard let session else { return nil }
+        let answers = session.effectiveAnswers(today: today)
         return session.service.eligibility.first { rule in
-            rule.require.isDecidable(session.answers) && !rule.require.holds(session.answers, today: today)
+            rule.require.isDecidable(answers) && !rule.require.holds(answers, today: today)
         }
     }
 
@@ -251,22 +252,37 @@ extension WizardState {
             screen = .ineligible(failed.message, fieldID: fid)
             return []
         }
-        // Every required question must have an answer before anything is queued.
-        if let missing = session.relevantFields(today: today).first(where: { $0.required && session.answers[$0.id] == nil }) {
+        // Nothing is queued while a page is unfinished: a material not chosen, the privacy notice
+        // not agreed to before a sensitive answer, a required question without an answer.
+        if let unfinished = firstUnfinishedPage(session) {
             self.session?.changing = true
-            show(.wizard(.question(missing.id)))
-            error = .required
+            show(.wizard(unfinished))
+            error = unfinished == .privacy ? .chooseAnOption : .required
             return []
         }
         let notice = session.service.privacy?.version ?? catalog.version
-        let submission = session.submission(id: context.newID, kioskID: kioskID, locale: locale,
+        var submission = session.submission(id: context.newID, kioskID: kioskID, locale: locale,
                                             noticeVersion: notice, at: context.moment)
+        // A submission that failed to save is sent again unchanged: same id, same bytes.
+        if let pending = session.pending, pending.json["body"] == submission.json["body"] { submission = pending }
         self.session?.pending = submission
         screen = .saving
         return [.enqueue(submission)]
     }
 
     // MARK: moving between pages
+
+    private func firstUnfinishedPage(_ session: Session) -> Page? {
+        wizardPages.first { page in
+            switch page {
+            case let .material(mid): return session.materials[mid] == nil
+            case .privacy: return session.consentGivenAt == nil
+            case let .question(fid):
+                return session.answers[fid] == nil && session.service.field(id: fid)?.required == true
+            case .intro, .review: return false
+            }
+        }
+    }
 
     /// The pages of the current service in order, given the answers so far.
     public var wizardPages: [Page] {

@@ -183,6 +183,7 @@ extension WizardState {
 
     /// An answer as the screen shows it: option labels, 是/否, masked when sensitive.
     func display(_ answer: JSONValue, _ field: Field, _ s: Strings) -> String {
+        if field.sensitive, field.type.isChoice { return Mask.value("", type: field.type) }
         switch answer {
         case let .bool(b): return b ? s.tr("answer.yes") : s.tr("answer.no")
         case let .string(v) where field.type == .choice:

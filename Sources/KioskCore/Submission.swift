@@ -19,11 +19,26 @@ public struct Record: Equatable, Sendable {
 
 extension Session {
     /// The questions that apply, in asking order, given the answers so far (skip logic).
+    /// Each condition sees only the answers of questions before it that apply themselves, so an
+    /// answer left behind by a question that is now hidden changes nothing.
     public func relevantFields(today: CivilDate) -> [Field] {
-        service.steps.flatMap { step -> [Field] in
-            guard step.relevant?.holds(answers, today: today) ?? true else { return [] }
-            return step.fields.filter { $0.relevant?.holds(answers, today: today) ?? true }
+        var counted: Answers = [:]
+        var fields: [Field] = []
+        for step in service.steps where step.relevant?.holds(counted, today: today) ?? true {
+            for field in step.fields where field.relevant?.holds(counted, today: today) ?? true {
+                fields.append(field)
+                counted[field.id] = answers[field.id]
+            }
         }
+        return fields
+    }
+
+    /// The answers that count: those of questions that apply. Hidden answers are kept in
+    /// `answers` so that going back restores them, but nothing else reads them.
+    public func effectiveAnswers(today: CivilDate) -> Answers {
+        var out: Answers = [:]
+        for field in relevantFields(today: today) { out[field.id] = answers[field.id] }
+        return out
     }
 
     /// Materials the resident is asked about: those that may come later, and those not everyone has.

@@ -54,7 +54,11 @@ public enum DurableFile {
             unlink(tmp.path)
             throw failure
         }
-        try syncFolder(target.deletingLastPathComponent())
+        // The file is in place now. Reporting a failed folder sync as a failed save would make the
+        // resident confirm again and create a second submission, so the sync is retried instead.
+        for _ in 0..<3 {
+            if (try? syncFolder(target.deletingLastPathComponent())) != nil { break }
+        }
     }
 
     /// Makes a rename or unlink in `folder` survive a power cut.
