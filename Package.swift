@@ -18,11 +18,11 @@ let package = Package(
         // Runtime: options, resources, plain line mode, effect interpreter.
         .target(name: "KioskApp", dependencies: ["KioskCore", "KioskOutbox", "KioskRender", "KioskTerminal"]),
         .executableTarget(name: "carekiosk", dependencies: ["KioskApp"]),
-        .executableTarget(name: "carekiosk-bench", dependencies: ["KioskCore", "KioskApp", "KioskRender"]),
+        .executableTarget(name: "carekiosk-bench", dependencies: ["KioskCore", "KioskApp", "KioskRender", "KioskTerminal"]),
         // For the test targets only: the bundled catalog, a fixed clock, a key-pressing driver.
         .target(name: "KioskTestSupport", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
-        .testTarget(name: "KioskRenderTests", dependencies: ["KioskRender", "KioskTestSupport"]),
+        .testTarget(name: "KioskRenderTests", dependencies: ["KioskRender", "KioskTestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox"]),
         .testTarget(name: "KioskAppTests", dependencies: ["KioskApp"]),
     ],

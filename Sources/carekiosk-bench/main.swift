@@ -1,6 +1,8 @@
 import Foundation
 import KioskApp
 import KioskCore
+import KioskRender
+import KioskTerminal
 
 // CareKiosk benchmarks: prints one table of figures. Run through `scripts/bench`, which builds
 // in release mode first. Every row says what was measured, the figure, and how.
@@ -26,7 +28,7 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
 }
 
-func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+func ms(_ seconds: Double, digits: Int = 1) -> String { String(format: "%.\(digits)f ms", seconds * 1000) }
 
 /// Starts `command` under `script` (so that it has a terminal, as on the kiosk) and returns the
 /// seconds until `marker` appears in what it writes; then stops it.
@@ -115,6 +117,158 @@ for event in events {
 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
 rows.append(Row(measure: "reducer events per second", figure: String(format: "%.0f", Double(events.count) / seconds),
                 how: "\(events.count) random keys and typed lines over the bundled catalog, one core"))
+
+// MARK: a county-sized catalog: 2 000 services in 20 categories
+
+/// Catalog JSON in the contract's format (docs/portal-api-v1.md §3), loaded by `CatalogLoader.load` like any
+/// county's file, so the frames below pay for exactly what a real large catalog costs. Each service asks a
+/// choice question, then a phone number, then a number: no materials or privacy notice, so Enter on the
+/// intro leads straight to the first question.
+func syntheticCatalog(categories: Int, servicesPerCategory: Int) -> Catalog {
+    let names = ["社保养老", "医疗保障", "社会救助", "养老服务", "证明办理", "户籍管理", "残疾人服务", "农业补贴",
+                 "住房保障", "就业创业", "教育资助", "婚姻登记", "退役军人", "水电燃气", "交通出行", "法律援助",
+                 "计划生育", "殡葬服务", "村务公开", "其他便民"]
+    func text(_ zh: String, _ en: String) -> [String: String] { ["zh-Hans": zh, "en": en] }
+    let fields: [[String: Any]] = [
+        ["id": "method", "type": "choice", "label": text("您想怎样办理？", "How would you like to do it?"),
+         "options": [["value": "self", "label": text("自己到窗口办理", "At the window myself")],
+                     ["value": "family", "label": text("家人代办", "A family member does it")],
+                     ["value": "visit", "label": text("工作人员上门", "Staff visit my home")],
+                     ["value": "post", "label": text("邮寄办理", "By post")]]],
+        ["id": "phone", "type": "phone", "label": text("您的手机号码是多少？", "What is your mobile number?"),
+         "hint": text("11位数字，比如13800000000", "11 digits, for example 13800000000")],
+        ["id": "household", "type": "number", "label": text("家里一共几口人？", "How many people live in your household?"),
+         "min": 1, "max": 20, "unit": text("人", "people")],
+    ]
+    var services: [[String: Any]] = []
+    for c in 0..<categories {
+        for n in 1...servicesPerCategory {
+            services.append([
+                "id": "svc-\(c)-\(n)", "version": 1, "status": "open", "category": "cat-\(c)",
+                "title": text("\(names[c % names.count])服务事项\(n)", "\(names[c % names.count]) service \(n)"),
+                "summary": text("这是第\(n)项\(names[c % names.count])业务，按提示回答几个问题就能办好。",
+                                "Service \(n): answer a few questions to get it done."),
+                "steps": [["id": "main", "title": text("基本情况", "About you"), "fields": fields]],
+            ])
+        }
+    }
+    let root: [String: Any] = [
+        "catalog_version": "2026-11-01",
+        "categories": (0..<categories).map { ["id": "cat-\($0)", "title": text(names[$0 % names.count], "Category \($0)")] },
+        "services": services,
+    ]
+    let data = try! JSONSerialization.data(withJSONObject: root)
+    switch CatalogLoader.load(data) {
+    case let .success(c): return c
+    case let .failure(e): fatalError("synthetic catalog: \(e.problems)")
+    }
+}
+
+let bigCatalog = syntheticCatalog(categories: 20, servicesPerCategory: 100)
+let zh = try! resources.strings("zh-Hans")
+let glyphs = UnifontHex() // nil without the unifont package: care titles are then drawn as plain text
+let kioskScreen = KioskScreen(strings: zh, glyphs: glyphs)
+
+/// The state after pressing `keys` from the home screen, through the reducer as the runtime does.
+/// Care mode is the default; F2 first gives standard mode.
+func reached(_ keys: [Key], care: Bool) -> WizardState {
+    var s = WizardState(catalog: bigCatalog, kioskID: "bench", today: moment.civilDate)
+    for key in (care ? [] : [.f2]) + keys { _ = s.reduce(.key(key), context) }
+    return s
+}
+
+// Home → category 1 (100 services, 9 a page) → its first service's intro → Enter: the first question.
+let toCategory: [Key] = [.digit(1)]
+let toQuestion: [Key] = [.digit(1), .digit(1), .enter]
+let toNextQuestion = toQuestion + [.digit(1)]   // answers the choice question: the phone number question
+let toTypedDigit = toNextQuestion + [.digit(1)] // one digit typed into the phone number field
+precondition(reached(toQuestion, care: true).screen == .wizard(.question("method")))
+precondition(reached(toTypedDigit, care: true).input == "1")
+
+// MARK: render time per frame
+
+let frames = 2000, warmUp = 200
+for (name, keys) in [("home screen", [Key]()), ("category list", toCategory), ("question", toQuestion)] {
+    for care in [true, false] {
+        let state = reached(keys, care: care)
+        for (width, height) in [(80, 24), (120, 40)] {
+            // Warm-up fills the glyph cache and the allocator; then each frame is timed on its own.
+            for _ in 0..<warmUp { _ = kioskScreen.render(state, width: width, height: height) }
+            var times: [Double] = []
+            times.reserveCapacity(frames)
+            for _ in 0..<frames {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                let frame = kioskScreen.render(state, width: width, height: height)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+                precondition(frame.width == width) // keeps the frame alive until it is timed
+            }
+            rows.append(Row(measure: "render time per frame, 2 000-service catalog: \(name), \(care ? "care" : "standard"), \(width)×\(height)",
+                            figure: "\(ms(percentile(times, 0.5), digits: 3)) median, \(ms(percentile(times, 0.99), digits: 3)) p99",
+                            how: "KioskScreen.render, \(frames) frames after \(warmUp) warm-up, one core"
+                                + (care && glyphs == nil ? "; no unifont.hex, so no big glyphs" : "")))
+        }
+    }
+}
+
+// MARK: bytes written to the terminal per screen change
+
+// The real backend (KioskTerminal.Terminal: ncursesw, only changed cells) draws into a temporary file.
+// Terminal starts ncurses with initscr(), which writes to stdout and takes the terminal type from TERM,
+// so for this part stdout is pointed at the file and TERM, LINES and COLUMNS are fixed: 80×24 xterm-256color
+// whatever terminal (or none, as in CI) the bench runs under. ncurses sets terminal modes on stderr when stdout
+// is not a terminal, so stderr goes to the file too: the controlling terminal is never touched.
+// (A FILE* from open_memstream would not do: ncurses writes with write(2) on the stream's file descriptor.)
+setenv("TERM", "xterm-256color", 1)
+setenv("LINES", "24", 1)
+setenv("COLUMNS", "80", 1)
+setenv("LC_ALL", "C.UTF-8", 1) // Terminal calls setlocale(LC_ALL, ""): wide characters need a UTF-8 locale
+let sink = tmpfile()!
+let (savedOut, savedErr) = (dup(1), dup(2))
+fflush(nil) // nothing printed so far should end up in the file
+dup2(fileno(sink), 1)
+dup2(fileno(sink), 2)
+let terminal = Terminal(kiosk: false)
+@MainActor func bytesWritten() -> Int {
+    var info = stat()
+    fstat(fileno(sink), &info)
+    return Int(info.st_size)
+}
+var byteRows: [Row] = []
+let terminalSize = terminal.size
+if terminalSize == (80, 24) {
+    let changes: [(String, [Key], [Key])] = [
+        ("home → category list", [], toCategory),
+        ("question → next question", toQuestion, toNextQuestion),
+        ("one digit typed into a field", toNextQuestion, toTypedDigit),
+    ]
+    for care in [true, false] {
+        terminal.use(try! resources.theme(care ? "care" : "standard"))
+        for (name, from, to) in changes {
+            let a = kioskScreen.render(reached(from, care: care), width: 80, height: 24)
+            let b = kioskScreen.render(reached(to, care: care), width: 80, height: 24)
+            terminal.draw(a) // what is on screen before the change
+            var start = bytesWritten()
+            terminal.draw(b)
+            let changed = bytesWritten() - start
+            terminal.invalidate() // as after a resize or F3: the whole of B again, on a cleared screen
+            start = bytesWritten()
+            terminal.draw(b)
+            let full = bytesWritten() - start
+            byteRows.append(Row(measure: "bytes written to the terminal per screen change: \(name), \(care ? "care" : "standard")",
+                                figure: "\(changed) B; full repaint \(full) B (\(Int((Double(changed) / Double(full) * 100).rounded())) %)",
+                                how: "Terminal.draw over ncursesw into a file, xterm-256color, 80×24; full repaint: Terminal.invalidate, then draw"))
+        }
+    }
+}
+terminal.end()
+dup2(savedOut, 1)
+dup2(savedErr, 2)
+fclose(sink)
+if byteRows.isEmpty {
+    rows.append(Row(measure: "bytes written to the terminal per screen change", figure: "not measured",
+                    how: "ncurses reported \(terminalSize.width)×\(terminalSize.height), not 80×24"))
+}
+rows += byteRows
 
 // MARK: the table
 
