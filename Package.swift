@@ -13,17 +13,25 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // The only importer of CNcursesw: draws buffer diffs, reads keys and mouse.
         .target(name: "KioskTerminal", dependencies: ["CNcursesw", "KioskRender"]),
-        // Durable files on disk: the submission outbox.
+        // Durable files on disk: the outbox of submissions, ratings and calls for staff.
         .target(name: "KioskOutbox", dependencies: ["KioskCore"]),
+        // The portal client (URLSession from FoundationNetworking) and the exactly-once sender.
+        .target(name: "KioskSync", dependencies: ["KioskCore", "KioskOutbox"]),
         // Runtime: options, resources, plain line mode, effect interpreter.
-        .target(name: "KioskApp", dependencies: ["KioskCore", "KioskOutbox", "KioskRender", "KioskTerminal"]),
+        .target(name: "KioskApp", dependencies: ["KioskCore", "KioskOutbox", "KioskSync", "KioskRender", "KioskTerminal"]),
         .executableTarget(name: "carekiosk", dependencies: ["KioskApp"]),
-        .executableTarget(name: "carekiosk-bench", dependencies: ["KioskCore", "KioskApp", "KioskRender", "KioskTerminal"]),
-        // For the test targets only: the bundled catalog, a fixed clock, a key-pressing driver.
+        // SQLite, only for the benchmark that compares the outbox with it.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .executableTarget(name: "carekiosk-bench", dependencies: [
+            "KioskCore", "KioskApp", "KioskRender", "KioskTerminal", "KioskOutbox", "KioskSync", "KioskTestSupport", "CSQLite",
+        ]),
+        // For the test targets and the benchmark: the bundled catalog, a fixed clock, a key-pressing
+        // driver, the reference portal.
         .target(name: "KioskTestSupport", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskRenderTests", dependencies: ["KioskRender", "KioskTestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox"]),
+        .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskTestSupport"]),
         .testTarget(name: "KioskAppTests", dependencies: ["KioskApp"]),
     ],
     swiftLanguageModes: [.v6]

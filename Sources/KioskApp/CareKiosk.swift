@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import KioskOutbox
 import KioskRender
+import KioskSync
 
 /// `carekiosk` and its subcommands. Returns the exit status; prints nothing but words meant for people.
 public enum CareKiosk {
@@ -16,9 +17,13 @@ public enum CareKiosk {
         do { strings = try resources.strings(requested.flatMap { resources.availableLocales.contains($0) ? $0 : nil } ?? Catalog.fallbackLocale) }
         catch { printError("carekiosk: \(error)"); return 2 }
 
-        let options: Options
+        var options: Options
         do { options = try Options.parse(args) } catch {
             printError(describe(error, strings))
+            return 2
+        }
+        do { options = try Configuration.load(explicit: options.configPath, environment: environment).merged(with: options) } catch {
+            printError(error.message(strings))
             return 2
         }
         if let locale = options.locale, !resources.availableLocales.contains(locale) {
@@ -33,6 +38,10 @@ public enum CareKiosk {
             return checkCatalogs(files, strings)
         case .kiosk:
             return runKiosk(options, resources, strings, environment)
+        case .sync:
+            return SyncCommand.run(options, strings, environment)
+        case .status:
+            return StatusCommand.run(options, strings, environment)
         }
     }
 
@@ -92,6 +101,16 @@ public enum CareKiosk {
                                 today: Moment.now().civilDate, locale: locale,
                                 availableLocales: resources.availableLocales, careMode: options.careMode ?? true)
         let runtime = KioskRuntime(state: state, data: data)
+        if options.portalURL != nil {
+            // A portal that is configured wrongly is said once, on the way in; the kiosk still works offline.
+            do {
+                let settings = try options.portalSettings(kioskID: state.kioskID)
+                runtime.sync = BackgroundSync(data: data, client: PortalClient(settings: settings), batchSize: options.batchSize)
+                runtime.sync?.start()
+            } catch {
+                printError(error.message(strings))
+            }
+        }
         let lookup: (String) -> Strings = { tables[$0] ?? strings }
         if options.plain || !isInteractive(environment) {
             PlainMode(runtime: runtime, strings: lookup).run()

@@ -15,6 +15,8 @@ public final class KioskRuntime {
     public var bellRequested = false
     /// Problems writing ratings or calls for staff, for the helper; never shown to the resident.
     public private(set) var recordFailures: [String] = []
+    /// The kiosk's own sender, when a portal is configured: told of every confirmation, asked whether the portal answers.
+    public var sync: BackgroundSync?
 
     public init(state: WizardState, data: DataFolder,
                 clock: @escaping () -> Moment = { Moment.now() },
@@ -37,6 +39,7 @@ public final class KioskRuntime {
             do {
                 try data.enqueue(submission)
                 refreshWaitingCount()
+                sync?.wake()
                 send(.saved(submissionID: submission.id))
             } catch {
                 switch error {
@@ -47,6 +50,7 @@ public final class KioskRuntime {
             }
         case let .record(record):
             do { try data.store(record) } catch { recordFailures.append(error.description) }
+            sync?.wake()
         case .repeatPrompt:
             repeatRequested = true
         case .bell:
@@ -54,8 +58,16 @@ public final class KioskRuntime {
         }
     }
 
+    /// Brings the status line up to date with the sender: online or not, and how many wait.
+    /// Front ends call it between keys.
+    public func refreshStatus() {
+        let online = sync?.online ?? false
+        if online != state.online { _ = state.reduce(.setOnline(online), Context(moment: clock(), newID: "")) }
+        refreshWaitingCount()
+    }
+
     private func refreshWaitingCount() {
-        let count = data.submissions.ids(in: .ready).count
+        let count = data.submissions.waitingCount
         if count != state.waitingCount { _ = state.reduce(.setWaitingCount(count), Context(moment: clock(), newID: "")) }
     }
 }

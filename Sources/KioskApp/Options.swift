@@ -5,6 +5,10 @@ public struct Options: Equatable, Sendable {
     public enum Command: Equatable, Sendable {
         case kiosk
         case catalogCheck([String])
+        /// Send what waits, once, and say what is left.
+        case sync
+        /// Counts per queue state and the age of the oldest waiting item.
+        case status
         case help
     }
 
@@ -19,6 +23,13 @@ public struct Options: Equatable, Sendable {
     public var kiosk = false
     /// The theme used in care mode (`care` unless a file in themes/ is named).
     public var careTheme = "care"
+    public var configPath: String?
+    public var portalURL: String?
+    public var tokenFile: String?
+    /// Submissions per request when syncing: 1 posts them one by one.
+    public var batchSize = 50
+    /// Seconds before any request to the portal is given up.
+    public var requestTimeout: TimeInterval = 15
 
     public init() {}
 
@@ -47,6 +58,17 @@ public struct Options: Equatable, Sendable {
             case "--data-dir": o.dataDir = try value(arg)
             case "--locale": o.locale = try value(arg)
             case "--kiosk-id": o.kioskID = try value(arg)
+            case "--config": o.configPath = try value(arg)
+            case "--portal": o.portalURL = try value(arg)
+            case "--token-file": o.tokenFile = try value(arg)
+            case "--batch":
+                let v = try value(arg)
+                guard let n = Int(v), (1...100).contains(n) else { throw .badValue(arg, v) }
+                o.batchSize = n
+            case "--timeout":
+                let v = try value(arg)
+                guard let n = TimeInterval(v), n > 0, n <= 600 else { throw .badValue(arg, v) }
+                o.requestTimeout = n
             case "--care-mode":
                 let v = try value(arg)
                 guard v == "on" || v == "off" else { throw .badValue(arg, v) }
@@ -64,6 +86,8 @@ public struct Options: Equatable, Sendable {
             let files = Array(words.dropFirst(2))
             guard !files.isEmpty else { throw .missingFile }
             o.command = .catalogCheck(files)
+        case "sync" where words.count == 1: o.command = .sync
+        case "status" where words.count == 1: o.command = .status
         default: throw .unknownOption(words[0])
         }
         return o

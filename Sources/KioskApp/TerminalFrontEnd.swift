@@ -31,6 +31,7 @@ public struct TerminalFrontEnd {
         var clock = InactivityClock(timeout: TimeInterval(runtime.state.inactivityTimeout), now: now())
         var targets: [HitTarget] = []
         while true {
+            runtime.refreshStatus()
             let state = runtime.state
             let (width, height) = terminal.size
             terminal.use(state.careMode ? careTheme : standardTheme)

@@ -5,6 +5,15 @@ public struct Submission: Equatable, Sendable {
     public var id: String
     public var serviceID: String
     public var json: JSONValue
+    /// The resident's identity number as it may be shown (`5119**********0016`), if one was given.
+    public var maskedIdentity: String?
+
+    public init(id: String, serviceID: String, json: JSONValue, maskedIdentity: String? = nil) {
+        self.id = id
+        self.serviceID = serviceID
+        self.json = json
+        self.maskedIdentity = maskedIdentity
+    }
 
     public var bytes: Data { json.encodedData() }
 }
@@ -75,6 +84,8 @@ extension Session {
             ("channel", .string("self")),
             ("body", body),
         ])
-        return Submission(id: id, serviceID: service.id, json: json)
+        let identity = relevantFields(today: today).first { $0.type == .idNumber }.flatMap { answers[$0.id]?.stringValue }
+        return Submission(id: id, serviceID: service.id, json: json,
+                          maskedIdentity: identity.map { Mask.value($0, type: .idNumber) })
     }
 }

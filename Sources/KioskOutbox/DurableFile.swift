@@ -69,6 +69,21 @@ public enum DurableFile {
         if fsync(fd) != 0 { throw .from(errno, folder.path) }
     }
 
+    /// Removes temporary files whose writer is no longer running (it was killed mid-write, so
+    /// the file was never renamed into place and nobody confirmed it). Returns how many.
+    @discardableResult
+    public static func removeAbandonedTemporaryFiles(in tmpFolder: URL) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: tmpFolder.path)) ?? []
+        var removed = 0
+        for name in names where name.hasSuffix(".tmp") {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 3, let pid = pid_t(parts[parts.count - 2]) else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH, unlink(tmpFolder.appendingPathComponent(name).path) == 0 { removed += 1 }
+        }
+        if removed > 0 { try? syncFolder(tmpFolder) }
+        return removed
+    }
+
     /// Creates a folder (and its parents) readable by the kiosk's user only.
     public static func makeFolder(_ folder: URL) throws(DurableWriteError) {
         var path = ""

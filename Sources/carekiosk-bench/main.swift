@@ -270,6 +270,9 @@ if byteRows.isEmpty {
 }
 rows += byteRows
 
+rows += QueueBench.enqueueRows()
+rows += QueueBench.syncRows()
+
 // MARK: the table
 
 let width0 = rows.map(\.measure.count).max()!, width1 = rows.map(\.figure.count).max()!

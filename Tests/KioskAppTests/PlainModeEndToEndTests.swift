@@ -28,7 +28,14 @@ final class PlainModeEndToEndTests: XCTestCase {
 
         let files = try queuedFiles()
         XCTAssertEqual(files.count, 1)
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: files[0])) as? [String: Any])
+        // A queue file is a line of facts for the helper, then the exact bytes for the portal.
+        let lines = try Data(contentsOf: files[0]).split(separator: 0x0A, omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.count, 2)
+        let facts = try XCTUnwrap(JSONSerialization.jsonObject(with: lines[0]) as? [String: Any])
+        XCTAssertEqual(facts["masked_id"] as? String, "5119**********0016", "only the masked identity number among the facts")
+        XCTAssertEqual(facts["service_id"] as? String, "pension-certification")
+        XCTAssertFalse(String(decoding: lines[0], as: UTF8.self).contains("13800000000"))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: lines[1]) as? [String: Any])
         let id = try XCTUnwrap(json["id"] as? String)
         XCTAssertNotNil(id.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/), id)
         XCTAssertEqual(files[0].lastPathComponent, "\(id).json")

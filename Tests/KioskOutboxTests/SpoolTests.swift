@@ -12,6 +12,10 @@ final class SpoolTests: XCTestCase {
 
     override func tearDown() { try? FileManager.default.removeItem(at: root) }
 
+    func item(_ payload: String) -> QueueItem {
+        QueueItem(facts: .object([("service_id", .string("pension-certification"))]), payload: Data(payload.utf8))
+    }
+
     func mode(_ url: URL) -> Int {
         (try! FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as! NSNumber).intValue
     }
@@ -19,7 +23,7 @@ final class SpoolTests: XCTestCase {
     func testPutWritesTheWholeFileIntoReadyAndLeavesNothingInTmp() throws {
         let data = DataFolder(root: root)
         try data.prepare()
-        let body = Data(#"{"id":"0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11","body":{"answers":{}}}"#.utf8)
+        let body = item(#"{"id":"0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11","body":{"answers":{}}}"#)
         try data.submissions.put(id: "0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11", body)
         XCTAssertEqual(data.submissions.ids(in: .ready), ["0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11"])
         XCTAssertEqual(data.submissions.read(id: "0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11", in: .ready), body)
@@ -31,10 +35,10 @@ final class SpoolTests: XCTestCase {
 
     func testWritingTheSameIDAgainKeepsOneFile() throws {
         let spool = DataFolder(root: root).submissions
-        try spool.put(id: "a", Data("one".utf8))
-        try spool.put(id: "a", Data("two".utf8))
+        try spool.put(id: "a", item("one"))
+        try spool.put(id: "a", item("two"))
         XCTAssertEqual(spool.ids(in: .ready), ["a"])
-        XCTAssertEqual(spool.read(id: "a", in: .ready), Data("two".utf8))
+        XCTAssertEqual(spool.read(id: "a", in: .ready), item("two"))
     }
 
     /// A full disk, simulated with /dev/full: the error says so and no partial file is left.
@@ -43,7 +47,7 @@ final class SpoolTests: XCTestCase {
         try spool.prepare()
         let tmpName = ".a.json.\(getpid()).tmp"
         try FileManager.default.createSymbolicLink(atPath: spool.tmpFolder.appendingPathComponent(tmpName).path, withDestinationPath: "/dev/full")
-        XCTAssertThrowsError(try spool.put(id: "a", Data("submission".utf8))) { error in
+        XCTAssertThrowsError(try spool.put(id: "a", item("submission"))) { error in
             guard case .diskFull = error as? DurableWriteError else { return XCTFail("\(error)") }
         }
         XCTAssertEqual(spool.ids(in: .ready), [])

@@ -1,0 +1,81 @@
+import Foundation
+import KioskCore
+import KioskOutbox
+import KioskSync
+
+/// Sync inside the kiosk: a thread that checks the portal, sends what waits, and sleeps, with a
+/// capped backoff and jitter after failures and an early wake-up when a resident confirms.
+/// The screen reads `online` from it; nothing here ever blocks the screen.
+public final class BackgroundSync: @unchecked Sendable {
+    private let data: DataFolder
+    private let client: PortalClient
+    private let batchSize: Int
+    /// How long to wait between passes when everything went well.
+    private let interval: TimeInterval
+    private let backoff = Backoff(base: 5, cap: 600)
+    private let condition = NSCondition()
+    private var isOnline = false
+    private var woken = false
+    private var stopped = false
+
+    public init(data: DataFolder, client: PortalClient, batchSize: Int, interval: TimeInterval = 60) {
+        self.data = data
+        self.client = client
+        self.batchSize = batchSize
+        self.interval = interval
+    }
+
+    public var online: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return isOnline
+    }
+
+    public func start() {
+        let thread = Thread { [self] in loop() }
+        thread.name = "carekiosk-sync"
+        thread.start()
+    }
+
+    /// A resident just confirmed: try to send it now rather than at the next pass.
+    public func wake() {
+        condition.lock()
+        woken = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    public func stop() {
+        condition.lock()
+        stopped = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func loop() {
+        var failures = 0
+        while true {
+            let reachable = client.health() == .portal
+            var retryAfter: TimeInterval?
+            var troubled = !reachable
+            if reachable {
+                let report = Syncer(data: data, client: client, batchSize: batchSize, attempts: 1).drain()
+                switch report.stop {
+                case let .portalTrouble(_, after)?: troubled = true; retryAfter = after
+                case .unauthorised?, .unreachable?, .disk?: troubled = true
+                case .busy?, nil: break
+                }
+            }
+            failures = troubled ? failures + 1 : 0
+            let wait = troubled ? backoff.delay(afterFailures: failures, retryAfter: retryAfter, random: .random(in: 0..<1)) : interval
+            condition.lock()
+            isOnline = reachable
+            let deadline = Date(timeIntervalSinceNow: wait)
+            while !woken && !stopped && condition.wait(until: deadline) {}
+            woken = false
+            let finished = stopped
+            condition.unlock()
+            if finished { return }
+        }
+    }
+}

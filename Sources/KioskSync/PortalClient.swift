@@ -1,0 +1,134 @@
+import Foundation
+import KioskCore
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The kiosk's side of contract v1: one method per endpoint, each returning what §2.1 says to do.
+public struct PortalClient: Sendable {
+    public let settings: PortalSettings
+    let transport: HTTPTransport
+
+    public init(settings: PortalSettings, transport: HTTPTransport? = nil) {
+        self.settings = settings
+        self.transport = transport ?? URLSessionTransport(timeout: settings.timeout)
+    }
+
+    public enum Health: Equatable, Sendable {
+        case portal
+        case unauthorised(status: Int)
+        /// Something answered that is not the portal (a captive Wi-Fi page), or nothing did.
+        case unreachable(String)
+    }
+
+    /// The pre-flight: only a `204` carrying `X-Portal-Api: 1` is the portal.
+    public func health() -> Health {
+        switch transport.send(request("GET", "/v1/health")) {
+        case let .success(reply) where reply.status == 204 && reply.header("X-Portal-Api") == "1":
+            return .portal
+        case let .success(reply) where reply.status == 401 || reply.status == 403:
+            return .unauthorised(status: reply.status)
+        case let .success(reply):
+            return .unreachable("\(reply.status) \(reply.header("Content-Type") ?? "") (not the portal)")
+        case let .failure(failure):
+            return .unreachable(failure.summary)
+        }
+    }
+
+    /// POST one item. `payload` is sent byte for byte: the same bytes on every resend.
+    public func post(_ kind: ItemKind, id: String, payload: Data) -> Outcome {
+        let path: String
+        switch kind {
+        case .submission: path = "/v1/submissions"
+        case .rating: path = "/v1/ratings"
+        case .helpRequest: path = "/v1/help-requests"
+        }
+        var req = request("POST", path, body: payload)
+        if kind != .helpRequest { req.setValue(id, forHTTPHeaderField: "Idempotency-Key") }
+        return Outcome.of(transport.send(req), kind: kind)
+    }
+
+    /// POST up to 100 submissions at once. The answer has one result per item, each read as a
+    /// single POST would be; an item the portal did not mention is tried again later.
+    public func postBatch(_ items: [(id: String, payload: Data)]) -> [String: Outcome] {
+        var body = Data(#"{"submissions":["#.utf8)
+        for (i, item) in items.enumerated() {
+            if i > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(item.payload)
+        }
+        body.append(contentsOf: Array("]}".utf8))
+        let result = transport.send(request("POST", "/v1/submissions/batch", body: body))
+        guard case let .success(reply) = result, reply.status == 200, let results = reply.json?["results"]?.arrayValue else {
+            // The whole batch failed as one: every item gets the same outcome.
+            let whole = Outcome.of(result, kind: .submission)
+            return Dictionary(uniqueKeysWithValues: items.map { ($0.id, whole) })
+        }
+        var outcomes: [String: Outcome] = [:]
+        for entry in results {
+            guard let id = entry["id"]?.stringValue, let status = entry["status"]?.intValue else { continue }
+            outcomes[id] = Outcome.classify(status: status, body: entry, retryAfter: reply.retryAfter, kind: .submission)
+        }
+        for item in items where outcomes[item.id] == nil {
+            outcomes[item.id] = .later(why: "missing from the batch answer", retryAfter: nil)
+        }
+        return outcomes
+    }
+
+    /// Progress of one submission (办件进度).
+    public enum Progress: Equatable, Sendable {
+        case status(receipt: String, status: String, updatedAt: String, message: String?)
+        case unknown
+        case unavailable(String)
+    }
+
+    public func progress(of id: String) -> Progress {
+        switch transport.send(request("GET", "/v1/submissions/\(id)")) {
+        case let .success(reply) where reply.status == 200:
+            guard let json = reply.json, let status = json["status"]?.stringValue else { return .unavailable("not the portal") }
+            return .status(receipt: json["receipt"]?.stringValue ?? "", status: status,
+                           updatedAt: json["updated_at"]?.stringValue ?? "", message: json["message"]?.stringValue)
+        case let .success(reply) where reply.status == 404:
+            return .unknown
+        case let .success(reply):
+            return .unavailable("\(reply.status)")
+        case let .failure(failure):
+            return .unavailable(failure.summary)
+        }
+    }
+
+    /// The catalog, if it changed since `etag`.
+    public enum CatalogAnswer: Equatable, Sendable {
+        case changed(Data, etag: String?)
+        case unchanged
+        case unavailable(String)
+    }
+
+    public func catalog(ifNoneMatch etag: String?) -> CatalogAnswer {
+        var req = request("GET", "/v1/catalog")
+        if let etag { req.setValue(etag, forHTTPHeaderField: "If-None-Match") }
+        switch transport.send(req) {
+        case let .success(reply) where reply.status == 200 && reply.json != nil:
+            return .changed(reply.body, etag: reply.header("ETag"))
+        case let .success(reply) where reply.status == 304:
+            return .unchanged
+        case let .success(reply):
+            return .unavailable("\(reply.status)")
+        case let .failure(failure):
+            return .unavailable(failure.summary)
+        }
+    }
+
+    func request(_ method: String, _ path: String, body: Data? = nil) -> URLRequest {
+        var req = URLRequest(url: settings.url.appendingPathComponent(String(path.dropFirst())),
+                             cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: settings.timeout)
+        req.httpMethod = method
+        req.setValue("Bearer \(settings.token)", forHTTPHeaderField: "Authorization")
+        req.setValue(settings.kioskID, forHTTPHeaderField: "X-Kiosk-Id")
+        req.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let body {
+            req.httpBody = body
+            req.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        return req
+    }
+}

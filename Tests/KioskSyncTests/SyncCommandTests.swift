@@ -1,0 +1,85 @@
+import Foundation
+import XCTest
+import KioskOutbox
+import KioskTestSupport
+
+/// `carekiosk sync` and `carekiosk status` as a helper runs them.
+final class SyncCommandTests: SyncTestCase {
+    let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("carekiosk")
+
+    func carekiosk(_ args: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = args + ["--data-dir", data.root.path]
+        var env = ProcessInfo.processInfo.environment
+        env["CAREKIOSK_HOME"] = repoRoot.path
+        env["XDG_CONFIG_HOME"] = data.root.appendingPathComponent("no-config").path
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    var portalArgs: [String] { ["--portal", portal.url.absoluteString, "--token-file", portal.tokenFile.path] }
+
+    func testSyncExitsZeroOnlyWhenNothingIsLeftAndNamesEachProblem() throws {
+        try queue([submission(1), submission(2, service: "no-such-service"), submission(3)])
+        try portal.faults([["fault": "503", "count": -1, "path": "/v1/submissions"]])
+        let down = try carekiosk(["sync", "--batch", "1", "--timeout", "2"] + portalArgs)
+        XCTAssertEqual(down.status, 1)
+        XCTAssertTrue(down.err.contains("门户暂时出错（503）：3 件留在本机"), down.err)
+
+        try portal.faults([])
+        let partly = try carekiosk(["sync"] + portalArgs)
+        XCTAssertEqual(partly.status, 1, "a refused item needs a helper")
+        XCTAssertEqual(partly.out, "本次发送 2 件；还有 0 件等待发送。\n")
+        XCTAssertEqual(partly.err, "\(submission(2).id)（no-such-service）被门户退回（404 unknown_service）：—。请帮办员处理。\n")
+
+        let status = try carekiosk(["status"])
+        XCTAssertEqual(status.status, 0)
+        XCTAssertTrue(status.out.contains("已发送：2 件\n被退回：1 件\n"), status.out)
+        XCTAssertTrue(status.out.contains("没有等待发送的件。"), status.out)
+    }
+
+    func testStatusTellsHowLongTheOldestHasWaited() throws {
+        try queue([submission(1)])
+        let file = data.submissions.folder(.ready).appendingPathComponent("\(submission(1).id).json")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -(3 * 3600 + 5 * 60 + 10))], ofItemAtPath: file.path)
+        let status = try carekiosk(["status", "--locale", "en"])
+        XCTAssertTrue(status.out.contains("Waiting: 1\n"), status.out)
+        XCTAssertTrue(status.out.contains("The oldest has waited 3 h 5 min"), status.out)
+    }
+
+    func testTheConfigurationFileNamesThePortalAndABadOneIsExplained() throws {
+        try queue([submission(1)])
+        let config = data.root.appendingPathComponent("config.json")
+        try Data(#"{"portal_url": "\#(portal.url.absoluteString)", "token_file": "\#(portal.tokenFile.path)", "kiosk_id": "cn-511922-test-01"}"#.utf8).write(to: config)
+        let ok = try carekiosk(["sync", "--config", config.path])
+        XCTAssertEqual(ok.status, 0, ok.err)
+        XCTAssertEqual(try portal.storedSubmissions().count, 1)
+
+        try Data(#"{"portal": "https://x"}"#.utf8).write(to: config)
+        let typo = try carekiosk(["sync"], environment: ["CAREKIOSK_CONFIG": config.path])
+        XCTAssertEqual(typo.status, 2)
+        XCTAssertEqual(typo.err, "配置文件 \(config.path) 里有不认识的设置“portal”，请对照 README 改正。\n")
+    }
+
+    func testTokenFileProblemsSayHowToFixThem() throws {
+        let missing = try carekiosk(["sync", "--portal", portal.url.absoluteString, "--token-file", "/nonexistent/token"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.err, "找不到令牌文件 /nonexistent/token：请把门户发给本机的令牌存到这个文件里。\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: portal.tokenFile.path)
+        let open = try carekiosk(["sync"] + portalArgs)
+        XCTAssertEqual(open.status, 2)
+        XCTAssertTrue(open.err.contains("权限 640"), open.err)
+        XCTAssertFalse(open.err.contains("test-device-token"), "the token itself is never printed")
+        let plain = try carekiosk(["sync", "--portal", "http://portal.example.cn", "--token-file", portal.tokenFile.path])
+        XCTAssertTrue(plain.err.contains("只能用 https://"), plain.err)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+import KioskCore
+import KioskOutbox
+import KioskTestSupport
+@testable import KioskSync
+
+/// A data folder, a reference portal on 127.0.0.1, and a sender whose waits are recorded
+/// instead of slept, so that backoff can be checked without slow tests.
+class SyncTestCase: XCTestCase {
+    var portal: ReferencePortal!
+    var data: DataFolder!
+    var waits: [TimeInterval] = []
+
+    override func setUpWithError() throws {
+        portal = try ReferencePortal()
+        data = DataFolder(root: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sync-\(UUID().uuidString)"))
+        try data.prepare()
+        waits = []
+    }
+
+    override func tearDown() {
+        portal?.stop()
+        if let data { try? FileManager.default.removeItem(at: data.root) }
+    }
+
+    func settings(timeout: TimeInterval = 5) throws -> PortalSettings {
+        PortalSettings(url: portal.url, kioskID: "cn-511922-test-01",
+                       token: try PortalSettings.readToken(portal.tokenFile.path), timeout: timeout)
+    }
+
+    func syncer(batch: Int = 1, attempts: Int = 4, timeout: TimeInterval = 5) throws -> Syncer {
+        Syncer(data: data, client: PortalClient(settings: try settings(timeout: timeout)), batchSize: batch,
+               attempts: attempts, sleep: { [unowned self] in self.waits.append($0) }, random: { 0.5 })
+    }
+
+    /// A valid submission of the bundled pension certification service, told apart by `n`.
+    func submission(_ n: Int, service: String = "pension-certification", version: Int = 1,
+                    channel: String = "self", extra: String = "") -> Submission {
+        let id = String(format: "00000000-0000-4000-8000-%012d", n)
+        let json: JSONValue = .object([
+            ("id", .string(id)), ("service_id", .string(service)), ("service_version", .number(Double(version))),
+            ("created_at", .string("2026-11-22T09:30:00+08:00")), ("kiosk_id", .string("cn-511922-test-01")),
+            ("locale", .string("zh-Hans")), ("channel", .string(channel)),
+            ("body", .object([("answers", .object([("phone", .string(String(format: "138%08d", n))), ("note", .string(extra))])),
+                              ("materials", .array([])), ("consent", .null), ("helper", .null)])),
+        ])
+        return Submission(id: id, serviceID: service, json: json, maskedIdentity: "5119**********0016")
+    }
+
+    func queue(_ submissions: [Submission]) throws {
+        for s in submissions { try data.enqueue(s) }
+    }
+
+    /// How many times the portal stored each id: every confirmed submission exactly once.
+    func storedCounts() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try portal.storedSubmissions() { counts[row["id"] as! String, default: 0] += 1 }
+        return counts
+    }
+
+    func receipt(_ id: String) -> String? { data.submissions.read(id: id, in: .sent)?.fact("receipt") }
+}
