@@ -15,6 +15,7 @@ public final class BackgroundSync: @unchecked Sendable {
     private let backoff = Backoff(base: 5, cap: 600)
     private let condition = NSCondition()
     private var isOnline = false
+    private var newCatalog: Catalog?
     private var woken = false
     private var stopped = false
 
@@ -29,6 +30,15 @@ public final class BackgroundSync: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return isOnline
+    }
+
+    /// A catalog downloaded since the last call, for the kiosk to take when no resident is in a service.
+    public func takeNewCatalog() -> Catalog? {
+        condition.lock()
+        defer { condition.unlock() }
+        let catalog = newCatalog
+        newCatalog = nil
+        return catalog
     }
 
     public func start() {
@@ -64,6 +74,11 @@ public final class BackgroundSync: @unchecked Sendable {
                 case let .portalTrouble(_, after)?: troubled = true; retryAfter = after
                 case .unauthorised?, .unreachable?, .disk?: troubled = true
                 case .busy?, nil: break
+                }
+                if case let .updated(catalog) = CatalogUpdater(data: data, client: client).update() {
+                    condition.lock()
+                    newCatalog = catalog
+                    condition.unlock()
                 }
             }
             failures = troubled ? failures + 1 : 0

@@ -80,16 +80,17 @@ public enum CareKiosk {
     }
 
     static func runKiosk(_ options: Options, _ resources: Resources, _ strings: Strings, _ environment: [String: String]) -> Int32 {
-        let catalogPath = options.catalogPath ?? resources.defaultCatalog.path
-        let loaded = loadCatalog(catalogPath, strings)
-        guard let catalog = loaded.catalog else {
-            printError(strings.tr("catalog.refused"))
-            loaded.problems.forEach(printError)
-            return 2
-        }
         let data = DataFolder(root: options.dataFolderURL(environment: environment))
         do { try data.prepare() } catch {
             printError(strings.tr("cli.data_dir_unusable", ["path": data.root.path, "reason": error.description]))
+            return 2
+        }
+        let catalog: Catalog
+        switch chooseCatalog(options, resources, data, strings) {
+        case let .success(c): catalog = c
+        case let .failure(problems):
+            printError(strings.tr("catalog.refused"))
+            problems.lines.forEach(printError)
             return 2
         }
         let locale = options.locale ?? Catalog.fallbackLocale
@@ -127,6 +128,16 @@ public enum CareKiosk {
         TerminalFrontEnd(runtime: runtime, strings: lookup, glyphs: UnifontHex(), careTheme: careTheme,
                          standardTheme: standardTheme, kiosk: options.kiosk).run()
         return 0
+    }
+
+    struct CatalogProblems: Error { var lines: [String] }
+
+    /// `--catalog FILE` if given; else the last good catalog downloaded from the portal; else the bundled one.
+    static func chooseCatalog(_ options: Options, _ resources: Resources, _ data: DataFolder, _ strings: Strings) -> Result<Catalog, CatalogProblems> {
+        if options.catalogPath == nil, let downloaded = CatalogUpdater.stored(in: data) { return .success(downloaded) }
+        let loaded = loadCatalog(options.catalogPath ?? resources.defaultCatalog.path, strings)
+        guard let catalog = loaded.catalog else { return .failure(CatalogProblems(lines: loaded.problems)) }
+        return .success(catalog)
     }
 
     /// The full screen needs a terminal on both ends and a TERM that can address the screen.

@@ -61,9 +61,23 @@ public final class KioskRuntime {
     /// Brings the status line up to date with the sender: online or not, and how many wait.
     /// Front ends call it between keys.
     public func refreshStatus() {
+        if state.screen == .home, state.session == nil, state.overlay == nil, let catalog = sync?.takeNewCatalog() {
+            adopt(catalog)
+        }
         let online = sync?.online ?? false
         if online != state.online { _ = state.reduce(.setOnline(online), Context(moment: clock(), newID: "")) }
         refreshWaitingCount()
+    }
+
+    /// Starts using a newly downloaded catalog. Only called on the empty home screen, so no
+    /// resident ever sees a question change under them.
+    func adopt(_ catalog: Catalog) {
+        var fresh = WizardState(catalog: catalog, kioskID: state.kioskID, today: state.today, locale: state.locale,
+                                availableLocales: state.availableLocales, careMode: state.careMode)
+        fresh.online = state.online
+        fresh.waitingCount = state.waitingCount
+        fresh.inactivityTimeout = state.inactivityTimeout
+        state = fresh
     }
 
     private func refreshWaitingCount() {

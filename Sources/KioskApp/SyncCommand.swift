@@ -17,9 +17,21 @@ enum SyncCommand {
             CareKiosk.printError(s.tr("cli.data_dir_unusable", ["path": data.root.path, "reason": error.description]))
             return 2
         }
-        let report = Syncer(data: data, client: PortalClient(settings: settings), batchSize: options.batchSize).drain()
+        let client = PortalClient(settings: settings)
+        let report = Syncer(data: data, client: client, batchSize: options.batchSize).drain()
         print(s.tr("sync.summary", ["sent": "\(report.sent)", "waiting": "\(report.waiting)"]))
         var problems: [String] = []
+        if report.stop == nil {
+            switch CatalogUpdater(data: data, client: client).update() {
+            case let .updated(catalog):
+                print(s.tr("catalog.updated", ["version": catalog.version, "count": "\(catalog.services.count)"]))
+            case let .refused(catalogProblems):
+                problems.append(s.tr("catalog.download_refused"))
+                problems += catalogProblems.map { "\(settings.url.absoluteString)/v1/catalog: \($0.path): \($0.message(s))" }
+            case .unchanged, .unavailable:
+                break
+            }
+        }
         if let stop = report.stop { problems.append(describe(stop, waiting: report.waiting, tokenFile: options.tokenFile ?? "", s)) }
         for id in data.submissions.ids(in: .quarantine) {
             problems.append(describeQuarantined(id, data.submissions.read(id: id, in: .quarantine), s))
@@ -56,6 +68,9 @@ enum SyncCommand {
 enum StatusCommand {
     static func run(_ options: Options, _ s: Strings, _ environment: [String: String], now: Date = Date()) -> Int32 {
         let data = DataFolder(root: options.dataFolderURL(environment: environment))
+        if let downloaded = CatalogUpdater.stored(in: data) {
+            print(s.tr("catalog.using_downloaded", ["version": downloaded.version]))
+        }
         let spool = data.submissions
         for state in Spool.State.allCases {
             print(s.tr("queue.count", ["state": label(state, s), "count": "\(spool.count(in: state))"]))

@@ -23,6 +23,8 @@ public struct CatalogProblem: Equatable, Sendable {
         case notPositive
         case noServices
         case noFields
+        /// A downloaded catalog over the size limit, refused unread.
+        case tooLarge(bytes: Int)
     }
 
     public var path: String
@@ -57,6 +59,7 @@ public struct CatalogProblem: Equatable, Sendable {
         case .notPositive: return s.tr("catalog.problem.not_positive")
         case .noServices: return s.tr("catalog.problem.no_services")
         case .noFields: return s.tr("catalog.problem.no_fields")
+        case let .tooLarge(bytes): return s.tr("catalog.problem.too_large", ["bytes": "\(bytes)"])
         }
     }
 }

@@ -8,6 +8,8 @@ public struct DataFolder: Sendable {
     public var ratings: Spool { Spool(root: root.appendingPathComponent("ratings")) }
     public var helpRequests: Spool { Spool(root: root.appendingPathComponent("help-requests")) }
     public var spools: [Spool] { [submissions, ratings, helpRequests] }
+    /// The last good catalog downloaded from the portal, and its ETag.
+    public var catalogFolder: URL { root.appendingPathComponent("catalog") }
 
     public init(root: URL) { self.root = root }
 

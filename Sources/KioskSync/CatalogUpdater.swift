@@ -1,0 +1,66 @@
+import Foundation
+import KioskCore
+import KioskOutbox
+
+/// Keeps the portal's catalog on the kiosk (离线包): downloaded with `If-None-Match`, checked
+/// with the same loader as a local file, and stored durably only when it is good. A broken or
+/// missing download changes nothing: the kiosk goes on with the last good catalog.
+public struct CatalogUpdater {
+    public let folder: URL
+    public let client: PortalClient
+    /// A catalog larger than this is refused without parsing it.
+    public static let largestCatalog = 4 << 20
+
+    public init(data: DataFolder, client: PortalClient) {
+        folder = data.catalogFolder
+        self.client = client
+    }
+
+    public var catalogFile: URL { folder.appendingPathComponent("current.json") }
+    var etagFile: URL { folder.appendingPathComponent("etag") }
+
+    public enum Result: Equatable, Sendable {
+        case updated(Catalog)
+        case unchanged
+        /// The portal's catalog has problems; the last good one stays.
+        case refused([CatalogProblem])
+        case unavailable(String)
+    }
+
+    public func update() -> Result {
+        let known = (try? String(contentsOf: etagFile, encoding: .utf8)).flatMap { FileManager.default.fileExists(atPath: catalogFile.path) ? $0 : nil }
+        switch client.catalog(ifNoneMatch: known) {
+        case .unchanged:
+            return .unchanged
+        case let .unavailable(why):
+            return .unavailable(why)
+        case let .changed(data, etag):
+            guard data.count <= Self.largestCatalog else {
+                return .refused([CatalogProblem(path: "$", issue: .tooLarge(bytes: data.count))])
+            }
+            switch CatalogLoader.load(data) {
+            case let .failure(error):
+                return .refused(error.problems)
+            case let .success(catalog):
+                do {
+                    try DurableFile.makeFolder(folder)
+                    let tmp = folder.appendingPathComponent("tmp")
+                    try DurableFile.makeFolder(tmp)
+                    // The catalog first: a crash before the ETag is written only means one more download.
+                    try DurableFile.write(data, to: catalogFile, tmpFolder: tmp)
+                    try DurableFile.write(Data((etag ?? "").utf8), to: etagFile, tmpFolder: tmp)
+                } catch {
+                    return .unavailable(error.description)
+                }
+                return .updated(catalog)
+            }
+        }
+    }
+
+    /// The last good downloaded catalog, if there is one and it still loads.
+    public static func stored(in data: DataFolder) -> Catalog? {
+        let file = data.catalogFolder.appendingPathComponent("current.json")
+        guard let bytes = FileManager.default.contents(atPath: file.path), case let .success(catalog) = CatalogLoader.load(bytes) else { return nil }
+        return catalog
+    }
+}

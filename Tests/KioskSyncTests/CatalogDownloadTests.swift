@@ -1,0 +1,92 @@
+import Foundation
+import XCTest
+import KioskCore
+import KioskOutbox
+import KioskTestSupport
+@testable import KioskSync
+
+/// The portal's catalog kept on the kiosk (离线包): fetched with ETag, only a good one stored.
+final class CatalogDownloadTests: SyncTestCase {
+    var published: URL!
+
+    override func setUpWithError() throws {
+        // A portal whose catalog file the test can change while it runs.
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("published-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        published = folder.appendingPathComponent("catalog.json")
+        try publish { $0 }
+        portal = try ReferencePortal(catalog: published)
+        data = DataFolder(root: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sync-\(UUID().uuidString)"))
+        try data.prepare()
+    }
+
+    override func tearDown() {
+        super.tearDown()
+        try? FileManager.default.removeItem(at: published.deletingLastPathComponent())
+    }
+
+    /// Publishes the bundled catalog, changed by `edit`.
+    func publish(_ edit: (String) -> String) throws {
+        let bundled = try String(contentsOf: repoRoot.appendingPathComponent("catalog/default.json"), encoding: .utf8)
+        try Data(edit(bundled).utf8).write(to: published)
+    }
+
+    func updater() throws -> CatalogUpdater { CatalogUpdater(data: data, client: PortalClient(settings: try settings())) }
+
+    func testACatalogIsDownloadedOnceAndThenAskedForWithItsETag() throws {
+        guard case let .updated(catalog) = try updater().update() else { return XCTFail("first download") }
+        XCTAssertEqual(catalog.services.count, bundledCatalog.services.count)
+        XCTAssertEqual(CatalogUpdater.stored(in: data)?.version, catalog.version)
+        XCTAssertEqual(try updater().update(), .unchanged)
+        let byStatus = try XCTUnwrap(try portal.stats()["by_status"] as? [String: Int])
+        XCTAssertEqual(byStatus["304"], 1, "the second request carried If-None-Match")
+
+        try publish { $0.replacingOccurrences(of: "养老金资格认证", with: "养老金待遇资格认证") }
+        guard case let .updated(changed) = try updater().update() else { return XCTFail("changed catalog") }
+        XCTAssertTrue(changed.services.contains { $0.title.resolve("zh-Hans") == "养老金待遇资格认证" })
+    }
+
+    func testABrokenCatalogFromThePortalIsRefusedAndTheLastGoodOneStays() throws {
+        guard case .updated = try updater().update() else { return XCTFail("first download") }
+        let good = try Data(contentsOf: data.catalogFolder.appendingPathComponent("current.json"))
+        try publish { $0.replacingOccurrences(of: "\"type\": \"phone\"", with: "\"type\": \"telephone\"") }
+        guard case let .refused(problems) = try updater().update() else { return XCTFail("broken catalog accepted") }
+        XCTAssertTrue(problems.contains { $0.issue == .unknownFieldType("telephone") }, "\(problems)")
+        XCTAssertEqual(try Data(contentsOf: data.catalogFolder.appendingPathComponent("current.json")), good)
+    }
+
+    func testSyncReportsABrokenCatalogAndTheKioskStartsOnTheLastGoodOne() throws {
+        try publish { $0.replacingOccurrences(of: "养老金资格认证", with: "养老金待遇资格认证") }
+        let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("carekiosk")
+        func carekiosk(_ args: [String], input: String = "") throws -> (Int32, String, String) {
+            let p = Process()
+            p.executableURL = binary
+            p.arguments = args + ["--data-dir", data.root.path]
+            var env = ProcessInfo.processInfo.environment
+            env["CAREKIOSK_HOME"] = repoRoot.path
+            p.environment = env
+            let i = Pipe(), o = Pipe(), e = Pipe()
+            p.standardInput = i; p.standardOutput = o; p.standardError = e
+            try p.run()
+            i.fileHandleForWriting.write(Data(input.utf8))
+            try i.fileHandleForWriting.close()
+            let out = o.fileHandleForReading.readDataToEndOfFile(), err = e.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        }
+        let portalArgs = ["--portal", portal.url.absoluteString, "--token-file", portal.tokenFile.path]
+        let first = try carekiosk(["sync"] + portalArgs)
+        XCTAssertEqual(first.0, 0, first.2)
+        XCTAssertTrue(first.1.contains("事项清单已更新到"), first.1)
+
+        try publish { $0.replacingOccurrences(of: "\"catalog_version\": \"", with: "\"catalog_version\": \"v") }
+        let broken = try carekiosk(["sync"] + portalArgs)
+        XCTAssertEqual(broken.0, 1)
+        XCTAssertTrue(broken.2.contains("门户下发的事项清单有问题，继续使用上一份："), broken.2)
+        XCTAssertTrue(broken.2.contains("/v1/catalog: catalog_version:"), broken.2)
+
+        let kiosk = try carekiosk(["--plain"], input: "1\n")
+        XCTAssertTrue(kiosk.1.contains("养老金待遇资格认证"), "the kiosk runs on the last good download: \(kiosk.1)")
+        XCTAssertTrue(try carekiosk(["status"]).1.contains("事项清单：门户下发的"))
+    }
+}
