@@ -16,6 +16,7 @@ public final class BackgroundSync: @unchecked Sendable {
     private let condition = NSCondition()
     private var isOnline = false
     private var newCatalog: Catalog?
+    private var foundProgress: [ProgressItem]?
     private var woken = false
     private var stopped = false
 
@@ -39,6 +40,25 @@ public final class BackgroundSync: @unchecked Sendable {
         let catalog = newCatalog
         newCatalog = nil
         return catalog
+    }
+
+    /// Looks up a resident's submissions on a thread of its own; `takeFoundProgress` has the answer.
+    public func findProgress(identityNumber: String) {
+        let finder = ProgressFinder(data: data, client: client)
+        Thread { [self] in
+            let items = finder.find(identityNumber: identityNumber)
+            condition.lock()
+            foundProgress = items
+            condition.unlock()
+        }.start()
+    }
+
+    public func takeFoundProgress() -> [ProgressItem]? {
+        condition.lock()
+        defer { condition.unlock() }
+        let items = foundProgress
+        foundProgress = nil
+        return items
     }
 
     public func start() {

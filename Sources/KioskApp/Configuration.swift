@@ -30,6 +30,9 @@ public struct Configuration: Equatable, Sendable {
         case notAnObject(file: String)
         case unknownKey(file: String, key: String)
         case wrongType(file: String, key: String, expected: String)
+        /// A portal public key was given, but this version cannot seal yet: refusing is better
+        /// than letting a deployer believe the queue is sealed.
+        case sealingNotAvailable(file: String, key: String)
     }
 
     static let stringKeys = ["portal_url", "kiosk_id", "token_file", "locale", "data_dir"]
@@ -70,6 +73,8 @@ public struct Configuration: Equatable, Sendable {
             } else if key == "care_mode" {
                 guard let flag = value.boolValue else { throw .wrongType(file: file, key: key, expected: "true/false") }
                 c.careMode = flag
+            } else if key == "portal_key" || key == "portal_key_id" {
+                throw .sealingNotAvailable(file: file, key: key)
             } else {
                 throw .unknownKey(file: file, key: key)
             }
@@ -98,6 +103,7 @@ extension Configuration.Problem {
         case let .notAnObject(file): return s.tr("config.not_object", ["file": file])
         case let .unknownKey(file, key): return s.tr("config.unknown_key", ["file": file, "key": key])
         case let .wrongType(file, key, expected): return s.tr("config.wrong_type", ["file": file, "key": key, "expected": expected])
+        case let .sealingNotAvailable(file, key): return s.tr("config.sealing_not_available", ["file": file, "key": key])
         }
     }
 }

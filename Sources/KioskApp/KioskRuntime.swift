@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskOutbox
+import KioskSync
 
 /// Runs the reducer and carries out its effects: the only place where the wizard meets the disk.
 /// Front ends (plain mode, the terminal screen) feed it actions and draw `state`.
@@ -55,6 +56,12 @@ public final class KioskRuntime {
             repeatRequested = true
         case .bell:
             bellRequested = true
+        case let .findProgress(identityNumber):
+            if let sync {
+                sync.findProgress(identityNumber: identityNumber)
+            } else {
+                send(.progressFound(ProgressFinder(data: data, client: nil).find(identityNumber: identityNumber)))
+            }
         }
     }
 
@@ -64,9 +71,19 @@ public final class KioskRuntime {
         if state.screen == .home, state.session == nil, state.overlay == nil, let catalog = sync?.takeNewCatalog() {
             adopt(catalog)
         }
+        if let items = sync?.takeFoundProgress() { send(.progressFound(items)) }
         let online = sync?.online ?? false
         if online != state.online { _ = state.reduce(.setOnline(online), Context(moment: clock(), newID: "")) }
         refreshWaitingCount()
+    }
+
+    /// Waits (at most `timeout`) for a progress query to come back: plain mode prints only settled screens.
+    public func settle(timeout: TimeInterval = 20) {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while state.screen == .progressSearching, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            refreshStatus()
+        }
     }
 
     /// Starts using a newly downloaded catalog. Only called on the empty home screen, so no

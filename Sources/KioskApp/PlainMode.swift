@@ -17,6 +17,7 @@ public struct PlainMode {
                     write: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
         var lastPrinted: ScreenContent?
         while true {
+            runtime.settle()
             runtime.refreshStatus()
             let content = runtime.state.content(strings(runtime.state.locale))
             if content != lastPrinted || runtime.repeatRequested {

@@ -41,7 +41,8 @@ public struct TerminalFrontEnd {
             if runtime.bellRequested { terminal.bell(); runtime.bellRequested = false }
             if runtime.repeatRequested { terminal.invalidate(); runtime.repeatRequested = false }
 
-            switch terminal.read(milliseconds: 1000) {
+            // While a progress query runs, look for its answer more often.
+            switch terminal.read(milliseconds: state.screen == .progressSearching ? 100 : 1000) {
             case let .key(key):
                 clock.touch(now())
                 runtime.send(.key(key))

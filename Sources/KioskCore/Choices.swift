@@ -14,6 +14,8 @@ public enum Choice: Equatable, Sendable {
     /// 好差评: 5 is 非常满意, 1 非常不满意.
     case rating(Int)
     case locale(String)
+    /// 查询办理进度, on the home screen while online.
+    case progressQuery
 }
 
 extension WizardState {
@@ -41,7 +43,7 @@ extension WizardState {
             return overlay == .language ? availableLocales.map(Choice.locale) : []
         }
         switch screen {
-        case .home: return homeCategories.map(Choice.category)
+        case .home: return homeCategories.map(Choice.category) + (online ? [.progressQuery] : [])
         case let .category(id): return services(inCategory: id).map { .service($0.id) }
         case .wizard(.material):
             guard let session, case let .wizard(.material(mid)) = screen,
@@ -83,6 +85,7 @@ extension WizardState {
 
     /// The screen takes typed text (a question that is not answered by choosing).
     public var acceptsText: Bool {
+        if overlay == nil, screen == .progressQuery { return true }
         guard overlay == nil, case let .wizard(.question(fid)) = screen,
               let field = session?.service.field(id: fid) else { return false }
         return !field.type.isChoice

@@ -9,6 +9,8 @@ public enum Effect: Equatable, Sendable {
     case repeatPrompt
     /// Ring the terminal bell (staff called).
     case bell
+    /// Look up the submissions of this identity number, on disk and at the portal; answer with `.progressFound`.
+    case findProgress(identityNumber: String)
 }
 
 extension WizardState {
@@ -40,6 +42,7 @@ extension WizardState {
             screen = .saveFailed(reason)
             return []
         case let .setOnline(online): self.online = online; return []
+        case let .progressFound(items): showProgress(items); return []
         case let .setWaitingCount(n): waitingCount = n; return []
         case let .inactivityWarning(seconds):
             guard !screen.isSavingSubmission else { return [] }
@@ -164,6 +167,8 @@ extension WizardState {
             goHome()
             notice = .thanksForRating
             return [.record(Record(kind: .rating, id: context.newID, json: rating))]
+        case .progressQuery:
+            openProgressQuery()
         case .locale:
             break // only in the language overlay
         }
@@ -197,8 +202,12 @@ extension WizardState {
             return [.enqueue(pending)]
         case let .confirmed(id):
             show(.rating(submissionID: id))
-        case .rating:
+        case .rating, .progressResult:
             goHome()
+        case .progressQuery:
+            return confirmProgressQuery()
+        case .progressSearching:
+            break
         }
         return []
     }
@@ -340,7 +349,7 @@ extension WizardState {
             show(.wizard(pages[max(index - 1, 0)]))
         case .saveFailed:
             show(.wizard(.review))
-        case .confirmed, .rating:
+        case .confirmed, .rating, .progressQuery, .progressSearching, .progressResult:
             goHome()
         }
     }

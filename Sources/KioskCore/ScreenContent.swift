@@ -110,6 +110,8 @@ extension WizardState {
                                  keys: [s.tr("keys.choose_number"), s.tr("keys.enter_skip")])
         case let .wizard(page):
             return wizardContent(page, s)
+        case .progressQuery, .progressSearching, .progressResult:
+            return progressContent(s) ?? ScreenContent(title: "")
         }
     }
 
@@ -207,6 +209,7 @@ extension WizardState {
         case .material(.deferred): return s.tr("material.deferred")
         case .material(.notApplicable): return s.tr("material.not_applicable")
         case .consent: return s.tr("privacy.agree")
+        case .progressQuery: return s.tr("home.progress")
         case let .change(page):
             guard let session else { return "" }
             switch page {

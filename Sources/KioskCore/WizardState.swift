@@ -23,6 +23,8 @@ public enum Action: Equatable, Sendable {
     case inactivityWarning(secondsLeft: Int)
     /// Inactivity: forget the resident and go home.
     case clear
+    /// The runtime found the resident's earlier submissions (查询办理进度).
+    case progressFound([ProgressItem])
 }
 
 /// Why the runtime could not write a confirmed submission. The answers are kept either way.
@@ -67,6 +69,10 @@ public enum Screen: Equatable, Sendable {
     case saveFailed(SaveFailure)
     case confirmed(submissionID: String)
     case rating(submissionID: String)
+    /// 查询办理进度: the identity number is asked, looked up, and the items shown.
+    case progressQuery
+    case progressSearching
+    case progressResult([ProgressItem])
 
     /// A confirmed submission is on its way to disk, or failed to get there and waits for a retry.
     public var isSavingSubmission: Bool {

@@ -57,36 +57,22 @@ final class CatalogDownloadTests: SyncTestCase {
 
     func testSyncReportsABrokenCatalogAndTheKioskStartsOnTheLastGoodOne() throws {
         try publish { $0.replacingOccurrences(of: "养老金资格认证", with: "养老金待遇资格认证") }
-        let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("carekiosk")
-        func carekiosk(_ args: [String], input: String = "") throws -> (Int32, String, String) {
-            let p = Process()
-            p.executableURL = binary
-            p.arguments = args + ["--data-dir", data.root.path]
-            var env = ProcessInfo.processInfo.environment
-            env["CAREKIOSK_HOME"] = repoRoot.path
-            p.environment = env
-            let i = Pipe(), o = Pipe(), e = Pipe()
-            p.standardInput = i; p.standardOutput = o; p.standardError = e
-            try p.run()
-            i.fileHandleForWriting.write(Data(input.utf8))
-            try i.fileHandleForWriting.close()
-            let out = o.fileHandleForReading.readDataToEndOfFile(), err = e.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        func carekiosk(_ args: [String], input: String = "") throws -> Run {
+            try runCarekiosk(args + ["--data-dir", data.root.path], input: input)
         }
         let portalArgs = ["--portal", portal.url.absoluteString, "--token-file", portal.tokenFile.path]
         let first = try carekiosk(["sync"] + portalArgs)
-        XCTAssertEqual(first.0, 0, first.2)
-        XCTAssertTrue(first.1.contains("事项清单已更新到"), first.1)
+        XCTAssertEqual(first.status, 0, first.err)
+        XCTAssertTrue(first.out.contains("事项清单已更新到"), first.out)
 
         try publish { $0.replacingOccurrences(of: "\"catalog_version\": \"", with: "\"catalog_version\": \"v") }
         let broken = try carekiosk(["sync"] + portalArgs)
-        XCTAssertEqual(broken.0, 1)
-        XCTAssertTrue(broken.2.contains("门户下发的事项清单有问题，继续使用上一份："), broken.2)
-        XCTAssertTrue(broken.2.contains("/v1/catalog: catalog_version:"), broken.2)
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.err.contains("门户下发的事项清单有问题，继续使用上一份："), broken.err)
+        XCTAssertTrue(broken.err.contains("/v1/catalog: catalog_version:"), broken.err)
 
         let kiosk = try carekiosk(["--plain"], input: "1\n")
-        XCTAssertTrue(kiosk.1.contains("养老金待遇资格认证"), "the kiosk runs on the last good download: \(kiosk.1)")
-        XCTAssertTrue(try carekiosk(["status"]).1.contains("事项清单：门户下发的"))
+        XCTAssertTrue(kiosk.out.contains("养老金待遇资格认证"), "the kiosk runs on the last good download: \(kiosk.out)")
+        XCTAssertTrue(try carekiosk(["status"]).out.contains("事项清单：门户下发的"))
     }
 }

@@ -9,51 +9,12 @@ import KioskTestSupport
 /// `carekiosk sync` in the middle of sending to a portal that fails in every way it can.
 /// Afterwards every confirmed submission is at the portal exactly once and nothing is half-written.
 final class CrashSafetyTests: SyncTestCase {
-    let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("carekiosk")
-
     /// The pension certification by plain mode, with a phone number that tells the runs apart.
     func pensionLines(_ n: Int) -> String {
         ["1", "1", "", "1", "1", "511922194503150016", "1", "2", "江口镇二村三组5号", "2", phone(n), "", "", "1"].joined(separator: "\n") + "\n"
     }
 
     func phone(_ n: Int) -> String { String(format: "139%08d", n) }
-
-    struct Run {
-        var killed: Bool
-        var output: String
-        var status: Int32
-    }
-
-    /// Starts `carekiosk`, kills it with SIGKILL after `killAfter` seconds if it still runs.
-    func run(_ args: [String], input: String, killAfter: TimeInterval?) throws -> Run {
-        let folder = data.root.deletingLastPathComponent()
-        let inFile = folder.appendingPathComponent("crash-in-\(UUID().uuidString)")
-        let outFile = folder.appendingPathComponent("crash-out-\(UUID().uuidString)")
-        defer { for f in [inFile, outFile] { try? FileManager.default.removeItem(at: f) } }
-        try Data(input.utf8).write(to: inFile)
-        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["CAREKIOSK_HOME"] = repoRoot.path
-        env["TZ"] = "Asia/Shanghai"
-        env["TERM"] = "dumb"
-        process.environment = env
-        process.standardInput = try FileHandle(forReadingFrom: inFile)
-        let output = try FileHandle(forWritingTo: outFile)
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        var killed = false
-        if let killAfter {
-            Thread.sleep(forTimeInterval: killAfter)
-            killed = process.isRunning && kill(process.processIdentifier, SIGKILL) == 0
-        }
-        process.waitUntilExit()
-        killed = killed && process.terminationReason == .uncaughtSignal
-        return Run(killed: killed, output: (try? String(contentsOf: outFile, encoding: .utf8)) ?? "", status: process.terminationStatus)
-    }
 
     func testTwoHundredKillsLoseNothingAndDuplicateNothing() throws {
         var generator = SeededGenerator(seed: 20261122)
@@ -69,11 +30,11 @@ final class CrashSafetyTests: SyncTestCase {
         while kioskKills < 100 || syncKills < 100 {
             n += 1
             // A kiosk run, killed somewhere between start and the end of the rating.
-            let kiosk = try run(["--plain"] + dataArgs, input: pensionLines(n),
+            let kiosk = try runCarekiosk(["--plain"] + dataArgs, input: pensionLines(n),
                                 killAfter: Double(Int.random(in: 0...160, using: &generator)) / 1000)
             if kiosk.killed { kioskKills += 1 }
-            if kiosk.output.contains("== 已保存 ==") { confirmed.insert(n) }
-            XCTAssertFalse(kiosk.output.contains("Fatal error"), kiosk.output)
+            if kiosk.out.contains("== 已保存 ==") { confirmed.insert(n) }
+            XCTAssertFalse(kiosk.err.contains("Fatal error"), kiosk.err)
 
             // A sync run against a portal with a few random faults, killed at a random moment.
             var rules: [[String: Any]] = []
@@ -84,15 +45,15 @@ final class CrashSafetyTests: SyncTestCase {
             }
             try portal.faults(rules)
             let batch = ["1", "5", "50"][Int.random(in: 0...2, using: &generator)]
-            let sync = try run(syncArgs + ["--batch", batch], input: "",
+            let sync = try runCarekiosk(syncArgs + ["--batch", batch],
                                killAfter: Double(Int.random(in: 0...400, using: &generator)) / 1000)
             if sync.killed { syncKills += 1 }
-            XCTAssertFalse(sync.output.contains("Fatal error"), sync.output)
+            XCTAssertFalse(sync.err.contains("Fatal error"), sync.err)
         }
 
         try portal.faults([])
-        let last = try run(syncArgs, input: "", killAfter: nil)
-        XCTAssertEqual(last.status, 0, "one more sync sends the rest: \(last.output)")
+        let last = try runCarekiosk(syncArgs)
+        XCTAssertEqual(last.status, 0, "one more sync sends the rest: \(last.err)")
 
         let stored = try portal.storedSubmissions()
         var storedPhones: [String: Int] = [:]

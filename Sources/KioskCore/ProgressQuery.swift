@@ -1,0 +1,109 @@
+import Foundation
+
+/// 查询办理进度: a resident types their identity number and sees what they did at this kiosk and
+/// how far each item has come. Offered on the home screen while the portal answers. The number
+/// is only compared with the masked numbers kept in the queue; it is never stored or sent.
+
+/// One earlier submission of the resident, newest first.
+public struct ProgressItem: Equatable, Sendable {
+    public enum State: Equatable, Sendable {
+        /// Still on this kiosk, waiting for the network.
+        case waiting
+        /// A helper carried it away in a bundle; the township will submit it.
+        case exported
+        /// The portal refused it; staff must look at it.
+        case refused
+        /// What the portal says (contract §2: received, in_review, needs_materials, approved, rejected, completed).
+        case portal(status: String, message: String?)
+        /// The portal did not answer just now.
+        case unavailable
+    }
+
+    public var serviceID: String
+    /// RFC 3339, when the resident confirmed.
+    public var createdAt: String
+    public var receipt: String?
+    public var state: State
+
+    public init(serviceID: String, createdAt: String, receipt: String?, state: State) {
+        self.serviceID = serviceID
+        self.createdAt = createdAt
+        self.receipt = receipt
+        self.state = state
+    }
+}
+
+extension WizardState {
+    mutating func openProgressQuery() {
+        session = nil
+        screen = .progressQuery
+        input = ""
+        error = nil
+    }
+
+    /// Enter on the identity number: check it, then ask the runtime to look.
+    mutating func confirmProgressQuery() -> [Effect] {
+        let typed = input.trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else { error = .required; return [] }
+        switch IdentityNumber.parse(typed, today: today) {
+        case let .failure(e):
+            error = e
+            return []
+        case let .success(id):
+            input = ""
+            error = nil
+            screen = .progressSearching
+            return [.findProgress(identityNumber: id.value)]
+        }
+    }
+
+    mutating func showProgress(_ items: [ProgressItem]) {
+        guard screen == .progressSearching else { return }
+        screen = .progressResult(items)
+    }
+
+    func progressContent(_ s: Strings) -> ScreenContent? {
+        switch screen {
+        case .progressQuery:
+            return ScreenContent(title: s.tr("progress.title"), paragraphs: [s.tr("progress.why")],
+                                 question: s.tr("progress.question"), input: input,
+                                 keys: [s.tr("keys.type_then_enter"), s.tr("keys.back")])
+        case .progressSearching:
+            return ScreenContent(title: s.tr("progress.searching"))
+        case let .progressResult(items):
+            let lines = items.isEmpty ? [s.tr("progress.none")] : items.map { progressLine($0, s) }
+            return ScreenContent(title: s.tr("progress.title"), paragraphs: lines, keys: [s.tr("keys.enter_home")])
+        default:
+            return nil
+        }
+    }
+
+    private func progressLine(_ item: ProgressItem, _ s: Strings) -> String {
+        let title = catalog.service(id: item.serviceID)?.title.resolve(locale) ?? item.serviceID
+        let chars = Array(item.createdAt)
+        let date = chars.count >= 10
+            ? s.tr("progress.date", ["month": String(Int(String(chars[5...6])) ?? 0), "day": String(Int(String(chars[8...9])) ?? 0)])
+            : ""
+        let state: String
+        switch item.state {
+        case .waiting: state = s.tr("progress.state.waiting")
+        case .exported: state = s.tr("progress.state.exported")
+        case .refused: state = s.tr("progress.state.refused")
+        case .unavailable: state = s.tr("progress.state.unavailable")
+        case let .portal(status, message):
+            let word: String
+            switch status {
+            case "received": word = s.tr("progress.status.received")
+            case "in_review": word = s.tr("progress.status.in_review")
+            case "needs_materials": word = s.tr("progress.status.needs_materials")
+            case "approved": word = s.tr("progress.status.approved")
+            case "rejected": word = s.tr("progress.status.rejected")
+            case "completed": word = s.tr("progress.status.completed")
+            default: word = s.tr("progress.status.other")
+            }
+            state = message.map { word + s.tr("progress.message", ["message": $0]) } ?? word
+        }
+        let receipt = item.receipt.map { s.tr("progress.receipt", ["receipt": $0]) } ?? ""
+        return s.tr("progress.line", ["service": title, "date": date, "receipt": receipt, "state": state])
+    }
+}
