@@ -30,7 +30,9 @@ public enum DurableWriteError: Error, Equatable, CustomStringConvertible {
 /// fsync the folder. After a crash at any moment the target holds the whole old content or the
 /// whole new one, never a part; a leftover temporary file is only ever in `tmp/`.
 public enum DurableFile {
-    public static func write(_ data: Data, to target: URL, tmpFolder: URL) throws(DurableWriteError) {
+    /// `syncFolder: false` leaves the folder sync to the caller, who writes several files into
+    /// one folder and syncs it once; until then a crash may lose the rename, never a part of the file.
+    public static func write(_ data: Data, to target: URL, tmpFolder: URL, syncFolder shouldSyncFolder: Bool = true) throws(DurableWriteError) {
         let tmp = tmpFolder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
         let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .from(errno, tmp.path) }
@@ -54,6 +56,7 @@ public enum DurableFile {
             unlink(tmp.path)
             throw failure
         }
+        guard shouldSyncFolder else { return }
         // The file is in place now. Reporting a failed folder sync as a failed save would make the
         // resident confirm again and create a second submission, so the sync is retried instead.
         for _ in 0..<3 {

@@ -81,15 +81,33 @@ public struct Spool: Sendable {
 
     /// Moves an item unchanged to another state: one rename, made durable.
     public func move(_ id: String, from: State, to: State) throws(DurableWriteError) {
-        guard rename(file(id, from).path, file(id, to).path) == 0 else { throw .from(errno, file(id, from).path) }
+        try move([id], from: from, to: to)
+    }
+
+    /// Moves items unchanged to another state: a rename each, then each folder synced once.
+    public func move(_ ids: [String], from: State, to: State) throws(DurableWriteError) {
+        for id in ids {
+            guard rename(file(id, from).path, file(id, to).path) == 0 else { throw .from(errno, file(id, from).path) }
+        }
         try DurableFile.syncFolder(folder(to))
         try DurableFile.syncFolder(folder(from))
     }
 
     /// Moves an item to another state with new content: the new file is durable before the old one goes.
     public func replace(_ id: String, from: State, to: State, with item: QueueItem) throws(DurableWriteError) {
-        try DurableFile.write(item.fileBytes, to: file(id, to), tmpFolder: tmpFolder)
-        guard unlink(file(id, from).path) == 0 || errno == ENOENT else { throw .from(errno, file(id, from).path) }
+        try replace([(id, item)], from: from, to: to)
+    }
+
+    /// The same for several items: every new file is written and its folder synced before any old file goes.
+    public func replace(_ items: [(id: String, item: QueueItem)], from: State, to: State) throws(DurableWriteError) {
+        guard !items.isEmpty else { return }
+        for (id, item) in items {
+            try DurableFile.write(item.fileBytes, to: file(id, to), tmpFolder: tmpFolder, syncFolder: false)
+        }
+        try DurableFile.syncFolder(folder(to))
+        for (id, _) in items {
+            guard unlink(file(id, from).path) == 0 || errno == ENOENT else { throw .from(errno, file(id, from).path) }
+        }
         try DurableFile.syncFolder(folder(from))
     }
 

@@ -111,95 +111,114 @@ public struct Syncer {
 
     /// Sends one spool. Returns false when the whole pass must stop.
     private func send(_ spool: Spool, _ kind: ItemKind, batch: Int, _ report: inout SyncReport) -> Bool {
-        var pending = spool.idsOldestFirst(in: .ready)
+        var pending = spool.idsOldestFirst(in: .ready)[...]
         var size = batch
         var failures = 0
         while !pending.isEmpty {
             let chunk = Array(pending.prefix(size))
-            let outcomes: [String: Outcome]
-            var items: [String: QueueItem] = [:]
+            pending = pending.dropFirst(chunk.count)
             do {
-                for id in chunk {
-                    guard let item = spool.read(id: id, in: .ready), let payload = item.payload else {
-                        // A file nobody can read goes where the helper looks, instead of blocking the queue.
-                        try spool.move(id, from: .ready, to: .quarantine)
-                        report.quarantined.append(.init(id: id, refusal: Refusal(status: 0, error: "unreadable_file", fields: [])))
-                        continue
-                    }
-                    try spool.move(id, from: .ready, to: .sending)
-                    items[id] = QueueItem(facts: item.facts, payload: payload)
+                let taken = try take(chunk, from: spool, &report)
+                guard !taken.isEmpty else { continue }
+                let ids = chunk.filter { taken[$0] != nil }
+                let outcomes = kind == .submission && ids.count > 1
+                    ? client.postBatch(ids.map { ($0, taken[$0]!.payload!) })
+                    : [ids[0]: client.post(kind, id: ids[0], payload: taken[ids[0]]!.payload!)]
+                if ids.count > 1, ids.allSatisfy({ outcomes[$0]?.isWholeBatchTooLarge == true }) {
+                    // A batch refused whole as too large is split, not quarantined.
+                    try spool.move(ids, from: .sending, to: .ready)
+                    size = max(1, size / 2)
+                    pending = chunk[...] + pending
+                    continue
                 }
+                let settled = try settle(ids, taken, outcomes, spool, kind, &report)
+                if let paused = settled.paused {
+                    report.stop = .unauthorised(status: paused)
+                    return false
+                }
+                guard let later = settled.later else {
+                    failures = 0
+                    continue
+                }
+                // The items that must be tried again go first, after a wait.
+                pending = settled.retry[...] + pending
+                failures += 1
+                if failures >= attempts {
+                    report.stop = .portalTrouble(later.why, retryAfter: later.retryAfter)
+                    return false
+                }
+                sleep(backoff.delay(afterFailures: failures, retryAfter: later.retryAfter, random: random()))
             } catch {
                 report.stop = .disk(error.description)
                 return false
             }
-            let ready = chunk.filter { items[$0] != nil }
-            if ready.isEmpty {
-                pending.removeFirst(chunk.count)
-                continue
-            }
-            if kind == .submission && ready.count > 1 {
-                outcomes = client.postBatch(ready.map { ($0, items[$0]!.payload!) })
-            } else {
-                outcomes = [ready[0]: client.post(kind, id: ready[0], payload: items[ready[0]]!.payload!)]
-            }
-
-            // A batch refused whole as too large is split, not quarantined.
-            let wholeBatchTooLarge = ready.count > 1 && ready.allSatisfy {
-                if case let .refused(r)? = outcomes[$0], r.status == 413, r.error == "too_large" { return true }
-                return false
-            }
-            var retryLater: (why: String, retryAfter: TimeInterval?)?
-            var paused: Int?
-            do {
-                for id in ready {
-                    let item = items[id]!
-                    switch wholeBatchTooLarge ? nil : outcomes[id] {
-                    case let .stored(receipt)?:
-                        var facts: [(String, JSONValue)] = [("sent_at", .string(now().rfc3339))]
-                        if let receipt { facts.append(("receipt", .string(receipt))) }
-                        try spool.replace(id, from: .sending, to: .sent, with: item.adding(facts, dropPayload: true))
-                        if kind == .submission { report.sent += 1 }
-                    case let .refused(refusal)?:
-                        let facts: [(String, JSONValue)] = [("quarantined_at", .string(now().rfc3339)), ("refusal", refusal.json)]
-                        try spool.replace(id, from: .sending, to: .quarantine, with: item.adding(facts))
-                        report.quarantined.append(.init(id: id, refusal: refusal))
-                    case let .unauthorised(status)?:
-                        try spool.move(id, from: .sending, to: .ready)
-                        paused = status
-                    case let .later(why, retryAfter)?:
-                        try spool.move(id, from: .sending, to: .ready)
-                        retryLater = (why, max(retryAfter ?? 0, retryLater?.retryAfter ?? 0))
-                    case nil:
-                        try spool.move(id, from: .sending, to: .ready)
-                    }
-                }
-            } catch {
-                report.stop = .disk(error.description)
-                return false
-            }
-            if let paused {
-                report.stop = .unauthorised(status: paused)
-                return false
-            }
-            if wholeBatchTooLarge {
-                size = max(1, size / 2)
-                continue
-            }
-            let resolved = Set(chunk).subtracting(spool.ids(in: .ready))
-            pending.removeAll { resolved.contains($0) }
-            guard let retryLater else {
-                failures = 0
-                continue
-            }
-            failures += 1
-            let wait = retryLater.retryAfter.flatMap { $0 > 0 ? $0 : nil }
-            if failures >= attempts {
-                report.stop = .portalTrouble(retryLater.why, retryAfter: wait)
-                return false
-            }
-            sleep(backoff.delay(afterFailures: failures, retryAfter: wait, random: random()))
         }
         return true
+    }
+
+    /// Moves the chunk from `ready` to `sending` and reads it. A file nobody can read goes to
+    /// quarantine, where the helper looks, instead of blocking the queue.
+    private func take(_ chunk: [String], from spool: Spool, _ report: inout SyncReport) throws(DurableWriteError) -> [String: QueueItem] {
+        var taken: [String: QueueItem] = [:]
+        var unreadable: [String] = []
+        for id in chunk {
+            if let item = spool.read(id: id, in: .ready), item.payload != nil { taken[id] = item } else { unreadable.append(id) }
+        }
+        if !unreadable.isEmpty {
+            try spool.move(unreadable, from: .ready, to: .quarantine)
+            report.quarantined += unreadable.map { .init(id: $0, refusal: Refusal(status: 0, error: "unreadable_file", fields: [])) }
+        }
+        try spool.move(chunk.filter { taken[$0] != nil }, from: .ready, to: .sending)
+        return taken
+    }
+
+    private struct Settled {
+        var retry: [String] = []
+        var later: (why: String, retryAfter: TimeInterval?)?
+        var paused: Int?
+    }
+
+    /// Puts every item of a request where its answer says, each folder synced once.
+    private func settle(_ ids: [String], _ taken: [String: QueueItem], _ outcomes: [String: Outcome],
+                        _ spool: Spool, _ kind: ItemKind, _ report: inout SyncReport) throws(DurableWriteError) -> Settled {
+        var sent: [(id: String, item: QueueItem)] = []
+        var refused: [(id: String, item: QueueItem)] = []
+        var settled = Settled()
+        let now = now().rfc3339
+        for id in ids {
+            switch outcomes[id] {
+            case let .stored(receipt)?:
+                var facts: [(String, JSONValue)] = [("sent_at", .string(now))]
+                if let receipt { facts.append(("receipt", .string(receipt))) }
+                sent.append((id, taken[id]!.adding(facts, dropPayload: true)))
+            case let .refused(refusal)?:
+                refused.append((id, taken[id]!.adding([("quarantined_at", .string(now)), ("refusal", refusal.json)])))
+                report.quarantined.append(.init(id: id, refusal: refusal))
+            case let .unauthorised(status)?:
+                settled.paused = status
+                settled.retry.append(id)
+            case let .later(why, retryAfter)?:
+                let wait = max(retryAfter ?? 0, settled.later?.retryAfter ?? 0)
+                settled.later = (why, wait > 0 ? wait : nil)
+                settled.retry.append(id)
+            case nil:
+                settled.retry.append(id)
+            }
+        }
+        try spool.replace(sent, from: .sending, to: .sent)
+        try spool.replace(refused, from: .sending, to: .quarantine)
+        if !settled.retry.isEmpty { try spool.move(settled.retry, from: .sending, to: .ready) }
+        if kind == .submission { report.sent += sent.count }
+        if settled.later == nil, settled.paused == nil, !settled.retry.isEmpty {
+            settled.later = ("missing from the answer", nil)
+        }
+        return settled
+    }
+}
+
+extension Outcome {
+    var isWholeBatchTooLarge: Bool {
+        if case let .refused(r) = self { return r.status == 413 && r.error == "too_large" }
+        return false
     }
 }

@@ -15,6 +15,14 @@ struct Row {
 
 var rows: [Row] = []
 
+func printTable(_ rows: [Row]) {
+    let width0 = rows.map(\.measure.count).max()!, width1 = rows.map(\.figure.count).max()!
+    func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
+    print("| \(pad("measure", width0)) | \(pad("figure", width1)) | how |")
+    print("|\(String(repeating: "-", count: width0 + 2))|\(String(repeating: "-", count: width1 + 2))|-----|")
+    for row in rows { print("| \(pad(row.measure, width0)) | \(pad(row.figure, width1)) | \(row.how) |") }
+}
+
 guard let resources = Resources.locate() else {
     FileHandle.standardError.write(Data("carekiosk-bench: cannot find locales/; set CAREKIOSK_HOME\n".utf8))
     exit(2)
@@ -29,6 +37,13 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 }
 
 func ms(_ seconds: Double, digits: Int = 1) -> String { String(format: "%.\(digits)f ms", seconds * 1000) }
+
+// `carekiosk-bench queue [COUNT]`: only the queue and sync rows, for working on them.
+if CommandLine.arguments.dropFirst().first == "queue" {
+    let count = CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 10_000
+    printTable(QueueBench.enqueueRows() + QueueBench.syncRows(count: count))
+    exit(0)
+}
 
 /// Starts `command` under `script` (so that it has a terminal, as on the kiosk) and returns the
 /// seconds until `marker` appears in what it writes; then stops it.
@@ -275,8 +290,4 @@ rows += QueueBench.syncRows()
 
 // MARK: the table
 
-let width0 = rows.map(\.measure.count).max()!, width1 = rows.map(\.figure.count).max()!
-func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
-print("| \(pad("measure", width0)) | \(pad("figure", width1)) | how |")
-print("|\(String(repeating: "-", count: width0 + 2))|\(String(repeating: "-", count: width1 + 2))|-----|")
-for row in rows { print("| \(pad(row.measure, width0)) | \(pad(row.figure, width1)) | \(row.how) |") }
+printTable(rows)
