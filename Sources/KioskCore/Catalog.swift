@@ -13,11 +13,41 @@ public struct LocalizedText: Equatable, Sendable {
 
 public struct Catalog: Equatable, Sendable {
     public static let fallbackLocale = "zh-Hans"
-    public var version: String
-    public var categories: [ServiceCategory]
-    public var services: [Service]
+    public let version: String
+    public let categories: [ServiceCategory]
+    public let services: [Service]
+    /// The home screen's groups and what is in each, worked out once: every frame needs them,
+    /// and scanning thousands of services for each frame would slow the screen down.
+    let menu: Menu
+
+    public init(version: String, categories: [ServiceCategory], services: [Service]) {
+        self.version = version
+        self.categories = categories
+        self.services = services
+        menu = Menu(categories: categories, services: services)
+    }
 
     public func service(id: String) -> Service? { services.first { $0.id == id } }
+
+    /// The id of the group for services whose category is not listed (其他业务).
+    public static let otherCategoryID = "_other"
+
+    struct Menu: Equatable, Sendable {
+        /// Groups with at least one open service, in catalog order, then 其他业务 if needed.
+        var categoryIDs: [String] = []
+        /// Open services of each group, in catalog order (closing services are hidden, contract §3).
+        var servicesByCategory: [String: [Service]] = [:]
+
+        init(categories: [ServiceCategory], services: [Service]) {
+            let listed = Set(categories.map(\.id))
+            for s in services where s.status == .open {
+                let group = s.category.flatMap { listed.contains($0) ? $0 : nil } ?? Catalog.otherCategoryID
+                servicesByCategory[group, default: []].append(s)
+            }
+            categoryIDs = categories.map(\.id).filter { servicesByCategory[$0] != nil }
+            if servicesByCategory[Catalog.otherCategoryID] != nil { categoryIDs.append(Catalog.otherCategoryID) }
+        }
+    }
 }
 
 public struct ServiceCategory: Equatable, Sendable {

@@ -20,22 +20,10 @@ public enum Choice: Equatable, Sendable {
 
 extension WizardState {
     /// Categories shown on the home screen, in catalog order, then 其他业务 if needed.
-    public var homeCategories: [String] {
-        let open = catalog.services.filter { $0.status == .open }
-        var ids = catalog.categories.map(\.id).filter { id in open.contains { $0.category == id } }
-        if open.contains(where: { s in !catalog.categories.contains { $0.id == s.category } }) {
-            ids.append(WizardState.otherCategoryID)
-        }
-        return ids
-    }
+    public var homeCategories: [String] { catalog.menu.categoryIDs }
 
     /// Open services of one category (closing services are hidden, contract §3).
-    public func services(inCategory id: String) -> [Service] {
-        let listed = Set(catalog.categories.map(\.id))
-        return catalog.services.filter { s in
-            s.status == .open && (id == WizardState.otherCategoryID ? !listed.contains(s.category ?? "") : s.category == id)
-        }
-    }
+    public func services(inCategory id: String) -> [Service] { catalog.menu.servicesByCategory[id] ?? [] }
 
     /// Every numbered option of the current screen, before paging.
     public var choices: [Choice] {

@@ -117,7 +117,7 @@ public struct Session: Equatable, Sendable {
 }
 
 public struct WizardState: Equatable, Sendable {
-    public static let otherCategoryID = "_other"
+    public static let otherCategoryID = Catalog.otherCategoryID
     public static let optionsPerPage = 9
 
     public let catalog: Catalog
