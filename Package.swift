@@ -13,6 +13,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // The only importer of CNcursesw: draws buffer diffs, reads keys and mouse.
         .target(name: "KioskTerminal", dependencies: ["CNcursesw", "KioskRender"]),
+        // libcrypto: SHA-256, PBKDF2, and the pieces of HPKE sealing.
+        .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         // Durable files on disk: the outbox of submissions, ratings and calls for staff.
         .target(name: "KioskOutbox", dependencies: ["KioskCore"]),
         // The portal client (URLSession from FoundationNetworking) and the exactly-once sender.
