@@ -15,6 +15,8 @@ let package = Package(
         .target(name: "KioskTerminal", dependencies: ["CNcursesw", "KioskRender"]),
         // libcrypto: SHA-256, PBKDF2, and the pieces of HPKE sealing.
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
+        // The only importer of COpenSSL: SHA-256, PBKDF2, HPKE sealing.
+        .target(name: "KioskCrypto", dependencies: ["COpenSSL"]),
         // Durable files on disk: the outbox of submissions, ratings and calls for staff.
         .target(name: "KioskOutbox", dependencies: ["KioskCore"]),
         // The portal client (URLSession from FoundationNetworking) and the exactly-once sender.
@@ -33,6 +35,7 @@ let package = Package(
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskRenderTests", dependencies: ["KioskRender", "KioskTestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox"]),
+        .testTarget(name: "KioskCryptoTests", dependencies: ["KioskCrypto"]),
         .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskTestSupport"]),
         .testTarget(name: "KioskAppTests", dependencies: ["KioskApp"]),
     ],
