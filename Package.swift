@@ -15,15 +15,20 @@ let package = Package(
         .target(name: "KioskTerminal", dependencies: ["CNcursesw", "KioskRender"]),
         // Durable files on disk: the submission outbox.
         .target(name: "KioskOutbox", dependencies: ["KioskCore"]),
+        // eSpeak NG's C API.
+        .systemLibrary(name: "CEspeakNG", providers: [.apt(["libespeak-ng-dev", "espeak-ng-data"])]),
+        // Speaker protocol, the eSpeak NG speaker, speech text normalisation and the pronunciation lexicon.
+        .target(name: "KioskSpeech", dependencies: ["KioskCore", "CEspeakNG"]),
         // Runtime: options, resources, plain line mode, effect interpreter.
-        .target(name: "KioskApp", dependencies: ["KioskCore", "KioskOutbox", "KioskRender", "KioskTerminal"]),
+        .target(name: "KioskApp", dependencies: ["KioskCore", "KioskOutbox", "KioskRender", "KioskTerminal", "KioskSpeech"]),
         .executableTarget(name: "carekiosk", dependencies: ["KioskApp"]),
-        .executableTarget(name: "carekiosk-bench", dependencies: ["KioskCore", "KioskApp", "KioskRender", "KioskTerminal"]),
+        .executableTarget(name: "carekiosk-bench", dependencies: ["KioskCore", "KioskApp", "KioskRender", "KioskTerminal", "KioskSpeech"]),
         // For the test targets only: the bundled catalog, a fixed clock, a key-pressing driver.
         .target(name: "KioskTestSupport", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskRenderTests", dependencies: ["KioskRender", "KioskTestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox"]),
+        .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskTestSupport"], exclude: ["pronunciation-corpus.txt"]),
         .testTarget(name: "KioskAppTests", dependencies: ["KioskApp"]),
     ],
     swiftLanguageModes: [.v6]
