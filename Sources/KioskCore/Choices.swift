@@ -14,6 +14,7 @@ public enum Choice: Equatable, Sendable {
     /// 好差评: 5 is 非常满意, 1 非常不满意.
     case rating(Int)
     case locale(String)
+    case voice(SpeechVoice)
 }
 
 extension WizardState {
@@ -38,7 +39,7 @@ extension WizardState {
     /// Every numbered option of the current screen, before paging.
     public var choices: [Choice] {
         if let overlay {
-            return overlay == .language ? availableLocales.map(Choice.locale) : []
+            return overlay == .language ? availableLocales.map(Choice.locale) + SpeechVoice.allCases.map(Choice.voice) : []
         }
         switch screen {
         case .home: return homeCategories.map(Choice.category)
