@@ -122,11 +122,14 @@ public struct SpeechText: Sendable {
     /// Letters, punctuation and the lexicon last, when no Arabic digit is left that a tone digit could be taken for.
     private func finish(_ text: String) -> String {
         var t = text
-        for (from, to) in [("·", " "), ("•", " "), ("｜", "，"), ("|", "，"), ("　", "，"), ("*", " "), ("_", " ")] {
+        for (from, to) in [("·", " "), ("•", " "), ("｜", "，"), ("|", "，"), ("　", "，"), ("*", " "), ("_", " "), ("/", "，")] {
             t = t.replacingOccurrences(of: from, with: to)
         }
         if voice == .mandarin {
-            t = t.replacing(/[A-Za-z]+/) { m in
+            // English words (the "Language" of "语言 / Language") cannot be said by the pinyin voice
+            // without switching to English; they are left out. Capitals and codes are spelled.
+            t = t.replacing(/[A-Za-z]*[a-z][A-Za-z]*/, with: " ")
+            t = t.replacing(/[A-Z]+/) { m in
                 " " + m.0.uppercased().compactMap { MandarinLetters.pinyin[$0] }.joined(separator: " ") + " "
             }
             t = t.replacingOccurrences(of: "幺", with: " yao1 ")

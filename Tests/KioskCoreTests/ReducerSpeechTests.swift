@@ -106,7 +106,7 @@ final class ReducerSpeechTests: XCTestCase {
         var d = speaking()
         d.key(.f4)
         let labels = d.state.content(zh).options.map(\.label)
-        XCTAssertEqual(labels, ["中文", "English", "语音播报：普通话", "语音播报：粤语（广东话）", "语音播报：英语", "语音播报：不播报"])
+        XCTAssertEqual(labels, ["中文", "English（英文）", "语音播报：普通话", "语音播报：粤语（广东话）", "语音播报：英语", "语音播报：不播报"])
         XCTAssertFalse(labels.contains { $0.contains("客家") }, "Hakka is not offered")
         d.digit(4)
         XCTAssertEqual(d.state.speechVoice, .cantonese)

@@ -65,6 +65,11 @@ final class NormalisationTests: XCTestCase {
         XCTAssertEqual(english.value("0b0c0f7e", as: .receipt), "0 B 0 C, 0 F 7 E")
     }
 
+    func testEnglishWordsAreLeftOutOfMandarinButCapitalsSpelled() {
+        XCTAssertEqual(mandarin.prose("语言 / Language"), "语言，")
+        XCTAssertEqual(mandarin.prose("最后一位可以是X"), "最后一位可以是 ai2 ke4 si1")
+    }
+
     func testMandarinTextHasNoDigitThatIsNotATone() {
         let samples = ["第 1 步，共 4 步", "按 0 看下一页", "身份证号码第7到14位是出生日期", "F3 重听", "12.5元", "2026-11-01"]
         for s in samples {
