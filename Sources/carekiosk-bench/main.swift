@@ -270,6 +270,8 @@ if byteRows.isEmpty {
 }
 rows += byteRows
 
+rows += speechRows(catalog: catalog, resources: resources)
+
 // MARK: the table
 
 let width0 = rows.map(\.measure.count).max()!, width1 = rows.map(\.figure.count).max()!
