@@ -9,6 +9,11 @@ public final class ESpeakSpeaker: Speaker {
     public private(set) var trouble: SpeechTrouble?
     private let engine: ESpeakEngine?
     private let texts: (SpeechVoice) -> SpeechText
+    /// The utterance being said: its synth callback answers "abort" once stopped, which silences
+    /// eSpeak far sooner than espeak_Cancel alone (see docs/benchmarks.md). The one before is kept
+    /// alive too, in case eSpeak calls back for it once more.
+    private var current: SampleSink?
+    private var previous: SampleSink?
 
     /// `texts` gives the normaliser (lexicon and strings) for each voice.
     public init(texts: @escaping (SpeechVoice) -> SpeechText, audioAvailable: Bool = AudioDevice.available()) {
@@ -26,7 +31,7 @@ public final class ESpeakSpeaker: Speaker {
 
     public func say(_ utterance: Utterance, settings: SpeechSettings) {
         guard let engine, let name = utterance.voice.espeakName else { return }
-        engine.cancel()
+        stop()
         do {
             try engine.setVoice(name)
             if trouble == .noVoice(name) { trouble = nil }
@@ -35,10 +40,14 @@ public final class ESpeakSpeaker: Speaker {
             return
         }
         engine.set(settings)
-        do { try engine.synthesize(texts(utterance.voice).engineText(utterance), into: nil) } catch { trouble = .engineFailed }
+        let sink = SampleSink()
+        previous = current
+        current = sink
+        do { try engine.synthesize(texts(utterance.voice).engineText(utterance), into: sink) } catch { trouble = .engineFailed }
     }
 
     public func stop() {
+        current?.requestStop()
         engine?.cancel()
     }
 }
