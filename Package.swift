@@ -21,13 +21,17 @@ let package = Package(
         .target(name: "KioskOutbox", dependencies: ["KioskCore"]),
         // The portal client (URLSession from FoundationNetworking) and the exactly-once sender.
         .target(name: "KioskSync", dependencies: ["KioskCore", "KioskOutbox"]),
+        // eSpeak NG's C API.
+        .systemLibrary(name: "CEspeakNG", providers: [.apt(["libespeak-ng-dev", "espeak-ng-data"])]),
+        // Speaker protocol, the eSpeak NG speaker, speech text normalisation and the pronunciation lexicon.
+        .target(name: "KioskSpeech", dependencies: ["KioskCore", "CEspeakNG"]),
         // Runtime: options, resources, plain line mode, effect interpreter.
-        .target(name: "KioskApp", dependencies: ["KioskCore", "KioskOutbox", "KioskSync", "KioskRender", "KioskTerminal"]),
+        .target(name: "KioskApp", dependencies: ["KioskCore", "KioskOutbox", "KioskSync", "KioskRender", "KioskTerminal", "KioskSpeech"]),
         .executableTarget(name: "carekiosk", dependencies: ["KioskApp"]),
         // SQLite, only for the benchmark that compares the outbox with it.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .executableTarget(name: "carekiosk-bench", dependencies: [
-            "KioskCore", "KioskApp", "KioskRender", "KioskTerminal", "KioskOutbox", "KioskSync", "KioskTestSupport", "CSQLite",
+            "KioskCore", "KioskApp", "KioskRender", "KioskTerminal", "KioskOutbox", "KioskSync", "KioskSpeech", "KioskTestSupport", "CSQLite",
         ]),
         // For the test targets and the benchmark: the bundled catalog, a fixed clock, a key-pressing
         // driver, the reference portal.
@@ -37,7 +41,8 @@ let package = Package(
         .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox"]),
         .testTarget(name: "KioskCryptoTests", dependencies: ["KioskCrypto"]),
         .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskTestSupport"]),
-        .testTarget(name: "KioskAppTests", dependencies: ["KioskApp"]),
+        .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskTestSupport"], exclude: ["pronunciation-corpus.txt"]),
+        .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskSpeech"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,7 @@ import KioskCore
 import KioskOutbox
 import KioskRender
 import KioskSync
+import KioskSpeech
 
 /// `carekiosk` and its subcommands. Returns the exit status; prints nothing but words meant for people.
 public enum CareKiosk {
@@ -42,6 +43,8 @@ public enum CareKiosk {
             return SyncCommand.run(options, strings, environment)
         case .status:
             return StatusCommand.run(options, strings, environment)
+        case let .speak(text):
+            return SpeakCommand.run(text, options, SpeechSetup(resources, strings: { (try? resources.strings($0)) ?? strings }), strings)
         }
     }
 
@@ -94,14 +97,22 @@ public enum CareKiosk {
             return 2
         }
         let locale = options.locale ?? Catalog.fallbackLocale
-        var tables: [String: Strings] = [strings.locale: strings]
-        for tag in resources.availableLocales where tables[tag] == nil {
-            do { tables[tag] = try resources.strings(tag) } catch { printError("carekiosk: \(error)"); return 2 }
+        var byLocale: [String: Strings] = [strings.locale: strings]
+        for tag in resources.availableLocales where byLocale[tag] == nil {
+            do { byLocale[tag] = try resources.strings(tag) } catch { printError("carekiosk: \(error)"); return 2 }
         }
+        let tables = byLocale
+        let lookup: @Sendable (String) -> Strings = { tables[$0] ?? strings }
+        let plain = options.plain || !isInteractive(environment)
         let state = WizardState(catalog: catalog, kioskID: options.kioskID ?? defaultKioskID(environment),
                                 today: Moment.now().civilDate, locale: locale,
-                                availableLocales: resources.availableLocales, careMode: options.careMode ?? true)
-        let runtime = KioskRuntime(state: state, data: data)
+                                availableLocales: resources.availableLocales, careMode: options.careMode ?? true,
+                                speechVoice: options.voice.flatMap(SpeechVoice.init(option:)))
+        // Plain mode serves screen readers, which speak for themselves: it is silent unless --voice is given.
+        let speaker: Speaker? = plain && options.voice == nil ? nil
+            : ESpeakSpeaker(texts: SpeechSetup(resources, strings: lookup).text)
+        let runtime = KioskRuntime(state: state, data: data, speaker: speaker, speechStrings: lookup,
+                                   volume: options.volume ?? SpeechSettings.defaultVolume)
         if options.portalURL != nil {
             // A portal that is configured wrongly is said once, on the way in; the kiosk still works offline.
             do {
@@ -112,8 +123,8 @@ public enum CareKiosk {
                 printError(error.message(strings))
             }
         }
-        let lookup: (String) -> Strings = { tables[$0] ?? strings }
-        if options.plain || !isInteractive(environment) {
+        runtime.start()
+        if plain {
             PlainMode(runtime: runtime, strings: lookup).run()
             return 0
         }

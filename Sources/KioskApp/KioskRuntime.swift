@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import KioskOutbox
 import KioskSync
+import KioskSpeech
 
 /// Runs the reducer and carries out its effects: the only place where the wizard meets the disk.
 /// Front ends (plain mode, the terminal screen) feed it actions and draw `state`.
@@ -18,19 +19,36 @@ public final class KioskRuntime {
     public private(set) var recordFailures: [String] = []
     /// The kiosk's own sender, when a portal is configured: told of every confirmation, asked whether the portal answers.
     public var sync: BackgroundSync?
+    private let speaker: Speaker?
+    private let speechStrings: @Sendable (String) -> Strings
+    private let volume: Int
 
+    /// `speaker`: where `.speak` effects go; nil for a silent kiosk (the reducer then says nothing).
+    /// `speechStrings`: the strings of a locale, for what is said.
     public init(state: WizardState, data: DataFolder,
                 clock: @escaping () -> Moment = { Moment.now() },
-                newID: @escaping () -> String = { UUID().uuidString.lowercased() }) {
+                newID: @escaping () -> String = { UUID().uuidString.lowercased() },
+                speaker: Speaker? = nil, speechStrings: @escaping @Sendable (String) -> Strings = { Strings(locale: $0, table: [:]) },
+                volume: Int = SpeechSettings.defaultVolume) {
         self.state = state
         self.data = data
         self.clock = clock
         self.newID = newID
+        self.speaker = speaker
+        self.speechStrings = speechStrings
+        self.volume = volume
         refreshWaitingCount()
     }
 
+    /// Says the first screen; front ends call it once before reading keys.
+    public func start() {
+        guard speaker != nil, state.speechVoice != .silent else { return reportSpeechTrouble() }
+        perform(.speak(state.utterance(speechStrings(state.speechVoice.stringsLocale))))
+    }
+
     public func send(_ action: Action) {
-        let effects = state.reduce(action, Context(moment: clock(), newID: newID()))
+        let context = Context(moment: clock(), newID: newID(), strings: speaker == nil ? nil : speechStrings)
+        let effects = state.reduce(action, context)
         for effect in effects { perform(effect) }
     }
 
@@ -62,6 +80,11 @@ public final class KioskRuntime {
             } else {
                 send(.progressFound(ProgressFinder(data: data, client: nil).find(identityNumber: identityNumber)))
             }
+        case let .speak(utterance):
+            speaker?.say(utterance, settings: SpeechSettings(careMode: state.careMode, volume: volume))
+            reportSpeechTrouble()
+        case .stopSpeech:
+            speaker?.stop()
         }
     }
 
@@ -94,7 +117,15 @@ public final class KioskRuntime {
         fresh.online = state.online
         fresh.waitingCount = state.waitingCount
         fresh.inactivityTimeout = state.inactivityTimeout
+        fresh.speechVoice = state.speechVoice
+        fresh.speechTrouble = state.speechTrouble
         state = fresh
+    }
+
+    /// Shows on the status line why the kiosk is silent (no audio device, a missing voice).
+    private func reportSpeechTrouble() {
+        guard let speaker, speaker.trouble != state.speechTrouble else { return }
+        _ = state.reduce(.setSpeechTrouble(speaker.trouble), Context(moment: clock(), newID: ""))
     }
 
     private func refreshWaitingCount() {

@@ -1,4 +1,6 @@
 import Foundation
+import KioskCore
+import KioskSpeech
 
 /// Command-line options shared by every command.
 public struct Options: Equatable, Sendable {
@@ -10,6 +12,8 @@ public struct Options: Equatable, Sendable {
         /// Counts per queue state and the age of the oldest waiting item.
         case status
         case help
+        /// `carekiosk speak [--voice V] [--dry-run] [--field-type T] TEXT`
+        case speak(String)
     }
 
     public var command: Command = .kiosk
@@ -30,6 +34,12 @@ public struct Options: Equatable, Sendable {
     public var batchSize = 50
     /// Seconds before any request to the portal is given up.
     public var requestTimeout: TimeInterval = 15
+    /// Speech: `--voice cmn|yue|en|off` (plain mode is silent without it), `--volume 0-200`,
+    /// and for `speak`, `--dry-run` and `--field-type`.
+    public var voice: String?
+    public var volume: Int?
+    public var dryRun = false
+    public var fieldType: SpokenValue?
 
     public init() {}
 
@@ -73,6 +83,19 @@ public struct Options: Equatable, Sendable {
                 let v = try value(arg)
                 guard v == "on" || v == "off" else { throw .badValue(arg, v) }
                 o.careMode = v == "on"
+            case "--voice":
+                let v = try value(arg)
+                guard SpeechVoice(option: v) != nil else { throw .badValue(arg, v) }
+                o.voice = v
+            case "--volume":
+                let v = try value(arg)
+                guard let n = Int(v), (0...200).contains(n) else { throw .badValue(arg, v) }
+                o.volume = n
+            case "--dry-run": o.dryRun = true
+            case "--field-type":
+                let v = try value(arg)
+                guard let t = SpokenValue(rawValue: v), t != .digits else { throw .badValue(arg, v) }
+                o.fieldType = t
             case "-h", "--help", "help": o.command = .help
             default:
                 if arg.hasPrefix("-") { throw .unknownOption(arg) }
@@ -88,6 +111,9 @@ public struct Options: Equatable, Sendable {
             o.command = .catalogCheck(files)
         case "sync" where words.count == 1: o.command = .sync
         case "status" where words.count == 1: o.command = .status
+        case "speak":
+            guard words.count > 1 else { throw .missingValue("speak") }
+            o.command = .speak(words.dropFirst().joined(separator: " "))
         default: throw .unknownOption(words[0])
         }
         return o

@@ -16,6 +16,7 @@ public enum Choice: Equatable, Sendable {
     case locale(String)
     /// 查询办理进度, on the home screen while online.
     case progressQuery
+    case voice(SpeechVoice)
 }
 
 extension WizardState {
@@ -28,7 +29,7 @@ extension WizardState {
     /// Every numbered option of the current screen, before paging.
     public var choices: [Choice] {
         if let overlay {
-            return overlay == .language ? availableLocales.map(Choice.locale) : []
+            return overlay == .language ? availableLocales.map(Choice.locale) + SpeechVoice.allCases.map(Choice.voice) : []
         }
         switch screen {
         case .home: return homeCategories.map(Choice.category) + (online ? [.progressQuery] : [])

@@ -18,6 +18,15 @@ public enum Mask {
         }
     }
 
+    /// What speech may say of a sensitive value: nothing but the last four characters of a
+    /// number or text (`****0016`, read as "尾号 0016"); nothing at all of a date, amount or choice.
+    public static func spoken(_ raw: String, type: FieldType) -> String {
+        switch type {
+        case .number, .date, .choice, .yesNo: return "****"
+        default: return "****" + String(raw.suffix(4))
+        }
+    }
+
     /// The last four characters, for "尾号 0016".
     public static func lastFour(_ raw: String) -> String { String(raw.suffix(4)) }
 }

@@ -11,11 +11,23 @@ public enum Effect: Equatable, Sendable {
     case bell
     /// Look up the submissions of this identity number, on disk and at the portal; answer with `.progressFound`.
     case findProgress(identityNumber: String)
+    /// Say this, replacing whatever is being said.
+    case speak(Utterance)
+    /// Be silent now (any key interrupts speech).
+    case stopSpeech
 }
 
 extension WizardState {
     /// The single entry point: apply one action, return what the runtime must do.
     public mutating func reduce(_ action: Action, _ context: Context) -> [Effect] {
+        let before = self
+        let effects = apply(action, context)
+        // What to say goes first: a save answered at once must not be talked over by "正在保存".
+        guard let strings = context.strings else { return effects }
+        return announcements(after: action, from: before, strings(speechVoice.stringsLocale)) + effects
+    }
+
+    private mutating func apply(_ action: Action, _ context: Context) -> [Effect] {
         today = context.moment.civilDate
         switch action {
         case let .key(key): return press(key, context)
@@ -44,6 +56,7 @@ extension WizardState {
         case let .setOnline(online): self.online = online; return []
         case let .progressFound(items): showProgress(items); return []
         case let .setWaitingCount(n): waitingCount = n; return []
+        case let .setSpeechTrouble(trouble): speechTrouble = trouble; return []
         case let .inactivityWarning(seconds):
             guard !screen.isSavingSubmission else { return [] }
             inactivityWarning = seconds
@@ -109,8 +122,13 @@ extension WizardState {
     private mutating func pressInOverlay(_ overlay: Overlay, _ key: Key) -> [Effect] {
         switch (overlay, key) {
         case let (.language, .digit(d)):
-            guard d >= 1, d <= availableLocales.count else { return [] }
-            locale = availableLocales[d - 1]
+            let options = visibleChoices
+            guard d >= 1, d <= options.count else { return [] }
+            switch options[d - 1] {
+            case let .locale(tag): locale = tag
+            case let .voice(voice): speechVoice = voice
+            default: break
+            }
             self.overlay = nil
         case (.language, .enter), (.language, .escape), (.staffCalled, _):
             self.overlay = nil
@@ -169,7 +187,7 @@ extension WizardState {
             return [.record(Record(kind: .rating, id: context.newID, json: rating))]
         case .progressQuery:
             openProgressQuery()
-        case .locale:
+        case .locale, .voice:
             break // only in the language overlay
         }
         return []

@@ -25,8 +25,9 @@ public struct ScreenContent: Equatable, Sendable {
 }
 
 extension WizardState {
-    public func content(_ s: Strings) -> ScreenContent {
-        var c = overlay.map { overlayContent($0, s) } ?? screenContent(s)
+    /// `spoken`: the same content for speech, where a sensitive value is only its last four characters.
+    public func content(_ s: Strings, spoken: Bool = false) -> ScreenContent {
+        var c = overlay.map { overlayContent($0, s) } ?? screenContent(s, spoken: spoken)
         c.notice = notice.map {
             switch $0 {
             case .thanksForRating: return s.tr("notice.thanks_for_rating")
@@ -38,7 +39,7 @@ extension WizardState {
         }
         c.error = error.map { s.tr("screen.error_prefix") + $0.message(s) }
         c.options = visibleChoices.enumerated().map { i, choice in
-            ScreenContent.Option(number: i + 1, label: label(of: choice, s), selected: isSelected(choice))
+            ScreenContent.Option(number: i + 1, label: label(of: choice, s, spoken: spoken), selected: isSelected(choice))
         }
         if optionPageCount > 1 {
             c.morePages = s.tr("screen.more_pages", ["page": "\(optionPage + 1)", "pages": "\(optionPageCount)"])
@@ -48,10 +49,30 @@ extension WizardState {
     }
 
     public func statusLine(_ s: Strings) -> String {
-        [online ? s.tr("status.online") : s.tr("status.offline"),
+        ([online ? s.tr("status.online") : s.tr("status.offline"),
          s.tr("status.waiting", ["count": "\(waitingCount)"]),
          careMode ? s.tr("status.care_on") : s.tr("status.care_off"),
-         localeName(locale, s)].joined(separator: s.tr("status.separator"))
+         localeName(locale, s)] + (speechTroubleText(s).map { [$0] } ?? []))
+            .joined(separator: s.tr("status.separator"))
+    }
+
+    private func speechTroubleText(_ s: Strings) -> String? {
+        guard speechVoice != .silent else { return nil }
+        switch speechTrouble {
+        case nil: return nil
+        case .noAudioDevice: return s.tr("status.speech_no_audio_device")
+        case let .noVoice(name): return s.tr("status.speech_no_voice", ["voice": name])
+        case .engineFailed: return s.tr("status.speech_failed")
+        }
+    }
+
+    func voiceName(_ voice: SpeechVoice, _ s: Strings) -> String {
+        switch voice {
+        case .mandarin: return s.tr("voice.mandarin")
+        case .cantonese: return s.tr("voice.cantonese")
+        case .english: return s.tr("voice.english")
+        case .silent: return s.tr("voice.silent")
+        }
     }
 
     func localeName(_ tag: String, _ s: Strings) -> String {
@@ -67,11 +88,12 @@ extension WizardState {
         case .staffCalled:
             return ScreenContent(title: s.tr("staff.title"), paragraphs: [s.tr("staff.body")], keys: [s.tr("keys.any_key_back")])
         case .language:
-            return ScreenContent(title: s.tr("language.title"), keys: [s.tr("keys.choose_number"), s.tr("keys.back")])
+            return ScreenContent(title: s.tr("language.title"), question: s.tr("language.question"),
+                                 keys: [s.tr("keys.choose_number"), s.tr("keys.back")])
         }
     }
 
-    private func screenContent(_ s: Strings) -> ScreenContent {
+    private func screenContent(_ s: Strings, spoken: Bool) -> ScreenContent {
         let l = locale
         switch screen {
         case .home:
@@ -109,7 +131,7 @@ extension WizardState {
             return ScreenContent(title: s.tr("rating.title"), question: s.tr("rating.question"),
                                  keys: [s.tr("keys.choose_number"), s.tr("keys.enter_skip")])
         case let .wizard(page):
-            return wizardContent(page, s)
+            return wizardContent(page, s, spoken: spoken)
         case .progressQuery, .progressSearching, .progressResult:
             return progressContent(s) ?? ScreenContent(title: "")
         }
@@ -125,7 +147,7 @@ extension WizardState {
         return catalog.categories.first { $0.id == id }?.title.resolve(locale) ?? id
     }
 
-    private func wizardContent(_ page: Page, _ s: Strings) -> ScreenContent {
+    private func wizardContent(_ page: Page, _ s: Strings, spoken: Bool) -> ScreenContent {
         guard let session else { return ScreenContent(title: "") }
         let l = locale
         let service = session.service
@@ -168,7 +190,7 @@ extension WizardState {
             if c.hint?.isEmpty == true { c.hint = nil }
             if !field.type.isChoice {
                 if let answer = session.answers[fid] {
-                    c.currentAnswer = s.tr("question.current_answer", ["answer": display(answer, field, s)])
+                    c.currentAnswer = s.tr("question.current_answer", ["answer": display(answer, field, s, spoken: spoken)])
                 }
                 c.input = input
                 c.keys = [s.tr("keys.type_then_enter"), s.tr("keys.backspace"), s.tr("keys.back")]
@@ -183,8 +205,9 @@ extension WizardState {
         return c
     }
 
-    /// An answer as the screen shows it: option labels, 是/否, masked when sensitive.
-    func display(_ answer: JSONValue, _ field: Field, _ s: Strings) -> String {
+    /// An answer as the screen shows it: option labels, 是/否, masked when sensitive
+    /// (for speech, masked down to the last four characters).
+    func display(_ answer: JSONValue, _ field: Field, _ s: Strings, spoken: Bool = false) -> String {
         if field.sensitive, field.type.isChoice { return Mask.value("", type: field.type) }
         switch answer {
         case let .bool(b): return b ? s.tr("answer.yes") : s.tr("answer.no")
@@ -192,12 +215,12 @@ extension WizardState {
             return field.options.first { $0.value == v }?.label.resolve(locale) ?? v
         default:
             let text = answer.stringValue ?? answer.encoded()
-            if field.sensitive { return Mask.value(text, type: field.type) }
+            if field.sensitive { return spoken ? Mask.spoken(text, type: field.type) : Mask.value(text, type: field.type) }
             return text + (field.unit.map { " " + $0.resolve(locale) } ?? "")
         }
     }
 
-    private func label(of choice: Choice, _ s: Strings) -> String {
+    private func label(of choice: Choice, _ s: Strings, spoken: Bool = false) -> String {
         switch choice {
         case let .category(id): return categoryTitle(id, s)
         case let .service(id): return catalog.service(id: id)?.title.resolve(locale) ?? id
@@ -219,7 +242,7 @@ extension WizardState {
                 return s.tr("review.item", ["label": title, "answer": chosen])
             case let .question(fid):
                 guard let field = session.service.field(id: fid), let answer = session.answers[fid] else { return fid }
-                return s.tr("review.item", ["label": field.label.resolve(locale), "answer": display(answer, field, s)])
+                return s.tr("review.item", ["label": field.label.resolve(locale), "answer": display(answer, field, s, spoken: spoken)])
             default: return ""
             }
         case let .rating(score):
@@ -231,10 +254,16 @@ extension WizardState {
             default: return s.tr("rating.1")
             }
         case let .locale(tag): return localeName(tag, s)
+        case let .voice(voice): return s.tr("language.voice_option", ["voice": voiceName(voice, s)])
         }
     }
 
     private func isSelected(_ choice: Choice) -> Bool {
+        switch choice {
+        case let .locale(tag): return tag == locale
+        case let .voice(voice): return voice == speechVoice
+        default: break
+        }
         guard let session else { return false }
         switch (screen, choice) {
         case let (.wizard(.question(fid)), .answer(v)): return session.answers[fid] == v

@@ -19,6 +19,8 @@ public enum Action: Equatable, Sendable {
     case saveFailed(SaveFailure)
     case setOnline(Bool)
     case setWaitingCount(Int)
+    /// The speaker cannot speak (no audio device, a missing voice), or can again (nil).
+    case setSpeechTrouble(SpeechTrouble?)
     /// Inactivity: the screen will clear in this many seconds unless a key is pressed.
     case inactivityWarning(secondsLeft: Int)
     /// Inactivity: forget the resident and go home.
@@ -40,10 +42,13 @@ public struct Context: Sendable {
     public var moment: Moment
     /// A fresh lowercase UUID v4; used only when the action creates something (a submission).
     public var newID: String
+    /// The strings of a locale, for what the kiosk says; nil when nothing is spoken.
+    public var strings: (@Sendable (String) -> Strings)?
 
-    public init(moment: Moment, newID: String) {
+    public init(moment: Moment, newID: String, strings: (@Sendable (String) -> Strings)? = nil) {
         self.moment = moment
         self.newID = newID
+        self.strings = strings
     }
 }
 
@@ -125,6 +130,10 @@ public struct WizardState: Equatable, Sendable {
     public var locale: String
     public var availableLocales: [String]
     public var careMode: Bool
+    /// The language the kiosk speaks in (F4), chosen apart from the display language.
+    public var speechVoice: SpeechVoice
+    /// Why the kiosk cannot speak, shown on the status line.
+    public var speechTrouble: SpeechTrouble?
     public var online = false
     public var waitingCount = 0
     public var screen: Screen = .home
@@ -143,12 +152,13 @@ public struct WizardState: Equatable, Sendable {
     public var today: CivilDate
 
     public init(catalog: Catalog, kioskID: String, today: CivilDate, locale: String = Catalog.fallbackLocale,
-                availableLocales: [String] = ["zh-Hans", "en"], careMode: Bool = true) {
+                availableLocales: [String] = ["zh-Hans", "en"], careMode: Bool = true, speechVoice: SpeechVoice? = nil) {
         self.catalog = catalog
         self.today = today
         self.kioskID = kioskID
         self.locale = locale
         self.availableLocales = availableLocales
         self.careMode = careMode
+        self.speechVoice = speechVoice ?? .default(forDisplay: locale)
     }
 }

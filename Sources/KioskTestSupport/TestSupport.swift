@@ -28,6 +28,8 @@ public let testToday = testMoment.civilDate
 public struct Driver {
     public var state: WizardState
     public var effects: [Effect] = []
+    /// Set to hear the kiosk: the reducer then returns `.speak` effects in these strings.
+    public var speechStrings: (@Sendable (String) -> Strings)?
     private var counter = 0
 
     public init(catalog: Catalog = bundledCatalog, locale: String = "zh-Hans") {
@@ -37,7 +39,7 @@ public struct Driver {
     public mutating func send(_ action: Action) {
         counter += 1
         let id = String(format: "00000000-0000-4000-8000-%012d", counter)
-        let out = state.reduce(action, Context(moment: testMoment, newID: id))
+        let out = state.reduce(action, Context(moment: testMoment, newID: id, strings: speechStrings))
         effects += out
         // Like the runtime: a submission that was queued is reported saved.
         for case let .enqueue(s) in out { send(.saved(submissionID: s.id)) }
@@ -58,6 +60,9 @@ public struct Driver {
     }
 
     public var submissions: [Submission] { effects.compactMap { if case let .enqueue(s) = $0 { return s } else { return nil } } }
+
+    /// What was said, in order: each `.speak` effect.
+    public var spoken: [Utterance] { effects.compactMap { if case let .speak(u) = $0 { return u } else { return nil } } }
 
     public var page: Page? { if case let .wizard(p) = state.screen { return p } else { return nil } }
 }

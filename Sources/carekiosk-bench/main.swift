@@ -287,6 +287,7 @@ rows += byteRows
 
 rows += QueueBench.enqueueRows()
 rows += QueueBench.syncRows()
+rows += speechRows(catalog: catalog, resources: resources)
 
 // MARK: the table
 

@@ -259,7 +259,7 @@ final class ReducerTests: XCTestCase {
         d.key(.f2)
         XCTAssertTrue(d.state.careMode)
         d.key(.f4)
-        XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).options.map(\.label), ["中文", "English"])
+        XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).options.map(\.label).prefix(2), ["中文", "English（英文）"])
         d.digit(2)
         XCTAssertEqual(d.state.locale, "en")
         XCTAssertEqual(d.state.content(loadStrings("en")).question, "What is your identity card number?")

@@ -1,0 +1,88 @@
+import Foundation
+
+/// What the kiosk says, built from the same `ScreenContent` the screen shows, so that screen and
+/// speech cannot drift apart. A new screen is said in full (heading, question, numbered options,
+/// how to answer); after that only what changed: an error, the key just typed, a warning.
+extension WizardState {
+    /// The effects that speak after `action` took the state from `before` to `self`.
+    /// Any key first silences what was being said.
+    func announcements(after action: Action, from before: WizardState, _ s: Strings) -> [Effect] {
+        var effects: [Effect] = []
+        if case .key = action { effects.append(.stopSpeech) }
+        guard speechVoice != .silent else { return effects }
+        let moved = screen != before.screen || overlay != before.overlay || optionPage != before.optionPage
+            || locale != before.locale || speechVoice != before.speechVoice || (notice != nil && notice != before.notice)
+        if moved || action == .key(.f3) {
+            return effects + [.speak(utterance(s))]
+        }
+        var parts: [Utterance.Part] = []
+        if let seconds = inactivityWarning, seconds != before.inactivityWarning {
+            parts.append(.text(s.tr("notice.inactivity_warning", ["seconds": "\(seconds)"])))
+        }
+        if careMode != before.careMode {
+            parts.append(.text(careMode ? s.tr("status.care_on") : s.tr("status.care_off")))
+        }
+        if let error, error != before.error || input == before.input {
+            // A new error, or the same one again after another try.
+            parts.append(.text(s.tr("screen.error_prefix") + error.message(s)))
+        } else if input != before.input {
+            parts += typedParts(before.input, s)
+        }
+        return parts.isEmpty ? effects : effects + [.speak(Utterance(voice: speechVoice, parts: parts))]
+    }
+
+    /// The whole current screen, for speech.
+    public func utterance(_ s: Strings) -> Utterance {
+        let c = content(s, spoken: true)
+        var parts: [Utterance.Part] = []
+        let prose = [c.notice, c.title, c.progress].compactMap { $0 } + c.paragraphs
+            + [c.error, c.question, c.hint, c.currentAnswer].compactMap { $0 }
+        parts += prose.filter { !$0.isEmpty }.map(Utterance.Part.text)
+        if let input = c.input, !input.isEmpty { parts += typedSoFar(s) }
+        parts += c.options.map { option in
+            .text(s.tr("speech.option", ["number": "\(option.number)", "label": option.label])
+                + (option.selected ? s.tr("speech.selected") : ""))
+        }
+        parts += ([c.morePages].compactMap { $0 } + c.keys).map(Utterance.Part.text)
+        return Utterance(voice: speechVoice, parts: parts)
+    }
+
+    /// The field being typed into, if any.
+    private var typingField: Field? {
+        guard case let .wizard(.question(fid)) = screen else { return nil }
+        return session?.service.field(id: fid)
+    }
+
+    private var typingIsSensitive: Bool {
+        // The progress check asks for a whole identity number: never read it out.
+        if screen == .progressQuery { return true }
+        guard let field = typingField else { return false }
+        return field.sensitive || field.type == .idNumber
+    }
+
+    /// The character just typed, or that one was deleted. A sensitive field only says how many
+    /// characters it holds, never which.
+    private func typedParts(_ previous: String, _ s: Strings) -> [Utterance.Part] {
+        guard input.count > previous.count else {
+            return [.text(s.tr("speech.deleted", ["count": "\(input.count)"]))]
+        }
+        if typingIsSensitive { return [.text(s.tr("speech.typed_count", ["count": "\(input.count)"]))] }
+        let typed = String(input.dropFirst(previous.count))
+        guard typed.allSatisfy(\.isNumber) else { return [.text(typed)] }
+        return [.value(typed, typingField?.type == .phone ? .phone : .digits)]
+    }
+
+    /// Everything typed so far, when the screen is said again (F3) while typing.
+    private func typedSoFar(_ s: Strings) -> [Utterance.Part] {
+        if typingIsSensitive { return [.text(s.tr("speech.typed_count", ["count": "\(input.count)"]))] }
+        let kind: SpokenValue
+        switch typingField?.type {
+        case .phone: kind = .phone
+        case .date: kind = .date
+        case .number: kind = .amount
+        default: kind = .digits
+        }
+        guard input.allSatisfy(\.isNumber) || kind == .amount else { return [.text(s.tr("speech.typed", ["input": input]))] }
+        return [.text(s.tr("speech.typed", ["input": ""])), .value(input, kind)]
+    }
+}

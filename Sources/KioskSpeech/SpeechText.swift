@@ -1,0 +1,156 @@
+import Foundation
+import KioskCore
+
+/// Turns an utterance into the exact text that goes to eSpeak NG for its voice.
+///
+/// Mandarin goes to the `cmn-latn-pinyin` voice: digits become Chinese numerals (so that every
+/// digit left in the text is a tone digit of pinyin), words of the lexicon become pinyin, and Latin
+/// letters are spelled as Mandarin speakers say them. Cantonese gets the same numerals, without
+/// the lexicon. Masked values (`****0016`) are read as "尾号" and the digits after the stars only.
+public struct SpeechText: Sendable {
+    public let voice: SpeechVoice
+    public let lexicon: Lexicon
+    /// The strings of `voice.stringsLocale`: "尾号{digits}" and the like.
+    public let strings: Strings
+
+    public init(voice: SpeechVoice, lexicon: Lexicon, strings: Strings) {
+        self.voice = voice
+        self.lexicon = lexicon
+        self.strings = strings
+    }
+
+    private var chinese: Bool { voice == .mandarin || voice == .cantonese }
+
+    /// The whole utterance, one sentence per part.
+    public func engineText(_ utterance: Utterance) -> String {
+        let pieces = utterance.parts.map { part -> String in
+            switch part {
+            case let .text(t): return prose(t)
+            case let .value(v, kind): return value(v, as: kind)
+            }
+        }.filter { !$0.isEmpty }
+        let end = chinese ? "。" : "."
+        return pieces.map { p in
+            guard let last = p.trimmingCharacters(in: .whitespaces).last else { return p }
+            return "。！？，、；：.!?,;:…".contains(last) ? p : p + end
+        }.joined(separator: chinese ? "" : " ")
+    }
+
+    // MARK: values by type
+
+    /// A value typed into a field or given on the command line, read the way its type is read.
+    public func value(_ raw: String, as kind: SpokenValue) -> String {
+        let v = raw.trimmingCharacters(in: .whitespaces)
+        switch kind {
+        case .idNumber:
+            // Never in full: identity numbers are sensitive wherever they appear.
+            return finish(lastFour(String(v.suffix(4))))
+        case .phone:
+            let digits = v.filter(\.isNumber)
+            return finish(spell(digits, groups: digits.count == 11 ? [3, 4, 4] : [4], yao: true))
+        case .receipt:
+            return finish(spell(v.filter { $0.isLetter || $0.isNumber }.uppercased(), groups: [4]))
+        case .amount:
+            return finish(numberWords(v.filter { $0.isNumber || $0 == "." || $0 == "-" }))
+        case .date:
+            let ds = v.filter(\.isNumber)
+            guard ds.count == 8 else { return prose(v) }
+            return finish(date(String(ds.prefix(4)), String(ds.dropFirst(4).prefix(2)), String(ds.suffix(2))))
+        case .digits:
+            return finish(spell(v, groups: [4]))
+        }
+    }
+
+    // MARK: prose
+
+    /// Text from the screen: numbers, dates, masks and codes inside it read by their kind.
+    public func prose(_ text: String) -> String {
+        var t = text
+        // Masked values: only what follows the stars is spoken, as "尾号 …".
+        t = t.replacing(/[0-9A-Za-z]*\*{2,}([0-9A-Za-z]{0,4})/) { m in
+            m.1.isEmpty ? " " + strings.tr("speech.hidden") + " " : " " + lastFour(String(m.1)) + " "
+        }
+        t = t.replacing(/(\d{4})[\-\/.年](\d{1,2})[\-\/.月](\d{1,2})日?/) { m in
+            " " + date(String(m.1), String(m.2), String(m.3)) + " "
+        }
+        if chinese {
+            t = t.replacing(/(\d{4})年/) { m in spell(m.1, groups: []) + "年" }
+        }
+        // Codes mixing letters and digits (办件编号 1A2B3C4D): one character at a time.
+        t = t.replacing(/\b(?=[0-9A-Za-z]*[A-Za-z])(?=[0-9A-Za-z]*[0-9])[0-9A-Za-z]{4,}\b/) { m in
+            " " + spell(String(m.0).uppercased(), groups: [4]) + " "
+        }
+        t = t.replacing(/\d{17}[Xx]|\d+(\.\d+)?/) { m in
+            let s = String(m.0)
+            if s.contains(".") { return numberWords(s) }
+            if s.count == 18 || s.count == 15 { return " " + spell(s.uppercased(), groups: [6, 8, 4]) + " " }
+            if s.count == 11, s.hasPrefix("1") { return " " + spell(s, groups: [3, 4, 4], yao: true) + " " }
+            if s.count >= 5 { return " " + spell(s, groups: [4]) + " " }
+            return numberWords(s)
+        }
+        return finish(t)
+    }
+
+    // MARK: pieces
+
+    /// "尾号" and the last digits, one by one.
+    private func lastFour(_ tail: String) -> String {
+        strings.tr("speech.last_four", ["digits": spell(tail.uppercased(), groups: [])])
+    }
+
+    /// Year digit by digit, month and day as numbers: 一九四五年三月十五日 / March 15, 1945.
+    private func date(_ y: String, _ m: String, _ d: String) -> String {
+        guard chinese else {
+            let month = Int(m).flatMap { (1...12).contains($0) ? englishMonths[$0 - 1] : nil } ?? m
+            return "\(month) \(Int(d) ?? 0), \(y)"
+        }
+        return ChineseNumbers.digits(y) + "年" + ChineseNumbers.number(m) + "月" + ChineseNumbers.number(d) + "日"
+    }
+
+    private func numberWords(_ s: String) -> String { chinese ? ChineseNumbers.number(s) : s }
+
+    /// One character at a time, groups set apart by a pause.
+    private func spell(_ s: some StringProtocol, groups sizes: [Int], yao: Bool = false) -> String {
+        let parts = sizes.isEmpty ? [String(s)] : grouped(s, sizes: sizes)
+        if chinese {
+            // Han digits run together; letters and 幺 become pinyin later, set apart by spaces there.
+            return parts.map { ChineseNumbers.digits($0, yao: yao && voice == .mandarin) }.joined(separator: "，")
+        }
+        return parts.map { $0.map { String($0) }.joined(separator: " ") }.joined(separator: ", ")
+    }
+
+    /// Letters, punctuation and the lexicon last, when no Arabic digit is left that a tone digit could be taken for.
+    private func finish(_ text: String) -> String {
+        var t = text
+        for (from, to) in [("·", " "), ("•", " "), ("｜", "，"), ("|", "，"), ("　", "，"), ("*", " "), ("_", " "), ("/", "，")] {
+            t = t.replacingOccurrences(of: from, with: to)
+        }
+        if voice == .mandarin {
+            // English words (the "Language" of "语言 / Language") cannot be said by the pinyin voice
+            // without switching to English; they are left out. Capitals and codes are spelled.
+            t = t.replacing(/[A-Za-z]*[a-z][A-Za-z]*/, with: " ")
+            t = t.replacing(/[A-Z]+/) { m in
+                " " + m.0.uppercased().compactMap { MandarinLetters.pinyin[$0] }.joined(separator: " ") + " "
+            }
+            t = t.replacingOccurrences(of: "幺", with: " yao1 ")
+            t = lexicon.apply(t)
+        } else if voice == .cantonese {
+            t = t.replacing(/[A-Za-z]{2,}/) { m in " " + m.0.uppercased().map { String($0) }.joined(separator: " ") + " " }
+        }
+        t = t.replacing(/\s*([，。：；！？、（）])\s*/) { m in String(m.1) }
+        return t.replacing(/\s+/, with: " ").trimmingCharacters(in: .whitespaces)
+    }
+
+    private let englishMonths = ["January", "February", "March", "April", "May", "June", "July",
+                                 "August", "September", "October", "November", "December"]
+}
+
+/// Latin letters as Mandarin speakers say them, in pinyin for the `cmn-latn-pinyin` voice.
+enum MandarinLetters {
+    static let pinyin: [Character: String] = [
+        "A": "ei1", "B": "bi4", "C": "xi1", "D": "di4", "E": "yi4", "F": "ai2 fu5", "G": "ji4",
+        "H": "ai1 qi1", "I": "ai4", "J": "jie4", "K": "kai4", "L": "ai2 lou5", "M": "ai2 mu5",
+        "N": "en1", "O": "ou1", "P": "pi4", "Q": "qiu1", "R": "a4 er5", "S": "ai2 si5", "T": "ti4",
+        "U": "you1", "V": "wei1", "W": "da2 bu5 liu5", "X": "ai2 ke4 si1", "Y": "wai1", "Z": "zei4",
+    ]
+}

@@ -1,0 +1,94 @@
+import Foundation
+import XCTest
+@testable import KioskApp
+import KioskCore
+import KioskOutbox
+import KioskSpeech
+
+/// A speaker that only writes down what it was asked to do.
+final class RecordingSpeaker: Speaker {
+    enum Call: Equatable {
+        case say(Utterance, SpeechSettings)
+        case stop
+    }
+    var calls: [Call] = []
+    var trouble: SpeechTrouble?
+
+    init(trouble: SpeechTrouble? = nil) { self.trouble = trouble }
+    func say(_ utterance: Utterance, settings: SpeechSettings) { calls.append(.say(utterance, settings)) }
+    func stop() { calls.append(.stop) }
+}
+
+final class RuntimeSpeechTests: XCTestCase {
+    let root = temporaryFolder("runtime-speech")
+    override func tearDown() { try? FileManager.default.removeItem(at: root) }
+
+    func runtime(_ speaker: Speaker?, careMode: Bool = true) throws -> KioskRuntime {
+        let catalog = try CatalogLoader.load(Data(contentsOf: repoRoot.appendingPathComponent("catalog/default.json"))).get()
+        let state = WizardState(catalog: catalog, kioskID: "k", today: Moment.now().civilDate, careMode: careMode)
+        let resources = Resources(root: repoRoot)
+        let zh = try resources.strings("zh-Hans"), en = try resources.strings("en")
+        return KioskRuntime(state: state, data: DataFolder(root: root), speaker: speaker,
+                            speechStrings: { $0 == "en" ? en : zh }, volume: 80)
+    }
+
+    func testTheFirstScreenIsSaidAndAKeyInterruptsBeforeTheNextOne() throws {
+        let speaker = RecordingSpeaker()
+        let r = try runtime(speaker)
+        r.start()
+        r.send(.key(.digit(1)))
+        let slow = SpeechSettings(rate: SpeechSettings.careRate, volume: 80)
+        XCTAssertEqual(speaker.calls.count, 3)
+        XCTAssertEqual(speaker.calls[0], .say(r.state.withScreen(.home).utterance(try Resources(root: repoRoot).strings("zh-Hans")), slow))
+        XCTAssertEqual(speaker.calls[1], .stop)
+        guard case let .say(u, _) = speaker.calls[2] else { return XCTFail("the category screen is not said") }
+        XCTAssertEqual(u.parts.first, .text("社保养老"))
+    }
+
+    func testCareModeSpeaksSlowerThanStandardMode() throws {
+        let speaker = RecordingSpeaker()
+        let r = try runtime(speaker, careMode: false)
+        r.start()
+        r.send(.key(.f2))
+        let rates = speaker.calls.compactMap { if case let .say(_, s) = $0 { return s.rate } else { return nil } }
+        XCTAssertEqual(rates, [SpeechSettings.standardRate, SpeechSettings.careRate])
+        XCTAssertLessThan(SpeechSettings.careRate, SpeechSettings.standardRate)
+    }
+
+    func testWithoutAnAudioDeviceTheStatusLineSaysSoAndNothingBlocks() throws {
+        let r = try runtime(RecordingSpeaker(trouble: .noAudioDevice))
+        r.start()
+        r.send(.key(.digit(1)))
+        XCTAssertEqual(r.state.speechTrouble, .noAudioDevice)
+        XCTAssertTrue(r.state.statusLine(try Resources(root: repoRoot).strings("zh-Hans")).hasSuffix("｜没有音响设备，不能语音播报"))
+        XCTAssertEqual(r.state.screen, .category("social-insurance"))
+    }
+
+    func testTheRealSpeakerWithoutAnAudioDeviceIsSilentAndSaysWhy() throws {
+        let speaker = ESpeakSpeaker(texts: { SpeechText(voice: $0, lexicon: Lexicon(), strings: Strings(locale: "zh-Hans", table: [:])) },
+                                    audioAvailable: false)
+        XCTAssertEqual(speaker.trouble, .noAudioDevice)
+        let started = Date()
+        speaker.say(Utterance(voice: .mandarin, parts: [.text("您好")]), settings: SpeechSettings(careMode: true))
+        speaker.stop()
+        XCTAssertLessThan(Date().timeIntervalSince(started), 0.1)
+    }
+
+    func testAudioDeviceDetection() {
+        XCTAssertFalse(AudioDevice.available(environment: [:], fileExists: { _ in false }, list: { _ in [] }))
+        XCTAssertTrue(AudioDevice.available(environment: [:], fileExists: { _ in false }, list: { _ in ["controlC0", "pcmC0D0p"] }))
+        XCTAssertFalse(AudioDevice.available(environment: [:], fileExists: { _ in false }, list: { _ in ["controlC0", "pcmC0D0c"] }),
+                       "a capture device cannot play")
+        XCTAssertTrue(AudioDevice.available(environment: ["XDG_RUNTIME_DIR": "/run/user/1000"],
+                                            fileExists: { $0 == "/run/user/1000/pulse/native" }, list: { _ in [] }))
+        XCTAssertFalse(AudioDevice.available(environment: ["CAREKIOSK_AUDIO": "none", "PULSE_SERVER": "x"], fileExists: { _ in true }, list: { _ in [] }))
+    }
+}
+
+extension WizardState {
+    func withScreen(_ screen: Screen) -> WizardState {
+        var s = self
+        s.screen = screen
+        return s
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import KioskCore
+import KioskSpeech
+import KioskTestSupport
+import XCTest
+
+/// Every prompt of both display languages, synthesised into memory (no sound card): plausible
+/// audio for its length, and in Mandarin no switch to English and no digit read as a word.
+final class SynthesisTests: XCTestCase {
+    /// Every text a resident may hear: the spoken UI strings (placeholders filled in) and every text of the catalog.
+    func prompts(_ locale: String) throws -> [String] {
+        let strings = loadStrings(locale)
+        let helperOnly = ["catalog.", "cli.", "lexicon.", "speak."]
+        var texts = strings.table.filter { key, _ in !helperOnly.contains { key.hasPrefix($0) } }.keys.sorted().map { key in
+            strings.table[key]!.replacing(/\{([a-z_]+)\}/) { m in Self.sample[String(m.1)] ?? "12" }
+        }
+        let c = bundledCatalog
+        var catalogTexts: [LocalizedText] = c.categories.map(\.title)
+        for s in c.services {
+            catalogTexts += [s.title] + [s.summary, s.privacy?.text].compactMap { $0 } + s.eligibility.map(\.message)
+            catalogTexts += s.materials.flatMap { [$0.title] + [$0.hint].compactMap { $0 } }
+            for f in s.orderedFields.map(\.field) {
+                catalogTexts += [f.label] + [f.hint, f.purpose, f.unit].compactMap { $0 } + f.options.map(\.label)
+            }
+        }
+        texts += catalogTexts.map { $0.resolve(locale) }
+        // Separators alone ("｜", "：") are never said by themselves.
+        return Array(Set(texts)).filter { $0.contains { $0.isLetter || $0.isNumber } }.sorted()
+    }
+
+    static let sample = ["date": "1945-02-30", "reference": "0B0C0F7E", "digits": "0016", "voice": "yue", "unit": "元",
+                         "material": "居民身份证", "label": "手机号码", "answer": "****5678", "input": "123", "seconds": "30"]
+
+    /// Syllables (Han characters, pinyin) or words: what the length of speech goes with.
+    func units(_ text: String) -> Int {
+        let han = text.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
+        let words = text.split { !$0.isLetter && !$0.isNumber }.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }.count
+        return max(1, han + words)
+    }
+
+    func check(_ locale: String, _ voice: SpeechVoice) throws {
+        let engine = try engine(voice)
+        let normaliser = speechText(voice)
+        var problems: [String] = []
+        let all = try prompts(locale)
+        XCTAssertGreaterThan(all.count, 100)
+        for prompt in all {
+            let text = normaliser.engineText(Utterance(voice: voice, parts: [.text(prompt)]))
+            let seconds = Double(try engine.samples(text).count) / Double(engine.sampleRate)
+            let n = units(text)
+            if seconds < 0.1 * Double(n) || seconds > 0.9 * Double(n) + 1.5 {
+                problems.append(String(format: "%.2f s for %d syllables: %@", seconds, n, text))
+            }
+            if voice == .mandarin {
+                let phonemes = engine.phonemes(text)
+                if phonemes.contains("(en)") { problems.append("English: \(text) → \(phonemes)") }
+                if !strayDigits(text).isEmpty { problems.append("digit read as a word: \(text)") }
+            }
+        }
+        XCTAssertEqual(problems, [], problems.joined(separator: "\n"))
+    }
+
+    func testEveryChinesePromptInMandarin() throws { try check("zh-Hans", .mandarin) }
+    func testEveryChinesePromptInCantonese() throws { try check("zh-Hans", .cantonese) }
+    func testEveryEnglishPrompt() throws { try check("en", .english) }
+}
