@@ -18,7 +18,7 @@ let package = Package(
         // The only importer of COpenSSL: SHA-256, PBKDF2, HPKE sealing.
         .target(name: "KioskCrypto", dependencies: ["COpenSSL"]),
         // Durable files on disk: the outbox of submissions, ratings and calls for staff.
-        .target(name: "KioskOutbox", dependencies: ["KioskCore"]),
+        .target(name: "KioskOutbox", dependencies: ["KioskCore", "KioskCrypto"]),
         // The portal client (URLSession from FoundationNetworking) and the exactly-once sender.
         .target(name: "KioskSync", dependencies: ["KioskCore", "KioskOutbox"]),
         // eSpeak NG's C API.

@@ -43,6 +43,14 @@ public enum CareKiosk {
             return SyncCommand.run(options, strings, environment)
         case .status:
             return StatusCommand.run(options, strings, environment)
+        case .export:
+            return BundleCommands.export(options, strings, environment)
+        case let .upload(file):
+            return BundleCommands.upload(file, options, strings, environment)
+        case let .importReceipts(file):
+            return BundleCommands.importReceipts(file, options, strings, environment)
+        case .auditVerify:
+            return BundleCommands.verifyAudit(options, strings, environment)
         case let .speak(text):
             return SpeakCommand.run(text, options, SpeechSetup(resources, strings: { (try? resources.strings($0)) ?? strings }), strings)
         }

@@ -57,6 +57,10 @@ public final class KioskRuntime {
         case let .enqueue(submission):
             do {
                 try data.enqueue(submission)
+                audit(.submissionConfirmed, [("id", .string(submission.id)), ("service_id", .string(submission.serviceID)),
+                                             ("channel", submission.json["channel"] ?? .null),
+                                             ("masked_id", submission.maskedIdentity.map(JSONValue.string) ?? .null),
+                                             ("consent", submission.json["body"]?["consent"]?["given_at"] ?? .null)])
                 refreshWaitingCount()
                 sync?.wake()
                 send(.saved(submissionID: submission.id))
@@ -69,6 +73,7 @@ public final class KioskRuntime {
             }
         case let .record(record):
             do { try data.store(record) } catch { recordFailures.append(error.description) }
+            if record.kind == .helpRequest { audit(.helpCall, [("id", .string(record.id))]) }
             sync?.wake()
         case .repeatPrompt:
             repeatRequested = true
@@ -120,6 +125,11 @@ public final class KioskRuntime {
         fresh.speechVoice = state.speechVoice
         fresh.speechTrouble = state.speechTrouble
         state = fresh
+    }
+
+    /// The audit trail never stops a resident: a line that cannot be written is kept for the helper.
+    private func audit(_ event: AuditLog.Event, _ details: [(String, JSONValue)]) {
+        do { try data.audit.append(event, at: clock(), details) } catch { recordFailures.append(error.description) }
     }
 
     /// Shows on the status line why the kiosk is silent (no audio device, a missing voice).

@@ -11,6 +11,12 @@ public struct Options: Equatable, Sendable {
         case sync
         /// Counts per queue state and the age of the oldest waiting item.
         case status
+        /// Bundles for removable media (contract §5): write, upload at the township, import receipts.
+        case export
+        case upload(String)
+        case importReceipts(String)
+        /// Check the audit trail's hash chain.
+        case auditVerify
         case help
         /// `carekiosk speak [--voice V] [--dry-run] [--field-type T] TEXT`
         case speak(String)
@@ -28,6 +34,8 @@ public struct Options: Equatable, Sendable {
     /// The theme used in care mode (`care` unless a file in themes/ is named).
     public var careTheme = "care"
     public var configPath: String?
+    /// `export --to DIR`: the folder on the USB stick.
+    public var exportFolder: String?
     public var portalURL: String?
     public var tokenFile: String?
     /// Submissions per request when syncing: 1 posts them one by one.
@@ -69,6 +77,7 @@ public struct Options: Equatable, Sendable {
             case "--locale": o.locale = try value(arg)
             case "--kiosk-id": o.kioskID = try value(arg)
             case "--config": o.configPath = try value(arg)
+            case "--to": o.exportFolder = try value(arg)
             case "--portal": o.portalURL = try value(arg)
             case "--token-file": o.tokenFile = try value(arg)
             case "--batch":
@@ -111,6 +120,12 @@ public struct Options: Equatable, Sendable {
             o.command = .catalogCheck(files)
         case "sync" where words.count == 1: o.command = .sync
         case "status" where words.count == 1: o.command = .status
+        case "export" where words.count == 1:
+            guard o.exportFolder != nil else { throw .missingValue("--to") }
+            o.command = .export
+        case "upload" where words.count == 2: o.command = .upload(words[1])
+        case "import-receipts" where words.count == 2: o.command = .importReceipts(words[1])
+        case "audit" where words.dropFirst().first == "verify" && words.count == 2: o.command = .auditVerify
         case "speak":
             guard words.count > 1 else { throw .missingValue("speak") }
             o.command = .speak(words.dropFirst().joined(separator: " "))

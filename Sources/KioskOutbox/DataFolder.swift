@@ -10,6 +10,7 @@ public struct DataFolder: Sendable {
     public var spools: [Spool] { [submissions, ratings, helpRequests] }
     /// The last good catalog downloaded from the portal, and its ETag.
     public var catalogFolder: URL { root.appendingPathComponent("catalog") }
+    public var audit: AuditLog { AuditLog(data: self) }
 
     public init(root: URL) { self.root = root }
 

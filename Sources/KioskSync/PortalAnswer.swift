@@ -37,7 +37,7 @@ public enum TransportFailure: Error, Equatable, Sendable {
 /// What the kiosk does with one item after one attempt: the rows of contract §2.1.
 public enum Outcome: Equatable, Sendable {
     /// Stored at the portal (`201`, or `200` for an identical replay). Submissions carry a receipt.
-    case stored(receipt: String?)
+    case stored(receipt: String?, status: Int)
     /// Refused for its content (409, 422, 404, 413 and other 4xx): quarantine it and go on.
     case refused(Refusal)
     /// 401 or 403: the device is not authorised. Pause the whole queue; drop nothing.
@@ -75,20 +75,20 @@ extension Outcome {
                 guard let receipt = body?["receipt"]?.stringValue, !receipt.isEmpty else {
                     return .later(why: "no receipt in a \(status) answer (not the portal?)", retryAfter: retryAfter)
                 }
-                return .stored(receipt: receipt)
+                return .stored(receipt: receipt, status: status)
             case .rating:
                 guard body?["id"]?.stringValue != nil else {
                     return .later(why: "no id in a \(status) answer (not the portal?)", retryAfter: retryAfter)
                 }
-                return .stored(receipt: nil)
+                return .stored(receipt: nil, status: status)
             case .helpRequest:
-                return body == nil ? .later(why: "not a portal answer", retryAfter: retryAfter) : .stored(receipt: nil)
+                return body == nil ? .later(why: "not a portal answer", retryAfter: retryAfter) : .stored(receipt: nil, status: status)
             }
         case 202 where kind == .helpRequest:
-            return .stored(receipt: nil)
+            return .stored(receipt: nil, status: status)
         case 404 where kind == .helpRequest:
             // Calls for staff are optional for a portal: 404 means it does not take them.
-            return .stored(receipt: nil)
+            return .stored(receipt: nil, status: status)
         case 401, 403:
             return .unauthorised(status: status)
         case 408, 425, 429:

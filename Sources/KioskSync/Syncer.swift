@@ -184,11 +184,12 @@ public struct Syncer {
         var sent: [(id: String, item: QueueItem)] = []
         var refused: [(id: String, item: QueueItem)] = []
         var settled = Settled()
-        let now = now().rfc3339
+        let moment = now()
+        let now = moment.rfc3339
         for id in ids {
             switch outcomes[id] {
-            case let .stored(receipt)?:
-                var facts: [(String, JSONValue)] = [("sent_at", .string(now))]
+            case let .stored(receipt, status)?:
+                var facts: [(String, JSONValue)] = [("sent_at", .string(now)), ("portal_status", .number(Double(status)))]
                 if let receipt { facts.append(("receipt", .string(receipt))) }
                 sent.append((id, taken[id]!.adding(facts, dropPayload: true)))
             case let .refused(refusal)?:
@@ -208,7 +209,13 @@ public struct Syncer {
         try spool.replace(sent, from: .sending, to: .sent)
         try spool.replace(refused, from: .sending, to: .quarantine)
         if !settled.retry.isEmpty { try spool.move(settled.retry, from: .sending, to: .ready) }
-        if kind == .submission { report.sent += sent.count }
+        if kind == .submission {
+            report.sent += sent.count
+            // The audit trail follows the queue: a crash between the two can lose a line, never an item.
+            let entries = sent.map { AuditLog.Entry(.sent, [("id", .string($0.id)), ("receipt", $0.item.facts["receipt"] ?? .null)]) }
+                + refused.map { AuditLog.Entry(.quarantined, [("id", .string($0.id)), ("refusal", $0.item.facts["refusal"] ?? .null)]) }
+            try? data.audit.append(entries, at: moment)
+        }
         if settled.later == nil, settled.paused == nil, !settled.retry.isEmpty {
             settled.later = ("missing from the answer", nil)
         }

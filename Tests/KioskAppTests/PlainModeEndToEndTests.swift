@@ -28,6 +28,11 @@ final class PlainModeEndToEndTests: XCTestCase {
 
         let files = try queuedFiles()
         XCTAssertEqual(files.count, 1)
+        // The audit trail says a submission was confirmed, with the masked identity number only.
+        let audit = try String(contentsOf: dataDir.appendingPathComponent("audit.jsonl"), encoding: .utf8)
+        XCTAssertTrue(audit.contains("\"event\":\"submission_confirmed\""), audit)
+        XCTAssertTrue(audit.contains("\"masked_id\":\"5119**********0016\""), audit)
+        XCTAssertFalse(audit.contains("511922194503150016") || audit.contains("13800000000"), audit)
         // A queue file is a line of facts for the helper, then the exact bytes for the portal.
         let lines = try Data(contentsOf: files[0]).split(separator: 0x0A, omittingEmptySubsequences: false)
         XCTAssertEqual(lines.count, 2)

@@ -23,14 +23,14 @@ final class BackoffTests: XCTestCase {
 
     func testEveryAnswerOfTheContractIsReadAsItSays() {
         let receipt: JSONValue = .object([("id", .string("x")), ("receipt", .string("SC1")), ("status", .string("received"))])
-        XCTAssertEqual(Outcome.classify(status: 201, body: receipt, retryAfter: nil, kind: .submission), .stored(receipt: "SC1"))
-        XCTAssertEqual(Outcome.classify(status: 200, body: receipt, retryAfter: nil, kind: .submission), .stored(receipt: "SC1"))
+        XCTAssertEqual(Outcome.classify(status: 201, body: receipt, retryAfter: nil, kind: .submission), .stored(receipt: "SC1", status: 201))
+        XCTAssertEqual(Outcome.classify(status: 200, body: receipt, retryAfter: nil, kind: .submission), .stored(receipt: "SC1", status: 200))
         if case .later = Outcome.classify(status: 200, body: nil, retryAfter: nil, kind: .submission) {} else { XCTFail("captive 200") }
         XCTAssertEqual(Outcome.classify(status: 403, body: nil, retryAfter: nil, kind: .submission), .unauthorised(status: 403))
         XCTAssertEqual(Outcome.classify(status: 503, body: nil, retryAfter: 9, kind: .submission), .later(why: "503", retryAfter: 9))
         XCTAssertEqual(Outcome.classify(status: 413, body: nil, retryAfter: nil, kind: .submission),
                        .refused(Refusal(status: 413, error: "too_large", fields: [])))
-        XCTAssertEqual(Outcome.classify(status: 404, body: nil, retryAfter: nil, kind: .helpRequest), .stored(receipt: nil),
+        XCTAssertEqual(Outcome.classify(status: 404, body: nil, retryAfter: nil, kind: .helpRequest), .stored(receipt: nil, status: 404),
                        "a portal without calls for staff answers 404: nothing to retry")
     }
 

@@ -1,0 +1,136 @@
+import Foundation
+import XCTest
+import KioskCore
+import KioskOutbox
+import KioskTestSupport
+@testable import KioskSync
+
+/// A kiosk with no network: export to a USB stick, upload at the township, import the receipts.
+final class BundleTests: SyncTestCase {
+    var usb: URL { data.root.appendingPathComponent("usb") }
+    var portalArgs: [String] { ["--portal", portal.url.absoluteString, "--token-file", portal.tokenFile.path] }
+
+    func carekiosk(_ args: [String]) throws -> Run {
+        try runCarekiosk(args + ["--data-dir", data.root.path, "--kiosk-id", "cn-511922-test-01"])
+    }
+
+    func exportThree() throws -> URL {
+        try queue((1...3).map { submission($0) })
+        try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
+        let run = try carekiosk(["export", "--to", usb.path])
+        XCTAssertEqual(run.status, 0, run.err)
+        let bundles = try FileManager.default.contentsOfDirectory(atPath: usb.path).filter { $0.hasSuffix(".ckb") }
+        XCTAssertEqual(bundles.count, 1)
+        return usb.appendingPathComponent(bundles[0])
+    }
+
+    func testExportUploadImportEndsWithEverythingSentOnce() throws {
+        let bundle = try exportThree()
+        XCTAssertEqual(data.submissions.ids(in: .exported).count, 3)
+        XCTAssertEqual(data.submissions.ids(in: .ready), [])
+        XCTAssertTrue(try carekiosk(["status"]).out.contains("已导出：3 件"))
+        // Exported items wait for their receipts; the kiosk's own sync leaves them alone.
+        XCTAssertEqual(try carekiosk(["sync"] + portalArgs).status, 0)
+        XCTAssertEqual(try portal.storedSubmissions().count, 0)
+
+        let upload = try carekiosk(["upload", bundle.path] + portalArgs)
+        XCTAssertEqual(upload.status, 0, upload.err)
+        XCTAssertTrue(upload.out.contains("门户收下 3 件，退回 0 件"), upload.out)
+        XCTAssertEqual(try storedCounts().values.sorted(), [1, 1, 1])
+        let receipts = BundleUploader.receiptsFile(for: bundle)
+
+        let imported = try carekiosk(["import-receipts", receipts.path])
+        XCTAssertEqual(imported.status, 0, imported.err)
+        XCTAssertEqual(imported.out, "已标为已发送 3 件，退回 0 件，之前已处理 0 件。\n")
+        for row in try portal.storedSubmissions() {
+            XCTAssertEqual(receipt(row["id"] as! String), row["receipt"] as? String)
+        }
+        XCTAssertTrue(try carekiosk(["status"]).out.contains("已发送：3 件\n被退回：0 件\n已导出：0 件"))
+
+        let again = try carekiosk(["import-receipts", receipts.path])
+        XCTAssertEqual(again.out, "已标为已发送 0 件，退回 0 件，之前已处理 3 件。\n", "importing twice changes nothing")
+    }
+
+    func testASecondUploadOfTheSameBundleStoresNothingNew() throws {
+        let bundle = try exportThree()
+        XCTAssertEqual(try carekiosk(["upload", bundle.path] + portalArgs).status, 0)
+        let first = try Data(contentsOf: BundleUploader.receiptsFile(for: bundle))
+        XCTAssertEqual(try carekiosk(["upload", bundle.path] + portalArgs).status, 0)
+        let rows = try portal.storedSubmissions()
+        XCTAssertEqual(rows.count, 3)
+        XCTAssertEqual(rows.map { $0["posts"] as? Int }, [2, 2, 2], "each item was posted twice and stored once")
+        XCTAssertEqual(rows.map { $0["conflicts"] as? Int }, [0, 0, 0])
+        let second = try JSONValue.parse(Data(contentsOf: BundleUploader.receiptsFile(for: bundle)))
+        XCTAssertEqual(second["results"]?.arrayValue?.compactMap { $0["receipt"]?.stringValue },
+                       try JSONValue.parse(first)["results"]?.arrayValue?.compactMap { $0["receipt"]?.stringValue })
+    }
+
+    func testABrokenBundleIsRefusedWholeWithTheCheckThatFailed() throws {
+        let bundle = try exportThree()
+        let good = try Data(contentsOf: bundle)
+        func refused(_ bytes: Data) throws -> String {
+            let broken = usb.appendingPathComponent("broken.ckb")
+            try bytes.write(to: broken)
+            let run = try carekiosk(["upload", broken.path] + portalArgs)
+            XCTAssertEqual(run.status, 2)
+            return run.err
+        }
+        var changed = good
+        let at = changed.firstRange(of: Data("13800000002".utf8))!.lowerBound
+        changed[at + 10] = UInt8(ascii: "9")
+        XCTAssertTrue(try refused(changed).contains("SHA-256 校验不符"))
+
+        let lines = good.split(separator: 0x0A)
+        XCTAssertTrue(try refused(Data(lines.dropLast().joined(separator: [0x0A]) + [0x0A])).contains("缺少最后一行"))
+        XCTAssertTrue(try refused(good.prefix(good.count / 2)).contains("缺少最后一行"), "a copy cut short")
+
+        let trailer = String(decoding: lines.last!, as: UTF8.self).replacingOccurrences(of: "\"count\":3", with: "\"count\":4")
+        var wrongCount = Data(lines.dropLast().joined(separator: [0x0A]) + [0x0A])
+        wrongCount.append(Data((trailer + "\n").utf8))
+        XCTAssertTrue(try refused(wrongCount).contains("件数对不上：开头写 3 件，校验行写 4 件，实际有 3 件"))
+
+        XCTAssertEqual(try portal.storedSubmissions().count, 0, "nothing from a refused bundle reaches the portal")
+    }
+
+    func testRefusedItemsComeBackAsQuarantinedAndTheRestAsSent() throws {
+        try queue([submission(1), submission(2, service: "no-such-service")])
+        try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
+        XCTAssertEqual(try carekiosk(["export", "--to", usb.path]).status, 0)
+        let bundle = usb.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: usb.path)[0])
+        XCTAssertTrue(try carekiosk(["upload", bundle.path] + portalArgs).out.contains("门户收下 1 件，退回 1 件"))
+        XCTAssertEqual(try carekiosk(["import-receipts", BundleUploader.receiptsFile(for: bundle).path]).out,
+                       "已标为已发送 1 件，退回 1 件，之前已处理 0 件。\n")
+        XCTAssertEqual(data.submissions.read(id: submission(2).id, in: .quarantine)?.facts["refusal"]?["error"], .string("unknown_service"))
+    }
+
+    func testNothingToExportSaysSo() throws {
+        try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
+        let run = try carekiosk(["export", "--to", usb.path])
+        XCTAssertEqual(run.out, "没有待导出的件。\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: usb.path), [])
+        let missing = try carekiosk(["export", "--to", usb.appendingPathComponent("nope").path])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.err.contains("请先插好U盘"))
+    }
+
+    func testTheAuditTrailVerifiesAndNamesTheLineAfterAnEditedOne() throws {
+        let bundle = try exportThree()
+        XCTAssertEqual(try carekiosk(["upload", bundle.path] + portalArgs).status, 0)
+        XCTAssertEqual(try carekiosk(["import-receipts", BundleUploader.receiptsFile(for: bundle).path]).status, 0)
+        try queue([submission(4)])
+        XCTAssertEqual(try carekiosk(["sync"] + portalArgs).status, 0)
+        let ok = try carekiosk(["audit", "verify"])
+        XCTAssertEqual(ok.status, 0, ok.err)
+        XCTAssertTrue(ok.out.hasPrefix("审计记录完好，共 3 行"), ok.out)   // exported, receipts imported, sent
+        let log = data.audit.file
+        var lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[0].contains("\"event\":\"exported\""))
+        XCTAssertTrue(lines[2].contains("\"event\":\"sent\"") && lines[2].contains(submission(4).id))
+        lines[1] = lines[1].replacingOccurrences(of: "\"sent\":3", with: "\"sent\":2")
+        try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let broken = try carekiosk(["audit", "verify"])
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.err.hasPrefix("审计记录从第 3 行起对不上：第 3 行或第 2 行被改过或删过"), broken.err)
+        XCTAssertFalse(try String(contentsOf: log, encoding: .utf8).contains("13800000004"), "nothing personal in the audit trail")
+    }
+}
