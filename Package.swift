@@ -26,7 +26,7 @@ let package = Package(
         // Speaker protocol, the eSpeak NG speaker, speech text normalisation and the pronunciation lexicon.
         .target(name: "KioskSpeech", dependencies: ["KioskCore", "CEspeakNG"]),
         // Runtime: options, resources, plain line mode, effect interpreter.
-        .target(name: "KioskApp", dependencies: ["KioskCore", "KioskOutbox", "KioskSync", "KioskRender", "KioskTerminal", "KioskSpeech"]),
+        .target(name: "KioskApp", dependencies: ["KioskCore", "KioskCrypto", "KioskOutbox", "KioskSync", "KioskRender", "KioskTerminal", "KioskSpeech"]),
         .executableTarget(name: "carekiosk", dependencies: ["KioskApp"]),
         // SQLite, only for the benchmark that compares the outbox with it.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),

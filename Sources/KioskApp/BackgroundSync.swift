@@ -17,6 +17,9 @@ public final class BackgroundSync: @unchecked Sendable {
     private var isOnline = false
     private var newCatalog: Catalog?
     private var foundProgress: [ProgressItem]?
+    /// Which lookup is current: an answer to an older one (a resident who left) is dropped.
+    private var progressGeneration = 0
+    private var isPaused = false
     private var woken = false
     private var stopped = false
 
@@ -45,20 +48,35 @@ public final class BackgroundSync: @unchecked Sendable {
     /// Looks up a resident's submissions on a thread of its own; `takeFoundProgress` has the answer.
     public func findProgress(identityNumber: String) {
         let finder = ProgressFinder(data: data, client: client)
+        condition.lock()
+        progressGeneration += 1
+        let generation = progressGeneration
+        foundProgress = nil
+        condition.unlock()
         Thread { [self] in
             let items = finder.find(identityNumber: identityNumber)
             condition.lock()
-            foundProgress = items
+            if generation == progressGeneration { foundProgress = items }
             condition.unlock()
         }.start()
     }
 
-    public func takeFoundProgress() -> [ProgressItem]? {
+    /// The answer to the current lookup, once. `wanted: false` (the resident left the screen)
+    /// drops it and any lookup still running, so the next resident never sees it.
+    public func takeFoundProgress(wanted: Bool) -> [ProgressItem]? {
         condition.lock()
         defer { condition.unlock() }
         let items = foundProgress
         foundProgress = nil
-        return items
+        if !wanted { progressGeneration += 1 }
+        return wanted ? items : nil
+    }
+
+    /// The portal refused this kiosk's token (401/403): sending is paused until a helper fixes it.
+    public var paused: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return isPaused
     }
 
     public func start() {
@@ -85,14 +103,18 @@ public final class BackgroundSync: @unchecked Sendable {
     private func loop() {
         var failures = 0
         while true {
-            let reachable = client.health() == .portal
+            let health = client.health()
+            let reachable = health == .portal
             var retryAfter: TimeInterval?
             var troubled = !reachable
+            var unauthorised = false
+            if case .unauthorised = health { unauthorised = true }
             if reachable {
                 let report = Syncer(data: data, client: client, batchSize: batchSize, attempts: 1).drain()
                 switch report.stop {
                 case let .portalTrouble(_, after)?: troubled = true; retryAfter = after
-                case .unauthorised?, .unreachable?, .disk?: troubled = true
+                case .unauthorised?: troubled = true; unauthorised = true
+                case .unreachable?, .disk?: troubled = true
                 case .busy?, nil: break
                 }
                 if case let .updated(catalog) = CatalogUpdater(data: data, client: client).update() {
@@ -105,8 +127,10 @@ public final class BackgroundSync: @unchecked Sendable {
             let wait = troubled ? backoff.delay(afterFailures: failures, retryAfter: retryAfter, random: .random(in: 0..<1)) : interval
             condition.lock()
             isOnline = reachable
+            isPaused = unauthorised
             let deadline = Date(timeIntervalSinceNow: wait)
-            while !woken && !stopped && condition.wait(until: deadline) {}
+            // A confirmation wakes the sender early, but never into a backoff or a Retry-After.
+            while !stopped && !(woken && !troubled) && condition.wait(until: deadline) {}
             woken = false
             let finished = stopped
             condition.unlock()

@@ -51,6 +51,8 @@ public enum CareKiosk {
             return BundleCommands.importReceipts(file, options, strings, environment)
         case .auditVerify:
             return BundleCommands.verifyAudit(options, strings, environment)
+        case let .helperAdd(id, name):
+            return HelperCommand.add(id, name, options, strings, environment)
         case let .speak(text):
             return SpeakCommand.run(text, options, SpeechSetup(resources, strings: { (try? resources.strings($0)) ?? strings }), strings)
         }

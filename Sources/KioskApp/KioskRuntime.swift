@@ -57,6 +57,10 @@ public final class KioskRuntime {
         case let .enqueue(submission):
             do {
                 try data.enqueue(submission)
+                if submission.json["channel"] == .string("assisted") {
+                    audit(.consent, [("id", .string(submission.id)), ("helper", submission.json["body"]?["helper"]?["id"] ?? .null),
+                                     ("proxy", .bool(true)), ("given_at", submission.json["body"]?["consent"]?["proxy_confirmed_at"] ?? .null)])
+                }
                 audit(.submissionConfirmed, [("id", .string(submission.id)), ("service_id", .string(submission.serviceID)),
                                              ("channel", submission.json["channel"] ?? .null),
                                              ("masked_id", submission.maskedIdentity.map(JSONValue.string) ?? .null),
@@ -79,6 +83,12 @@ public final class KioskRuntime {
             repeatRequested = true
         case .bell:
             bellRequested = true
+        case let .checkHelper(id, pin):
+            send(checkHelper(id, pin))
+        case let .dashboard(command):
+            runDashboard(command)
+        case let .helperLoggedOut(helper):
+            audit(.logout, [("helper", .string(helper.id))])
         case let .findProgress(identityNumber):
             if let sync {
                 sync.findProgress(identityNumber: identityNumber)
@@ -99,9 +109,11 @@ public final class KioskRuntime {
         if state.screen == .home, state.session == nil, state.overlay == nil, let catalog = sync?.takeNewCatalog() {
             adopt(catalog)
         }
-        if let items = sync?.takeFoundProgress() { send(.progressFound(items)) }
+        if let items = sync?.takeFoundProgress(wanted: state.screen == .progressSearching) { send(.progressFound(items)) }
         let online = sync?.online ?? false
         if online != state.online { _ = state.reduce(.setOnline(online), Context(moment: clock(), newID: "")) }
+        let paused = sync?.paused ?? false
+        if paused != state.syncPaused { _ = state.reduce(.setSyncPaused(paused), Context(moment: clock(), newID: "")) }
         refreshWaitingCount()
     }
 
@@ -124,7 +136,63 @@ public final class KioskRuntime {
         fresh.inactivityTimeout = state.inactivityTimeout
         fresh.speechVoice = state.speechVoice
         fresh.speechTrouble = state.speechTrouble
+        fresh.helper = state.helper
+        fresh.syncPaused = state.syncPaused
         state = fresh
+    }
+
+    /// Carries out the dashboard's commands; what went wrong is said on the next screen.
+    private func runDashboard(_ command: DashboardCommand) {
+        let desk = QueueDesk(data: data)
+        do {
+            switch command {
+            case let .load(search):
+                var view = desk.view(search: search)
+                view.problem = dashboardTrouble
+                dashboardTrouble = nil
+                refreshWaitingCount()
+                send(.dashboardLoaded(view))
+            case let .retry(id):
+                try desk.retry(id, at: clock())
+                sync?.wake()
+            case let .withdraw(id):
+                try desk.withdraw(id, at: clock(), helper: state.helper?.id)
+            }
+        } catch {
+            switch error {
+            case .busy: dashboardTrouble = .busy
+            case .gone: dashboardTrouble = .gone
+            case let .disk(why): dashboardTrouble = .disk(why.description)
+            }
+        }
+    }
+
+    /// Why the last dashboard command did nothing, for the next view of the dashboard.
+    private var dashboardTrouble: DashboardProblem?
+
+    /// Five wrong PINs lock a helper for five minutes; the clock is the runtime's, so tests move it.
+    private var loginGuard = LoginGuard()
+
+    private func checkHelper(_ id: String, _ pin: String) -> Action {
+        let now = clock().date
+        if case let .locked(seconds) = loginGuard.check(id, now: now) {
+            return .helperRefused(.locked(minutesLeft: (seconds + 59) / 60))
+        }
+        guard let helper = HelperDirectory(data: data).helper(id) else {
+            audit(.failedPIN, [("helper", .string(id)), ("known", .bool(false))])
+            return .helperRefused(.unknownHelper)
+        }
+        guard helper.pin.matches(pin) else {
+            audit(.failedPIN, [("helper", .string(id))])
+            guard let left = loginGuard.failed(id, now: now) else {
+                audit(.lockout, [("helper", .string(id)), ("seconds", .number(LoginGuard.lockSeconds))])
+                return .helperRefused(.locked(minutesLeft: Int(LoginGuard.lockSeconds / 60)))
+            }
+            return .helperRefused(.wrongPIN(triesLeft: left))
+        }
+        loginGuard.succeeded(id)
+        audit(.login, [("helper", .string(id))])
+        return .helperVerified(HelperSession(id: helper.id, name: helper.name))
     }
 
     /// The audit trail never stops a resident: a line that cannot be written is kept for the helper.

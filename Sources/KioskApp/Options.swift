@@ -17,6 +17,8 @@ public struct Options: Equatable, Sendable {
         case importReceipts(String)
         /// Check the audit trail's hash chain.
         case auditVerify
+        /// `helper add ID NAME`: a helper who may log in at this kiosk.
+        case helperAdd(id: String, name: String)
         case help
         /// `carekiosk speak [--voice V] [--dry-run] [--field-type T] TEXT`
         case speak(String)
@@ -126,6 +128,7 @@ public struct Options: Equatable, Sendable {
         case "upload" where words.count == 2: o.command = .upload(words[1])
         case "import-receipts" where words.count == 2: o.command = .importReceipts(words[1])
         case "audit" where words.dropFirst().first == "verify" && words.count == 2: o.command = .auditVerify
+        case "helper" where words.dropFirst().first == "add" && words.count == 4: o.command = .helperAdd(id: words[2], name: words[3])
         case "speak":
             guard words.count > 1 else { throw .missingValue("speak") }
             o.command = .speak(words.dropFirst().joined(separator: " "))

@@ -85,13 +85,5 @@ enum StatusCommand {
         return 0
     }
 
-    static func label(_ state: Spool.State, _ s: Strings) -> String {
-        switch state {
-        case .ready: return s.tr("queue.state.ready")
-        case .sending: return s.tr("queue.state.sending")
-        case .sent: return s.tr("queue.state.sent")
-        case .quarantine: return s.tr("queue.state.quarantine")
-        case .exported: return s.tr("queue.state.exported")
-        }
-    }
+    static func label(_ state: Spool.State, _ s: Strings) -> String { WizardState.queueStateName(state.rawValue, s) }
 }

@@ -16,6 +16,14 @@ public enum Choice: Equatable, Sendable {
     case locale(String)
     /// 查询办理进度, on the home screen while online.
     case progressQuery
+    /// The resident agrees that the helper submits for them.
+    case residentConsent
+    /// The helper's dashboard, on the home screen while a helper is logged in, and what is on it.
+    case dashboard
+    case dashboardSearch
+    case dashboardItem(String)
+    case dashboardRetry
+    case dashboardWithdraw
     case voice(SpeechVoice)
 }
 
@@ -32,7 +40,9 @@ extension WizardState {
             return overlay == .language ? availableLocales.map(Choice.locale) + SpeechVoice.allCases.map(Choice.voice) : []
         }
         switch screen {
-        case .home: return homeCategories.map(Choice.category) + (online ? [.progressQuery] : [])
+        case .home:
+            return homeCategories.map(Choice.category) + (online ? [.progressQuery] : []) + (helper != nil ? [.dashboard] : [])
+        case .dashboard, .dashboardItem: return dashboardChoices
         case let .category(id): return services(inCategory: id).map { .service($0.id) }
         case .wizard(.material):
             guard let session, case let .wizard(.material(mid)) = screen,
@@ -51,6 +61,7 @@ extension WizardState {
             }
         case .wizard(.review): return reviewItems.map(Choice.change)
         case .rating: return (1...5).reversed().map(Choice.rating)
+        case .assistedConsent: return [.residentConsent]
         default: return []
         }
     }
@@ -74,7 +85,8 @@ extension WizardState {
 
     /// The screen takes typed text (a question that is not answered by choosing).
     public var acceptsText: Bool {
-        if overlay == nil, screen == .progressQuery { return true }
+        if overlay == nil, screen == .progressQuery || screen == .dashboardSearch { return true }
+        if overlay == nil, case .helperLogin = screen { return true }
         guard overlay == nil, case let .wizard(.question(fid)) = screen,
               let field = session?.service.field(id: fid) else { return false }
         return !field.type.isChoice

@@ -9,6 +9,12 @@ public enum Effect: Equatable, Sendable {
     case repeatPrompt
     /// Ring the terminal bell (staff called).
     case bell
+    /// Check a helper's PIN; answer with `.helperVerified` or `.helperRefused`.
+    case checkHelper(id: String, pin: String)
+    /// For the audit trail.
+    case helperLoggedOut(HelperSession)
+    /// Read the queue for the dashboard, or act on one item; a `.load` is answered with `.dashboardLoaded`.
+    case dashboard(DashboardCommand)
     /// Look up the submissions of this identity number, on disk and at the portal; answer with `.progressFound`.
     case findProgress(identityNumber: String)
     /// Say this, replacing whatever is being said.
@@ -54,7 +60,11 @@ extension WizardState {
             screen = .saveFailed(reason)
             return []
         case let .setOnline(online): self.online = online; return []
+        case let .setSyncPaused(paused): syncPaused = paused; return []
         case let .progressFound(items): showProgress(items); return []
+        case let .helperVerified(session): helperVerified(session); return []
+        case let .helperRefused(refusal): helperRefused(refusal); return []
+        case let .dashboardLoaded(view): dashboardLoaded(view); return []
         case let .setWaitingCount(n): waitingCount = n; return []
         case let .setSpeechTrouble(trouble): speechTrouble = trouble; return []
         case let .inactivityWarning(seconds):
@@ -67,7 +77,10 @@ extension WizardState {
             goHome()
             inactivityWarning = nil
             notice = .cleared
-            return []
+            // A helper who walked away is logged out too.
+            guard let helper else { return [] }
+            self.helper = nil
+            return [.helperLoggedOut(helper)]
         }
     }
 
@@ -96,6 +109,7 @@ extension WizardState {
         default: break
         }
         if let overlay { return pressInOverlay(overlay, key) }
+        if let effects = homeSequence(key) { return effects }
         if acceptsText, let edited = edit(input, with: key) {
             input = edited.count > FieldValidator.maxInputLength ? input : edited
             error = edited.count > FieldValidator.maxInputLength ? .inputTooLong : nil
@@ -187,6 +201,15 @@ extension WizardState {
             return [.record(Record(kind: .rating, id: context.newID, json: rating))]
         case .progressQuery:
             openProgressQuery()
+        case .dashboard:
+            return openDashboard()
+        case .dashboardSearch, .dashboardItem, .dashboardRetry, .dashboardWithdraw:
+            return chooseOnDashboard(choice)
+        case .residentConsent:
+            guard screen == .assistedConsent else { return [] }
+            session?.residentConsentAt = context.moment.rfc3339
+            backToHelper()
+            return submit(context)
         case .locale, .voice:
             break // only in the language overlay
         }
@@ -213,7 +236,19 @@ extension WizardState {
         case let .wizard(.question(fid)):
             return confirmQuestion(fid, context)
         case .wizard(.review):
+            if helper != nil, session?.residentConsentAt == nil {
+                turnToResident()
+                return []
+            }
             return submit(context)
+        case let .helperLogin(step):
+            return confirmHelperLogin(step)
+        case .assistedConsent, .dashboard, .dashboardItem:
+            error = .chooseAnOption
+        case .dashboardSearch:
+            return confirmDashboardSearch()
+        case .dashboardLoading:
+            break
         case .saveFailed:
             guard let pending = session?.pending else { goHome(); return [] }
             screen = .saving
@@ -289,7 +324,7 @@ extension WizardState {
         }
         let notice = session.service.privacy?.version ?? catalog.version
         var submission = session.submission(id: context.newID, kioskID: kioskID, locale: locale,
-                                            noticeVersion: notice, at: context.moment)
+                                            noticeVersion: notice, at: context.moment, helper: helper)
         // A submission that failed to save is sent again unchanged: same id, same bytes.
         if let pending = session.pending, pending.json["body"] == submission.json["body"] { submission = pending }
         self.session?.pending = submission
@@ -367,8 +402,13 @@ extension WizardState {
             show(.wizard(pages[max(index - 1, 0)]))
         case .saveFailed:
             show(.wizard(.review))
-        case .confirmed, .rating, .progressQuery, .progressSearching, .progressResult:
+        case .confirmed, .rating, .progressQuery, .progressSearching, .progressResult, .helperLogin, .dashboard, .dashboardLoading:
             goHome()
+        case .dashboardSearch, .dashboardItem:
+            _ = openDashboard()
+        case .assistedConsent:
+            backToHelper()
+            show(.wizard(.review))
         }
     }
 

@@ -32,6 +32,8 @@ extension WizardState {
             switch $0 {
             case .thanksForRating: return s.tr("notice.thanks_for_rating")
             case .cleared: return s.tr("notice.cleared")
+            case .helperLoggedIn: return s.tr("notice.helper_logged_in", ["name": helper?.name ?? ""])
+            case .helperLoggedOut: return s.tr("notice.helper_logged_out")
             }
         }
         if let seconds = inactivityWarning {
@@ -52,7 +54,9 @@ extension WizardState {
         ([online ? s.tr("status.online") : s.tr("status.offline"),
          s.tr("status.waiting", ["count": "\(waitingCount)"]),
          careMode ? s.tr("status.care_on") : s.tr("status.care_off"),
-         localeName(locale, s)] + (speechTroubleText(s).map { [$0] } ?? []))
+         localeName(locale, s)] + (helper.map { [s.tr("status.helper", ["name": $0.name])] } ?? [])
+            + (syncPaused ? [s.tr("status.sync_paused")] : [])
+            + (speechTroubleText(s).map { [$0] } ?? []))
             .joined(separator: s.tr("status.separator"))
     }
 
@@ -134,6 +138,10 @@ extension WizardState {
             return wizardContent(page, s, spoken: spoken)
         case .progressQuery, .progressSearching, .progressResult:
             return progressContent(s) ?? ScreenContent(title: "")
+        case .helperLogin, .assistedConsent:
+            return helperContent(s) ?? ScreenContent(title: "")
+        case .dashboardLoading, .dashboard, .dashboardSearch, .dashboardItem:
+            return dashboardContent(s) ?? ScreenContent(title: "")
         }
     }
 
@@ -220,7 +228,7 @@ extension WizardState {
         }
     }
 
-    private func label(of choice: Choice, _ s: Strings, spoken: Bool = false) -> String {
+    func label(of choice: Choice, _ s: Strings, spoken: Bool = false) -> String {
         switch choice {
         case let .category(id): return categoryTitle(id, s)
         case let .service(id): return catalog.service(id: id)?.title.resolve(locale) ?? id
@@ -233,6 +241,16 @@ extension WizardState {
         case .material(.notApplicable): return s.tr("material.not_applicable")
         case .consent: return s.tr("privacy.agree")
         case .progressQuery: return s.tr("home.progress")
+        case .residentConsent: return s.tr("assisted.agree")
+        case .dashboard: return s.tr("dashboard.title")
+        case .dashboardSearch: return s.tr("dashboard.search")
+        case let .dashboardItem(id):
+            guard case let .dashboard(view) = screen, let item = view.items.first(where: { $0.id == id }) else { return id }
+            return dashboardLine(item, s)
+        case .dashboardRetry: return s.tr("dashboard.retry")
+        case .dashboardWithdraw:
+            if case .dashboardItem(_, true) = screen { return s.tr("dashboard.withdraw_yes") }
+            return s.tr("dashboard.withdraw")
         case let .change(page):
             guard let session else { return "" }
             switch page {

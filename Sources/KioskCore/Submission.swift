@@ -58,21 +58,27 @@ extension Session {
         relevantFields(today: today).compactMap { f in answers[f.id].map { (f.id, $0) } }
     }
 
-    func submission(id: String, kioskID: String, locale: String, noticeVersion: String, at moment: Moment) -> Submission {
+    func submission(id: String, kioskID: String, locale: String, noticeVersion: String, at moment: Moment,
+                    helper: HelperSession? = nil) -> Submission {
         let today = moment.civilDate
         let materialStatus: [JSONValue] = service.materials.compactMap { m in
             let choice = self.materials[m.id] ?? (m.required && !m.deferrable ? .provided : .notApplicable)
             guard choice != .notApplicable else { return nil }
             return .object([("id", .string(m.id)), ("status", .string(choice.rawValue))])
         }
-        let consent: JSONValue = consentGivenAt.map {
-            .object([("notice_version", .string(noticeVersion)), ("given_at", .string($0))])
-        } ?? .null
+        // With a helper, the consent that counts is the resident's own, given on screen at the end.
+        let consent: JSONValue
+        if helper != nil, let given = residentConsentAt {
+            consent = .object([("notice_version", .string(noticeVersion)), ("given_at", .string(consentGivenAt ?? given)),
+                               ("proxy", .bool(true)), ("proxy_confirmed_at", .string(given))])
+        } else {
+            consent = consentGivenAt.map { .object([("notice_version", .string(noticeVersion)), ("given_at", .string($0))]) } ?? .null
+        }
         let body: JSONValue = .object([
             ("answers", .object(submittedAnswers(today: today))),
             ("materials", .array(materialStatus)),
             ("consent", consent),
-            ("helper", .null),
+            ("helper", helper.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) } ?? .null),
         ])
         let json: JSONValue = .object([
             ("id", .string(id)),
@@ -81,7 +87,7 @@ extension Session {
             ("created_at", .string(moment.rfc3339)),
             ("kiosk_id", .string(kioskID)),
             ("locale", .string(locale)),
-            ("channel", .string("self")),
+            ("channel", .string(helper == nil ? "self" : "assisted")),
             ("body", body),
         ])
         let identity = relevantFields(today: today).first { $0.type == .idNumber }.flatMap { answers[$0.id]?.stringValue }

@@ -18,6 +18,8 @@ public enum Action: Equatable, Sendable {
     case saved(submissionID: String)
     case saveFailed(SaveFailure)
     case setOnline(Bool)
+    /// The portal refused the kiosk's token: sending is paused until a helper fixes it.
+    case setSyncPaused(Bool)
     case setWaitingCount(Int)
     /// The speaker cannot speak (no audio device, a missing voice), or can again (nil).
     case setSpeechTrouble(SpeechTrouble?)
@@ -27,6 +29,11 @@ public enum Action: Equatable, Sendable {
     case clear
     /// The runtime found the resident's earlier submissions (查询办理进度).
     case progressFound([ProgressItem])
+    /// The runtime checked a helper's PIN.
+    case helperVerified(HelperSession)
+    case helperRefused(HelperRefusal)
+    /// The runtime read the queue for the dashboard.
+    case dashboardLoaded(DashboardView)
 }
 
 /// Why the runtime could not write a confirmed submission. The answers are kept either way.
@@ -78,6 +85,15 @@ public enum Screen: Equatable, Sendable {
     case progressQuery
     case progressSearching
     case progressResult([ProgressItem])
+    /// A helper logs in: their number, then their PIN.
+    case helperLogin(HelperLoginStep)
+    /// The resident confirms that the helper may submit for them (帮办代办).
+    case assistedConsent
+    /// The helper's dashboard (帮办员工作台): loading, the list, searching, one item.
+    case dashboardLoading
+    case dashboard(DashboardView)
+    case dashboardSearch
+    case dashboardItem(DashboardItem, confirmingWithdrawal: Bool)
 
     /// A confirmed submission is on its way to disk, or failed to get there and waits for a retry.
     public var isSavingSubmission: Bool {
@@ -98,6 +114,8 @@ public enum Overlay: Equatable, Sendable {
 public enum Notice: Equatable, Sendable {
     case thanksForRating
     case cleared
+    case helperLoggedIn
+    case helperLoggedOut
 }
 
 public enum MaterialChoice: String, Equatable, Sendable {
@@ -113,6 +131,8 @@ public struct Session: Equatable, Sendable {
     public var materials: [String: MaterialChoice] = [:]
     /// RFC 3339 time the privacy notice was accepted.
     public var consentGivenAt: String?
+    /// 帮办代办: when the resident agreed on screen that the helper may submit for them.
+    public var residentConsentAt: String?
     /// The resident came from the check-answers screen and goes back there when done.
     public var changing = false
     /// Built on confirm; kept until the runtime says it is on disk, and re-sent unchanged on retry.
@@ -131,10 +151,16 @@ public struct WizardState: Equatable, Sendable {
     public var availableLocales: [String]
     public var careMode: Bool
     /// The language the kiosk speaks in (F4), chosen apart from the display language.
+    /// The helper acting for residents, while logged in.
+    public var helper: HelperSession?
+    public var helperRefusal: HelperRefusal?
+    var homeEscapes = 0
+    var careModeBeforeConsent: Bool?
     public var speechVoice: SpeechVoice
     /// Why the kiosk cannot speak, shown on the status line.
     public var speechTrouble: SpeechTrouble?
     public var online = false
+    public var syncPaused = false
     public var waitingCount = 0
     public var screen: Screen = .home
     public var overlay: Overlay?

@@ -44,6 +44,7 @@ public struct AuditLog: Sendable {
         defer { close(fd) }
         flock(fd, LOCK_EX)
         defer { flock(fd, LOCK_UN) }
+        dropTornLine(fd)
         var previous = lastLine(fd).map { SHA256.hex($0) } ?? AuditLog.genesis
         var out = Data()
         for entry in entries {
@@ -56,6 +57,19 @@ public struct AuditLog: Sendable {
         let written = out.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         guard written == out.count else { throw .from(written < 0 ? errno : EIO, file.path) }
         guard fsync(fd) == 0 else { throw .from(errno, file.path) }
+    }
+
+    /// A crash in the middle of a write leaves a line without its newline: that event never
+    /// happened durably, so it is cut off rather than chained to.
+    private func dropTornLine(_ fd: Int32) {
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0 else { return }
+        var last: UInt8 = 0
+        guard pread(fd, &last, 1, size - 1) == 1, last != 0x0A else { return }
+        var end = Int(size) - 1
+        var byte: UInt8 = 0
+        while end > 0, pread(fd, &byte, 1, off_t(end - 1)) == 1, byte != 0x0A { end -= 1 }
+        _ = ftruncate(fd, off_t(end))
     }
 
     /// The last complete line, read backwards from the end so the log can grow without limit.

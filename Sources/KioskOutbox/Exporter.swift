@@ -33,7 +33,13 @@ public struct Exporter {
             }
             guard !items.isEmpty else { return nil }
             let bytes = BundleFile.encode(kioskID: kioskID, createdAt: moment.rfc3339, payloads: items.map(\.payload))
-            let file = folder.appendingPathComponent("\(kioskID)-\(Self.stamp(moment)).ckb")
+            // Never over an earlier bundle on the stick (a kiosk without a clock can repeat a time).
+            var file = folder.appendingPathComponent("\(kioskID)-\(Self.stamp(moment)).ckb")
+            var n = 1
+            while FileManager.default.fileExists(atPath: file.path) {
+                n += 1
+                file = folder.appendingPathComponent("\(kioskID)-\(Self.stamp(moment))-\(n).ckb")
+            }
             try DurableFile.write(bytes, to: file, tmpFolder: folder)
             let sha256 = try BundleFile.read(bytes).sha256
             let facts: [(String, JSONValue)] = [("exported_at", .string(moment.rfc3339)), ("bundle", .string(file.lastPathComponent)),

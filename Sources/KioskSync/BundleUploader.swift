@@ -65,8 +65,14 @@ public struct BundleUploader {
                                         ("error", refusal["error"] ?? .null)]))
             }
         }
-        let receipts = JSONValue.object([("bundle_sha256", .string(contents.sha256)), ("results", .array(results))])
         let file = Self.receiptsFile(for: bundle)
+        // An earlier upload's answers stay: a second try that reaches fewer items loses none.
+        let answered = Set(results.compactMap { $0["id"]?.stringValue })
+        let earlier = FileManager.default.contents(atPath: file.path).flatMap { try? JSONValue.parse($0) }
+        if earlier?["bundle_sha256"]?.stringValue == contents.sha256 {
+            results += (earlier?["results"]?.arrayValue ?? []).filter { !answered.contains($0["id"]?.stringValue ?? "") }
+        }
+        let receipts = JSONValue.object([("bundle_sha256", .string(contents.sha256)), ("results", .array(results))])
         do { try DurableFile.write(receipts.encodedData(), to: file, tmpFolder: bundle.deletingLastPathComponent()) } catch {
             throw .disk(error.description)
         }

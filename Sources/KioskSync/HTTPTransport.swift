@@ -14,6 +14,7 @@ public protocol HTTPTransport: Sendable {
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let largestAnswer: Int
+    private let timeout: TimeInterval
 
     public init(timeout: TimeInterval, largestAnswer: Int = 8 << 20) {
         let configuration = URLSessionConfiguration.ephemeral
@@ -24,6 +25,7 @@ public final class URLSessionTransport: HTTPTransport {
         configuration.httpCookieStorage = nil
         session = URLSession(configuration: configuration)
         self.largestAnswer = largestAnswer
+        self.timeout = timeout
     }
 
     deinit { session.finishTasksAndInvalidate() }
@@ -37,7 +39,11 @@ public final class URLSessionTransport: HTTPTransport {
             done.signal()
         }
         task.resume()
-        done.wait()
+        // URLSession's own timeouts are idle timers; this bounds the whole request.
+        if done.wait(timeout: .now() + timeout * 2 + 5) == .timedOut {
+            task.cancel()
+            return .failure(.timedOut)
+        }
         return answer.result ?? .failure(.connectionFailed("no answer"))
     }
 

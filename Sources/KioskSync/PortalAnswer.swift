@@ -97,7 +97,8 @@ extension Outcome {
             let fields = (body?["fields"]?.arrayValue ?? []).map { f -> String in
                 let name = f["field"]?.stringValue ?? "?"
                 let code = f["code"]?.stringValue ?? ""
-                return f["message"]?.stringValue.map { "\(name) \(code): \($0)" } ?? "\(name) \(code)"
+                // Only the field and the code: a portal's message may repeat the value, which may be personal.
+                return "\(name) \(code)"
             }
             let error = body?["error"]?.stringValue ?? (status == 413 ? "too_large" : "http_\(status)")
             return .refused(Refusal(status: status, error: error, fields: fields))

@@ -48,9 +48,16 @@ public struct PortalClient: Sendable {
         return Outcome.of(transport.send(req), kind: kind)
     }
 
+    /// What a batch POST said: one outcome per item, or one for the whole request (refused,
+    /// failed, or not the portal), in which case the sender splits the batch or waits.
+    public enum BatchAnswer: Equatable, Sendable {
+        case perItem([String: Outcome])
+        case whole(Outcome)
+    }
+
     /// POST up to 100 submissions at once. The answer has one result per item, each read as a
-    /// single POST would be; an item the portal did not mention is tried again later.
-    public func postBatch(_ items: [(id: String, payload: Data)]) -> [String: Outcome] {
+    /// single POST would be; an item the answer did not mention is tried again later.
+    public func postBatch(_ items: [(id: String, payload: Data)]) -> BatchAnswer {
         var body = Data(#"{"submissions":["#.utf8)
         for (i, item) in items.enumerated() {
             if i > 0 { body.append(UInt8(ascii: ",")) }
@@ -59,9 +66,11 @@ public struct PortalClient: Sendable {
         body.append(contentsOf: Array("]}".utf8))
         let result = transport.send(request("POST", "/v1/submissions/batch", body: body))
         guard case let .success(reply) = result, reply.status == 200, let results = reply.json?["results"]?.arrayValue else {
-            // The whole batch failed as one: every item gets the same outcome.
-            let whole = Outcome.of(result, kind: .submission)
-            return Dictionary(uniqueKeysWithValues: items.map { ($0.id, whole) })
+            if case let .success(reply) = result, (200...299).contains(reply.status) {
+                // A success without results is not the portal's batch answer (a proxy, a captive page).
+                return .whole(.later(why: "\(reply.status) without batch results (not the portal?)", retryAfter: reply.retryAfter))
+            }
+            return .whole(Outcome.of(result, kind: .submission))
         }
         var outcomes: [String: Outcome] = [:]
         for entry in results {
@@ -71,7 +80,7 @@ public struct PortalClient: Sendable {
         for item in items where outcomes[item.id] == nil {
             outcomes[item.id] = .later(why: "missing from the batch answer", retryAfter: nil)
         }
-        return outcomes
+        return .perItem(outcomes)
     }
 
     /// Progress of one submission (办件进度).

@@ -82,8 +82,9 @@ public struct Syncer {
         // Nothing to send: no need to reach the portal at all.
         guard data.spools.contains(where: { $0.waitingCount > 0 }) else { return }
         guard preflight(&report) else { return }
+        // Calls for staff first: they are small, and someone is waiting for them.
         let queues: [(Spool, ItemKind, Int)] = [
-            (data.submissions, .submission, batchSize), (data.ratings, .rating, 1), (data.helpRequests, .helpRequest, 1),
+            (data.helpRequests, .helpRequest, 1), (data.submissions, .submission, batchSize), (data.ratings, .rating, 1),
         ]
         for (spool, kind, size) in queues {
             guard send(spool, kind, batch: size, &report) else { break }
@@ -121,14 +122,26 @@ public struct Syncer {
                 let taken = try take(chunk, from: spool, &report)
                 guard !taken.isEmpty else { continue }
                 let ids = chunk.filter { taken[$0] != nil }
-                let outcomes = kind == .submission && ids.count > 1
+                let answer = kind == .submission && ids.count > 1
                     ? client.postBatch(ids.map { ($0, taken[$0]!.payload!) })
-                    : [ids[0]: client.post(kind, id: ids[0], payload: taken[ids[0]]!.payload!)]
-                if ids.count > 1, ids.allSatisfy({ outcomes[$0]?.isWholeBatchTooLarge == true }) {
-                    // A batch refused whole as too large is split, not quarantined.
+                    : .perItem([ids[0]: client.post(kind, id: ids[0], payload: taken[ids[0]]!.payload!)])
+                var outcomes: [String: Outcome] = [:]
+                switch answer {
+                case let .perItem(each):
+                    outcomes = each
+                case let .whole(.unauthorised(status)):
+                    outcomes = Dictionary(uniqueKeysWithValues: ids.map { ($0, .unauthorised(status: status)) })
+                case let .whole(outcome):
+                    // A batch refused, failed or timed out as a whole is split, down to single POSTs
+                    // (contract §5): one bad or slow item must not hold the others, and a refusal
+                    // of the request is not a refusal of each item in it.
                     try spool.move(ids, from: .sending, to: .ready)
-                    size = max(1, size / 2)
-                    pending = chunk[...] + pending
+                    size = max(1, ids.count / 2)
+                    pending = ids[...] + pending
+                    if case let .later(why, retryAfter) = outcome {
+                        failures += 1
+                        guard pause(failures, why, retryAfter, &report) else { return false }
+                    }
                     continue
                 }
                 let settled = try settle(ids, taken, outcomes, spool, kind, &report)
@@ -140,14 +153,11 @@ public struct Syncer {
                     failures = 0
                     continue
                 }
-                // The items that must be tried again go first, after a wait.
-                pending = settled.retry[...] + pending
+                // The items to try again go to the back, so that one that always fails does not
+                // hold up the others; a wait comes first.
+                pending = pending + settled.retry
                 failures += 1
-                if failures >= attempts {
-                    report.stop = .portalTrouble(later.why, retryAfter: later.retryAfter)
-                    return false
-                }
-                sleep(backoff.delay(afterFailures: failures, retryAfter: later.retryAfter, random: random()))
+                guard pause(failures, later.why, later.retryAfter, &report) else { return false }
             } catch {
                 report.stop = .disk(error.description)
                 return false
@@ -155,6 +165,19 @@ public struct Syncer {
         }
         return true
     }
+
+    /// Waits before the next try, or ends the pass: after `attempts` failures in a row, or when the
+    /// portal asks for a wait longer than a minute (the queue lock is not held that long).
+    private func pause(_ failures: Int, _ why: String, _ retryAfter: TimeInterval?, _ report: inout SyncReport) -> Bool {
+        if failures >= attempts || (retryAfter ?? 0) > Self.longestWaitInAPass {
+            report.stop = .portalTrouble(why, retryAfter: retryAfter)
+            return false
+        }
+        sleep(backoff.delay(afterFailures: failures, retryAfter: retryAfter, random: random()))
+        return true
+    }
+
+    static let longestWaitInAPass: TimeInterval = 60
 
     /// Moves the chunk from `ready` to `sending` and reads it. A file nobody can read goes to
     /// quarantine, where the helper looks, instead of blocking the queue.
@@ -223,9 +246,3 @@ public struct Syncer {
     }
 }
 
-extension Outcome {
-    var isWholeBatchTooLarge: Bool {
-        if case let .refused(r) = self { return r.status == 413 && r.error == "too_large" }
-        return false
-    }
-}

@@ -109,4 +109,44 @@ final class TerminalEndToEndTests: XCTestCase {
         XCTAssertFalse(after.contains("村便民服务点"), "nothing of the kiosk stays on the screen or in the scrollback")
         XCTAssertEqual(try t.format("#{alternate_on}"), "0")
     }
+
+    /// 帮办代办 by keypad: the helper logs in, fills in, and the resident confirms in care mode.
+    func testAnAssistedSubmissionByKeypadWithTheResidentsConsent() throws {
+        let add = try runCarekiosk(["helper", "add", "1001", "张帮办", "--data-dir", dataDir.path], input: "2468\n2468\n")
+        XCTAssertEqual(add.status, 0, add.stderr)
+        let t = try kiosk()
+        for _ in 0..<3 {
+            try t.send("Escape")
+            Thread.sleep(forTimeInterval: 0.3)   // each Esc on its own, not as the start of a key sequence
+        }
+        try t.send("Enter"); try t.waitFor("请输入帮办员编号")
+        try t.send("1001", literally: true); try t.send("Enter"); try t.waitFor("请输入密码")
+        try t.send("2468", literally: true)
+        XCTAssertFalse(try t.screen().contains("2468"), "the PIN is not shown")
+        try t.send("Enter")
+        let home = try t.waitFor("帮办员 张帮办")
+        XCTAssertTrue(home.contains("标准模式"), "the helper works in the standard layout")
+        try openPension(t)
+        try t.send("511922194503150016", literally: true)
+        try t.send("Enter"); try t.waitFor("您现在每个月都在领养老金吗")
+        try t.send("1"); try t.waitFor("您想怎样认证")
+        try t.send("1"); try t.waitFor("您的手机号码是多少")
+        try t.send("13800000000", literally: true)
+        try t.send("Enter"); try t.waitFor("请核对您填写的内容")
+        try t.send("Enter")
+        let consent = try t.waitFor("请您本人确认")
+        XCTAssertTrue(consent.contains("关怀模式"), "the screen turns to the resident in care mode")
+        XCTAssertTrue(consent.contains("张帮办"), consent)
+        try t.send("1")
+        try t.waitFor("已保存")
+        let folder = dataDir.appendingPathComponent("submissions/ready")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertEqual(files.count, 1)
+        let payload = try Data(contentsOf: folder.appendingPathComponent(files[0])).split(separator: 0x0A)[1]
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: payload) as? [String: Any])
+        XCTAssertEqual(json["channel"] as? String, "assisted")
+        let body = try XCTUnwrap(json["body"] as? [String: Any])
+        XCTAssertEqual((body["helper"] as? [String: String])?["name"], "张帮办")
+        XCTAssertEqual((body["consent"] as? [String: Any])?["proxy"] as? Bool, true)
+    }
 }

@@ -11,3 +11,19 @@ final class SHA256Tests: XCTestCase {
                        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }
+
+final class PINHashTests: XCTestCase {
+    /// RFC 7914 §11 gives PBKDF2-HMAC-SHA256 vectors: "passwd", salt "salt", 1 iteration, 64 bytes.
+    func testPBKDF2MatchesTheRFC7914Vector() {
+        let derived = PINHash.derive("passwd", salt: Array("salt".utf8), iterations: 1)
+        XCTAssertEqual(derived.map(Hex.encode), "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc")
+    }
+
+    func testTheRightPINMatchesAndAWrongOneDoesNot() throws {
+        let stored = try XCTUnwrap(PINHash.make(pin: "2468", iterations: 1000))
+        XCTAssertTrue(stored.matches("2468"))
+        XCTAssertFalse(stored.matches("2469"))
+        XCTAssertFalse(stored.matches(""))
+        XCTAssertNotEqual(PINHash.make(pin: "2468", iterations: 1000)?.salt, stored.salt, "a fresh salt every time")
+    }
+}

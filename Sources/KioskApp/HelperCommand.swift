@@ -1,0 +1,65 @@
+import Foundation
+import KioskCore
+import KioskCrypto
+import KioskOutbox
+
+/// `carekiosk helper add ID NAME`: asks for a PIN twice (not shown on a terminal) and stores only
+/// its salted PBKDF2 hash. ID and PIN are digits, so they can be typed on the kiosk's keypad.
+enum HelperCommand {
+    static func add(_ id: String, _ name: String, _ options: Options, _ s: Strings, _ environment: [String: String],
+                    readLine read: () -> String? = readHidden) -> Int32 {
+        guard (1...8).contains(id.count), id.allSatisfy(\.isASCIIDigit) else {
+            CareKiosk.printError(s.tr("helper.bad_id"))
+            return 2
+        }
+        let cleanName = TerminalText.clean(name).trimmingCharacters(in: .whitespaces)
+        guard !cleanName.isEmpty, cleanName.count <= 20 else {
+            CareKiosk.printError(s.tr("helper.bad_name"))
+            return 2
+        }
+        FileHandle.standardError.write(Data(s.tr("helper.enter_pin").utf8))
+        let pin = read() ?? ""
+        FileHandle.standardError.write(Data(("\n" + s.tr("helper.repeat_pin")).utf8))
+        let again = read() ?? ""
+        FileHandle.standardError.write(Data("\n".utf8))
+        guard (4...8).contains(pin.count), pin.allSatisfy(\.isASCIIDigit) else {
+            CareKiosk.printError(s.tr("helper.bad_pin"))
+            return 2
+        }
+        guard pin == again else {
+            CareKiosk.printError(s.tr("helper.pins_differ"))
+            return 2
+        }
+        guard let hash = PINHash.make(pin: pin) else {
+            CareKiosk.printError(s.tr("helper.no_random"))
+            return 1
+        }
+        let data = DataFolder(root: options.dataFolderURL(environment: environment))
+        do {
+            try data.prepare()
+            try HelperDirectory(data: data).add(.init(id: id, name: cleanName, pin: hash))
+        } catch {
+            CareKiosk.printError(s.tr("cli.data_dir_unusable", ["path": data.root.path, "reason": error.description]))
+            return 1
+        }
+        print(s.tr("helper.added", ["id": id, "name": cleanName]))
+        return 0
+    }
+
+    /// Reads one line from standard input without echo when it is a terminal.
+    static func readHidden() -> String? {
+        var saved = termios()
+        let isTerminal = isatty(0) == 1 && tcgetattr(0, &saved) == 0
+        if isTerminal {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(0, TCSANOW, &quiet)
+        }
+        defer { if isTerminal { tcsetattr(0, TCSANOW, &saved) } }
+        return Swift.readLine(strippingNewline: true)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

@@ -1,0 +1,193 @@
+import Foundation
+
+/// The helper's dashboard (帮办员工作台): how many items are in each queue state, the items that
+/// need a helper (waiting, refused, carried away), search by the last four digits of an identity
+/// number, and for one item: retry a refused one, or withdraw (撤回) one that was not sent, with
+/// the resident beside the helper.
+
+public struct DashboardItem: Equatable, Sendable {
+    public enum State: Equatable, Sendable {
+        case waiting
+        case exported
+        case refused(reason: String)
+        case sent(receipt: String)
+    }
+
+    public var id: String
+    public var serviceID: String
+    public var createdAt: String
+    public var maskedID: String?
+    public var state: State
+
+    public init(id: String, serviceID: String, createdAt: String, maskedID: String?, state: State) {
+        self.id = id
+        self.serviceID = serviceID
+        self.createdAt = createdAt
+        self.maskedID = maskedID
+        self.state = state
+    }
+
+    /// Only what has not reached the portal or a USB stick can be withdrawn here.
+    public var canWithdraw: Bool {
+        switch state {
+        case .waiting, .refused: return true
+        case .exported, .sent: return false
+        }
+    }
+}
+
+public struct DashboardView: Equatable, Sendable {
+    /// Counts per queue state (`ready`, `sending`, `sent`, `quarantine`, `exported`), in that order.
+    public var counts: [(state: String, count: Int)]
+    public var items: [DashboardItem]
+    /// The last four digits searched for, if any.
+    public var search: String?
+    /// Why the helper's last retry or withdrawal did nothing.
+    public var problem: DashboardProblem?
+
+    public init(counts: [(state: String, count: Int)], items: [DashboardItem], search: String?, problem: DashboardProblem? = nil) {
+        self.counts = counts
+        self.items = items
+        self.search = search
+        self.problem = problem
+    }
+
+    public static func == (a: DashboardView, b: DashboardView) -> Bool {
+        a.counts.map(\.state) == b.counts.map(\.state) && a.counts.map(\.count) == b.counts.map(\.count)
+            && a.items == b.items && a.search == b.search && a.problem == b.problem
+    }
+}
+
+public enum DashboardProblem: Equatable, Sendable {
+    /// A sender was working on the queue; try again in a moment.
+    case busy
+    /// The item had moved on meanwhile (sent, or already withdrawn).
+    case gone
+    case disk(String)
+}
+
+/// What the helper asks the runtime to do to one item.
+public enum DashboardCommand: Equatable, Sendable {
+    case load(search: String?)
+    case retry(id: String)
+    case withdraw(id: String)
+}
+
+extension WizardState {
+    mutating func openDashboard(search: String? = nil) -> [Effect] {
+        session = nil
+        screen = .dashboardLoading
+        input = ""
+        error = nil
+        return [.dashboard(.load(search: search))]
+    }
+
+    mutating func dashboardLoaded(_ view: DashboardView) {
+        guard helper != nil, screen == .dashboardLoading else { return }
+        screen = .dashboard(view)
+        optionPage = 0
+    }
+
+    var dashboardChoices: [Choice] {
+        switch screen {
+        case let .dashboard(view): return [.dashboardSearch] + view.items.map { .dashboardItem($0.id) }
+        case .dashboardItem(_, true):
+            // While the withdrawal is being confirmed, 1 means only that.
+            return [.dashboardWithdraw]
+        case let .dashboardItem(item, false):
+            var options: [Choice] = []
+            if case .refused = item.state { options.append(.dashboardRetry) }
+            if item.canWithdraw { options.append(.dashboardWithdraw) }
+            return options
+        default: return []
+        }
+    }
+
+    mutating func chooseOnDashboard(_ choice: Choice) -> [Effect] {
+        switch (screen, choice) {
+        case (.dashboard, .dashboardSearch):
+            screen = .dashboardSearch
+            input = ""
+        case let (.dashboard(view), .dashboardItem(id)):
+            guard let item = view.items.first(where: { $0.id == id }) else { return [] }
+            screen = .dashboardItem(item, confirmingWithdrawal: false)
+        case let (.dashboardItem(item, _), .dashboardRetry):
+            return openDashboardAfter(.retry(id: item.id))
+        case let (.dashboardItem(item, false), .dashboardWithdraw):
+            // Withdrawing deletes: ask once more, with the resident beside the helper.
+            screen = .dashboardItem(item, confirmingWithdrawal: true)
+        case let (.dashboardItem(item, true), .dashboardWithdraw):
+            return openDashboardAfter(.withdraw(id: item.id))
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func openDashboardAfter(_ command: DashboardCommand) -> [Effect] {
+        [.dashboard(command)] + openDashboard()
+    }
+
+    mutating func confirmDashboardSearch() -> [Effect] {
+        let typed = input.trimmingCharacters(in: .whitespaces)
+        guard typed.count == 4, typed.allSatisfy({ ("0"..."9").contains($0) || $0 == "X" || $0 == "x" }) else {
+            error = .digitsLength(expected: 4, found: typed.count)
+            return []
+        }
+        return openDashboard(search: typed.uppercased())
+    }
+
+    func dashboardContent(_ s: Strings) -> ScreenContent? {
+        switch screen {
+        case .dashboardLoading:
+            return ScreenContent(title: s.tr("dashboard.title"))
+        case let .dashboard(view):
+            let counts = view.counts.map { s.tr("dashboard.count", ["state": WizardState.queueStateName($0.state, s), "count": "\($0.count)"]) }
+            var paragraphs = [counts.joined(separator: "  ")]
+            switch view.problem {
+            case .busy?: paragraphs.append(s.tr("dashboard.busy"))
+            case .gone?: paragraphs.append(s.tr("dashboard.gone"))
+            case let .disk(why)?: paragraphs.append(s.tr("dashboard.disk", ["why": why]))
+            case nil: break
+            }
+            if let search = view.search { paragraphs.append(s.tr("dashboard.search_result", ["digits": search, "count": "\(view.items.count)"])) }
+            if view.items.isEmpty { paragraphs.append(s.tr("dashboard.nothing")) }
+            return ScreenContent(title: s.tr("dashboard.title"), paragraphs: paragraphs, keys: [s.tr("keys.choose_number"), s.tr("keys.back")])
+        case .dashboardSearch:
+            return ScreenContent(title: s.tr("dashboard.title"), question: s.tr("dashboard.search_question"), input: input,
+                                 keys: [s.tr("keys.type_then_enter"), s.tr("keys.back")])
+        case let .dashboardItem(item, confirming):
+            var paragraphs = [dashboardLine(item, s)]
+            if case let .refused(reason) = item.state { paragraphs.append(s.tr("dashboard.reason", ["reason": reason])) }
+            if confirming { paragraphs.append(s.tr("dashboard.withdraw_confirm")) }
+            return ScreenContent(title: s.tr("dashboard.item_title"), paragraphs: paragraphs, keys: [s.tr("keys.choose_number"), s.tr("keys.back")])
+        default:
+            return nil
+        }
+    }
+
+    /// The words for a queue state (`ready`, `sending`, `sent`, `quarantine`, `exported`).
+    public static func queueStateName(_ state: String, _ s: Strings) -> String {
+        switch state {
+        case "ready": return s.tr("queue.state.ready")
+        case "sending": return s.tr("queue.state.sending")
+        case "sent": return s.tr("queue.state.sent")
+        case "quarantine": return s.tr("queue.state.quarantine")
+        case "exported": return s.tr("queue.state.exported")
+        default: return state
+        }
+    }
+
+    func dashboardLine(_ item: DashboardItem, _ s: Strings) -> String {
+        let title = catalog.service(id: item.serviceID)?.title.resolve(locale) ?? item.serviceID
+        let state: String
+        switch item.state {
+        case .waiting: state = s.tr("dashboard.state.waiting")
+        case .exported: state = s.tr("dashboard.state.exported")
+        case .refused: state = s.tr("dashboard.state.refused")
+        case let .sent(receipt): state = s.tr("dashboard.state.sent", ["receipt": receipt])
+        }
+        return s.tr("dashboard.item", ["service": title, "time": String(item.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
+                                       "who": item.maskedID ?? "—", "state": state])
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// 帮办代办: a helper logs in at the kiosk (Esc three times on the home screen, then Enter), fills
+/// in for a resident in the standard layout, and before anything is queued the screen turns to the
+/// resident in care mode, says what will be submitted and who acts for them, and the resident
+/// agrees. Such submissions carry channel `assisted`, the helper and `consent.proxy: true`.
+
+public struct HelperSession: Equatable, Sendable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+public enum HelperLoginStep: Equatable, Sendable {
+    case id
+    case pin(helperID: String)
+}
+
+/// Why a login was refused, in terms the helper can act on.
+public enum HelperRefusal: Equatable, Sendable {
+    case unknownHelper
+    case wrongPIN(triesLeft: Int)
+    case locked(minutesLeft: Int)
+}
+
+extension WizardState {
+    /// Escapes in a row on the home screen, then Enter, open the helper login (or log out).
+    static let escapesForHelper = 3
+
+    /// Called for every key on the home screen; returns effects when the sequence is complete.
+    mutating func homeSequence(_ key: Key) -> [Effect]? {
+        guard screen == .home, overlay == nil else { homeEscapes = 0; return nil }
+        switch key {
+        case .escape:
+            homeEscapes += 1
+            return []
+        case .enter where homeEscapes >= WizardState.escapesForHelper:
+            homeEscapes = 0
+            if let helper {
+                self.helper = nil
+                notice = .helperLoggedOut
+                return [.helperLoggedOut(helper)]
+            }
+            screen = .helperLogin(.id)
+            input = ""
+            error = nil
+            helperRefusal = nil
+            return []
+        default:
+            homeEscapes = 0
+            return nil
+        }
+    }
+
+    mutating func confirmHelperLogin(_ step: HelperLoginStep) -> [Effect] {
+        let typed = input.trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else { error = .required; return [] }
+        input = ""
+        error = nil
+        switch step {
+        case .id:
+            helperRefusal = nil
+            screen = .helperLogin(.pin(helperID: typed))
+            return []
+        case let .pin(helperID):
+            return [.checkHelper(id: helperID, pin: typed)]
+        }
+    }
+
+    mutating func helperVerified(_ session: HelperSession) {
+        guard case .helperLogin = screen else { return }
+        helper = session
+        helperRefusal = nil
+        careMode = false     // helpers need speed, not care mode
+        screen = .home
+        notice = .helperLoggedIn
+    }
+
+    mutating func helperRefused(_ refusal: HelperRefusal) {
+        guard case .helperLogin = screen else { return }
+        helperRefusal = refusal
+        screen = .helperLogin(.id)
+    }
+
+    /// Enter on the check-answers screen while a helper acts: first the resident's own consent.
+    mutating func turnToResident() {
+        careModeBeforeConsent = careMode
+        careMode = true
+        screen = .assistedConsent
+        error = nil
+    }
+
+    mutating func backToHelper() {
+        careMode = careModeBeforeConsent ?? careMode
+        careModeBeforeConsent = nil
+    }
+
+    func helperContent(_ s: Strings) -> ScreenContent? {
+        switch screen {
+        case let .helperLogin(step):
+            var c = ScreenContent(title: s.tr("helper.login_title"), keys: [s.tr("keys.type_then_enter"), s.tr("keys.back")])
+            switch step {
+            case .id:
+                c.question = s.tr("helper.ask_id")
+                c.input = input
+            case .pin:
+                c.question = s.tr("helper.ask_pin")
+                c.input = String(repeating: "•", count: input.count)
+            }
+            c.paragraphs = helperRefusal.map { [refusalText($0, s)] } ?? []
+            return c
+        case .assistedConsent:
+            guard let session, let helper else { return nil }
+            let answers = reviewItems.map { label(of: .change($0), s) }
+            return ScreenContent(title: s.tr("assisted.title"),
+                                 paragraphs: [s.tr("assisted.who", ["helper": helper.name, "service": session.service.title.resolve(locale)])]
+                                    + answers + [s.tr("assisted.ask")],
+                                 keys: [s.tr("keys.choose_number"), s.tr("keys.back_disagree")])
+        default:
+            return nil
+        }
+    }
+
+    private func refusalText(_ refusal: HelperRefusal, _ s: Strings) -> String {
+        switch refusal {
+        case .unknownHelper: return s.tr("helper.unknown")
+        case let .wrongPIN(left): return s.tr("helper.wrong_pin", ["left": "\(left)"])
+        case let .locked(minutes): return s.tr("helper.locked", ["minutes": "\(minutes)"])
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import XCTest
+@testable import KioskCore
+import KioskTestSupport
+
+/// The helper's dashboard in the reducer: what it lists and what each number does.
+final class DashboardTests: XCTestCase {
+    let zh = loadStrings("zh-Hans")
+    let refused = DashboardItem(id: "r1", serviceID: "pension-certification", createdAt: "2026-11-22T09:30:00+08:00",
+                                maskedID: "5119**********0016", state: .refused(reason: "422 invalid: phone format"))
+    let waiting = DashboardItem(id: "w1", serviceID: "old-age-allowance", createdAt: "2026-11-21T15:00:00+08:00",
+                                maskedID: "5119**********0024", state: .waiting)
+
+    func dashboard() -> Driver {
+        var d = Driver()
+        for _ in 0..<3 { d.esc() }
+        d.enter(); d.type("1001"); d.type("2468")
+        d.send(.helperVerified(HelperSession(id: "1001", name: "张帮办")))
+        XCTAssertEqual(d.state.choices.last, .dashboard, "only a logged-in helper sees the dashboard")
+        d.digit(d.state.choices.count)
+        XCTAssertEqual(d.effects.last, .dashboard(.load(search: nil)))
+        d.send(.dashboardLoaded(DashboardView(counts: [("ready", 1), ("sending", 0), ("sent", 5), ("quarantine", 1), ("exported", 0)],
+                                              items: [refused, waiting], search: nil)))
+        return d
+    }
+
+    func testTheDashboardCountsAndListsWhatNeedsAHelper() {
+        let d = dashboard()
+        let c = d.state.content(zh)
+        XCTAssertEqual(c.title, "帮办员工作台")
+        XCTAssertEqual(c.paragraphs.first, "待发送 1  发送中 0  已发送 5  被退回 1  已导出 0")
+        XCTAssertEqual(c.options.map(\.label), [
+            "按身份证后四位查找",
+            "养老金资格认证｜2026-11-22 09:30｜5119**********0016｜被退回",
+            "高龄津贴申领｜2026-11-21 15:00｜5119**********0024｜待发送",
+        ])
+        XCTAssertFalse(Driver().state.choices.contains(.dashboard), "not for residents")
+    }
+
+    func testARefusedItemCanBeRetriedAndWithdrawingAsksAgain() {
+        var d = dashboard()
+        d.digit(2)
+        XCTAssertEqual(d.state.content(zh).paragraphs.last, "退回原因：422 invalid: phone format")
+        XCTAssertEqual(d.state.content(zh).options.map(\.label), ["改好了，重新发送", "撤回（删除这一件）"])
+        d.digit(2)
+        XCTAssertTrue(d.effects.allSatisfy { $0 != .dashboard(.withdraw(id: "r1")) }, "not before it is confirmed")
+        XCTAssertEqual(d.state.content(zh).options.map(\.label), ["确定撤回"])
+        d.digit(1)
+        XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.withdraw(id: "r1")), .dashboard(.load(search: nil))])
+        XCTAssertEqual(d.state.screen, .dashboardLoading)
+    }
+
+    func testSearchIsByTheLastFourAndSaysHowManyWereFound() {
+        var d = dashboard()
+        d.digit(1)
+        d.type("00")
+        XCTAssertEqual(d.state.screen, .dashboardSearch)
+        XCTAssertNotNil(d.state.content(zh).error)
+        d.type("0016")
+        XCTAssertEqual(d.effects.last, .dashboard(.load(search: "0016")))
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [refused], search: "0016")))
+        XCTAssertEqual(d.state.content(zh).paragraphs.last, "身份证后四位 0016：找到 1 件")
+    }
+
+    func testAnItemThatWasSentCannotBeWithdrawn() {
+        let sent = DashboardItem(id: "s1", serviceID: "pension-certification", createdAt: "", maskedID: nil, state: .sent(receipt: "SC1"))
+        XCTAssertFalse(sent.canWithdraw)
+        XCTAssertFalse(DashboardItem(id: "e", serviceID: "", createdAt: "", maskedID: nil, state: .exported).canWithdraw)
+    }
+}

@@ -1,0 +1,112 @@
+import XCTest
+@testable import KioskCore
+import KioskTestSupport
+
+/// 帮办代办 in the reducer: the login sequence, assisted submissions and the resident's consent.
+final class HelperModeTests: XCTestCase {
+    let zh = loadStrings("zh-Hans")
+    let zhang = HelperSession(id: "1001", name: "张帮办")
+
+    func loggedIn() -> Driver {
+        var d = Driver()
+        for _ in 0..<3 { d.esc() }
+        d.enter()
+        d.type("1001")
+        d.type("2468")
+        XCTAssertEqual(d.effects.last, .checkHelper(id: "1001", pin: "2468"))
+        d.send(.helperVerified(zhang))
+        return d
+    }
+
+    func testThreeBacksThenEnterOnTheHomeScreenOpenTheLoginAndAnythingElseDoesNot() {
+        var d = Driver()
+        d.esc(); d.esc(); d.enter()
+        XCTAssertEqual(d.state.screen, .home, "two are not enough")
+        d.esc(); d.esc(); d.digit(1); d.esc(); d.enter()
+        XCTAssertEqual(d.state.screen, .home, "another key in between starts again")
+        d.esc(); d.esc(); d.esc(); d.enter()
+        XCTAssertEqual(d.state.screen, .helperLogin(.id))
+        d.type("1001")
+        XCTAssertEqual(d.state.screen, .helperLogin(.pin(helperID: "1001")))
+        for k in [2, 4, 6, 8] { d.key(.digit(k)) }
+        XCTAssertEqual(d.state.content(zh).input, "••••", "the PIN is never shown")
+        d.esc()
+        XCTAssertEqual(d.state.screen, .home)
+    }
+
+    func testARefusalSaysWhyAndAskForTheNumberAgain() {
+        var d = Driver()
+        for _ in 0..<3 { d.esc() }
+        d.enter(); d.type("1001"); d.type("1111")
+        d.send(.helperRefused(.wrongPIN(triesLeft: 3)))
+        XCTAssertEqual(d.state.screen, .helperLogin(.id))
+        XCTAssertEqual(d.state.content(zh).paragraphs, ["密码不对，还可以再试 3 次。"])
+        d.send(.helperRefused(.locked(minutesLeft: 5)))
+        XCTAssertEqual(d.state.content(zh).paragraphs, ["密码错了 5 次，这个编号锁定了，请 5 分钟后再试。"])
+    }
+
+    func testALoggedInHelperWorksInTheStandardLayoutAndIsNamedOnTheStatusLine() {
+        let d = loggedIn()
+        XCTAssertEqual(d.state.helper, zhang)
+        XCTAssertFalse(d.state.careMode)
+        XCTAssertTrue(d.state.content(zh).status.contains("帮办员 张帮办"))
+        XCTAssertEqual(d.state.content(zh).notice, "帮办员 张帮办 已登录。")
+    }
+
+    func testAnAssistedSubmissionWaitsForTheResidentsOwnConsentInCareMode() throws {
+        var d = loggedIn()
+        d.open("pension-certification")
+        d.enter(); d.digit(1); d.digit(1)
+        d.type("511922194503150016"); d.digit(1); d.digit(2); d.type("江口镇二村三组5号"); d.digit(2); d.type("13800000000")
+        XCTAssertEqual(d.page, .review)
+        d.enter()
+        XCTAssertEqual(d.state.screen, .assistedConsent, "nothing is queued before the resident agrees")
+        XCTAssertTrue(d.submissions.isEmpty)
+        XCTAssertTrue(d.state.careMode, "the screen turns to the resident in care mode")
+        let c = d.state.content(zh)
+        XCTAssertEqual(c.title, "请您本人确认")
+        XCTAssertTrue(c.paragraphs[0].contains("帮办员 张帮办 替您办理：养老金资格认证"), c.paragraphs[0])
+        XCTAssertTrue(c.paragraphs.contains { $0.contains("5119**********0016") }, "the resident hears and sees what is submitted, masked")
+        XCTAssertFalse(c.paragraphs.joined().contains("511922194503150016"))
+        XCTAssertEqual(c.options.map(\.label), ["同意，替我提交"])
+
+        d.esc()
+        XCTAssertEqual(d.page, .review, "the resident can say no")
+        XCTAssertFalse(d.state.careMode, "and the helper gets the standard layout back")
+        d.enter()
+        d.enter()
+        XCTAssertEqual(d.state.screen, .assistedConsent, "Enter alone is not consent")
+        d.digit(1)
+        let submission = try XCTUnwrap(d.submissions.first)
+        XCTAssertEqual(submission.json["channel"], .string("assisted"))
+        XCTAssertEqual(submission.json["body"]?["helper"], .object([("id", .string("1001")), ("name", .string("张帮办"))]))
+        XCTAssertEqual(submission.json["body"]?["consent"]?["proxy"], .bool(true))
+        XCTAssertEqual(submission.json["body"]?["consent"]?["proxy_confirmed_at"], .string(testMoment.rfc3339))
+        XCTAssertFalse(d.state.careMode)
+    }
+
+    func testInactivityLogsTheHelperOutAndTheSequenceDoesToo() {
+        var d = loggedIn()
+        d.send(.clear)
+        XCTAssertNil(d.state.helper)
+        XCTAssertEqual(d.effects.last, .helperLoggedOut(zhang))
+
+        d = loggedIn()
+        for _ in 0..<3 { d.esc() }
+        d.enter()
+        XCTAssertNil(d.state.helper)
+        XCTAssertEqual(d.state.screen, .home)
+        XCTAssertEqual(d.state.content(zh).notice, "帮办员已退出。")
+    }
+
+    func testFiveWrongPINsLockForFiveMinutes() {
+        var guardian = LoginGuard()
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        XCTAssertEqual((1...4).map { i in guardian.failed("1001", now: t0.addingTimeInterval(Double(i))) }, [4, 3, 2, 1])
+        XCTAssertNil(guardian.failed("1001", now: t0.addingTimeInterval(5)), "the fifth locks")
+        XCTAssertEqual(guardian.check("1001", now: t0.addingTimeInterval(6)), .locked(secondsLeft: 299))
+        XCTAssertEqual(guardian.check("1002", now: t0.addingTimeInterval(6)), .allowed, "only that helper")
+        XCTAssertEqual(guardian.check("1001", now: t0.addingTimeInterval(305)), .allowed, "five minutes later")
+        XCTAssertEqual(guardian.failed("1001", now: t0.addingTimeInterval(306)), 4, "and the count starts again")
+    }
+}
