@@ -18,6 +18,8 @@ public final class KioskRuntime {
     public private(set) var recordFailures: [String] = []
     /// The kiosk's own sender, when a portal is configured: told of every confirmation, asked whether the portal answers.
     public var sync: BackgroundSync?
+    /// Set when the portal's public key is configured: every submission is sealed before it is written.
+    public var sealer: SubmissionSealer?
 
     public init(state: WizardState, data: DataFolder,
                 clock: @escaping () -> Moment = { Moment.now() },
@@ -38,15 +40,16 @@ public final class KioskRuntime {
         switch effect {
         case let .enqueue(submission):
             do {
-                try data.enqueue(submission)
+                try data.enqueue(sealer?.seal(submission) ?? submission)
+                sealer?.forget(submission.id)
                 refreshWaitingCount()
                 sync?.wake()
                 send(.saved(submissionID: submission.id))
             } catch {
-                switch error {
+                switch error as? DurableWriteError {
                 case .diskFull: send(.saveFailed(.diskFull))
                 case .notWritable: send(.saveFailed(.notWritable))
-                case .failed: send(.saveFailed(.other))
+                case .failed, nil: send(.saveFailed(.other))
                 }
             }
         case let .record(record):

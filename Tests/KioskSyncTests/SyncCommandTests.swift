@@ -52,10 +52,16 @@ final class SyncCommandTests: SyncTestCase {
         XCTAssertEqual(typo.status, 2)
         XCTAssertEqual(typo.err, "配置文件 \(config.path) 里有不认识的设置“portal”，请对照 README 改正。\n")
 
-        try Data(#"{"portal_key": "3948cfe0ad1ddb695d780e59077195da6c56506b207d2e8e1b0ff0e3e9b5ba68", "portal_key_id": "k1"}"#.utf8).write(to: config)
-        let sealing = try carekiosk(["status", "--config", config.path])
-        XCTAssertEqual(sealing.status, 2, "a key that would not be used must not look as if it were")
-        XCTAssertTrue(sealing.err.contains("还不能用门户公钥加密"), sealing.err)
+        try Data(#"{"portal_key": "3948cfe0ad1ddb695d780e59077195da6c56506b207d2e8e1b0ff0e3e9b5ba6", "portal_key_id": "k1"}"#.utf8).write(to: config)
+        let short = try carekiosk(["status", "--config", config.path])
+        XCTAssertEqual(short.status, 2, "a key that cannot be used must not look as if it were")
+        XCTAssertEqual(short.err, "门户公钥（portal_key 或 --portal-key）应该是 64 个十六进制字符（0-9、a-f），现在是 63 个：请把门户给的公钥原样复制过来。\n")
+        let noID = try carekiosk(["sync", "--portal-key", "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d"] + portalArgs)
+        XCTAssertEqual(noID.status, 2)
+        XCTAssertTrue(noID.err.contains("--portal-key-id"), noID.err)
+        let good = try carekiosk(["sync", "--portal-key", "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d",
+                                  "--portal-key-id", "k1"] + portalArgs)
+        XCTAssertEqual(good.status, 0, good.err)
     }
 
     func testTokenFileProblemsSayHowToFixThem() throws {
