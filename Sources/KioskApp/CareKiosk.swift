@@ -87,11 +87,7 @@ public enum CareKiosk {
 
     static func runKiosk(_ options: Options, _ resources: Resources, _ strings: Strings, _ environment: [String: String],
                          sealer: SubmissionSealer?) -> Int32 {
-        let data = DataFolder(root: options.dataFolderURL(environment: environment))
-        do { try data.prepare() } catch {
-            printError(strings.tr("cli.data_dir_unusable", ["path": data.root.path, "reason": error.description]))
-            return 2
-        }
+        guard let data = openDataFolder(options, strings, environment) else { return 2 }
         let catalog: Catalog
         switch chooseCatalog(options, resources, data, strings) {
         case let .success(c): catalog = c

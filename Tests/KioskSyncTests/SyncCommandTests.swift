@@ -76,4 +76,32 @@ final class SyncCommandTests: SyncTestCase {
         let plain = try carekiosk(["sync", "--portal", "http://portal.example.cn", "--token-file", portal.tokenFile.path])
         XCTAssertTrue(plain.err.contains("只能用 https://"), plain.err)
     }
+
+    func testEveryCommandRefusesADataFolderOthersCanReadAndSaysHowToFixIt() throws {
+        try queue([submission(1)])
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: data.root.path)
+        let fix = "数据目录 \(data.root.path) 别的账户也能读取（权限 755），里面有居民办事的资料，不安全，已拒绝使用。请运行：chmod 700 \(data.root.path)\n"
+        for args in [["--plain"], ["sync"] + portalArgs, ["status"]] {
+            let run = try carekiosk(args)
+            XCTAssertEqual(run.status, 2, "\(args)")
+            XCTAssertEqual(run.err, fix, "\(args)")
+        }
+        XCTAssertEqual(try portal.storedSubmissions().count, 0, "nothing was sent from the refused folder")
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: data.root.path)
+        XCTAssertEqual(try carekiosk(["sync"] + portalArgs).status, 0)
+    }
+
+    func testANewDataFolderAndItsFilesAreTheKiosksUsersOnly() throws {
+        let fresh = data.root.appendingPathComponent("fresh")
+        let run = try runCarekiosk(["--plain", "--data-dir", fresh.path], input: "f1\n\n")
+        XCTAssertEqual(run.status, 0, run.err)
+        func mode(_ path: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
+        }
+        XCTAssertEqual(try mode(fresh.path), 0o700)
+        let files = FileManager.default.enumerator(atPath: fresh.path)?.allObjects as? [String] ?? []
+        let calls = files.filter { $0.hasPrefix("help-requests/ready/") }
+        XCTAssertEqual(calls.count, 1, "\(files)")
+        for file in calls { XCTAssertEqual(try mode(fresh.appendingPathComponent(file).path), 0o600, file) }
+    }
 }
