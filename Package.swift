@@ -17,7 +17,8 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         // The only importer of COpenSSL: SHA-256, PBKDF2, HPKE sealing.
         .target(name: "KioskCrypto", dependencies: ["COpenSSL"]),
-        // Durable files on disk: the outbox of submissions, ratings and calls for staff.
+        // Durable files on disk: the outbox of submissions, ratings and calls for staff, sealed
+        // to the portal's key before they are written.
         .target(name: "KioskOutbox", dependencies: ["KioskCore", "KioskCrypto"]),
         // The portal client (URLSession from FoundationNetworking) and the exactly-once sender.
         .target(name: "KioskSync", dependencies: ["KioskCore", "KioskOutbox"]),
@@ -38,9 +39,9 @@ let package = Package(
         .target(name: "KioskTestSupport", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskRenderTests", dependencies: ["KioskRender", "KioskTestSupport"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox"]),
+        .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox", "KioskCrypto"]),
         .testTarget(name: "KioskCryptoTests", dependencies: ["KioskCrypto"]),
-        .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskTestSupport"]),
+        .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskTestSupport", "KioskCrypto"]),
         .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskTestSupport"], exclude: ["pronunciation-corpus.txt"]),
         .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskSpeech"]),
     ],

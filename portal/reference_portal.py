@@ -473,8 +473,9 @@ def fault_reply(rule):
 # --- the portal (everything except HTTP framing) ---------------------------------------------
 
 class Portal:
-    def __init__(self, store, catalog, token, verbose=False):
+    def __init__(self, store, catalog, token, verbose=False, opener=None):
         self.store, self.catalog, self.token, self.verbose = store, catalog, token, verbose
+        self.opener = opener  # sealing.Opener when the portal has its private key
         self.faults, self.stats = Faults(), Stats()
         self.stopping = threading.Event()  # set on SIGTERM/SIGINT: releases held connections
 
@@ -539,6 +540,8 @@ class Portal:
     def accept_submission(self, doc):
         """The code and body a single POST of this submission gets (shared with the batch)."""
         fields = validate_submission(doc)
+        if not fields and self.opener is not None and "sealed" in doc:
+            fields = self.check_sealed(doc)
         if fields:
             return 422, {"error": "invalid", "fields": fields}
         if self.catalog is not None:
@@ -550,6 +553,26 @@ class Portal:
             return 409, {"error": "id_conflict",
                          "message": "this id was already stored with different content"}
         return status, {"id": doc["id"], "receipt": receipt, "status": "received"}
+
+    def check_sealed(self, doc):
+        """Field errors of a sealed submission this portal can open: it must open, and hold a body."""
+        from sealing import CannotOpen
+        try:
+            body = self.opener.open(doc)
+        except CannotOpen as e:
+            return [field_error("sealed", "cannot_open", str(e))]
+        return [dict(e, field="sealed." + e["field"]) for e in validate_submission(dict(doc, sealed=None, body=body))
+                if e["field"].startswith("body")]
+
+    def opened(self, doc):
+        """The body inside a stored sealed submission, or None."""
+        if self.opener is None or not isinstance(doc.get("sealed"), dict):
+            return None
+        from sealing import CannotOpen
+        try:
+            return self.opener.open(doc)
+        except CannotOpen:
+            return None
 
     def post_batch(self, body):
         doc, bad = parse_json(body)
@@ -641,6 +664,7 @@ class Portal:
                                 "FROM submissions ORDER BY seq")
         for row in rows:
             row["body"] = json.loads(row.pop("canonical"))
+            row["opened"] = self.opened(row["body"])
         return json_reply(200, {"submissions": rows})
 
     def list_table(self, table):
@@ -808,6 +832,9 @@ def main(argv=None):
     parser.add_argument("--catalog", help="catalog JSON served at /v1/catalog and used to check "
                                           "service ids and versions")
     parser.add_argument("--verbose", action="store_true", help="log each request to stderr")
+    parser.add_argument("--private-key-file", help="the portal's X25519 private key, 64 hex characters: "
+                                                   "sealed submissions are opened, and refused if they do not open")
+    parser.add_argument("--key-id", help="with --private-key-file: the key id sealed submissions must name")
     args = parser.parse_args(argv)
 
     with open(args.token_file, encoding="utf-8") as f:
@@ -815,7 +842,14 @@ def main(argv=None):
     if not token:
         parser.error("the token file is empty")
     catalog = Catalog(args.catalog) if args.catalog else None
-    portal = Portal(Store(args.db), catalog, token, args.verbose)
+    opener = None
+    if args.private_key_file:
+        from sealing import Opener  # needs the cryptography package; nothing else does
+        try:
+            opener = Opener.from_file(args.private_key_file, args.key_id)
+        except (OSError, ValueError) as e:
+            parser.error("--private-key-file: %s" % e)
+    portal = Portal(Store(args.db), catalog, token, args.verbose, opener)
 
     if ":" in args.host:
         PortalServer.address_family = socket.AF_INET6

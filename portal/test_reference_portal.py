@@ -34,7 +34,7 @@ RECEIPT = re.compile(r"^SC\d{8}\d{6}$")
 class PortalProcess:
     """The portal as a subprocess; requests go through http.client with explicit timeouts."""
 
-    def __init__(self, workdir, db="portal.db", catalog=CATALOG):
+    def __init__(self, workdir, db="portal.db", catalog=CATALOG, extra=()):
         token_file = os.path.join(workdir, "token")
         with open(token_file, "w") as f:
             f.write(TOKEN + "\n")
@@ -42,6 +42,7 @@ class PortalProcess:
                 "--token-file", token_file, "--port", "0"]
         if catalog:
             args += ["--catalog", str(catalog)]
+        args += list(extra)
         self.stderr = open(os.path.join(workdir, "portal.stderr"), "ab")
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.stderr, text=True)
         sel = selectors.DefaultSelector()

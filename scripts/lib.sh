@@ -23,3 +23,15 @@ ensure_swift() {
   echo "Swift 6.3 is not installed. Install the Linux toolchain for Debian 12 from swift.org into /opt/swift, then run this again." >&2
   exit 1
 }
+
+# Installs the named Python packages that python3 cannot import yet (pip, from PyPI).
+# Each argument is MODULE=PACKAGE, e.g. cryptography=cryptography.
+ensure_python_modules() {
+  local spec
+  for spec in "$@"; do
+    python3 -c "import ${spec%%=*}" 2>/dev/null && continue
+    echo "Installing Python package: ${spec#*=}"
+    # A Debian python3 refuses pip without --break-system-packages (PEP 668); a user's Python does not.
+    python3 -m pip install --quiet "${spec#*=}" || python3 -m pip install --quiet --break-system-packages "${spec#*=}"
+  done
+}

@@ -7,10 +7,6 @@ import KioskSync
 /// `upload BUNDLE` (at the township), `import-receipts FILE` (back on the kiosk), and
 /// `audit verify`.
 enum BundleCommands {
-    static func dataFolder(_ options: Options, _ environment: [String: String]) -> DataFolder {
-        DataFolder(root: options.dataFolderURL(environment: environment))
-    }
-
     static func export(_ options: Options, _ s: Strings, _ environment: [String: String]) -> Int32 {
         let folder = URL(fileURLWithPath: options.exportFolder ?? ".")
         var isFolder: ObjCBool = false
@@ -19,8 +15,9 @@ enum BundleCommands {
             return 2
         }
         let kioskID = options.kioskID ?? CareKiosk.defaultKioskID(environment)
+        guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
         do {
-            guard let done = try Exporter(data: dataFolder(options, environment)).export(to: folder, kioskID: kioskID, at: Moment.now()) else {
+            guard let done = try Exporter(data: data).export(to: folder, kioskID: kioskID, at: Moment.now()) else {
                 print(s.tr("export.nothing"))
                 return 0
             }
@@ -74,8 +71,9 @@ enum BundleCommands {
     }
 
     static func importReceipts(_ file: String, _ options: Options, _ s: Strings, _ environment: [String: String]) -> Int32 {
+        guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
         do {
-            let done = try ReceiptsImporter(data: dataFolder(options, environment)).importReceipts(URL(fileURLWithPath: file))
+            let done = try ReceiptsImporter(data: data).importReceipts(URL(fileURLWithPath: file))
             print(s.tr("import.done", ["sent": "\(done.sent)", "quarantined": "\(done.quarantined)", "already": "\(done.alreadyDone)"]))
             if !done.unknown.isEmpty { CareKiosk.printError(s.tr("import.unknown", ["count": "\(done.unknown.count)"])) }
             return 0
@@ -91,7 +89,7 @@ enum BundleCommands {
     }
 
     static func verifyAudit(_ options: Options, _ s: Strings, _ environment: [String: String]) -> Int32 {
-        let log = dataFolder(options, environment).audit
+        guard let log = CareKiosk.openDataFolder(options, s, environment, create: false)?.audit else { return 2 }
         let result = log.verify()
         switch result.firstBreak {
         case nil:

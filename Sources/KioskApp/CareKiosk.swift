@@ -31,6 +31,12 @@ public enum CareKiosk {
             printError(strings.tr("cli.unknown_locale", ["locale": locale, "available": resources.availableLocales.joined(separator: ", ")]))
             return 2
         }
+        // A portal key that is given must be usable, whatever the command: a kiosk must never look sealed when it is not.
+        let sealer: SubmissionSealer?
+        do { sealer = try options.sealer() } catch {
+            printError(error.message(strings))
+            return 2
+        }
         switch options.command {
         case .help:
             print(strings.tr("cli.usage"))
@@ -38,7 +44,7 @@ public enum CareKiosk {
         case let .catalogCheck(files):
             return checkCatalogs(files, strings)
         case .kiosk:
-            return runKiosk(options, resources, strings, environment)
+            return runKiosk(options, resources, strings, environment, sealer: sealer)
         case .sync:
             return SyncCommand.run(options, strings, environment)
         case .status:
@@ -92,12 +98,9 @@ public enum CareKiosk {
         return status
     }
 
-    static func runKiosk(_ options: Options, _ resources: Resources, _ strings: Strings, _ environment: [String: String]) -> Int32 {
-        let data = DataFolder(root: options.dataFolderURL(environment: environment))
-        do { try data.prepare() } catch {
-            printError(strings.tr("cli.data_dir_unusable", ["path": data.root.path, "reason": error.description]))
-            return 2
-        }
+    static func runKiosk(_ options: Options, _ resources: Resources, _ strings: Strings, _ environment: [String: String],
+                         sealer: SubmissionSealer?) -> Int32 {
+        guard let data = openDataFolder(options, strings, environment) else { return 2 }
         let catalog: Catalog
         switch chooseCatalog(options, resources, data, strings) {
         case let .success(c): catalog = c
@@ -123,6 +126,7 @@ public enum CareKiosk {
             : ESpeakSpeaker(texts: SpeechSetup(resources, strings: lookup).text)
         let runtime = KioskRuntime(state: state, data: data, speaker: speaker, speechStrings: lookup,
                                    volume: options.volume ?? SpeechSettings.defaultVolume)
+        runtime.sealer = sealer
         if options.portalURL != nil {
             // A portal that is configured wrongly is said once, on the way in; the kiosk still works offline.
             do {

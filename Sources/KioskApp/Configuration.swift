@@ -6,7 +6,7 @@ import KioskSync
 ///
 ///     {"portal_url": "https://portal.example.cn", "kiosk_id": "cn-511922-jiangkou-01",
 ///      "token_file": "/etc/carekiosk/token", "care_mode": true, "locale": "zh-Hans",
-///      "data_dir": "/var/lib/carekiosk"}
+///      "data_dir": "/var/lib/carekiosk", "portal_key": "<64 hex>", "portal_key_id": "k1"}
 ///
 /// Read from `--config FILE`, else `$CAREKIOSK_CONFIG`, else `$XDG_CONFIG_HOME/carekiosk/config.json`
 /// (`~/.config/carekiosk/config.json`). Without a file the kiosk runs offline on its defaults.
@@ -18,6 +18,9 @@ public struct Configuration: Equatable, Sendable {
     public var careMode: Bool?
     public var locale: String?
     public var dataDir: String?
+    /// The portal's public key (64 hex characters) and its id: submissions are sealed to it.
+    public var portalKey: String?
+    public var portalKeyID: String?
     /// Where the values came from, for messages.
     public var file: String?
 
@@ -30,12 +33,9 @@ public struct Configuration: Equatable, Sendable {
         case notAnObject(file: String)
         case unknownKey(file: String, key: String)
         case wrongType(file: String, key: String, expected: String)
-        /// A portal public key was given, but this version cannot seal yet: refusing is better
-        /// than letting a deployer believe the queue is sealed.
-        case sealingNotAvailable(file: String, key: String)
     }
 
-    static let stringKeys = ["portal_url", "kiosk_id", "token_file", "locale", "data_dir"]
+    static let stringKeys = ["portal_url", "kiosk_id", "token_file", "locale", "data_dir", "portal_key", "portal_key_id"]
 
     public static func load(explicit: String?, environment: [String: String]) throws(Problem) -> Configuration {
         let path: String
@@ -68,13 +68,13 @@ public struct Configuration: Equatable, Sendable {
                 case "kiosk_id": c.kioskID = text
                 case "token_file": c.tokenFile = text
                 case "locale": c.locale = text
+                case "portal_key": c.portalKey = text
+                case "portal_key_id": c.portalKeyID = text
                 default: c.dataDir = text
                 }
             } else if key == "care_mode" {
                 guard let flag = value.boolValue else { throw .wrongType(file: file, key: key, expected: "true/false") }
                 c.careMode = flag
-            } else if key == "portal_key" || key == "portal_key_id" {
-                throw .sealingNotAvailable(file: file, key: key)
             } else {
                 throw .unknownKey(file: file, key: key)
             }
@@ -91,6 +91,8 @@ public struct Configuration: Equatable, Sendable {
         o.careMode = o.careMode ?? careMode
         o.locale = o.locale ?? locale
         o.dataDir = o.dataDir ?? dataDir
+        o.portalKey = o.portalKey ?? portalKey
+        o.portalKeyID = o.portalKeyID ?? portalKeyID
         return o
     }
 }
@@ -103,7 +105,6 @@ extension Configuration.Problem {
         case let .notAnObject(file): return s.tr("config.not_object", ["file": file])
         case let .unknownKey(file, key): return s.tr("config.unknown_key", ["file": file, "key": key])
         case let .wrongType(file, key, expected): return s.tr("config.wrong_type", ["file": file, "key": key, "expected": expected])
-        case let .sealingNotAvailable(file, key): return s.tr("config.sealing_not_available", ["file": file, "key": key])
         }
     }
 }

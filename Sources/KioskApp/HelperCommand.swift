@@ -34,9 +34,8 @@ enum HelperCommand {
             CareKiosk.printError(s.tr("helper.no_random"))
             return 1
         }
-        let data = DataFolder(root: options.dataFolderURL(environment: environment))
+        guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
         do {
-            try data.prepare()
             try HelperDirectory(data: data).add(.init(id: id, name: cleanName, pin: hash))
         } catch {
             CareKiosk.printError(s.tr("cli.data_dir_unusable", ["path": data.root.path, "reason": error.description]))

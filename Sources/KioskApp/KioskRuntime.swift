@@ -22,6 +22,8 @@ public final class KioskRuntime {
     private let speaker: Speaker?
     private let speechStrings: @Sendable (String) -> Strings
     private let volume: Int
+    /// Set when the portal's public key is configured: every submission is sealed before it is written.
+    public var sealer: SubmissionSealer?
 
     /// `speaker`: where `.speak` effects go; nil for a silent kiosk (the reducer then says nothing).
     /// `speechStrings`: the strings of a locale, for what is said.
@@ -56,7 +58,8 @@ public final class KioskRuntime {
         switch effect {
         case let .enqueue(submission):
             do {
-                try data.enqueue(submission)
+                try data.enqueue(sealer?.seal(submission) ?? submission)
+                sealer?.forget(submission.id)
                 if submission.json["channel"] == .string("assisted") {
                     audit(.consent, [("id", .string(submission.id)), ("helper", submission.json["body"]?["helper"]?["id"] ?? .null),
                                      ("proxy", .bool(true)), ("given_at", submission.json["body"]?["consent"]?["proxy_confirmed_at"] ?? .null)])
@@ -69,10 +72,10 @@ public final class KioskRuntime {
                 sync?.wake()
                 send(.saved(submissionID: submission.id))
             } catch {
-                switch error {
+                switch error as? DurableWriteError {
                 case .diskFull: send(.saveFailed(.diskFull))
                 case .notWritable: send(.saveFailed(.notWritable))
-                case .failed: send(.saveFailed(.other))
+                case .failed, nil: send(.saveFailed(.other))
                 }
             }
         case let .record(record):

@@ -40,6 +40,9 @@ public struct Options: Equatable, Sendable {
     public var exportFolder: String?
     public var portalURL: String?
     public var tokenFile: String?
+    /// The portal's public key (64 hex characters) and its id: submissions are sealed to it.
+    public var portalKey: String?
+    public var portalKeyID: String?
     /// Submissions per request when syncing: 1 posts them one by one.
     public var batchSize = 50
     /// Seconds before any request to the portal is given up.
@@ -82,6 +85,8 @@ public struct Options: Equatable, Sendable {
             case "--to": o.exportFolder = try value(arg)
             case "--portal": o.portalURL = try value(arg)
             case "--token-file": o.tokenFile = try value(arg)
+            case "--portal-key": o.portalKey = try value(arg)
+            case "--portal-key-id": o.portalKeyID = try value(arg)
             case "--batch":
                 let v = try value(arg)
                 guard let n = Int(v), (1...100).contains(n) else { throw .badValue(arg, v) }

@@ -70,13 +70,3 @@ public struct PlainMode {
         return lines.map(TerminalText.clean).joined(separator: "\n") + "\n"
     }
 }
-
-/// Text that reaches a terminal or standard output: no escape sequences, no control characters.
-public enum TerminalText {
-    public static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
-            let v = scalar.value
-            return !(v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v))
-        }))
-    }
-}

@@ -12,11 +12,7 @@ enum SyncCommand {
             CareKiosk.printError(error.message(s))
             return 2
         }
-        let data = DataFolder(root: options.dataFolderURL(environment: environment))
-        do { try data.prepare() } catch {
-            CareKiosk.printError(s.tr("cli.data_dir_unusable", ["path": data.root.path, "reason": error.description]))
-            return 2
-        }
+        guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
         let client = PortalClient(settings: settings)
         let report = Syncer(data: data, client: client, batchSize: options.batchSize).drain()
         print(s.tr("sync.summary", ["sent": "\(report.sent)", "waiting": "\(report.waiting)"]))
@@ -67,7 +63,7 @@ enum SyncCommand {
 /// `carekiosk status`: counts per state and how long the oldest waiting item has waited.
 enum StatusCommand {
     static func run(_ options: Options, _ s: Strings, _ environment: [String: String], now: Date = Date()) -> Int32 {
-        let data = DataFolder(root: options.dataFolderURL(environment: environment))
+        guard let data = CareKiosk.openDataFolder(options, s, environment, create: false) else { return 2 }
         if let downloaded = CatalogUpdater.stored(in: data) {
             print(s.tr("catalog.using_downloaded", ["version": downloaded.version]))
         }

@@ -58,12 +58,13 @@ public struct ScreenBuffer: Equatable, Sendable {
     public subscript(row: Int, column: Int) -> Cell { cells[row * width + column] }
 
     /// Writes text from (row, column), clipped at the right edge; returns the column after it.
-    /// A wide character that would not fit whole is not drawn.
+    /// A wide character that would not fit whole is not drawn. Control characters and escape
+    /// sequences never reach a cell (`TerminalText.clean`), so the terminal draws only text.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: Style = Style()) -> Int {
         guard row >= 0, row < height else { return column }
         var col = column
-        for c in text {
+        for c in TerminalText.clean(text) {
             let w = DisplayWidth.of(c)
             if w == 0 { continue }
             if col < 0 { col += w; continue }

@@ -11,7 +11,10 @@ public final class ReferencePortal {
     public let folder: URL
     private let process: Process
 
-    public init(catalog: URL? = repoRoot.appendingPathComponent("catalog/default.json")) throws {
+    /// `privateKey` (64 hex characters) and `keyID`: the portal opens sealed submissions and
+    /// refuses those that do not open (`--private-key-file`, `--key-id`).
+    public init(catalog: URL? = repoRoot.appendingPathComponent("catalog/default.json"),
+                privateKey: String? = nil, keyID: String? = nil) throws {
         folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("portal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         tokenFile = folder.appendingPathComponent("token")
@@ -22,6 +25,12 @@ public final class ReferencePortal {
         var args = ["python3", repoRoot.appendingPathComponent("portal/reference_portal.py").path,
                     "--db", folder.appendingPathComponent("portal.db").path, "--token-file", tokenFile.path, "--port", "0"]
         if let catalog { args += ["--catalog", catalog.path] }
+        if let privateKey {
+            let keyFile = folder.appendingPathComponent("portal.key")
+            try Data(privateKey.utf8).write(to: keyFile)
+            args += ["--private-key-file", keyFile.path]
+            if let keyID { args += ["--key-id", keyID] }
+        }
         process.arguments = args
         let out = Pipe()
         process.standardOutput = out
@@ -56,7 +65,8 @@ public final class ReferencePortal {
         _ = try control("POST", "/_control/faults", body: rules)
     }
 
-    /// Every stored submission, as the portal's database holds it.
+    /// Every stored submission, as the portal's database holds it (`opened`: the body inside a
+    /// sealed one, when the portal has the key).
     public func storedSubmissions() throws -> [[String: Any]] {
         try control("GET", "/_control/submissions")["submissions"] as? [[String: Any]] ?? []
     }

@@ -43,4 +43,24 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(r.data.submissions.ids(in: .ready), [id])
         XCTAssertEqual(r.state.waitingCount, 1)
     }
+
+    func testASealedSubmissionRetriedAfterAFullDiskIsWrittenWithTheBytesSealedTheFirstTime() throws {
+        let root = temporaryFolder("runtime")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let id = "0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11"
+        let r = try runtime(root, ids: Array(repeating: "unused", count: 9) + [id])
+        r.sealer = SubmissionSealer(key: try PortalKey(hex: "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d", id: "k1"))
+        fillPension(r)
+        let tmp = r.data.submissions.tmpFolder.appendingPathComponent(".\(id).json.\(getpid()).tmp")
+        try r.data.prepare()
+        try FileManager.default.createSymbolicLink(atPath: tmp.path, withDestinationPath: "/dev/full")
+        r.send(.key(.enter))
+        XCTAssertEqual(r.state.screen, .saveFailed(.diskFull))
+        let attempted = try XCTUnwrap(r.sealer?.seal(XCTUnwrap(r.state.session?.pending))).bytes
+        r.send(.key(.enter))
+        XCTAssertEqual(r.state.screen, .confirmed(submissionID: id))
+        XCTAssertEqual(r.data.submissions.read(id: id, in: .ready)?.payload, attempted,
+                       "sealing again would put new bytes under the same id, which the portal refuses (409)")
+        XCTAssertFalse(String(decoding: attempted, as: UTF8.self).contains("511922194503150016"))
+    }
 }

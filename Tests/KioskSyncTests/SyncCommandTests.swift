@@ -52,10 +52,16 @@ final class SyncCommandTests: SyncTestCase {
         XCTAssertEqual(typo.status, 2)
         XCTAssertEqual(typo.err, "配置文件 \(config.path) 里有不认识的设置“portal”，请对照 README 改正。\n")
 
-        try Data(#"{"portal_key": "3948cfe0ad1ddb695d780e59077195da6c56506b207d2e8e1b0ff0e3e9b5ba68", "portal_key_id": "k1"}"#.utf8).write(to: config)
-        let sealing = try carekiosk(["status", "--config", config.path])
-        XCTAssertEqual(sealing.status, 2, "a key that would not be used must not look as if it were")
-        XCTAssertTrue(sealing.err.contains("还不能用门户公钥加密"), sealing.err)
+        try Data(#"{"portal_key": "3948cfe0ad1ddb695d780e59077195da6c56506b207d2e8e1b0ff0e3e9b5ba6", "portal_key_id": "k1"}"#.utf8).write(to: config)
+        let short = try carekiosk(["status", "--config", config.path])
+        XCTAssertEqual(short.status, 2, "a key that cannot be used must not look as if it were")
+        XCTAssertEqual(short.err, "门户公钥（portal_key 或 --portal-key）应该是 64 个十六进制字符（0-9、a-f），现在是 63 个：请把门户给的公钥原样复制过来。\n")
+        let noID = try carekiosk(["sync", "--portal-key", "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d"] + portalArgs)
+        XCTAssertEqual(noID.status, 2)
+        XCTAssertTrue(noID.err.contains("--portal-key-id"), noID.err)
+        let good = try carekiosk(["sync", "--portal-key", "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d",
+                                  "--portal-key-id", "k1"] + portalArgs)
+        XCTAssertEqual(good.status, 0, good.err)
     }
 
     func testTokenFileProblemsSayHowToFixThem() throws {
@@ -69,5 +75,33 @@ final class SyncCommandTests: SyncTestCase {
         XCTAssertFalse(open.err.contains("test-device-token"), "the token itself is never printed")
         let plain = try carekiosk(["sync", "--portal", "http://portal.example.cn", "--token-file", portal.tokenFile.path])
         XCTAssertTrue(plain.err.contains("只能用 https://"), plain.err)
+    }
+
+    func testEveryCommandRefusesADataFolderOthersCanReadAndSaysHowToFixIt() throws {
+        try queue([submission(1)])
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: data.root.path)
+        let fix = "数据目录 \(data.root.path) 别的账户也能读取（权限 755），里面有居民办事的资料，不安全，已拒绝使用。请运行：chmod 700 \(data.root.path)\n"
+        for args in [["--plain"], ["sync"] + portalArgs, ["status"]] {
+            let run = try carekiosk(args)
+            XCTAssertEqual(run.status, 2, "\(args)")
+            XCTAssertEqual(run.err, fix, "\(args)")
+        }
+        XCTAssertEqual(try portal.storedSubmissions().count, 0, "nothing was sent from the refused folder")
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: data.root.path)
+        XCTAssertEqual(try carekiosk(["sync"] + portalArgs).status, 0)
+    }
+
+    func testANewDataFolderAndItsFilesAreTheKiosksUsersOnly() throws {
+        let fresh = data.root.appendingPathComponent("fresh")
+        let run = try runCarekiosk(["--plain", "--data-dir", fresh.path], input: "f1\n\n")
+        XCTAssertEqual(run.status, 0, run.err)
+        func mode(_ path: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
+        }
+        XCTAssertEqual(try mode(fresh.path), 0o700)
+        let files = FileManager.default.enumerator(atPath: fresh.path)?.allObjects as? [String] ?? []
+        let calls = files.filter { $0.hasPrefix("help-requests/ready/") }
+        XCTAssertEqual(calls.count, 1, "\(files)")
+        for file in calls { XCTAssertEqual(try mode(fresh.appendingPathComponent(file).path), 0o600, file) }
     }
 }

@@ -1,0 +1,21 @@
+import Foundation
+import KioskCore
+import KioskOutbox
+
+extension CareKiosk {
+    /// The data folder every command works on: refused when other accounts can read it, made
+    /// (readable by this user only) when `create` is set. Nil after saying why on standard error.
+    static func openDataFolder(_ options: Options, _ s: Strings, _ environment: [String: String], create: Bool = true) -> DataFolder? {
+        let data = DataFolder(root: options.dataFolderURL(environment: environment))
+        do { try FolderAccess.checkPrivate(data.root) } catch {
+            printError(s.tr("cli.data_dir_open", ["path": error.path, "mode": error.mode]))
+            return nil
+        }
+        guard create else { return data }
+        do { try data.prepare() } catch {
+            printError(s.tr("cli.data_dir_unusable", ["path": data.root.path, "reason": error.description]))
+            return nil
+        }
+        return data
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+import KioskCrypto
+import KioskOutbox
+import KioskTestSupport
+
+/// Issue 7's search: residents finish whole services on a kiosk that seals to the portal's key;
+/// then every file under the data folder and every screen and message the kiosk printed are
+/// searched for the identity and phone numbers typed in. They are only inside sealed ciphertext,
+/// and the portal opens them from there. (Only self-service exists yet: there is no assisted
+/// channel with a helper to run.)
+final class PrivacyTests: SyncTestCase {
+    var keys: (privateKey: [UInt8], publicKey: [UInt8])!
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        portal.stop()
+        keys = try HPKE.generateKeyPair()
+        portal = try ReferencePortal(privateKey: hex(keys.privateKey), keyID: "portal-2026")
+    }
+
+    func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+
+    /// The pension certification, start to rating, in plain mode.
+    func pension(identity: String, phone: String) -> String {
+        ["1", "1", "", "1", "1", identity, "1", "2", "江口镇二村三组5号", "2", phone, "", "", "1"].joined(separator: "\n") + "\n"
+    }
+
+    /// Every byte under `folder`, file by file.
+    func filesUnder(_ folder: URL) -> [(path: String, bytes: Data)] {
+        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        return (walker?.allObjects as? [URL] ?? []).compactMap { url in
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { return nil }
+            return FileManager.default.contents(atPath: url.path).map { (url.path, $0) }
+        }
+    }
+
+    func testTypedIdentityAndPhoneNumbersAreFoundNowhereButInsideTheSealedCiphertext() throws {
+        let residents = [("511922194706120028", "13912345678"), ("11010519491231002X", "15887654321")]
+        let secrets = residents.flatMap { [$0.0, $0.1] }
+        let sealing = ["--portal-key", hex(keys.publicKey), "--portal-key-id", "portal-2026"]
+        let dataArgs = ["--data-dir", data.root.path, "--kiosk-id", "cn-511922-test-01"]
+        var printed: [String] = []
+        for (identity, phone) in residents {
+            let run = try runCarekiosk(["--plain"] + sealing + dataArgs, input: pension(identity: identity, phone: phone))
+            XCTAssertEqual(run.status, 0, run.err)
+            XCTAssertTrue(run.out.contains("== 已保存 =="), "the service was finished: \(run.out)")
+            XCTAssertTrue(run.out.contains(identity.prefix(4) + "**********" + identity.suffix(4)), "masked after entry")
+            printed += [run.out, run.err]
+        }
+        XCTAssertEqual(data.submissions.count(in: .ready), 2)
+        let waiting = filesUnder(data.root)
+        let status = try runCarekiosk(["status"] + dataArgs)
+        let sync = try runCarekiosk(["sync", "--portal", portal.url.absoluteString, "--token-file", portal.tokenFile.path] + sealing + dataArgs)
+        XCTAssertEqual(sync.status, 0, sync.err)
+        printed += [status.out, status.err, sync.out, sync.err]
+        XCTAssertEqual(data.submissions.count(in: .sent), 2)
+
+        for (path, bytes) in waiting + filesUnder(data.root) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            for secret in secrets { XCTAssertFalse(text.contains(secret), "\(secret) in \(path)") }
+        }
+        for secret in secrets {
+            XCTAssertFalse(printed.contains { $0.contains(secret) }, "\(secret) was printed")
+        }
+
+        // Not vacuous: the numbers are in the ciphertext, and the portal opens what the kiosk sealed.
+        let stored = try portal.storedSubmissions()
+        XCTAssertEqual(stored.count, 2)
+        for row in stored {
+            let body = try XCTUnwrap(row["body"] as? [String: Any])
+            XCTAssertNil(body["body"], "what reached the portal was sealed")
+            XCTAssertEqual((body["sealed"] as? [String: Any])?["key_id"] as? String, "portal-2026")
+        }
+        let opened = stored.compactMap { ($0["opened"] as? [String: Any])?["answers"] as? [String: Any] }
+        XCTAssertEqual(Set(opened.compactMap { $0["id_number"] as? String }), Set(residents.map(\.0)))
+        XCTAssertEqual(Set(opened.compactMap { $0["phone"] as? String }), Set(residents.map(\.1)))
+        let consent = stored.compactMap { ($0["opened"] as? [String: Any])?["consent"] as? [String: Any] }
+        XCTAssertEqual(consent.count, 2, "the privacy notice's version is recorded in the consent")
+        XCTAssertTrue(consent.allSatisfy { ($0["notice_version"] as? String)?.isEmpty == false })
+    }
+}
