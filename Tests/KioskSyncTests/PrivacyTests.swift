@@ -7,8 +7,8 @@ import KioskTestSupport
 /// Issue 7's search: residents finish whole services on a kiosk that seals to the portal's key;
 /// then every file under the data folder and every screen and message the kiosk printed are
 /// searched for the identity and phone numbers typed in. They are only inside sealed ciphertext,
-/// and the portal opens them from there. (Only self-service exists yet: there is no assisted
-/// channel with a helper to run.)
+/// and the portal opens them from there: a resident alone, and one with a helper (帮办代办), whose
+/// run also opens the helper dashboard.
 final class PrivacyTests: SyncTestCase {
     var keys: (privateKey: [UInt8], publicKey: [UInt8])!
 
@@ -26,6 +26,14 @@ final class PrivacyTests: SyncTestCase {
         ["1", "1", "", "1", "1", identity, "1", "2", "江口镇二村三组5号", "2", phone, "", "", "1"].joined(separator: "\n") + "\n"
     }
 
+    /// The same with a helper: log in (Esc three times, Enter, number, PIN), fill in, the resident
+    /// agrees on "请您本人确认", then the helper looks at the dashboard.
+    func assistedPension(identity: String, phone: String) -> String {
+        let fill = ["1", "1", "", "1", "1", identity, "1", "2", "江口镇二村三组5号", "2", phone]
+        let dashboard = String(Driver().state.homeCategories.count + 1)
+        return (["esc", "esc", "esc", "", "1001", "2468"] + fill + ["", "1", "", "1", dashboard, ""]).joined(separator: "\n") + "\n"
+    }
+
     /// Every byte under `folder`, file by file.
     func filesUnder(_ folder: URL) -> [(path: String, bytes: Data)] {
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
@@ -36,25 +44,33 @@ final class PrivacyTests: SyncTestCase {
     }
 
     func testTypedIdentityAndPhoneNumbersAreFoundNowhereButInsideTheSealedCiphertext() throws {
-        let residents = [("511922194706120028", "13912345678"), ("11010519491231002X", "15887654321")]
+        let residents = [("511922194706120028", "13912345678"), ("11010519491231002X", "15887654321"), ("511922194503150016", "13800000000")]
         let secrets = residents.flatMap { [$0.0, $0.1] }
         let sealing = ["--portal-key", hex(keys.publicKey), "--portal-key-id", "portal-2026"]
         let dataArgs = ["--data-dir", data.root.path, "--kiosk-id", "cn-511922-test-01"]
         var printed: [String] = []
-        for (identity, phone) in residents {
-            let run = try runCarekiosk(["--plain"] + sealing + dataArgs, input: pension(identity: identity, phone: phone))
+        let helper = try runCarekiosk(["helper", "add", "1001", "张帮办"] + dataArgs, input: "2468\n2468\n")
+        XCTAssertEqual(helper.status, 0, helper.err)
+        for (n, (identity, phone)) in residents.enumerated() {
+            let assisted = n == 2
+            let input = assisted ? assistedPension(identity: identity, phone: phone) : pension(identity: identity, phone: phone)
+            let run = try runCarekiosk(["--plain"] + sealing + dataArgs, input: input)
+            if assisted {
+                XCTAssertTrue(run.out.contains("请您本人确认"), run.out)
+                XCTAssertTrue(run.out.contains("帮办员工作台"), "the dashboard was shown: \(run.out)")
+            }
             XCTAssertEqual(run.status, 0, run.err)
             XCTAssertTrue(run.out.contains("== 已保存 =="), "the service was finished: \(run.out)")
             XCTAssertTrue(run.out.contains(identity.prefix(4) + "**********" + identity.suffix(4)), "masked after entry")
             printed += [run.out, run.err]
         }
-        XCTAssertEqual(data.submissions.count(in: .ready), 2)
+        XCTAssertEqual(data.submissions.count(in: .ready), 3)
         let waiting = filesUnder(data.root)
         let status = try runCarekiosk(["status"] + dataArgs)
         let sync = try runCarekiosk(["sync", "--portal", portal.url.absoluteString, "--token-file", portal.tokenFile.path] + sealing + dataArgs)
         XCTAssertEqual(sync.status, 0, sync.err)
         printed += [status.out, status.err, sync.out, sync.err]
-        XCTAssertEqual(data.submissions.count(in: .sent), 2)
+        XCTAssertEqual(data.submissions.count(in: .sent), 3)
 
         for (path, bytes) in waiting + filesUnder(data.root) {
             let text = String(decoding: bytes, as: UTF8.self)
@@ -66,7 +82,7 @@ final class PrivacyTests: SyncTestCase {
 
         // Not vacuous: the numbers are in the ciphertext, and the portal opens what the kiosk sealed.
         let stored = try portal.storedSubmissions()
-        XCTAssertEqual(stored.count, 2)
+        XCTAssertEqual(stored.count, 3)
         for row in stored {
             let body = try XCTUnwrap(row["body"] as? [String: Any])
             XCTAssertNil(body["body"], "what reached the portal was sealed")
@@ -76,7 +92,8 @@ final class PrivacyTests: SyncTestCase {
         XCTAssertEqual(Set(opened.compactMap { $0["id_number"] as? String }), Set(residents.map(\.0)))
         XCTAssertEqual(Set(opened.compactMap { $0["phone"] as? String }), Set(residents.map(\.1)))
         let consent = stored.compactMap { ($0["opened"] as? [String: Any])?["consent"] as? [String: Any] }
-        XCTAssertEqual(consent.count, 2, "the privacy notice's version is recorded in the consent")
+        XCTAssertEqual(consent.count, 3, "the privacy notice's version is recorded in the consent")
+        XCTAssertEqual(consent.filter { $0["proxy"] as? Bool == true }.count, 1, "the assisted one carries the resident's proxy consent")
         XCTAssertTrue(consent.allSatisfy { ($0["notice_version"] as? String)?.isEmpty == false })
     }
 }
