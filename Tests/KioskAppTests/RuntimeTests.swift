@@ -23,6 +23,13 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(r.state.screen, .wizard(.review))
     }
 
+    /// The next write of this submission lands on a device that is always full (/dev/full).
+    func makeTheNextWriteFindTheDiskFull(_ r: KioskRuntime, _ id: String) throws {
+        let tmp = r.data.submissions.tmpFolder.appendingPathComponent(".\(id).json.\(getpid()).tmp")
+        try r.data.prepare()
+        try FileManager.default.createSymbolicLink(atPath: tmp.path, withDestinationPath: "/dev/full")
+    }
+
     func testFullDiskShowsWhyKeepsTheAnswersAndRetriesTheSameSubmission() throws {
         let root = temporaryFolder("runtime")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -30,9 +37,7 @@ final class RuntimeTests: XCTestCase {
         let r = try runtime(root, ids: Array(repeating: "unused", count: 9) + [id])
         fillPension(r)
         // The next write of this submission lands on a device that is always full.
-        let tmp = r.data.submissions.tmpFolder.appendingPathComponent(".\(id).json.\(getpid()).tmp")
-        try r.data.prepare()
-        try FileManager.default.createSymbolicLink(atPath: tmp.path, withDestinationPath: "/dev/full")
+        try makeTheNextWriteFindTheDiskFull(r, id)
         r.send(.key(.enter))
         XCTAssertEqual(r.state.screen, .saveFailed(.diskFull))
         XCTAssertEqual(r.data.submissions.ids(in: .ready), [])
@@ -51,9 +56,7 @@ final class RuntimeTests: XCTestCase {
         let r = try runtime(root, ids: Array(repeating: "unused", count: 9) + [id])
         r.sealer = SubmissionSealer(key: try PortalKey(hex: "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d", id: "k1"))
         fillPension(r)
-        let tmp = r.data.submissions.tmpFolder.appendingPathComponent(".\(id).json.\(getpid()).tmp")
-        try r.data.prepare()
-        try FileManager.default.createSymbolicLink(atPath: tmp.path, withDestinationPath: "/dev/full")
+        try makeTheNextWriteFindTheDiskFull(r, id)
         r.send(.key(.enter))
         XCTAssertEqual(r.state.screen, .saveFailed(.diskFull))
         let attempted = try XCTUnwrap(r.sealer?.seal(XCTUnwrap(r.state.session?.pending))).bytes

@@ -23,9 +23,8 @@ final class TerminalEndToEndTests: XCTestCase {
         try t.send("1"); try t.waitFor("您的身份证号码是多少")
     }
 
-    func testAFullServiceByKeypadInCareModeAt80x24() throws {
-        let t = try kiosk()
-        XCTAssertTrue(try t.screen().contains("关怀模式"))
+    /// The whole pension certification up to Enter on the last answer (the check-answers screen comes next).
+    func fillPension(_ t: TmuxSession) throws {
         try openPension(t)
         try t.send("511922194503150016", literally: true)
         try t.send("Enter"); try t.waitFor("您现在每个月都在领养老金吗")
@@ -33,6 +32,12 @@ final class TerminalEndToEndTests: XCTestCase {
         try t.send("1"); try t.waitFor("您的手机号码是多少")
         try t.send("13800000000", literally: true)
         try t.send("Enter")
+    }
+
+    func testAFullServiceByKeypadInCareModeAt80x24() throws {
+        let t = try kiosk()
+        XCTAssertTrue(try t.screen().contains("关怀模式"))
+        try fillPension(t)
         let review = try t.waitFor("请核对您填写的内容")
         XCTAssertTrue(review.contains("5119**********0016"))
         XCTAssertTrue(review.contains("138****0000"))
@@ -126,13 +131,8 @@ final class TerminalEndToEndTests: XCTestCase {
         try t.send("Enter")
         let home = try t.waitFor("帮办员 张帮办")
         XCTAssertTrue(home.contains("标准模式"), "the helper works in the standard layout")
-        try openPension(t)
-        try t.send("511922194503150016", literally: true)
-        try t.send("Enter"); try t.waitFor("您现在每个月都在领养老金吗")
-        try t.send("1"); try t.waitFor("您想怎样认证")
-        try t.send("1"); try t.waitFor("您的手机号码是多少")
-        try t.send("13800000000", literally: true)
-        try t.send("Enter"); try t.waitFor("请核对您填写的内容")
+        try fillPension(t)
+        try t.waitFor("请核对您填写的内容")
         try t.send("Enter")
         let consent = try t.waitFor("请您本人确认")
         XCTAssertTrue(consent.contains("关怀模式"), "the screen turns to the resident in care mode")

@@ -61,14 +61,16 @@ final class ReducerSpeechTests: XCTestCase {
         XCTAssertEqual(deleted, [.stopSpeech, .speak(Utterance(voice: .mandarin, parts: [.text("删除了一个，还有0个")]))])
     }
 
+    /// What is said as each digit of `digits` is typed.
+    func saidWhileTyping(_ digits: String, _ d: inout Driver) -> [String] {
+        digits.flatMap { ch in
+            effects(&d, .key(.digit(ch.wholeNumberValue!))).compactMap { if case let .speak(u) = $0 { return text(u) } else { return nil } }
+        }
+    }
+
     func testDigitsOfASensitiveFieldAreNeverSaidOnlyHowMany() {
         var d = openPensionQuestion()
-        var said: [String] = []
-        for ch in elder {
-            let out = effects(&d, .key(.digit(ch.wholeNumberValue!)))
-            said += out.compactMap { if case let .speak(u) = $0 { return text(u) } else { return nil } }
-        }
-        XCTAssertEqual(said, (1...18).map { "已输入\($0)位" })
+        XCTAssertEqual(saidWhileTyping(elder, &d), (1...18).map { "已输入\($0)位" })
     }
 
     func testTheIdentityNumberOfAProgressCheckIsNeverSaid() {
@@ -76,12 +78,7 @@ final class ReducerSpeechTests: XCTestCase {
         d.send(.setOnline(true))
         d.digit(d.state.choices.count)
         XCTAssertEqual(d.state.screen, .progressQuery)
-        var said: [String] = []
-        for ch in elder {
-            let out = effects(&d, .key(.digit(ch.wholeNumberValue!)))
-            said += out.compactMap { if case let .speak(u) = $0 { return text(u) } else { return nil } }
-        }
-        XCTAssertEqual(said, (1...18).map { "已输入\($0)位" })
+        XCTAssertEqual(saidWhileTyping(elder, &d), (1...18).map { "已输入\($0)位" })
     }
 
     func testASensitiveAnswerIsSpokenOnlyAsItsLastFour() {
