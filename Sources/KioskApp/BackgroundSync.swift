@@ -30,6 +30,9 @@ public final class BackgroundSync: @unchecked Sendable {
         self.interval = interval
     }
 
+    /// The portal client, for the helper's one-off questions (progress of one item).
+    public var portal: PortalClient { client }
+
     public var online: Bool {
         condition.lock()
         defer { condition.unlock() }

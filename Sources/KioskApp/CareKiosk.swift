@@ -127,6 +127,7 @@ public enum CareKiosk {
         let runtime = KioskRuntime(state: state, data: data, speaker: speaker, speechStrings: lookup,
                                    volume: options.volume ?? SpeechSettings.defaultVolume)
         runtime.sealer = sealer
+        runtime.usbFolder = options.usbFolder.map { URL(fileURLWithPath: $0) }
         if options.portalURL != nil {
             // A portal that is configured wrongly is said once, on the way in; the kiosk still works offline.
             do {

@@ -21,6 +21,7 @@ public struct Configuration: Equatable, Sendable {
     /// The portal's public key (64 hex characters) and its id: submissions are sealed to it.
     public var portalKey: String?
     public var portalKeyID: String?
+    public var usbFolder: String?
     /// Where the values came from, for messages.
     public var file: String?
 
@@ -35,7 +36,7 @@ public struct Configuration: Equatable, Sendable {
         case wrongType(file: String, key: String, expected: String)
     }
 
-    static let stringKeys = ["portal_url", "kiosk_id", "token_file", "locale", "data_dir", "portal_key", "portal_key_id"]
+    static let stringKeys = ["portal_url", "kiosk_id", "token_file", "locale", "data_dir", "portal_key", "portal_key_id", "usb_folder"]
 
     public static func load(explicit: String?, environment: [String: String]) throws(Problem) -> Configuration {
         let path: String
@@ -70,6 +71,7 @@ public struct Configuration: Equatable, Sendable {
                 case "locale": c.locale = text
                 case "portal_key": c.portalKey = text
                 case "portal_key_id": c.portalKeyID = text
+                case "usb_folder": c.usbFolder = text
                 default: c.dataDir = text
                 }
             } else if key == "care_mode" {
@@ -93,6 +95,7 @@ public struct Configuration: Equatable, Sendable {
         o.dataDir = o.dataDir ?? dataDir
         o.portalKey = o.portalKey ?? portalKey
         o.portalKeyID = o.portalKeyID ?? portalKeyID
+        o.usbFolder = o.usbFolder ?? usbFolder
         return o
     }
 }

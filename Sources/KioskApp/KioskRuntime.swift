@@ -160,6 +160,16 @@ public final class KioskRuntime {
                 sync?.wake()
             case let .withdraw(id):
                 try desk.withdraw(id, at: clock(), helper: state.helper?.id)
+            case .export:
+                dashboardTrouble = exportToUSB()
+            case .importReceipts:
+                dashboardTrouble = importFromUSB()
+            case let .progress(id):
+                let service = data.submissions.read(id: id, in: .sent)?.fact("service_id") ?? ""
+                switch sync?.portal.progress(of: id) {
+                case let .status(_, status, _, message)?: dashboardTrouble = .progress(service: service, status: status, message: message)
+                default: dashboardTrouble = .progressUnavailable
+                }
             }
         } catch {
             switch error {
@@ -168,6 +178,45 @@ public final class KioskRuntime {
             case let .disk(why): dashboardTrouble = .disk(why.description)
             }
         }
+    }
+
+    /// The folder on the USB stick for bundles and receipts (`usb_folder`, `--usb-folder`).
+    public var usbFolder: URL?
+
+    private var usbFolderPresent: URL? {
+        var isFolder: ObjCBool = false
+        guard let usbFolder, FileManager.default.fileExists(atPath: usbFolder.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        return usbFolder
+    }
+
+    private func exportToUSB() -> DashboardProblem {
+        guard let folder = usbFolderPresent else { return .noUSBFolder }
+        do {
+            guard let done = try Exporter(data: data).export(to: folder, kioskID: state.kioskID, at: clock()) else { return .nothingToExport }
+            return .exported(count: done.count, file: done.file.lastPathComponent)
+        } catch {
+            switch error {
+            case .busy: return .busy
+            case let .disk(why): return .disk(why.description)
+            }
+        }
+    }
+
+    private func importFromUSB() -> DashboardProblem {
+        guard let folder = usbFolderPresent else { return .noUSBFolder }
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".receipts.json") }.sorted()
+        guard !files.isEmpty else { return .noReceipts }
+        var sent = 0, quarantined = 0
+        for name in files {
+            do {
+                let done = try ReceiptsImporter(data: data, now: clock).importReceipts(folder.appendingPathComponent(name))
+                sent += done.sent
+                quarantined += done.quarantined
+            } catch {
+                if case .busy = error { return .busy }
+            }
+        }
+        return .imported(sent: sent, quarantined: quarantined, files: files.count)
     }
 
     /// Why the last dashboard command did nothing, for the next view of the dashboard.

@@ -38,6 +38,8 @@ public struct Options: Equatable, Sendable {
     public var configPath: String?
     /// `export --to DIR`: the folder on the USB stick.
     public var exportFolder: String?
+    /// Where the kiosk's dashboard writes bundles and reads receipts: a folder on the USB stick.
+    public var usbFolder: String?
     public var portalURL: String?
     public var tokenFile: String?
     /// The portal's public key (64 hex characters) and its id: submissions are sealed to it.
@@ -83,6 +85,7 @@ public struct Options: Equatable, Sendable {
             case "--kiosk-id": o.kioskID = try value(arg)
             case "--config": o.configPath = try value(arg)
             case "--to": o.exportFolder = try value(arg)
+            case "--usb-folder": o.usbFolder = try value(arg)
             case "--portal": o.portalURL = try value(arg)
             case "--token-file": o.tokenFile = try value(arg)
             case "--portal-key": o.portalKey = try value(arg)

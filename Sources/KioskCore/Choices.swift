@@ -24,6 +24,9 @@ public enum Choice: Equatable, Sendable {
     case dashboardItem(String)
     case dashboardRetry
     case dashboardWithdraw
+    case dashboardProgress
+    case dashboardExport
+    case dashboardImport
     case voice(SpeechVoice)
 }
 

@@ -58,12 +58,22 @@ public struct DashboardView: Equatable, Sendable {
     }
 }
 
+/// What the dashboard says after the helper's last command: why it did nothing, or what it did.
 public enum DashboardProblem: Equatable, Sendable {
     /// A sender was working on the queue; try again in a moment.
     case busy
     /// The item had moved on meanwhile (sent, or already withdrawn).
     case gone
     case disk(String)
+    /// No folder for the USB stick is configured (`usb_folder`, `--usb-folder`), or it is not there.
+    case noUSBFolder
+    case exported(count: Int, file: String)
+    case nothingToExport
+    case imported(sent: Int, quarantined: Int, files: Int)
+    case noReceipts
+    /// The portal's progress of one sent item.
+    case progress(service: String, status: String, message: String?)
+    case progressUnavailable
 }
 
 /// What the helper asks the runtime to do to one item.
@@ -71,6 +81,11 @@ public enum DashboardCommand: Equatable, Sendable {
     case load(search: String?)
     case retry(id: String)
     case withdraw(id: String)
+    /// Waiting items onto the USB stick (a bundle); receipts files on it back into the queue.
+    case export
+    case importReceipts
+    /// Ask the portal how far a sent item has come.
+    case progress(id: String)
 }
 
 extension WizardState {
@@ -90,13 +105,15 @@ extension WizardState {
 
     var dashboardChoices: [Choice] {
         switch screen {
-        case let .dashboard(view): return [.dashboardSearch] + view.items.map { .dashboardItem($0.id) }
+        case let .dashboard(view):
+            return [.dashboardSearch, .dashboardExport, .dashboardImport] + view.items.map { .dashboardItem($0.id) }
         case .dashboardItem(_, true):
             // While the withdrawal is being confirmed, 1 means only that.
             return [.dashboardWithdraw]
         case let .dashboardItem(item, false):
             var options: [Choice] = []
             if case .refused = item.state { options.append(.dashboardRetry) }
+            if case .sent = item.state, online { options.append(.dashboardProgress) }
             if item.canWithdraw { options.append(.dashboardWithdraw) }
             return options
         default: return []
@@ -113,6 +130,12 @@ extension WizardState {
             screen = .dashboardItem(item, confirmingWithdrawal: false)
         case let (.dashboardItem(item, _), .dashboardRetry):
             return openDashboardAfter(.retry(id: item.id))
+        case let (.dashboardItem(item, _), .dashboardProgress):
+            return openDashboardAfter(.progress(id: item.id))
+        case (.dashboard, .dashboardExport):
+            return openDashboardAfter(.export)
+        case (.dashboard, .dashboardImport):
+            return openDashboardAfter(.importReceipts)
         case let (.dashboardItem(item, false), .dashboardWithdraw):
             // Withdrawing deletes: ask once more, with the resident beside the helper.
             screen = .dashboardItem(item, confirmingWithdrawal: true)
@@ -130,7 +153,8 @@ extension WizardState {
 
     mutating func confirmDashboardSearch() -> [Effect] {
         let typed = input.trimmingCharacters(in: .whitespaces)
-        guard typed.count == 4, typed.allSatisfy({ ("0"..."9").contains($0) || $0 == "X" || $0 == "x" }) else {
+        // Four characters: the end of an identity number; more: the digits of a receipt number.
+        guard typed.count >= 4, typed.allSatisfy({ ("0"..."9").contains($0) || $0 == "X" || $0 == "x" }) else {
             error = .digitsLength(expected: 4, found: typed.count)
             return []
         }
@@ -148,6 +172,17 @@ extension WizardState {
             case .busy?: paragraphs.append(s.tr("dashboard.busy"))
             case .gone?: paragraphs.append(s.tr("dashboard.gone"))
             case let .disk(why)?: paragraphs.append(s.tr("dashboard.disk", ["why": why]))
+            case .noUSBFolder?: paragraphs.append(s.tr("dashboard.no_usb"))
+            case let .exported(count, file)?: paragraphs.append(s.tr("export.done", ["count": "\(count)", "file": file]))
+            case .nothingToExport?: paragraphs.append(s.tr("export.nothing"))
+            case let .imported(sent, quarantined, files)?:
+                paragraphs.append(s.tr("dashboard.imported", ["files": "\(files)", "sent": "\(sent)", "quarantined": "\(quarantined)"]))
+            case .noReceipts?: paragraphs.append(s.tr("dashboard.no_receipts"))
+            case let .progress(service, status, message)?:
+                let title = catalog.service(id: service)?.title.resolve(locale) ?? service
+                let words = progressWords(status, s) + (message.map { s.tr("progress.message", ["message": $0]) } ?? "")
+                paragraphs.append(s.tr("dashboard.progress", ["service": title, "state": words]))
+            case .progressUnavailable?: paragraphs.append(s.tr("progress.state.unavailable"))
             case nil: break
             }
             if let search = view.search { paragraphs.append(s.tr("dashboard.search_result", ["digits": search, "count": "\(view.items.count)"])) }

@@ -78,6 +78,19 @@ extension WizardState {
         }
     }
 
+    /// The portal's progress status (contract §2) in words.
+    func progressWords(_ status: String, _ s: Strings) -> String {
+        switch status {
+        case "received": return s.tr("progress.status.received")
+        case "in_review": return s.tr("progress.status.in_review")
+        case "needs_materials": return s.tr("progress.status.needs_materials")
+        case "approved": return s.tr("progress.status.approved")
+        case "rejected": return s.tr("progress.status.rejected")
+        case "completed": return s.tr("progress.status.completed")
+        default: return s.tr("progress.status.other")
+        }
+    }
+
     private func progressLine(_ item: ProgressItem, _ s: Strings) -> String {
         let title = catalog.service(id: item.serviceID)?.title.resolve(locale) ?? item.serviceID
         let chars = Array(item.createdAt)
@@ -91,16 +104,7 @@ extension WizardState {
         case .refused: state = s.tr("progress.state.refused")
         case .unavailable: state = s.tr("progress.state.unavailable")
         case let .portal(status, message):
-            let word: String
-            switch status {
-            case "received": word = s.tr("progress.status.received")
-            case "in_review": word = s.tr("progress.status.in_review")
-            case "needs_materials": word = s.tr("progress.status.needs_materials")
-            case "approved": word = s.tr("progress.status.approved")
-            case "rejected": word = s.tr("progress.status.rejected")
-            case "completed": word = s.tr("progress.status.completed")
-            default: word = s.tr("progress.status.other")
-            }
+            let word = progressWords(status, s)
             state = message.map { word + s.tr("progress.message", ["message": $0]) } ?? word
         }
         let receipt = item.receipt.map { s.tr("progress.receipt", ["receipt": $0]) } ?? ""

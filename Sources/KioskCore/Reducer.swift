@@ -203,7 +203,7 @@ extension WizardState {
             openProgressQuery()
         case .dashboard:
             return openDashboard()
-        case .dashboardSearch, .dashboardItem, .dashboardRetry, .dashboardWithdraw:
+        case .dashboardSearch, .dashboardItem, .dashboardRetry, .dashboardWithdraw, .dashboardProgress, .dashboardExport, .dashboardImport:
             return chooseOnDashboard(choice)
         case .residentConsent:
             guard screen == .assistedConsent else { return [] }

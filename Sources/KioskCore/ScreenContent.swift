@@ -248,6 +248,9 @@ extension WizardState {
             guard case let .dashboard(view) = screen, let item = view.items.first(where: { $0.id == id }) else { return id }
             return dashboardLine(item, s)
         case .dashboardRetry: return s.tr("dashboard.retry")
+        case .dashboardProgress: return s.tr("home.progress")
+        case .dashboardExport: return s.tr("dashboard.export")
+        case .dashboardImport: return s.tr("dashboard.import")
         case .dashboardWithdraw:
             if case .dashboardItem(_, true) = screen { return s.tr("dashboard.withdraw_yes") }
             return s.tr("dashboard.withdraw")

@@ -18,13 +18,20 @@ public struct QueueDesk {
             for id in spool.ids(in: state) {
                 guard let item = spool.read(id: id, in: state) else { continue }
                 let masked = item.fact("masked_id")
-                if let search, masked.map({ !$0.uppercased().hasSuffix(search) }) ?? true { continue }
+                if let search, !Self.matches(search, masked: masked, receipt: item.fact("receipt")) { continue }
                 items.append(DashboardItem(id: id, serviceID: item.fact("service_id") ?? "", createdAt: item.fact("created_at") ?? "",
                                            maskedID: masked, state: Self.state(state, item)))
             }
         }
         items.sort { $0.createdAt > $1.createdAt }
         return DashboardView(counts: counts, items: items, search: search)
+    }
+
+    /// Four characters match the end of the masked identity number; more match the digits of a receipt.
+    static func matches(_ search: String, masked: String?, receipt: String?) -> Bool {
+        if search.count == 4, masked?.uppercased().hasSuffix(search) == true { return true }
+        guard search.count > 4, let receipt else { return false }
+        return receipt.filter(\.isNumber).hasSuffix(search)
     }
 
     static func state(_ state: Spool.State, _ item: QueueItem) -> DashboardItem.State {

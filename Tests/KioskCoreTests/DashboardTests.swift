@@ -30,6 +30,8 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(c.paragraphs.first, "待发送 1  发送中 0  已发送 5  被退回 1  已导出 0")
         XCTAssertEqual(c.options.map(\.label), [
             "按身份证后四位查找",
+            "导出到U盘",
+            "从U盘导入回执",
             "养老金资格认证｜2026-11-22 09:30｜5119**********0016｜被退回",
             "高龄津贴申领｜2026-11-21 15:00｜5119**********0024｜待发送",
         ])
@@ -38,7 +40,7 @@ final class DashboardTests: XCTestCase {
 
     func testARefusedItemCanBeRetriedAndWithdrawingAsksAgain() {
         var d = dashboard()
-        d.digit(2)
+        d.digit(4)
         XCTAssertEqual(d.state.content(zh).paragraphs.last, "退回原因：422 invalid: phone format")
         XCTAssertEqual(d.state.content(zh).options.map(\.label), ["改好了，重新发送", "撤回（删除这一件）"])
         d.digit(2)
@@ -59,6 +61,31 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(d.effects.last, .dashboard(.load(search: "0016")))
         d.send(.dashboardLoaded(DashboardView(counts: [], items: [refused], search: "0016")))
         XCTAssertEqual(d.state.content(zh).paragraphs.last, "身份证后四位 0016：找到 1 件")
+    }
+
+    func testExportImportAndProgressAreOneKeyAndSayWhatHappened() {
+        var d = dashboard()
+        d.digit(2)
+        XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.export), .dashboard(.load(search: nil))])
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil, problem: .exported(count: 3, file: "k-20261122-100000.ckb"))))
+        XCTAssertTrue(d.state.content(zh).paragraphs.contains { $0.hasPrefix("已把 3 件导出到 k-20261122-100000.ckb") })
+        d.digit(3)
+        XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.importReceipts), .dashboard(.load(search: nil))])
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil, problem: .noUSBFolder)))
+        XCTAssertTrue(d.state.content(zh).paragraphs.contains("找不到U盘文件夹：请插好U盘，并在配置文件里设置 usb_folder。"))
+
+        let sent = DashboardItem(id: "s1", serviceID: "pension-certification", createdAt: "", maskedID: nil, state: .sent(receipt: "SC20261122000001"))
+        d.send(.setOnline(true))
+        d.digit(1); d.type("20261122000001")
+        XCTAssertEqual(d.effects.last, .dashboard(.load(search: "20261122000001")), "a receipt's digits are a search too")
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [sent], search: "20261122000001")))
+        d.digit(4)
+        XCTAssertEqual(d.state.content(zh).options.map(\.label), ["查询办理进度"])
+        d.digit(1)
+        XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.progress(id: "s1")), .dashboard(.load(search: nil))])
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil,
+                                              problem: .progress(service: "pension-certification", status: "in_review", message: nil))))
+        XCTAssertTrue(d.state.content(zh).paragraphs.contains("养老金资格认证：正在审核"))
     }
 
     func testAnItemThatWasSentCannotBeWithdrawn() {

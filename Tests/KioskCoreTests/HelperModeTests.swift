@@ -99,6 +99,22 @@ final class HelperModeTests: XCTestCase {
         XCTAssertEqual(d.state.content(zh).notice, "帮办员已退出。")
     }
 
+    func testAHelperWhoWalksAwayIsLoggedOutByTheInactivityClock() {
+        var d = loggedIn()
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        var clock = InactivityClock(timeout: TimeInterval(d.state.inactivityTimeout), now: t0)
+        d.open("pension-certification")
+        clock.touch(t0.addingTimeInterval(10))
+        XCTAssertNil(clock.check(t0.addingTimeInterval(80)), "still working")
+        XCTAssertEqual(clock.check(t0.addingTimeInterval(100)), .inactivityWarning(secondsLeft: 30))
+        let timeUp = clock.check(t0.addingTimeInterval(131))
+        XCTAssertEqual(timeUp, .clear)
+        d.send(timeUp!)
+        XCTAssertNil(d.state.helper, "two minutes without a key end the helper's session")
+        XCTAssertNil(d.state.session, "and the answers are gone")
+        XCTAssertEqual(d.effects.last, .helperLoggedOut(zhang))
+    }
+
     func testFiveWrongPINsLockForFiveMinutes() {
         var guardian = LoginGuard()
         let t0 = Date(timeIntervalSince1970: 1_800_000_000)

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import KioskCore
+@testable import KioskCore
 import KioskOutbox
 import KioskTestSupport
 @testable import KioskSync
@@ -10,8 +10,8 @@ final class BundleTests: SyncTestCase {
     var usb: URL { data.root.appendingPathComponent("usb") }
     var portalArgs: [String] { ["--portal", portal.url.absoluteString, "--token-file", portal.tokenFile.path] }
 
-    func carekiosk(_ args: [String]) throws -> Run {
-        try runCarekiosk(args + ["--data-dir", data.root.path, "--kiosk-id", "cn-511922-test-01"])
+    func carekiosk(_ args: [String], input: String = "") throws -> Run {
+        try runCarekiosk(args + ["--data-dir", data.root.path, "--kiosk-id", "cn-511922-test-01"], input: input)
     }
 
     func exportThree() throws -> URL {
@@ -132,5 +132,26 @@ final class BundleTests: SyncTestCase {
         XCTAssertEqual(broken.status, 1)
         XCTAssertTrue(broken.err.hasPrefix("审计记录从第 3 行起对不上：第 3 行或第 2 行被改过或删过"), broken.err)
         XCTAssertFalse(try String(contentsOf: log, encoding: .utf8).contains("13800000004"), "nothing personal in the audit trail")
+    }
+
+    /// The same trip from the helper dashboard on the kiosk, with the USB folder configured.
+    func testTheHelperDashboardExportsToTheStickAndImportsTheReceipts() throws {
+        try queue((1...2).map { submission($0) })
+        try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
+        XCTAssertEqual(try carekiosk(["helper", "add", "1001", "张帮办"]).status, 2, "a PIN is needed")
+        let added = try carekiosk(["helper", "add", "1001", "张帮办"], input: "2468\n2468\n")
+        XCTAssertEqual(added.status, 0, added.err)
+        let dashboard = String(Driver().state.homeCategories.count + 1)
+        func atTheDashboard(_ key: String) throws -> String {
+            let lines = ["esc", "esc", "esc", "", "1001", "2468", dashboard, key]
+            let run = try carekiosk(["--plain", "--usb-folder", usb.path], input: lines.joined(separator: "\n") + "\n")
+            XCTAssertEqual(run.status, 0, run.err)
+            return run.out
+        }
+        XCTAssertTrue(try atTheDashboard("2").contains("已把 2 件导出到"))
+        let bundle = usb.appendingPathComponent(try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: usb.path).first { $0.hasSuffix(".ckb") }))
+        XCTAssertEqual(try carekiosk(["upload", bundle.path] + portalArgs).status, 0)
+        XCTAssertTrue(try atTheDashboard("3").contains("从 1 个回执文件导入：已发送 2 件，退回 0 件。"))
+        XCTAssertTrue(try carekiosk(["status"]).out.contains("已发送：2 件"))
     }
 }
