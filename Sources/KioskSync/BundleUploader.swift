@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import KioskCore
 import KioskOutbox
 
@@ -32,6 +35,16 @@ public struct BundleUploader {
         public var stop: SyncReport.Stop?
     }
 
+    /// An upload that was killed leaves its scratch queue behind, with the bundle's submissions in
+    /// it: removed by the next upload once the process that made it is gone.
+    static func removeAbandonedScratch(in folder: URL) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix("carekiosk-upload-") {
+            let parts = name.split(separator: "-")
+            guard parts.count > 2, let pid = pid_t(parts[2]), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
     public static func receiptsFile(for bundle: URL) -> URL {
         bundle.deletingPathExtension().appendingPathExtension("receipts.json")
     }
@@ -43,7 +56,9 @@ public struct BundleUploader {
 
         // The items go through a queue of their own, in a scratch folder, so that the kiosk's
         // sender does the sending and nothing about it is written twice.
-        let scratch = DataFolder(root: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("carekiosk-upload-\(UUID().uuidString)"))
+        let temporary = URL(fileURLWithPath: NSTemporaryDirectory())
+        Self.removeAbandonedScratch(in: temporary)
+        let scratch = DataFolder(root: temporary.appendingPathComponent("carekiosk-upload-\(getpid())-\(UUID().uuidString)"))
         defer { try? FileManager.default.removeItem(at: scratch.root) }
         do {
             try scratch.prepare()

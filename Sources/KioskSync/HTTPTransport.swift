@@ -23,7 +23,7 @@ public final class URLSessionTransport: HTTPTransport {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
-        session = URLSession(configuration: configuration)
+        session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
         self.largestAnswer = largestAnswer
         self.timeout = timeout
     }
@@ -74,6 +74,15 @@ public final class URLSessionTransport: HTTPTransport {
         case NSURLErrorBadServerResponse: return "bad answer"
         default: return "network error \(code)"
         }
+    }
+}
+
+/// The portal never redirects. A redirect comes from a captive Wi-Fi page or a proxy, and following
+/// it could carry the device token somewhere else: the 3xx itself is the answer (not the portal).
+private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        completionHandler(nil)
     }
 }
 
