@@ -117,13 +117,14 @@ public enum CareKiosk {
         let tables = byLocale
         let lookup: @Sendable (String) -> Strings = { tables[$0] ?? strings }
         let plain = options.plain || !isInteractive(environment)
-        let state = WizardState(catalog: catalog, kioskID: options.kioskID ?? defaultKioskID(environment),
+        var state = WizardState(catalog: catalog, kioskID: options.kioskID ?? defaultKioskID(environment),
                                 today: Moment.now().civilDate, locale: locale,
                                 availableLocales: resources.availableLocales, careMode: options.careMode ?? true,
                                 speechVoice: options.voice.flatMap(SpeechVoice.init(option:)))
         // Plain mode serves screen readers, which speak for themselves: it is silent unless --voice is given.
         let speaker: Speaker? = plain && options.voice == nil ? nil
             : ESpeakSpeaker(texts: SpeechSetup(resources, strings: lookup).text)
+        if let seconds = options.inactivitySeconds { state.inactivityTimeout = seconds }
         let runtime = KioskRuntime(state: state, data: data, speaker: speaker, speechStrings: lookup,
                                    volume: options.volume ?? SpeechSettings.defaultVolume)
         runtime.sealer = sealer

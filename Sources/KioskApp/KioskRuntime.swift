@@ -140,6 +140,7 @@ public final class KioskRuntime {
         fresh.speechVoice = state.speechVoice
         fresh.speechTrouble = state.speechTrouble
         fresh.helper = state.helper
+        fresh.defaultCareMode = state.defaultCareMode
         fresh.syncPaused = state.syncPaused
         state = fresh
     }
@@ -231,7 +232,8 @@ public final class KioskRuntime {
             return .helperRefused(.locked(minutesLeft: (seconds + 59) / 60))
         }
         guard let helper = HelperDirectory(data: data).helper(id) else {
-            audit(.failedPIN, [("helper", .string(id)), ("known", .bool(false))])
+            // An unknown number is not written down: it may be something else typed by mistake.
+            audit(.failedPIN, [("known", .bool(false))])
             return .helperRefused(.unknownHelper)
         }
         guard helper.pin.matches(pin) else {

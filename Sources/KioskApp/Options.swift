@@ -38,6 +38,8 @@ public struct Options: Equatable, Sendable {
     public var configPath: String?
     /// `export --to DIR`: the folder on the USB stick.
     public var exportFolder: String?
+    /// Seconds without a key before the screen clears (at least 60: the warning comes 30 s before).
+    public var inactivitySeconds: Int?
     /// Where the kiosk's dashboard writes bundles and reads receipts: a folder on the USB stick.
     public var usbFolder: String?
     public var portalURL: String?
@@ -79,6 +81,10 @@ public struct Options: Equatable, Sendable {
             case "--plain": o.plain = true
             case "--kiosk": o.kiosk = true
             case "--care-theme": o.careTheme = try value(arg)
+            case "--inactivity":
+                let v = try value(arg)
+                guard let n = Int(v), (60...3600).contains(n) else { throw .badValue(arg, v) }
+                o.inactivitySeconds = n
             case "--catalog": o.catalogPath = try value(arg)
             case "--data-dir": o.dataDir = try value(arg)
             case "--locale": o.locale = try value(arg)

@@ -55,7 +55,8 @@ public struct TerminalFrontEnd {
                 break
             }
             // The clock only runs while a resident is somewhere other than the empty home screen.
-            if runtime.state.screen == .home && runtime.state.overlay == nil && runtime.state.session == nil {
+            // (A helper's session has its own clock running even there: a helper who walks away is logged out.)
+            if runtime.state.screen == .home && runtime.state.overlay == nil && runtime.state.session == nil && runtime.state.helper == nil {
                 clock.touch(now())
             } else if let action = clock.check(now()) {
                 runtime.send(action)

@@ -31,17 +31,26 @@ extension WizardState {
     /// Escapes in a row on the home screen, then Enter, open the helper login (or log out).
     static let escapesForHelper = 3
 
+    /// The escapes and the Enter must come within this many seconds, so that a resident pressing
+    /// 返回 a few times and later 确认 does not land on the staff login.
+    static let helperSequenceSeconds: TimeInterval = 5
+
     /// Called for every key on the home screen; returns effects when the sequence is complete.
-    mutating func homeSequence(_ key: Key) -> [Effect]? {
+    mutating func homeSequence(_ key: Key, at now: Date) -> [Effect]? {
         guard screen == .home, overlay == nil else { homeEscapes = 0; return nil }
+        let quick = homeEscapesStarted.map { now.timeIntervalSince($0) <= WizardState.helperSequenceSeconds } ?? false
         switch key {
         case .escape:
+            if homeEscapes == 0 || !quick {
+                homeEscapes = 0
+                homeEscapesStarted = now
+            }
             homeEscapes += 1
             return []
-        case .enter where homeEscapes >= WizardState.escapesForHelper:
+        case .enter where homeEscapes >= WizardState.escapesForHelper && quick:
             homeEscapes = 0
             if let helper {
-                self.helper = nil
+                logOutHelper()
                 notice = .helperLoggedOut
                 return [.helperLoggedOut(helper)]
             }
@@ -56,9 +65,24 @@ extension WizardState {
         }
     }
 
+    /// Ends the helper's session: the kiosk goes back to its own care-mode setting.
+    mutating func logOutHelper() {
+        helper = nil
+        careMode = defaultCareMode
+    }
+
+    /// A helper number is 1 to 8 digits; the field takes no more, so nothing longer (an identity
+    /// number typed by mistake) is ever shown, spoken or written down.
+    static let longestHelperID = 8
+
     mutating func confirmHelperLogin(_ step: HelperLoginStep) -> [Effect] {
         let typed = input.trimmingCharacters(in: .whitespaces)
         guard !typed.isEmpty else { error = .required; return [] }
+        if step == .id, !typed.allSatisfy({ ("0"..."9").contains($0) }) {
+            input = ""
+            error = .digitsOnly
+            return []
+        }
         input = ""
         error = nil
         switch step {
@@ -99,7 +123,7 @@ extension WizardState {
         careModeBeforeConsent = nil
     }
 
-    func helperContent(_ s: Strings) -> ScreenContent? {
+    func helperContent(_ s: Strings, spoken: Bool) -> ScreenContent? {
         switch screen {
         case let .helperLogin(step):
             var c = ScreenContent(title: s.tr("helper.login_title"), keys: [s.tr("keys.type_then_enter"), s.tr("keys.back")])
@@ -115,7 +139,7 @@ extension WizardState {
             return c
         case .assistedConsent:
             guard let session, let helper else { return nil }
-            let answers = reviewItems.map { label(of: .change($0), s) }
+            let answers = reviewItems.map { label(of: .change($0), s, spoken: spoken) }
             return ScreenContent(title: s.tr("assisted.title"),
                                  paragraphs: [s.tr("assisted.who", ["helper": helper.name, "service": session.service.title.resolve(locale)])]
                                     + answers + [s.tr("assisted.ask")],

@@ -77,9 +77,10 @@ extension WizardState {
             goHome()
             inactivityWarning = nil
             notice = .cleared
+            careMode = defaultCareMode
             // A helper who walked away is logged out too.
             guard let helper else { return [] }
-            self.helper = nil
+            logOutHelper()
             return [.helperLoggedOut(helper)]
         }
     }
@@ -109,7 +110,10 @@ extension WizardState {
         default: break
         }
         if let overlay { return pressInOverlay(overlay, key) }
-        if let effects = homeSequence(key) { return effects }
+        if let effects = homeSequence(key, at: context.moment.date) { return effects }
+        if case .helperLogin(.id) = screen, let edited = edit(input, with: key), edited.count > WizardState.longestHelperID {
+            return []
+        }
         if acceptsText, let edited = edit(input, with: key) {
             input = edited.count > FieldValidator.maxInputLength ? input : edited
             error = edited.count > FieldValidator.maxInputLength ? .inputTooLong : nil
@@ -180,11 +184,14 @@ extension WizardState {
         case let .material(choice):
             guard case let .wizard(.material(mid)) = screen else { return [] }
             session?.materials[mid] = choice
+            session?.residentConsentAt = nil
             advance()
         case .consent:
             if session?.consentGivenAt == nil { session?.consentGivenAt = context.moment.rfc3339 }
             advance()
         case let .change(page):
+            // Whatever the resident agreed to before no longer stands once something changes.
+            session?.residentConsentAt = nil
             session?.changing = true
             show(.wizard(page))
         case let .rating(score):
@@ -237,7 +244,8 @@ extension WizardState {
             return confirmQuestion(fid, context)
         case .wizard(.review):
             if helper != nil, session?.residentConsentAt == nil {
-                turnToResident()
+                // The resident is asked only about what will really be queued.
+                if readyToSubmit() { turnToResident() }
                 return []
             }
             return submit(context)
@@ -288,6 +296,7 @@ extension WizardState {
     /// Stores an answer, runs pre-review (预审), and moves on.
     private mutating func accept(_ value: JSONValue, for fid: String, _ context: Context) -> [Effect] {
         session?.answers[fid] = value
+        session?.residentConsentAt = nil
         session?.visited.insert(fid)
         input = ""
         error = nil
@@ -307,12 +316,13 @@ extension WizardState {
         }
     }
 
-    private mutating func submit(_ context: Context) -> [Effect] {
-        guard let session else { return [] }
+    /// Stops on the pre-check or an unfinished page, showing it; true when nothing stands in the way.
+    private mutating func readyToSubmit() -> Bool {
+        guard let session else { return false }
         if let failed = failingEligibility() {
             let fid = failed.require.references.map(Condition.baseField).first ?? ""
             screen = .ineligible(failed.message, fieldID: fid)
-            return []
+            return false
         }
         // Nothing is queued while a page is unfinished: a material not chosen, the privacy notice
         // not agreed to before a sensitive answer, a required question without an answer.
@@ -320,8 +330,17 @@ extension WizardState {
             self.session?.changing = true
             show(.wizard(unfinished))
             error = unfinished == .privacy ? .chooseAnOption : .required
+            return false
+        }
+        return true
+    }
+
+    private mutating func submit(_ context: Context) -> [Effect] {
+        guard readyToSubmit() else {
+            session?.residentConsentAt = nil
             return []
         }
+        guard let session else { return [] }
         let notice = session.service.privacy?.version ?? catalog.version
         var submission = session.submission(id: context.newID, kioskID: kioskID, locale: locale,
                                             noticeVersion: notice, at: context.moment, helper: helper)
@@ -423,6 +442,7 @@ extension WizardState {
     private mutating func goHome() {
         session = nil
         overlay = nil
+        homeEscapes = 0
         show(.home)
     }
 }

@@ -139,7 +139,7 @@ extension WizardState {
         case .progressQuery, .progressSearching, .progressResult:
             return progressContent(s) ?? ScreenContent(title: "")
         case .helperLogin, .assistedConsent:
-            return helperContent(s) ?? ScreenContent(title: "")
+            return helperContent(s, spoken: spoken) ?? ScreenContent(title: "")
         case .dashboardLoading, .dashboard, .dashboardSearch, .dashboardItem:
             return dashboardContent(s) ?? ScreenContent(title: "")
         }

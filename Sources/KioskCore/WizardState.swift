@@ -150,12 +150,16 @@ public struct WizardState: Equatable, Sendable {
     public var locale: String
     public var availableLocales: [String]
     public var careMode: Bool
-    /// The language the kiosk speaks in (F4), chosen apart from the display language.
+    /// Care mode as the kiosk is set up: every clear and every helper logout goes back to it.
+    public var defaultCareMode: Bool
     /// The helper acting for residents, while logged in.
     public var helper: HelperSession?
     public var helperRefusal: HelperRefusal?
     var homeEscapes = 0
+    /// When the first of the home screen's helper escapes was pressed: the sequence must be quick.
+    var homeEscapesStarted: Date?
     var careModeBeforeConsent: Bool?
+    /// The language the kiosk speaks in (F4), chosen apart from the display language.
     public var speechVoice: SpeechVoice
     /// Why the kiosk cannot speak, shown on the status line.
     public var speechTrouble: SpeechTrouble?
@@ -185,6 +189,7 @@ public struct WizardState: Equatable, Sendable {
         self.locale = locale
         self.availableLocales = availableLocales
         self.careMode = careMode
+        self.defaultCareMode = careMode
         self.speechVoice = speechVoice ?? .default(forDisplay: locale)
     }
 }

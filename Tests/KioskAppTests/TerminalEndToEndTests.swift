@@ -149,4 +149,23 @@ final class TerminalEndToEndTests: XCTestCase {
         XCTAssertEqual((body["helper"] as? [String: String])?["name"], "张帮办")
         XCTAssertEqual((body["consent"] as? [String: Any])?["proxy"] as? Bool, true)
     }
+
+    /// A helper who logs in and walks away from the home screen is logged out by the inactivity
+    /// timer, and the kiosk is back in care mode for the next resident.
+    func testAHelperIdleOnTheHomeScreenIsLoggedOut() throws {
+        XCTAssertEqual(try runCarekiosk(["helper", "add", "1001", "张帮办", "--data-dir", dataDir.path], input: "2468\n2468\n").status, 0)
+        let t = try kiosk(extra: "--inactivity 60")
+        for _ in 0..<3 {
+            try t.send("Escape")
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        try t.send("Enter"); try t.waitFor("请输入帮办员编号")
+        try t.send("1001", literally: true); try t.send("Enter"); try t.waitFor("请输入密码")
+        try t.send("2468", literally: true); try t.send("Enter")
+        XCTAssertTrue(try t.waitFor("帮办员 张帮办").contains("标准模式"))
+        let after = try t.waitFor("关怀模式", seconds: 75)
+        XCTAssertFalse(after.contains("帮办员 张帮办"), "logged out after a minute without a key")
+        let audit = try String(contentsOf: dataDir.appendingPathComponent("audit.jsonl"), encoding: .utf8)
+        XCTAssertTrue(audit.contains("\"event\":\"logout\""), audit)
+    }
 }

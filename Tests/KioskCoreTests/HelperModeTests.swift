@@ -125,4 +125,51 @@ final class HelperModeTests: XCTestCase {
         XCTAssertEqual(guardian.check("1001", now: t0.addingTimeInterval(305)), .allowed, "five minutes later")
         XCTAssertEqual(guardian.failed("1001", now: t0.addingTimeInterval(306)), 4, "and the count starts again")
     }
+
+    func testTheLoginSequenceMustBeQuickAndSomethingElseTypedAtTheNumberIsRefused() {
+        var state = Driver().state
+        func press(_ key: Key, after seconds: TimeInterval) {
+            let moment = Moment(date: testMoment.date.addingTimeInterval(seconds), utcOffsetSeconds: testMoment.utcOffsetSeconds)
+            _ = state.reduce(.key(key), Context(moment: moment, newID: "x"))
+        }
+        press(.escape, after: 0); press(.escape, after: 1); press(.escape, after: 2); press(.enter, after: 9)
+        XCTAssertEqual(state.screen, .home, "返回 three times, and 确认 much later, is a resident, not a helper")
+        press(.escape, after: 20); press(.escape, after: 21); press(.escape, after: 22); press(.enter, after: 23)
+        XCTAssertEqual(state.screen, .helperLogin(.id))
+        for digit in "511922194503150016" { press(.digit(Int(String(digit))!), after: 24) }
+        XCTAssertEqual(state.input, "51192219", "a helper number has at most 8 digits: an identity number cannot be typed in full")
+    }
+
+    func testAfterTheHelperLeavesTheKioskIsBackInCareMode() {
+        var d = loggedIn()
+        XCTAssertFalse(d.state.careMode)
+        d.send(.clear)
+        XCTAssertTrue(d.state.careMode, "the next resident gets care mode again")
+        d = loggedIn()
+        for _ in 0..<3 { d.esc() }
+        d.enter()
+        XCTAssertTrue(d.state.careMode)
+    }
+
+    func testAChangeAfterTheResidentAgreedAsksTheResidentAgain() {
+        var d = loggedIn()
+        d.open("pension-certification")
+        d.enter(); d.digit(1); d.digit(1)
+        d.type("511922194503150016"); d.digit(1); d.digit(2); d.type("江口镇二村三组5号"); d.digit(2); d.type("13800000000")
+        d.enter()
+        XCTAssertEqual(d.state.screen, .assistedConsent)
+        // The resident agrees, but the disk is full; the helper goes back and changes an answer.
+        var state = d.state
+        let context = Context(moment: testMoment, newID: "11111111-1111-4111-8111-111111111111")
+        guard case .enqueue? = state.reduce(.key(.digit(1)), context).first else { return XCTFail("consent did not queue") }
+        _ = state.reduce(.saveFailed(.diskFull), context)
+        _ = state.reduce(.key(.escape), context)
+        XCTAssertEqual(state.screen, .wizard(.review))
+        _ = state.reduce(.key(.digit(state.reviewItems.firstIndex(of: .question("phone"))! + 1)), context)
+        _ = state.reduce(.typeLine("13900000000"), context)
+        XCTAssertEqual(state.screen, .wizard(.review))
+        let effects = state.reduce(.key(.enter), context)
+        XCTAssertEqual(state.screen, .assistedConsent, "the resident agrees to what will really be sent")
+        XCTAssertEqual(effects, [])
+    }
 }
