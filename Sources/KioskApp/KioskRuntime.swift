@@ -207,17 +207,22 @@ public final class KioskRuntime {
         guard let folder = usbFolderPresent else { return .noUSBFolder }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".receipts.json") }.sorted()
         guard !files.isEmpty else { return .noReceipts }
-        var sent = 0, quarantined = 0
+        var sent = 0, quarantined = 0, read = 0
         for name in files {
             do {
                 let done = try ReceiptsImporter(data: data, now: clock).importReceipts(folder.appendingPathComponent(name))
                 sent += done.sent
                 quarantined += done.quarantined
+                read += 1
             } catch {
-                if case .busy = error { return .busy }
+                switch error {
+                case .busy: return .busy
+                case let .disk(why): return .disk(why)
+                case .unreadable, .notReceipts: continue   // counted out: only files that were read are said
+                }
             }
         }
-        return .imported(sent: sent, quarantined: quarantined, files: files.count)
+        return .imported(sent: sent, quarantined: quarantined, files: read)
     }
 
     /// Why the last dashboard command did nothing, for the next view of the dashboard.

@@ -161,7 +161,7 @@ extension WizardState {
         return openDashboard(search: typed.uppercased())
     }
 
-    func dashboardContent(_ s: Strings) -> ScreenContent? {
+    func dashboardContent(_ s: Strings, spoken: Bool) -> ScreenContent? {
         switch screen {
         case .dashboardLoading:
             return ScreenContent(title: s.tr("dashboard.title"))
@@ -192,7 +192,7 @@ extension WizardState {
             return ScreenContent(title: s.tr("dashboard.title"), question: s.tr("dashboard.search_question"), input: input,
                                  keys: [s.tr("keys.type_then_enter"), s.tr("keys.back")])
         case let .dashboardItem(item, confirming):
-            var paragraphs = [dashboardLine(item, s)]
+            var paragraphs = [dashboardLine(item, s, spoken: spoken)]
             if case let .refused(reason) = item.state { paragraphs.append(s.tr("dashboard.reason", ["reason": reason])) }
             if confirming { paragraphs.append(s.tr("dashboard.withdraw_confirm")) }
             return ScreenContent(title: s.tr("dashboard.item_title"), paragraphs: paragraphs, keys: [s.tr("keys.choose_number"), s.tr("keys.back")])
@@ -213,7 +213,8 @@ extension WizardState {
         }
     }
 
-    func dashboardLine(_ item: DashboardItem, _ s: Strings) -> String {
+    /// `spoken`: for speech, only the last four characters of the identity number.
+    func dashboardLine(_ item: DashboardItem, _ s: Strings, spoken: Bool = false) -> String {
         let title = catalog.service(id: item.serviceID)?.title.resolve(locale) ?? item.serviceID
         let state: String
         switch item.state {
@@ -223,6 +224,6 @@ extension WizardState {
         case let .sent(receipt): state = s.tr("dashboard.state.sent", ["receipt": receipt])
         }
         return s.tr("dashboard.item", ["service": title, "time": String(item.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
-                                       "who": item.maskedID ?? "—", "state": state])
+                                       "who": item.maskedID.map { spoken ? Mask.spoken($0, type: .idNumber) : $0 } ?? "—", "state": state])
     }
 }

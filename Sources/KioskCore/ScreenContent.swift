@@ -141,7 +141,7 @@ extension WizardState {
         case .helperLogin, .assistedConsent:
             return helperContent(s, spoken: spoken) ?? ScreenContent(title: "")
         case .dashboardLoading, .dashboard, .dashboardSearch, .dashboardItem:
-            return dashboardContent(s) ?? ScreenContent(title: "")
+            return dashboardContent(s, spoken: spoken) ?? ScreenContent(title: "")
         }
     }
 
@@ -246,7 +246,7 @@ extension WizardState {
         case .dashboardSearch: return s.tr("dashboard.search")
         case let .dashboardItem(id):
             guard case let .dashboard(view) = screen, let item = view.items.first(where: { $0.id == id }) else { return id }
-            return dashboardLine(item, s)
+            return dashboardLine(item, s, spoken: spoken)
         case .dashboardRetry: return s.tr("dashboard.retry")
         case .dashboardProgress: return s.tr("home.progress")
         case .dashboardExport: return s.tr("dashboard.export")

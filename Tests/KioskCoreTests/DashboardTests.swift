@@ -88,6 +88,13 @@ final class DashboardTests: XCTestCase {
         XCTAssertTrue(d.state.content(zh).paragraphs.contains("养老金资格认证：正在审核"))
     }
 
+    func testSpeechSaysOnlyTheLastFourOfAnIdentityNumber() {
+        let d = dashboard()
+        let spoken = d.state.content(zh, spoken: true).options.map(\.label)
+        XCTAssertTrue(spoken.contains { $0.contains("****0016") }, "\(spoken)")
+        XCTAssertFalse(spoken.contains { $0.contains("5119") }, "not the region digits either")
+    }
+
     func testAnItemThatWasSentCannotBeWithdrawn() {
         let sent = DashboardItem(id: "s1", serviceID: "pension-certification", createdAt: "", maskedID: nil, state: .sent(receipt: "SC1"))
         XCTAssertFalse(sent.canWithdraw)
