@@ -22,8 +22,6 @@ public struct Configuration: Equatable, Sendable {
     public var portalKey: String?
     public var portalKeyID: String?
     public var usbFolder: String?
-    /// Where the values came from, for messages.
-    public var file: String?
 
     public init() {}
 
@@ -60,7 +58,6 @@ public struct Configuration: Equatable, Sendable {
         do { json = try JSONValue.parse(data) } catch { throw .notJSON(file: file, line: error.line, column: error.column) }
         guard let members = json.objectValue else { throw .notAnObject(file: file) }
         var c = Configuration()
-        c.file = file
         for (key, value) in members {
             if stringKeys.contains(key) {
                 guard let text = value.stringValue else { throw .wrongType(file: file, key: key, expected: "string") }

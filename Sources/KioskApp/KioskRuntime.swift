@@ -109,9 +109,7 @@ public final class KioskRuntime {
     /// Brings the status line up to date with the sender: online or not, and how many wait.
     /// Front ends call it between keys.
     public func refreshStatus() {
-        if state.screen == .home, state.session == nil, state.overlay == nil, let catalog = sync?.takeNewCatalog() {
-            adopt(catalog)
-        }
+        if state.isEmptyHome, let catalog = sync?.takeNewCatalog() { send(.adoptCatalog(catalog)) }
         if let items = sync?.takeFoundProgress(wanted: state.screen == .progressSearching) { send(.progressFound(items)) }
         let online = sync?.online ?? false
         if online != state.online { _ = state.reduce(.setOnline(online), Context(moment: clock(), newID: "")) }
@@ -129,22 +127,6 @@ public final class KioskRuntime {
         }
     }
 
-    /// Starts using a newly downloaded catalog. Only called on the empty home screen, so no
-    /// resident ever sees a question change under them.
-    func adopt(_ catalog: Catalog) {
-        var fresh = WizardState(catalog: catalog, kioskID: state.kioskID, today: state.today, locale: state.locale,
-                                availableLocales: state.availableLocales, careMode: state.careMode)
-        fresh.online = state.online
-        fresh.waitingCount = state.waitingCount
-        fresh.inactivityTimeout = state.inactivityTimeout
-        fresh.speechVoice = state.speechVoice
-        fresh.speechTrouble = state.speechTrouble
-        fresh.helper = state.helper
-        fresh.defaultCareMode = state.defaultCareMode
-        fresh.syncPaused = state.syncPaused
-        state = fresh
-    }
-
     /// Carries out the dashboard's commands; what went wrong is said on the next screen.
     private func runDashboard(_ command: DashboardCommand) {
         let desk = QueueDesk(data: data)
@@ -152,8 +134,8 @@ public final class KioskRuntime {
             switch command {
             case let .load(search):
                 var view = desk.view(search: search)
-                view.problem = dashboardTrouble
-                dashboardTrouble = nil
+                view.message = dashboardMessage
+                dashboardMessage = nil
                 refreshWaitingCount()
                 send(.dashboardLoaded(view))
             case let .retry(id):
@@ -162,21 +144,21 @@ public final class KioskRuntime {
             case let .withdraw(id):
                 try desk.withdraw(id, at: clock(), helper: state.helper?.id)
             case .export:
-                dashboardTrouble = exportToUSB()
+                dashboardMessage = exportToUSB()
             case .importReceipts:
-                dashboardTrouble = importFromUSB()
+                dashboardMessage = importFromUSB()
             case let .progress(id):
                 let service = data.submissions.read(id: id, in: .sent)?.fact("service_id") ?? ""
                 switch sync?.portal.progress(of: id) {
-                case let .status(_, status, _, message)?: dashboardTrouble = .progress(service: service, status: status, message: message)
-                default: dashboardTrouble = .progressUnavailable
+                case let .status(_, status, _, message)?: dashboardMessage = .progress(service: service, status: status, message: message)
+                default: dashboardMessage = .progressUnavailable
                 }
             }
         } catch {
             switch error {
-            case .busy: dashboardTrouble = .busy
-            case .gone: dashboardTrouble = .gone
-            case let .disk(why): dashboardTrouble = .disk(why.description)
+            case .busy: dashboardMessage = .busy
+            case .gone: dashboardMessage = .gone
+            case let .disk(why): dashboardMessage = .disk(why.description)
             }
         }
     }
@@ -190,7 +172,7 @@ public final class KioskRuntime {
         return usbFolder
     }
 
-    private func exportToUSB() -> DashboardProblem {
+    private func exportToUSB() -> DashboardMessage {
         guard let folder = usbFolderPresent else { return .noUSBFolder }
         do {
             guard let done = try Exporter(data: data).export(to: folder, kioskID: state.kioskID, at: clock()) else { return .nothingToExport }
@@ -203,7 +185,7 @@ public final class KioskRuntime {
         }
     }
 
-    private func importFromUSB() -> DashboardProblem {
+    private func importFromUSB() -> DashboardMessage {
         guard let folder = usbFolderPresent else { return .noUSBFolder }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".receipts.json") }.sorted()
         guard !files.isEmpty else { return .noReceipts }
@@ -226,7 +208,7 @@ public final class KioskRuntime {
     }
 
     /// Why the last dashboard command did nothing, for the next view of the dashboard.
-    private var dashboardTrouble: DashboardProblem?
+    private var dashboardMessage: DashboardMessage?
 
     /// Five wrong PINs lock a helper for five minutes; the clock is the runtime's, so tests move it.
     private var loginGuard = LoginGuard()

@@ -56,7 +56,7 @@ public struct TerminalFrontEnd {
             }
             // The clock only runs while a resident is somewhere other than the empty home screen.
             // (A helper's session has its own clock running even there: a helper who walks away is logged out.)
-            if runtime.state.screen == .home && runtime.state.overlay == nil && runtime.state.session == nil && runtime.state.helper == nil {
+            if runtime.state.isEmptyHome && runtime.state.helper == nil {
                 clock.touch(now())
             } else if let action = clock.check(now()) {
                 runtime.send(action)

@@ -86,6 +86,16 @@ extension WizardState {
         return materials + questions
     }
 
+    /// Nobody is in the middle of anything: the home screen, no service, nothing laid over it.
+    public var isEmptyHome: Bool { screen == .home && overlay == nil && session == nil }
+
+    /// How many characters the field being typed into takes: a helper number is short, so that an
+    /// identity number typed there by mistake is never there in full.
+    public var inputLimit: Int {
+        if case .helperLogin(.id) = screen { return WizardState.longestHelperID }
+        return FieldValidator.maxInputLength
+    }
+
     /// The screen takes typed text (a question that is not answered by choosing).
     public var acceptsText: Bool {
         if overlay == nil, screen == .progressQuery || screen == .dashboardSearch { return true }

@@ -42,24 +42,24 @@ public struct DashboardView: Equatable, Sendable {
     public var items: [DashboardItem]
     /// The last four digits searched for, if any.
     public var search: String?
-    /// Why the helper's last retry or withdrawal did nothing.
-    public var problem: DashboardProblem?
+    /// What the helper's last command did, or why it did nothing.
+    public var message: DashboardMessage?
 
-    public init(counts: [(state: String, count: Int)], items: [DashboardItem], search: String?, problem: DashboardProblem? = nil) {
+    public init(counts: [(state: String, count: Int)], items: [DashboardItem], search: String?, message: DashboardMessage? = nil) {
         self.counts = counts
         self.items = items
         self.search = search
-        self.problem = problem
+        self.message = message
     }
 
     public static func == (a: DashboardView, b: DashboardView) -> Bool {
         a.counts.map(\.state) == b.counts.map(\.state) && a.counts.map(\.count) == b.counts.map(\.count)
-            && a.items == b.items && a.search == b.search && a.problem == b.problem
+            && a.items == b.items && a.search == b.search && a.message == b.message
     }
 }
 
 /// What the dashboard says after the helper's last command: why it did nothing, or what it did.
-public enum DashboardProblem: Equatable, Sendable {
+public enum DashboardMessage: Equatable, Sendable {
     /// A sender was working on the queue; try again in a moment.
     case busy
     /// The item had moved on meanwhile (sent, or already withdrawn).
@@ -168,7 +168,7 @@ extension WizardState {
         case let .dashboard(view):
             let counts = view.counts.map { s.tr("dashboard.count", ["state": WizardState.queueStateName($0.state, s), "count": "\($0.count)"]) }
             var paragraphs = [counts.joined(separator: "  ")]
-            switch view.problem {
+            switch view.message {
             case .busy?: paragraphs.append(s.tr("dashboard.busy"))
             case .gone?: paragraphs.append(s.tr("dashboard.gone"))
             case let .disk(why)?: paragraphs.append(s.tr("dashboard.disk", ["why": why]))

@@ -42,7 +42,7 @@ extension WizardState {
                 if !choices.isEmpty { error = .chooseAnOption }
                 return []
             }
-            guard line.count <= FieldValidator.maxInputLength else {
+            guard line.count <= inputLimit else {
                 input = ""
                 error = .inputTooLong
                 return []
@@ -65,6 +65,9 @@ extension WizardState {
         case let .helperVerified(session): helperVerified(session); return []
         case let .helperRefused(refusal): helperRefused(refusal); return []
         case let .dashboardLoaded(view): dashboardLoaded(view); return []
+        case let .adoptCatalog(newCatalog):
+            if isEmptyHome { catalog = newCatalog }
+            return []
         case let .setWaitingCount(n): waitingCount = n; return []
         case let .setSpeechTrouble(trouble): speechTrouble = trouble; return []
         case let .inactivityWarning(seconds):
@@ -111,12 +114,9 @@ extension WizardState {
         }
         if let overlay { return pressInOverlay(overlay, key) }
         if let effects = homeSequence(key, at: context.moment.date) { return effects }
-        if case .helperLogin(.id) = screen, let edited = edit(input, with: key), edited.count > WizardState.longestHelperID {
-            return []
-        }
         if acceptsText, let edited = edit(input, with: key) {
-            input = edited.count > FieldValidator.maxInputLength ? input : edited
-            error = edited.count > FieldValidator.maxInputLength ? .inputTooLong : nil
+            input = edited.count > inputLimit ? input : edited
+            error = edited.count > inputLimit ? .inputTooLong : nil
             return []
         }
         switch key {

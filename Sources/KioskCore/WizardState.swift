@@ -32,6 +32,9 @@ public enum Action: Equatable, Sendable {
     /// The runtime checked a helper's PIN.
     case helperVerified(HelperSession)
     case helperRefused(HelperRefusal)
+    /// A newly downloaded catalog; taken only on the empty home screen, so no question changes
+    /// under a resident.
+    case adoptCatalog(Catalog)
     /// The runtime read the queue for the dashboard.
     case dashboardLoaded(DashboardView)
 }
@@ -145,7 +148,8 @@ public struct WizardState: Equatable, Sendable {
     public static let otherCategoryID = Catalog.otherCategoryID
     public static let optionsPerPage = 9
 
-    public let catalog: Catalog
+    /// Replaced only by `.adoptCatalog`, on the empty home screen.
+    public internal(set) var catalog: Catalog
     public var kioskID: String
     public var locale: String
     public var availableLocales: [String]

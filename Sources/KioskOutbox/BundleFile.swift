@@ -29,7 +29,8 @@ public enum BundleFile {
         case badItem(line: Int)
     }
 
-    public static func encode(kioskID: String, createdAt: String, payloads: [Data]) -> Data {
+    /// The bundle's bytes and the SHA-256 its trailer carries.
+    public static func encode(kioskID: String, createdAt: String, payloads: [Data]) -> (bytes: Data, sha256: String) {
         var out = JSONValue.object([
             ("format", .string("carekiosk-bundle")), ("version", .number(1)), ("kiosk_id", .string(kioskID)),
             ("created_at", .string(createdAt)), ("count", .number(Double(payloads.count))),
@@ -39,10 +40,11 @@ public enum BundleFile {
             out.append(payload)
             out.append(0x0A)
         }
-        let trailer = JSONValue.object([("count", .number(Double(payloads.count))), ("sha256", .string(SHA256.hex(out)))])
+        let digest = SHA256.hex(out)
+        let trailer = JSONValue.object([("count", .number(Double(payloads.count))), ("sha256", .string(digest))])
         out.append(trailer.encodedData())
         out.append(0x0A)
-        return out
+        return (out, digest)
     }
 
     public static func read(_ data: Data) throws(Problem) -> Contents {

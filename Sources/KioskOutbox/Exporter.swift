@@ -32,7 +32,7 @@ public struct Exporter {
                 spool.read(id: id, in: .ready).flatMap { item in item.payload.map { (id: id, item: item, payload: $0) } }
             }
             guard !items.isEmpty else { return nil }
-            let bytes = BundleFile.encode(kioskID: kioskID, createdAt: moment.rfc3339, payloads: items.map(\.payload))
+            let (bytes, sha256) = BundleFile.encode(kioskID: kioskID, createdAt: moment.rfc3339, payloads: items.map(\.payload))
             // Never over an earlier bundle on the stick (a kiosk without a clock can repeat a time).
             var file = folder.appendingPathComponent("\(kioskID)-\(Self.stamp(moment)).ckb")
             var n = 1
@@ -41,18 +41,14 @@ public struct Exporter {
                 file = folder.appendingPathComponent("\(kioskID)-\(Self.stamp(moment))-\(n).ckb")
             }
             try DurableFile.write(bytes, to: file, tmpFolder: folder)
-            let sha256 = try BundleFile.read(bytes).sha256
             let facts: [(String, JSONValue)] = [("exported_at", .string(moment.rfc3339)), ("bundle", .string(file.lastPathComponent)),
                                                 ("bundle_sha256", .string(sha256))]
             try spool.replace(items.map { ($0.id, $0.item.adding(facts)) }, from: .ready, to: .exported)
             try? data.audit.append(.exported, at: moment, [("bundle", .string(file.lastPathComponent)),
                                                           ("count", .number(Double(items.count))), ("sha256", .string(sha256))])
             return Exported(file: file, count: items.count, sha256: sha256)
-        } catch let error as DurableWriteError {
-            throw .disk(error)
         } catch {
-            // BundleFile.read of what was just encoded cannot fail; treat it as a write failure if it does.
-            throw .disk(.failed(folder.path, errno: EIO))
+            throw .disk(error)
         }
     }
 

@@ -53,10 +53,12 @@ public struct ReceiptsImporter {
                                                         ("via", .string("bundle"))]
                     if let receipt { facts.append(("receipt", .string(receipt))) }
                     sent[state, default: []].append((id, item.adding(facts, dropPayload: true)))
-                case let .refused(refusal) where state != .quarantine:
+                case .refused where state == .quarantine:
+                    imported.alreadyDone += 1
+                case let .refused(refusal):
                     refused[state, default: []].append((id, item.adding([("quarantined_at", .string(moment.rfc3339)), ("refusal", refusal.json)])))
-                default:
-                    imported.alreadyDone += state == .quarantine ? 1 : 0
+                case .unauthorised, .later:
+                    break   // an upload writes no such result; nothing to change
                 }
             }
             for (state, items) in sent { try spool.replace(items, from: state, to: .sent) }

@@ -67,11 +67,11 @@ final class DashboardTests: XCTestCase {
         var d = dashboard()
         d.digit(2)
         XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.export), .dashboard(.load(search: nil))])
-        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil, problem: .exported(count: 3, file: "k-20261122-100000.ckb"))))
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil, message: .exported(count: 3, file: "k-20261122-100000.ckb"))))
         XCTAssertTrue(d.state.content(zh).paragraphs.contains { $0.hasPrefix("已把 3 件导出到 k-20261122-100000.ckb") })
         d.digit(3)
         XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.importReceipts), .dashboard(.load(search: nil))])
-        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil, problem: .noUSBFolder)))
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil, message: .noUSBFolder)))
         XCTAssertTrue(d.state.content(zh).paragraphs.contains("找不到U盘文件夹：请插好U盘，并在配置文件里设置 usb_folder。"))
 
         let sent = DashboardItem(id: "s1", serviceID: "pension-certification", createdAt: "", maskedID: nil, state: .sent(receipt: "SC20261122000001"))
@@ -84,7 +84,7 @@ final class DashboardTests: XCTestCase {
         d.digit(1)
         XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.progress(id: "s1")), .dashboard(.load(search: nil))])
         d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil,
-                                              problem: .progress(service: "pension-certification", status: "in_review", message: nil))))
+                                              message: .progress(service: "pension-certification", status: "in_review", message: nil))))
         XCTAssertTrue(d.state.content(zh).paragraphs.contains("养老金资格认证：正在审核"))
     }
 
