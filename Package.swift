@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "KioskCryptoTests", dependencies: ["KioskCrypto"]),
         .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskTestSupport", "KioskCrypto"]),
         .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskTestSupport"], exclude: ["pronunciation-corpus.txt"]),
-        .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskSpeech"]),
+        .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskSpeech", "KioskTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import KioskTestSupport
 
 /// Every UI string lives in locales/: each key in every language, and no key that nothing uses.
 final class LocaleFileTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import KioskTestSupport
 
 /// `carekiosk --plain` driven through pipes, as a script or a screen reader would.
 final class PlainModeEndToEndTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import KioskTestSupport
 @testable import KioskApp
 import KioskCore
 import KioskOutbox

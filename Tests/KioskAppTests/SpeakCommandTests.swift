@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import KioskTestSupport
 
 /// `carekiosk speak --dry-run`: the voice, the exact text for eSpeak NG, and its phonemes last.
 final class SpeakCommandTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import KioskTestSupport
 
 /// The full-screen kiosk in tmux: keypad, care mode, resize, mouse, kiosk keys, exit.
 final class TerminalEndToEndTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import KioskTestSupport
 
 /// `carekiosk` in a real terminal: a tmux session on its own socket, driven by send-keys and
 /// read with capture-pane, the way a resident's keypad and eyes would.

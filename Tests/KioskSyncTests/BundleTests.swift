@@ -10,7 +10,7 @@ final class BundleTests: SyncTestCase {
     var usb: URL { data.root.appendingPathComponent("usb") }
     var portalArgs: [String] { ["--portal", portal.url.absoluteString, "--token-file", portal.tokenFile.path] }
 
-    func carekiosk(_ args: [String], input: String = "") throws -> Run {
+    func carekiosk(_ args: [String], input: String = "") throws -> CarekioskRun {
         try runCarekiosk(args + ["--data-dir", data.root.path, "--kiosk-id", "cn-511922-test-01"], input: input)
     }
 
@@ -18,7 +18,7 @@ final class BundleTests: SyncTestCase {
         try queue((1...3).map { submission($0) })
         try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
         let run = try carekiosk(["export", "--to", usb.path])
-        XCTAssertEqual(run.status, 0, run.err)
+        XCTAssertEqual(run.status, 0, run.stderr)
         let bundles = try FileManager.default.contentsOfDirectory(atPath: usb.path).filter { $0.hasSuffix(".ckb") }
         XCTAssertEqual(bundles.count, 1)
         return usb.appendingPathComponent(bundles[0])
@@ -28,27 +28,27 @@ final class BundleTests: SyncTestCase {
         let bundle = try exportThree()
         XCTAssertEqual(data.submissions.ids(in: .exported).count, 3)
         XCTAssertEqual(data.submissions.ids(in: .ready), [])
-        XCTAssertTrue(try carekiosk(["status"]).out.contains("已导出：3 件"))
+        XCTAssertTrue(try carekiosk(["status"]).stdout.contains("已导出：3 件"))
         // Exported items wait for their receipts; the kiosk's own sync leaves them alone.
         XCTAssertEqual(try carekiosk(["sync"] + portalArgs).status, 0)
         XCTAssertEqual(try portal.storedSubmissions().count, 0)
 
         let upload = try carekiosk(["upload", bundle.path] + portalArgs)
-        XCTAssertEqual(upload.status, 0, upload.err)
-        XCTAssertTrue(upload.out.contains("门户收下 3 件，退回 0 件"), upload.out)
+        XCTAssertEqual(upload.status, 0, upload.stderr)
+        XCTAssertTrue(upload.stdout.contains("门户收下 3 件，退回 0 件"), upload.stdout)
         XCTAssertEqual(try storedCounts().values.sorted(), [1, 1, 1])
         let receipts = BundleUploader.receiptsFile(for: bundle)
 
         let imported = try carekiosk(["import-receipts", receipts.path])
-        XCTAssertEqual(imported.status, 0, imported.err)
-        XCTAssertEqual(imported.out, "已标为已发送 3 件，退回 0 件，之前已处理 0 件。\n")
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertEqual(imported.stdout, "已标为已发送 3 件，退回 0 件，之前已处理 0 件。\n")
         for row in try portal.storedSubmissions() {
             XCTAssertEqual(receipt(row["id"] as! String), row["receipt"] as? String)
         }
-        XCTAssertTrue(try carekiosk(["status"]).out.contains("已发送：3 件\n被退回：0 件\n已导出：0 件"))
+        XCTAssertTrue(try carekiosk(["status"]).stdout.contains("已发送：3 件\n被退回：0 件\n已导出：0 件"))
 
         let again = try carekiosk(["import-receipts", receipts.path])
-        XCTAssertEqual(again.out, "已标为已发送 0 件，退回 0 件，之前已处理 3 件。\n", "importing twice changes nothing")
+        XCTAssertEqual(again.stdout, "已标为已发送 0 件，退回 0 件，之前已处理 3 件。\n", "importing twice changes nothing")
     }
 
     func testASecondUploadOfTheSameBundleStoresNothingNew() throws {
@@ -73,7 +73,7 @@ final class BundleTests: SyncTestCase {
             try bytes.write(to: broken)
             let run = try carekiosk(["upload", broken.path] + portalArgs)
             XCTAssertEqual(run.status, 2)
-            return run.err
+            return run.stderr
         }
         var changed = good
         let at = changed.firstRange(of: Data("13800000002".utf8))!.lowerBound
@@ -97,8 +97,8 @@ final class BundleTests: SyncTestCase {
         try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
         XCTAssertEqual(try carekiosk(["export", "--to", usb.path]).status, 0)
         let bundle = usb.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: usb.path)[0])
-        XCTAssertTrue(try carekiosk(["upload", bundle.path] + portalArgs).out.contains("门户收下 1 件，退回 1 件"))
-        XCTAssertEqual(try carekiosk(["import-receipts", BundleUploader.receiptsFile(for: bundle).path]).out,
+        XCTAssertTrue(try carekiosk(["upload", bundle.path] + portalArgs).stdout.contains("门户收下 1 件，退回 1 件"))
+        XCTAssertEqual(try carekiosk(["import-receipts", BundleUploader.receiptsFile(for: bundle).path]).stdout,
                        "已标为已发送 1 件，退回 1 件，之前已处理 0 件。\n")
         XCTAssertEqual(data.submissions.read(id: submission(2).id, in: .quarantine)?.facts["refusal"]?["error"], .string("unknown_service"))
     }
@@ -106,11 +106,11 @@ final class BundleTests: SyncTestCase {
     func testNothingToExportSaysSo() throws {
         try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
         let run = try carekiosk(["export", "--to", usb.path])
-        XCTAssertEqual(run.out, "没有待导出的件。\n")
+        XCTAssertEqual(run.stdout, "没有待导出的件。\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: usb.path), [])
         let missing = try carekiosk(["export", "--to", usb.appendingPathComponent("nope").path])
         XCTAssertEqual(missing.status, 2)
-        XCTAssertTrue(missing.err.contains("请先插好U盘"))
+        XCTAssertTrue(missing.stderr.contains("请先插好U盘"))
     }
 
     func testTheAuditTrailVerifiesAndNamesTheLineAfterAnEditedOne() throws {
@@ -120,8 +120,8 @@ final class BundleTests: SyncTestCase {
         try queue([submission(4)])
         XCTAssertEqual(try carekiosk(["sync"] + portalArgs).status, 0)
         let ok = try carekiosk(["audit", "verify"])
-        XCTAssertEqual(ok.status, 0, ok.err)
-        XCTAssertTrue(ok.out.hasPrefix("审计记录完好，共 3 行"), ok.out)   // exported, receipts imported, sent
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertTrue(ok.stdout.hasPrefix("审计记录完好，共 3 行"), ok.stdout)   // exported, receipts imported, sent
         let log = data.audit.file
         var lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
         XCTAssertTrue(lines[0].contains("\"event\":\"exported\""))
@@ -130,7 +130,7 @@ final class BundleTests: SyncTestCase {
         try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
         let broken = try carekiosk(["audit", "verify"])
         XCTAssertEqual(broken.status, 1)
-        XCTAssertTrue(broken.err.hasPrefix("审计记录从第 3 行起对不上：第 3 行或第 2 行被改过或删过"), broken.err)
+        XCTAssertTrue(broken.stderr.hasPrefix("审计记录从第 3 行起对不上：第 3 行或第 2 行被改过或删过"), broken.stderr)
         XCTAssertFalse(try String(contentsOf: log, encoding: .utf8).contains("13800000004"), "nothing personal in the audit trail")
     }
 
@@ -140,18 +140,18 @@ final class BundleTests: SyncTestCase {
         try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
         XCTAssertEqual(try carekiosk(["helper", "add", "1001", "张帮办"]).status, 2, "a PIN is needed")
         let added = try carekiosk(["helper", "add", "1001", "张帮办"], input: "2468\n2468\n")
-        XCTAssertEqual(added.status, 0, added.err)
+        XCTAssertEqual(added.status, 0, added.stderr)
         let dashboard = String(Driver().state.homeCategories.count + 1)
         func atTheDashboard(_ key: String) throws -> String {
             let lines = ["esc", "esc", "esc", "", "1001", "2468", dashboard, key]
             let run = try carekiosk(["--plain", "--usb-folder", usb.path], input: lines.joined(separator: "\n") + "\n")
-            XCTAssertEqual(run.status, 0, run.err)
-            return run.out
+            XCTAssertEqual(run.status, 0, run.stderr)
+            return run.stdout
         }
         XCTAssertTrue(try atTheDashboard("2").contains("已把 2 件导出到"))
         let bundle = usb.appendingPathComponent(try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: usb.path).first { $0.hasSuffix(".ckb") }))
         XCTAssertEqual(try carekiosk(["upload", bundle.path] + portalArgs).status, 0)
         XCTAssertTrue(try atTheDashboard("3").contains("从 1 个回执文件导入：已发送 2 件，退回 0 件。"))
-        XCTAssertTrue(try carekiosk(["status"]).out.contains("已发送：2 件"))
+        XCTAssertTrue(try carekiosk(["status"]).stdout.contains("已发送：2 件"))
     }
 }

@@ -57,22 +57,22 @@ final class CatalogDownloadTests: SyncTestCase {
 
     func testSyncReportsABrokenCatalogAndTheKioskStartsOnTheLastGoodOne() throws {
         try publish { $0.replacingOccurrences(of: "养老金资格认证", with: "养老金待遇资格认证") }
-        func carekiosk(_ args: [String], input: String = "") throws -> Run {
+        func carekiosk(_ args: [String], input: String = "") throws -> CarekioskRun {
             try runCarekiosk(args + ["--data-dir", data.root.path], input: input)
         }
         let portalArgs = ["--portal", portal.url.absoluteString, "--token-file", portal.tokenFile.path]
         let first = try carekiosk(["sync"] + portalArgs)
-        XCTAssertEqual(first.status, 0, first.err)
-        XCTAssertTrue(first.out.contains("事项清单已更新到"), first.out)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("事项清单已更新到"), first.stdout)
 
         try publish { $0.replacingOccurrences(of: "\"catalog_version\": \"", with: "\"catalog_version\": \"v") }
         let broken = try carekiosk(["sync"] + portalArgs)
         XCTAssertEqual(broken.status, 1)
-        XCTAssertTrue(broken.err.contains("门户下发的事项清单有问题，继续使用上一份："), broken.err)
-        XCTAssertTrue(broken.err.contains("/v1/catalog: catalog_version:"), broken.err)
+        XCTAssertTrue(broken.stderr.contains("门户下发的事项清单有问题，继续使用上一份："), broken.stderr)
+        XCTAssertTrue(broken.stderr.contains("/v1/catalog: catalog_version:"), broken.stderr)
 
         let kiosk = try carekiosk(["--plain"], input: "1\n")
-        XCTAssertTrue(kiosk.out.contains("养老金待遇资格认证"), "the kiosk runs on the last good download: \(kiosk.out)")
-        XCTAssertTrue(try carekiosk(["status"]).out.contains("事项清单：门户下发的"))
+        XCTAssertTrue(kiosk.stdout.contains("养老金待遇资格认证"), "the kiosk runs on the last good download: \(kiosk.stdout)")
+        XCTAssertTrue(try carekiosk(["status"]).stdout.contains("事项清单：门户下发的"))
     }
 }

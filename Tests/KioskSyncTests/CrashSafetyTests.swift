@@ -33,8 +33,8 @@ final class CrashSafetyTests: SyncTestCase {
             let kiosk = try runCarekiosk(["--plain"] + dataArgs, input: pensionLines(n),
                                 killAfter: Double(Int.random(in: 0...160, using: &generator)) / 1000)
             if kiosk.killed { kioskKills += 1 }
-            if kiosk.out.contains("== 已保存 ==") { confirmed.insert(n) }
-            XCTAssertFalse(kiosk.err.contains("Fatal error"), kiosk.err)
+            if kiosk.stdout.contains("== 已保存 ==") { confirmed.insert(n) }
+            XCTAssertFalse(kiosk.stderr.contains("Fatal error"), kiosk.stderr)
 
             // A sync run against a portal with a few random faults, killed at a random moment.
             var rules: [[String: Any]] = []
@@ -48,12 +48,12 @@ final class CrashSafetyTests: SyncTestCase {
             let sync = try runCarekiosk(syncArgs + ["--batch", batch],
                                killAfter: Double(Int.random(in: 0...400, using: &generator)) / 1000)
             if sync.killed { syncKills += 1 }
-            XCTAssertFalse(sync.err.contains("Fatal error"), sync.err)
+            XCTAssertFalse(sync.stderr.contains("Fatal error"), sync.stderr)
         }
 
         try portal.faults([])
         let last = try runCarekiosk(syncArgs)
-        XCTAssertEqual(last.status, 0, "one more sync sends the rest: \(last.err)")
+        XCTAssertEqual(last.status, 0, "one more sync sends the rest: \(last.stderr)")
 
         let stored = try portal.storedSubmissions()
         var storedPhones: [String: Int] = [:]

@@ -50,26 +50,26 @@ final class PrivacyTests: SyncTestCase {
         let dataArgs = ["--data-dir", data.root.path, "--kiosk-id", "cn-511922-test-01"]
         var printed: [String] = []
         let helper = try runCarekiosk(["helper", "add", "1001", "张帮办"] + dataArgs, input: "2468\n2468\n")
-        XCTAssertEqual(helper.status, 0, helper.err)
+        XCTAssertEqual(helper.status, 0, helper.stderr)
         for (n, (identity, phone)) in residents.enumerated() {
             let assisted = n == 2
             let input = assisted ? assistedPension(identity: identity, phone: phone) : pension(identity: identity, phone: phone)
             let run = try runCarekiosk(["--plain"] + sealing + dataArgs, input: input)
             if assisted {
-                XCTAssertTrue(run.out.contains("请您本人确认"), run.out)
-                XCTAssertTrue(run.out.contains("帮办员工作台"), "the dashboard was shown: \(run.out)")
+                XCTAssertTrue(run.stdout.contains("请您本人确认"), run.stdout)
+                XCTAssertTrue(run.stdout.contains("帮办员工作台"), "the dashboard was shown: \(run.stdout)")
             }
-            XCTAssertEqual(run.status, 0, run.err)
-            XCTAssertTrue(run.out.contains("== 已保存 =="), "the service was finished: \(run.out)")
-            XCTAssertTrue(run.out.contains(identity.prefix(4) + "**********" + identity.suffix(4)), "masked after entry")
-            printed += [run.out, run.err]
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("== 已保存 =="), "the service was finished: \(run.stdout)")
+            XCTAssertTrue(run.stdout.contains(identity.prefix(4) + "**********" + identity.suffix(4)), "masked after entry")
+            printed += [run.stdout, run.stderr]
         }
         XCTAssertEqual(data.submissions.count(in: .ready), 3)
         let waiting = filesUnder(data.root)
         let status = try runCarekiosk(["status"] + dataArgs)
         let sync = try runCarekiosk(["sync", "--portal", portal.url.absoluteString, "--token-file", portal.tokenFile.path] + sealing + dataArgs)
-        XCTAssertEqual(sync.status, 0, sync.err)
-        printed += [status.out, status.err, sync.out, sync.err]
+        XCTAssertEqual(sync.status, 0, sync.stderr)
+        printed += [status.stdout, status.stderr, sync.stdout, sync.stderr]
         XCTAssertEqual(data.submissions.count(in: .sent), 3)
 
         for (path, bytes) in waiting + filesUnder(data.root) {

@@ -63,57 +63,18 @@ class SyncTestCase: XCTestCase {
 
     // MARK: the built executable
 
-    let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("carekiosk")
-
-    struct Run {
-        var status: Int32
-        /// Ended by the SIGKILL this test sent.
-        var killed: Bool
-        var out: String
-        var err: String
-    }
-
-    func process(_ args: [String], environment: [String: String] = [:]) -> Process {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["CAREKIOSK_HOME"] = repoRoot.path
-        env["TZ"] = "Asia/Shanghai"
-        env["XDG_CONFIG_HOME"] = data.root.appendingPathComponent("no-config").path
+    /// `carekiosk` with no configuration file but the test's own.
+    func runCarekiosk(_ args: [String], input: String = "", environment: [String: String] = [:], killAfter: TimeInterval? = nil) throws -> CarekioskRun {
+        var env = ["XDG_CONFIG_HOME": data.root.appendingPathComponent("no-config").path]
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        return p
-    }
-
-    /// Runs `carekiosk` to the end, or SIGKILLs it after `killAfter` seconds if it still runs.
-    /// Output goes to files, so that no pipe can fill up and block it.
-    func runCarekiosk(_ args: [String], input: String = "", environment: [String: String] = [:], killAfter: TimeInterval? = nil) throws -> Run {
-        let folder = data.root.deletingLastPathComponent()
-        let files = ["in", "out", "err"].map { folder.appendingPathComponent("carekiosk-\($0)-\(UUID().uuidString)") }
-        defer { for f in files { try? FileManager.default.removeItem(at: f) } }
-        try Data(input.utf8).write(to: files[0])
-        for f in files.dropFirst() { _ = FileManager.default.createFile(atPath: f.path, contents: nil) }
-        let p = process(args, environment: environment)
-        p.standardInput = try FileHandle(forReadingFrom: files[0])
-        p.standardOutput = try FileHandle(forWritingTo: files[1])
-        p.standardError = try FileHandle(forWritingTo: files[2])
-        try p.run()
-        var killed = false
-        if let killAfter {
-            Thread.sleep(forTimeInterval: killAfter)
-            killed = p.isRunning && kill(p.processIdentifier, SIGKILL) == 0
-        }
-        p.waitUntilExit()
-        let text = files.dropFirst().map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }
-        return Run(status: p.terminationStatus, killed: killed && p.terminationReason == .uncaughtSignal, out: text[0], err: text[1])
+        return try KioskTestSupport.runCarekiosk(args, input: input, environment: env, killAfter: killAfter)
     }
 
     /// Starts `carekiosk` with a pipe to type into; standard output and error go to one file.
     func startCarekiosk(_ args: [String]) throws -> (process: Process, input: FileHandle, output: URL) {
         let out = data.root.appendingPathComponent("stdout-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        let p = process(args)
+        let p = carekioskProcess(args, environment: ["XDG_CONFIG_HOME": data.root.appendingPathComponent("no-config").path])
         let input = Pipe()
         p.standardInput = input
         // One handle for both, so that neither overwrites the other.
