@@ -23,19 +23,26 @@ let package = Package(
         // Durable files on disk: the outbox of submissions, ratings and calls for staff, sealed
         // to the portal's key before they are written.
         .target(name: "KioskOutbox", dependencies: ["KioskCore", "KioskCrypto", "CKioskSystem"]),
-        // The portal client (URLSession from FoundationNetworking) and the exactly-once sender.
+        // The portal client and the exactly-once sender, above the wire: no networking library.
         .target(name: "KioskSync", dependencies: ["KioskCore", "KioskOutbox"]),
+        // The wire: URLSession from FoundationNetworking (libcurl and its twenty libraries), linked
+        // only by carekiosk-sender, so that the screen's process never loads it.
+        .target(name: "KioskNetwork", dependencies: ["KioskSync"]),
         // eSpeak NG's C API.
-        .systemLibrary(name: "CEspeakNG", providers: [.apt(["libespeak-ng-dev", "espeak-ng-data"])]),
+        // eSpeak NG's C API, loaded with dlopen when speech starts (libespeak-ng-dev for the header).
+        .target(name: "CEspeakNG"),
         // Speaker protocol, the eSpeak NG speaker, speech text normalisation and the pronunciation lexicon.
         .target(name: "KioskSpeech", dependencies: ["KioskCore", "CEspeakNG"]),
         // Runtime: options, resources, plain line mode, effect interpreter.
         .target(name: "KioskApp", dependencies: ["CKioskSystem", "KioskCore", "KioskCrypto", "KioskOutbox", "KioskSync", "KioskRender", "KioskTerminal", "KioskSpeech"]),
         .executableTarget(name: "carekiosk", dependencies: ["KioskApp"]),
+        // The commands that talk to the portal: sync (once, --watch, --progress) and upload.
+        .target(name: "KioskSender", dependencies: ["CKioskSystem", "KioskApp", "KioskNetwork"]),
+        .executableTarget(name: "carekiosk-sender", dependencies: ["KioskSender"]),
         // SQLite, only for the benchmark that compares the outbox with it.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .executableTarget(name: "carekiosk-bench", dependencies: [
-            "KioskCore", "KioskApp", "KioskRender", "KioskTerminal", "KioskOutbox", "KioskSync", "KioskSpeech", "KioskTestSupport", "CSQLite",
+            "KioskCore", "KioskApp", "KioskRender", "KioskTerminal", "KioskOutbox", "KioskSync", "KioskNetwork", "KioskSpeech", "KioskTestSupport", "CSQLite",
         ]),
         // For the test targets and the benchmark: the bundled catalog, a fixed clock, a key-pressing
         // driver, the reference portal.
@@ -44,7 +51,7 @@ let package = Package(
         .testTarget(name: "KioskRenderTests", dependencies: ["KioskRender", "KioskTestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox", "KioskCrypto"]),
         .testTarget(name: "KioskCryptoTests", dependencies: ["KioskCrypto"]),
-        .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskTestSupport", "KioskCrypto"], exclude: ["Fixtures"]),
+        .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskNetwork", "KioskTestSupport", "KioskCrypto"], exclude: ["Fixtures"]),
         .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskTestSupport"], exclude: ["pronunciation-corpus.txt"]),
         .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskSpeech", "KioskTestSupport"]),
     ],

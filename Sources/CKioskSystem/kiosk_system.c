@@ -77,3 +77,27 @@ void kiosk_install_termination_handlers(int ignore_interrupt) {
 }
 
 int kiosk_termination_requested(void) { return termination; }
+
+static int signal_pipe_write = -1;
+
+static void on_wake(int sig) {
+    (void)sig;
+    char byte = 1;
+    ssize_t ignored = write(signal_pipe_write, &byte, 1);
+    (void)ignored;
+}
+
+int kiosk_signal_pipe(int sig) {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) return -1;
+    signal_pipe_write = fds[1];
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_wake;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    if (sigaction(sig, &action, NULL) != 0) return -1;
+    return fds[0];
+}
+
+int kiosk_end_with_parent(void) { return prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0); }

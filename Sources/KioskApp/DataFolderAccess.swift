@@ -5,7 +5,7 @@ import KioskOutbox
 extension CareKiosk {
     /// The data folder every command works on: refused when other accounts can read it, made
     /// (readable by this user only) when `create` is set. Nil after saying why on standard error.
-    static func openDataFolder(_ options: Options, _ s: Strings, _ environment: [String: String], create: Bool = true) -> DataFolder? {
+    public static func openDataFolder(_ options: Options, _ s: Strings, _ environment: [String: String], create: Bool = true) -> DataFolder? {
         let data = DataFolder(root: options.dataFolderURL(environment: environment))
         do { try FolderAccess.checkPrivate(data.root) } catch {
             printError(s.tr("cli.data_dir_open", ["path": error.path, "mode": error.mode]))

@@ -2,13 +2,15 @@ import Foundation
 import KioskCore
 import KioskSpeech
 
-/// Command-line options shared by every command.
+/// What a command was asked to do: the command, and the settings from the command line over
+/// those of the configuration file. Every setting is one row of `Options.settings`.
 public struct Options: Equatable, Sendable {
     public enum Command: Equatable, Sendable {
         case kiosk
         case catalogCheck([String])
-        /// Send what waits, once, and say what is left.
-        case sync
+        /// Send what waits, once (or, `--watch`, for as long as the kiosk runs), or ask the portal
+        /// about sent items (`--progress ID...`, for the kiosk's screen).
+        case sync(SyncMode)
         /// Counts per queue state and the age of the oldest waiting item.
         case status
         /// Bundles for removable media (contract §5): write, upload at the township, import receipts.
@@ -24,23 +26,30 @@ public struct Options: Equatable, Sendable {
         case speak(String)
     }
 
+    public enum SyncMode: Equatable, Sendable {
+        case once
+        /// The kiosk's own sender: passes until stopped; `withParent` ends it with the kiosk.
+        case watch(withParent: Bool)
+        case progress([String])
+    }
+
     public var command: Command = .kiosk
     public var plain = false
+    /// Kiosk mode: Ctrl-C, Ctrl-Z and Ctrl-\ do nothing.
+    public var kiosk = false
     public var catalogPath: String?
     public var dataDir: String?
     public var locale: String?
     public var kioskID: String?
     public var careMode: Bool?
-    /// Kiosk mode: Ctrl-C, Ctrl-Z and Ctrl-\ do nothing.
-    public var kiosk = false
     /// The theme used in care mode (`care` unless a file in themes/ is named).
-    public var careTheme = "care"
+    public var careTheme: String?
     public var configPath: String?
     /// `export --to DIR`: the folder on the USB stick.
     public var exportFolder: String?
     /// `export --again`: a new bundle of the items already on a stick that has not come back.
     public var exportAgain = false
-    /// Seconds without a key before the screen clears (at least 60: the warning comes 30 s before).
+    /// Seconds without a key before the screen clears (the warning comes 30 s before).
     public var inactivitySeconds: Int?
     /// Where the kiosk's dashboard writes bundles and reads receipts: a folder on the USB stick.
     public var usbFolder: String?
@@ -52,7 +61,7 @@ public struct Options: Equatable, Sendable {
     /// Submissions per request: 1 posts them one by one; unset, 50 for `sync`, 100 for `upload`.
     public var batchSize: Int?
     /// Seconds before any request to the portal is given up.
-    public var requestTimeout: TimeInterval = 15
+    public var timeout: Int?
     /// Speech: `--voice cmn|yue|en|off` (plain mode is silent without it), `--volume 0-200`,
     /// and for `speak`, `--dry-run` and `--field-type`.
     public var voice: String?
@@ -62,67 +71,113 @@ public struct Options: Equatable, Sendable {
 
     public init() {}
 
-    /// Why the command line could not be read: which word, and what was wrong with it.
+    public var requestTimeout: TimeInterval { TimeInterval(timeout ?? 15) }
+
+    /// Why the command line (or the configuration file) could not be read: which word, and what
+    /// was wrong with it, with what it may be.
     public enum ParseError: Error, Equatable {
         case unknownOption(String)
+        case unknownCommand(String)
+        case extraWord(command: String, word: String)
         case missingValue(String)
-        case badValue(String, String)
+        case badValue(String, String, allowed: String)
         case missingFile
     }
+
+    // MARK: - the table of settings
+
+    /// How a setting's text becomes its value; `allowed` says it in messages.
+    enum Kind {
+        case text(WritableKeyPath<Options, String?>)
+        case onOff(WritableKeyPath<Options, Bool?>)
+        case number(WritableKeyPath<Options, Int?>, ClosedRange<Int>)
+        case choice(WritableKeyPath<Options, String?>, [String])
+        case flag(WritableKeyPath<Options, Bool>)
+    }
+
+    struct Setting {
+        /// On the command line (`--portal`).
+        let flag: String
+        /// In the configuration file (`portal_url`); nil for what only the command line sets.
+        let key: String?
+        let kind: Kind
+    }
+
+    static var settings: [Setting] { [
+        Setting(flag: "--portal", key: "portal_url", kind: .text(\.portalURL)),
+        Setting(flag: "--token-file", key: "token_file", kind: .text(\.tokenFile)),
+        Setting(flag: "--kiosk-id", key: "kiosk_id", kind: .text(\.kioskID)),
+        Setting(flag: "--data-dir", key: "data_dir", kind: .text(\.dataDir)),
+        Setting(flag: "--portal-key", key: "portal_key", kind: .text(\.portalKey)),
+        Setting(flag: "--portal-key-id", key: "portal_key_id", kind: .text(\.portalKeyID)),
+        Setting(flag: "--usb-folder", key: "usb_folder", kind: .text(\.usbFolder)),
+        Setting(flag: "--locale", key: "locale", kind: .text(\.locale)),
+        Setting(flag: "--care-mode", key: "care_mode", kind: .onOff(\.careMode)),
+        Setting(flag: "--care-theme", key: "care_theme", kind: .text(\.careTheme)),
+        Setting(flag: "--inactivity", key: "inactivity_seconds", kind: .number(\.inactivitySeconds, 60...3600)),
+        Setting(flag: "--voice", key: "voice", kind: .choice(\.voice, SpeechVoice.options)),
+        Setting(flag: "--volume", key: "volume", kind: .number(\.volume, 0...200)),
+        Setting(flag: "--batch", key: "batch", kind: .number(\.batchSize, 1...100)),
+        Setting(flag: "--timeout", key: "timeout_seconds", kind: .number(\.timeout, 1...600)),
+        Setting(flag: "--catalog", key: nil, kind: .text(\.catalogPath)),
+        Setting(flag: "--config", key: nil, kind: .text(\.configPath)),
+        Setting(flag: "--to", key: nil, kind: .text(\.exportFolder)),
+        Setting(flag: "--plain", key: nil, kind: .flag(\.plain)),
+        Setting(flag: "--kiosk", key: nil, kind: .flag(\.kiosk)),
+        Setting(flag: "--again", key: nil, kind: .flag(\.exportAgain)),
+        Setting(flag: "--dry-run", key: nil, kind: .flag(\.dryRun)),
+    ] }
+
+    /// Sets the value of `setting` from its text.
+    mutating func set(_ setting: Setting, _ text: String) throws(ParseError) {
+        switch setting.kind {
+        case let .text(path): self[keyPath: path] = text
+        case let .onOff(path):
+            guard text == "on" || text == "off" else { throw .badValue(setting.flag, text, allowed: "on, off") }
+            self[keyPath: path] = text == "on"
+        case let .number(path, range):
+            guard let n = Int(text), range.contains(n) else { throw .badValue(setting.flag, text, allowed: "\(range.lowerBound)-\(range.upperBound)") }
+            self[keyPath: path] = n
+        case let .choice(path, choices):
+            guard choices.contains(text) else { throw .badValue(setting.flag, text, allowed: choices.joined(separator: ", ")) }
+            self[keyPath: path] = text
+        case let .flag(path): self[keyPath: path] = true
+        }
+    }
+
+    /// Whether the command line set it already (the command line wins over the file).
+    func isSet(_ setting: Setting) -> Bool {
+        switch setting.kind {
+        case let .text(path), let .choice(path, _): return self[keyPath: path] != nil
+        case let .onOff(path): return self[keyPath: path] != nil
+        case let .number(path, _): return self[keyPath: path] != nil
+        case let .flag(path): return self[keyPath: path]
+        }
+    }
+
+    // MARK: - the command line
 
     public static func parse(_ args: [String]) throws(ParseError) -> Options {
         var o = Options()
         var rest = args[...]
-        func value(_ flag: String) throws(ParseError) -> String {
-            guard let v = rest.popFirst(), !v.hasPrefix("--") else { throw .missingValue(flag) }
-            return v
-        }
         var words: [String] = []
+        var watch = false, withParent = false, progress = false
         while let arg = rest.popFirst() {
+            if let setting = settings.first(where: { $0.flag == arg }) {
+                if case .flag = setting.kind { try o.set(setting, ""); continue }
+                guard let value = rest.popFirst(), !value.hasPrefix("--") else { throw .missingValue(arg) }
+                try o.set(setting, value)
+                continue
+            }
             switch arg {
-            case "--plain": o.plain = true
-            case "--kiosk": o.kiosk = true
-            case "--care-theme": o.careTheme = try value(arg)
-            case "--inactivity":
-                let v = try value(arg)
-                guard let n = Int(v), (60...3600).contains(n) else { throw .badValue(arg, v) }
-                o.inactivitySeconds = n
-            case "--catalog": o.catalogPath = try value(arg)
-            case "--data-dir": o.dataDir = try value(arg)
-            case "--locale": o.locale = try value(arg)
-            case "--kiosk-id": o.kioskID = try value(arg)
-            case "--config": o.configPath = try value(arg)
-            case "--to": o.exportFolder = try value(arg)
-            case "--again": o.exportAgain = true
-            case "--usb-folder": o.usbFolder = try value(arg)
-            case "--portal": o.portalURL = try value(arg)
-            case "--token-file": o.tokenFile = try value(arg)
-            case "--portal-key": o.portalKey = try value(arg)
-            case "--portal-key-id": o.portalKeyID = try value(arg)
-            case "--batch":
-                let v = try value(arg)
-                guard let n = Int(v), (1...100).contains(n) else { throw .badValue(arg, v) }
-                o.batchSize = n
-            case "--timeout":
-                let v = try value(arg)
-                guard let n = TimeInterval(v), n > 0, n <= 600 else { throw .badValue(arg, v) }
-                o.requestTimeout = n
-            case "--care-mode":
-                let v = try value(arg)
-                guard v == "on" || v == "off" else { throw .badValue(arg, v) }
-                o.careMode = v == "on"
-            case "--voice":
-                let v = try value(arg)
-                guard SpeechVoice(option: v) != nil else { throw .badValue(arg, v) }
-                o.voice = v
-            case "--volume":
-                let v = try value(arg)
-                guard let n = Int(v), (0...200).contains(n) else { throw .badValue(arg, v) }
-                o.volume = n
-            case "--dry-run": o.dryRun = true
+            case "--watch": watch = true
+            case "--with-parent": withParent = true
+            case "--progress": progress = true
             case "--field-type":
-                let v = try value(arg)
-                guard let t = SpokenValue(rawValue: v), t != .digits else { throw .badValue(arg, v) }
+                guard let v = rest.popFirst() else { throw .missingValue(arg) }
+                guard let t = SpokenValue(rawValue: v), t != .digits else {
+                    throw .badValue(arg, v, allowed: "id_number, phone, receipt, amount, date")
+                }
                 o.fieldType = t
             case "-h", "--help", "help": o.command = .help
             default:
@@ -131,27 +186,65 @@ public struct Options: Equatable, Sendable {
             }
         }
         if o.command == .help { return o }
-        switch words.first {
-        case nil: o.command = .kiosk
-        case "catalog" where words.dropFirst().first == "check":
-            let files = Array(words.dropFirst(2))
-            guard !files.isEmpty else { throw .missingFile }
-            o.command = .catalogCheck(files)
-        case "sync" where words.count == 1: o.command = .sync
-        case "status" where words.count == 1: o.command = .status
-        case "export" where words.count == 1:
-            guard o.exportFolder != nil else { throw .missingValue("--to") }
-            o.command = .export
-        case "upload" where words.count == 2: o.command = .upload(words[1])
-        case "import-receipts" where words.count == 2: o.command = .importReceipts(words[1])
-        case "audit" where words.dropFirst().first == "verify" && words.count == 2: o.command = .auditVerify
-        case "helper" where words.dropFirst().first == "add" && words.count == 4: o.command = .helperAdd(id: words[2], name: words[3])
-        case "speak":
-            guard words.count > 1 else { throw .missingValue("speak") }
-            o.command = .speak(words.dropFirst().joined(separator: " "))
-        default: throw .unknownOption(words[0])
-        }
+        o.command = try command(words, watch: watch, withParent: withParent, progress: progress, exportFolder: o.exportFolder)
         return o
+    }
+
+    private static func command(_ words: [String], watch: Bool, withParent: Bool, progress: Bool, exportFolder: String?) throws(ParseError) -> Command {
+        guard let first = words.first else { return .kiosk }
+        let rest = Array(words.dropFirst())
+        func noMore(_ count: Int = 0) throws(ParseError) {
+            if rest.count > count { throw .extraWord(command: first, word: rest[count]) }
+        }
+        switch first {
+        case "catalog":
+            guard rest.first == "check" else { throw .unknownCommand(([first] + rest.prefix(1)).joined(separator: " ")) }
+            guard rest.count > 1 else { throw .missingFile }
+            return .catalogCheck(Array(rest.dropFirst()))
+        case "sync":
+            if progress { return .sync(.progress(rest)) }
+            try noMore()
+            return .sync(watch ? .watch(withParent: withParent) : .once)
+        case "status":
+            try noMore()
+            return .status
+        case "export":
+            try noMore()
+            guard exportFolder != nil else { throw .missingValue("--to") }
+            return .export
+        case "upload":
+            guard let file = rest.first else { throw .missingFile }
+            try noMore(1)
+            return .upload(file)
+        case "import-receipts":
+            guard let file = rest.first else { throw .missingFile }
+            try noMore(1)
+            return .importReceipts(file)
+        case "audit":
+            guard rest.first == "verify" else { throw .unknownCommand(([first] + rest.prefix(1)).joined(separator: " ")) }
+            try noMore(1)
+            return .auditVerify
+        case "helper":
+            guard rest.first == "add" else { throw .unknownCommand(([first] + rest.prefix(1)).joined(separator: " ")) }
+            guard rest.count >= 3 else { throw .missingValue("helper add") }
+            try noMore(3)
+            return .helperAdd(id: rest[1], name: rest[2])
+        case "speak":
+            guard !rest.isEmpty else { throw .missingValue("speak") }
+            return .speak(rest.joined(separator: " "))
+        default:
+            throw .unknownCommand(first)
+        }
+    }
+
+    /// What the sender needs to reach the same portal with the same data folder.
+    func senderArguments(dataDir: String, kioskID: String) -> [String] {
+        var args = ["--data-dir", dataDir, "--kiosk-id", kioskID]
+        for (flag, value) in [("--portal", portalURL), ("--token-file", tokenFile), ("--batch", batchSize.map(String.init)),
+                              ("--timeout", timeout.map(String.init))] {
+            if let value { args += [flag, value] }
+        }
+        return args
     }
 
     /// `--data-dir`, else `$XDG_STATE_HOME/carekiosk`, else `~/.local/state/carekiosk`.
@@ -162,5 +255,18 @@ public struct Options: Equatable, Sendable {
         }
         let home = environment["HOME"] ?? NSHomeDirectory()
         return URL(fileURLWithPath: home).appendingPathComponent(".local/state/carekiosk")
+    }
+}
+
+extension Options.ParseError {
+    func message(_ s: Strings) -> String {
+        switch self {
+        case let .unknownOption(o): return s.tr("cli.unknown_option", ["option": o])
+        case let .unknownCommand(w): return s.tr("cli.unknown_command", ["word": w])
+        case let .extraWord(command, word): return s.tr("cli.extra_word", ["command": command, "word": word])
+        case let .missingValue(o): return s.tr("cli.missing_value", ["option": o])
+        case let .badValue(o, v, allowed): return s.tr("cli.bad_value", ["option": o, "value": v, "allowed": allowed])
+        case .missingFile: return s.tr("cli.missing_file")
+        }
     }
 }

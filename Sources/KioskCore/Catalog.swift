@@ -32,6 +32,14 @@ public struct Catalog: Equatable, Sendable {
     /// The id of the group for services whose category is not listed (其他业务).
     public static let otherCategoryID = "_other"
 
+    /// The home screen's group a service is listed under: its category when the catalog lists it,
+    /// else 其他业务.
+    public func group(of service: Service) -> String { Catalog.group(of: service, listed: Set(categories.map(\.id))) }
+
+    static func group(of service: Service, listed: Set<String>) -> String {
+        service.category.flatMap { listed.contains($0) ? $0 : nil } ?? otherCategoryID
+    }
+
     struct Menu: Equatable, Sendable {
         /// Groups with at least one open service, in catalog order, then 其他业务 if needed.
         var categoryIDs: [String] = []
@@ -41,7 +49,7 @@ public struct Catalog: Equatable, Sendable {
         init(categories: [ServiceCategory], services: [Service]) {
             let listed = Set(categories.map(\.id))
             for s in services where s.status == .open {
-                let group = s.category.flatMap { listed.contains($0) ? $0 : nil } ?? Catalog.otherCategoryID
+                let group = Catalog.group(of: s, listed: listed)
                 servicesByCategory[group, default: []].append(s)
             }
             categoryIDs = categories.map(\.id).filter { servicesByCategory[$0] != nil }

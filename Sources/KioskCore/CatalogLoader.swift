@@ -130,7 +130,7 @@ private struct CatalogReader {
 
     mutating func identifier(_ v: JSONValue?, _ path: String) -> String? {
         guard let id = string(v, path) else { return nil }
-        guard id.wholeMatch(of: /[a-z0-9][a-z0-9_-]*/) != nil else { report(path, .badID(id)); return nil }
+        guard CatalogReader.isIdentifier(id) else { report(path, .badID(id)); return nil }
         return id
     }
 
@@ -156,7 +156,7 @@ private struct CatalogReader {
     mutating func catalog(_ root: JSONValue) -> Catalog? {
         guard object(root, "$") != nil else { return nil }
         let version = string(root["catalog_version"], "catalog_version")
-        if let version, !isCatalogVersion(version) { report("catalog_version", .badCatalogVersion(version)) }
+        if let version, !CatalogReader.isLabel(version) { report("catalog_version", .badCatalogVersion(version)) }
 
         var categories: [ServiceCategory] = []
         var seenCategories: [String: String] = [:]
@@ -182,9 +182,21 @@ private struct CatalogReader {
         return Catalog(version: version, categories: categories, services: services)
     }
 
-    func isCatalogVersion(_ v: String) -> Bool {
-        // A date (2026-11-01) or a dotted number (3, 3.1): something a person can compare.
-        v.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil || v.wholeMatch(of: /\d+(\.\d+)*/) != nil
+    /// `catalog_version` is the portal's label (`2026-11-01`, `r7`): any printable text of at most
+    /// 64 characters. Which catalog is newer is told by the download (ETag, time), not by it.
+    static func isLabel(_ v: String) -> Bool {
+        !v.isEmpty && v.count <= 64 && !v.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }
+    }
+
+    /// Ids: a lower-case letter or digit, then letters, digits, `-` and `_` (contract §3).
+    static func isIdentifier(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard let first = bytes.first, isLowerOrDigit(first) else { return false }
+        return bytes.dropFirst().allSatisfy { isLowerOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+    }
+
+    private static func isLowerOrDigit(_ b: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
     }
 
     mutating func service(_ s: JSONValue, _ path: String) -> Service? {

@@ -79,9 +79,12 @@ public struct Moment: Equatable, Sendable {
         let format = ISO8601DateFormatter()
         format.formatOptions = [.withInternetDateTime]
         guard let date = format.date(from: text) else { return nil }
+        // `+08:00` at the end; `Z` is UTC.
+        let zone = Array(text.suffix(6))
         var offset = 0
-        if let zone = text.suffix(6).wholeMatch(of: /([+-])(\d\d):(\d\d)/), let h = Int(zone.2), let m = Int(zone.3) {
-            offset = (h * 3600 + m * 60) * (zone.1 == "-" ? -1 : 1)
+        if zone.count == 6, zone[0] == "+" || zone[0] == "-", zone[3] == ":",
+           let h = Int(String(zone[1...2])), let m = Int(String(zone[4...5])) {
+            offset = (h * 3600 + m * 60) * (zone[0] == "-" ? -1 : 1)
         }
         return Moment(date: date, utcOffsetSeconds: offset)
     }

@@ -45,20 +45,16 @@ public struct DashboardView: Equatable, Sendable {
     public var items: [DashboardItem]
     /// The last four digits searched for, if any.
     public var search: String?
-    /// What the helper's last command did, or why it did nothing.
-    public var message: DashboardMessage?
     /// Items on a USB stick for more than `DashboardView.staleExportDays` without receipts.
     public var staleExports: Int
 
     /// A stick that has not come back within a week is probably lost: the helper is warned.
     public static let staleExportDays = 7
 
-    public init(counts: [(state: QueueState, count: Int)], items: [DashboardItem], search: String?,
-                message: DashboardMessage? = nil, staleExports: Int = 0) {
+    public init(counts: [(state: QueueState, count: Int)], items: [DashboardItem], search: String?, staleExports: Int = 0) {
         self.counts = counts
         self.items = items
         self.search = search
-        self.message = message
         self.staleExports = staleExports
     }
 
@@ -66,7 +62,7 @@ public struct DashboardView: Equatable, Sendable {
 
     public static func == (a: DashboardView, b: DashboardView) -> Bool {
         a.counts.map(\.state) == b.counts.map(\.state) && a.counts.map(\.count) == b.counts.map(\.count)
-            && a.items == b.items && a.search == b.search && a.message == b.message && a.staleExports == b.staleExports
+            && a.items == b.items && a.search == b.search && a.staleExports == b.staleExports
     }
 }
 
@@ -104,6 +100,9 @@ public enum DashboardMessage: Equatable, Sendable {
     case busy
     /// The item had moved on meanwhile (sent, or already withdrawn).
     case gone
+    /// A refused item goes out again; withdrawing deleted the item (said on screen and by voice).
+    case retried
+    case withdrawn
     case disk(String)
     /// No folder for the USB stick is configured (`usb_folder`, `--usb-folder`), or it is not there.
     case noUSBFolder
@@ -115,7 +114,7 @@ public enum DashboardMessage: Equatable, Sendable {
     case damagedFound(Int)
     case noReceipts
     /// The portal's progress of one sent item.
-    case progress(service: String, status: String, message: String?)
+    case progress(service: String, status: PortalStatus, message: String?)
     case progressUnavailable
 }
 
@@ -134,6 +133,7 @@ public enum DashboardCommand: Equatable, Sendable {
 extension WizardState {
     mutating func openDashboard(search: String? = nil) -> [Effect] {
         session = nil
+        dashboardMessage = nil
         screen = .dashboardLoading
         input = ""
         error = nil
@@ -190,6 +190,8 @@ extension WizardState {
         return []
     }
 
+    /// The command first, then the list again; the command's result (`.dashboardDone`) comes
+    /// back before the list (`.dashboardLoaded`), and is shown with it.
     private mutating func openDashboardAfter(_ command: DashboardCommand) -> [Effect] {
         [.dashboard(command)] + openDashboard()
     }
@@ -216,9 +218,11 @@ extension WizardState {
             if view.staleExports > 0 {
                 paragraphs.append(s.tr("dashboard.stale_exports", ["count": "\(view.staleExports)", "days": "\(DashboardView.staleExportDays)"]))
             }
-            switch view.message {
+            switch dashboardMessage {
             case .busy?: paragraphs.append(s.tr("dashboard.busy"))
             case .gone?: paragraphs.append(s.tr("dashboard.gone"))
+            case .retried?: paragraphs.append(s.tr("dashboard.retried"))
+            case .withdrawn?: paragraphs.append(s.tr("dashboard.withdrawn"))
             case let .disk(why)?: paragraphs.append(s.tr("dashboard.disk", ["why": why]))
             case .noUSBFolder?: paragraphs.append(s.tr("dashboard.no_usb"))
             case let .exported(count, file)?: paragraphs.append(s.tr("export.done", ["count": "\(count)", "file": file]))
@@ -232,7 +236,7 @@ extension WizardState {
             case .noReceipts?: paragraphs.append(s.tr("dashboard.no_receipts"))
             case let .progress(service, status, message)?:
                 let title = catalog.service(id: service)?.title.resolve(locale) ?? service
-                let words = progressWords(status, s) + (message.map { s.tr("progress.message", ["message": $0]) } ?? "")
+                let words = status.words(s) + (message.map { s.tr("progress.message", ["message": $0]) } ?? "")
                 paragraphs.append(s.tr("dashboard.progress", ["service": title, "state": words]))
             case .progressUnavailable?: paragraphs.append(s.tr("progress.state.unavailable"))
             case nil: break

@@ -18,6 +18,16 @@ public struct HelperSession: Equatable, Sendable {
 public enum HelperLoginStep: Equatable, Sendable {
     case id
     case pin(helperID: String)
+    /// The PIN is being checked (PBKDF2 takes a moment, off the screen's thread).
+    case checking(helperID: String)
+}
+
+/// What the runtime found when it checked a helper's number and PIN.
+public enum HelperCheck: Equatable, Sendable {
+    case verified(HelperSession)
+    case wrongPIN(helperID: String)
+    /// No helper has this number.
+    case unknownHelper
 }
 
 /// Why a login was refused, in terms the helper can act on.
@@ -52,7 +62,7 @@ extension WizardState {
             if let helper {
                 logOutHelper()
                 notice = .helperLoggedOut
-                return [.helperLoggedOut(helper)]
+                return [.audit(.logout(helperID: helper.id))]
             }
             screen = .helperLogin(.id)
             input = ""
@@ -68,14 +78,14 @@ extension WizardState {
     /// Ends the helper's session: the kiosk goes back to its own care-mode setting.
     mutating func logOutHelper() {
         helper = nil
-        careMode = defaultCareMode
+        careMode = setup.careMode
     }
 
     /// A helper number is 1 to 8 digits; the field takes no more, so nothing longer (an identity
     /// number typed by mistake) is ever shown, spoken or written down.
     static let longestHelperID = 8
 
-    mutating func confirmHelperLogin(_ step: HelperLoginStep) -> [Effect] {
+    mutating func confirmHelperLogin(_ step: HelperLoginStep, at now: Date) -> [Effect] {
         let typed = input.trimmingCharacters(in: .whitespaces)
         guard !typed.isEmpty else { error = .required; return [] }
         if step == .id, !typed.allSatisfy({ ("0"..."9").contains($0) }) {
@@ -91,23 +101,44 @@ extension WizardState {
             screen = .helperLogin(.pin(helperID: typed))
             return []
         case let .pin(helperID):
+            if case let .locked(seconds) = loginGuard.check(helperID, now: now) {
+                helperRefusal = .locked(minutesLeft: (seconds + 59) / 60)
+                screen = .helperLogin(.id)
+                return []
+            }
+            screen = .helperLogin(.checking(helperID: helperID))
             return [.checkHelper(id: helperID, pin: typed)]
+        case .checking:
+            return []
         }
     }
 
-    mutating func helperVerified(_ session: HelperSession) {
-        guard case .helperLogin = screen else { return }
-        helper = session
-        helperRefusal = nil
-        careMode = false     // helpers need speed, not care mode
-        screen = .home
-        notice = .helperLoggedIn
-    }
-
-    mutating func helperRefused(_ refusal: HelperRefusal) {
-        guard case .helperLogin = screen else { return }
-        helperRefusal = refusal
-        screen = .helperLogin(.id)
+    /// The PIN check came back: the login guard counts wrong PINs, the audit trail hears of each.
+    mutating func helperChecked(_ check: HelperCheck, at now: Date) -> [Effect] {
+        guard case let .helperLogin(.checking(helperID)) = screen else { return [] }
+        switch check {
+        case let .verified(session):
+            loginGuard.succeeded(helperID)
+            helper = session
+            helperRefusal = nil
+            careMode = false     // helpers need speed, not care mode
+            screen = .home
+            notice = .helperLoggedIn
+            return [.audit(.login(helperID: session.id))]
+        case .unknownHelper:
+            // An unknown number is not written down: it may be something else typed by mistake.
+            helperRefusal = .unknownHelper
+            screen = .helperLogin(.id)
+            return [.audit(.failedPIN(helperID: nil))]
+        case .wrongPIN:
+            screen = .helperLogin(.id)
+            guard let left = loginGuard.failed(helperID, now: now) else {
+                helperRefusal = .locked(minutesLeft: Int(LoginGuard.lockSeconds / 60))
+                return [.audit(.failedPIN(helperID: helperID)), .audit(.lockout(helperID: helperID, seconds: Int(LoginGuard.lockSeconds)))]
+            }
+            helperRefusal = .wrongPIN(triesLeft: left)
+            return [.audit(.failedPIN(helperID: helperID))]
+        }
     }
 
     /// Enter on the check-answers screen while a helper acts: first the resident's own consent.
@@ -134,6 +165,8 @@ extension WizardState {
             case .pin:
                 c.question = s.tr("helper.ask_pin")
                 c.input = String(repeating: "•", count: input.count)
+            case .checking:
+                c.question = s.tr("helper.checking")
             }
             c.paragraphs = helperRefusal.map { [refusalText($0, s)] } ?? []
             return c

@@ -360,24 +360,24 @@ private struct JSONParser {
         index += 1
         var out = ""
         var runStart = index
-        func flush(_ p: inout JSONParser, _ out: inout String, upTo end: Int) throws(JSONSyntaxError) {
-            guard end > runStart else { return }
-            guard let run = String(validating: UnsafeBufferPointer(rebasing: p.bytes[runStart..<end]), as: UTF8.self) else {
-                p.index = runStart
-                throw p.error(.invalidUTF8)
-            }
-            out += run
-        }
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
-                try flush(&self, &out, upTo: index)
+                let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
                 index += 1
+                if out.isEmpty { return run }
+                out += run
                 return out
             }
             if b < 0x20 { throw error(.controlCharacterInString) }
+            if b >= 0x80 {
+                // Checked as it is read: what `String(decoding:)` would quietly repair is refused.
+                guard let length = utf8Sequence(at: index) else { throw error(.invalidUTF8) }
+                index += length
+                continue
+            }
             if b == UInt8(ascii: "\\") {
-                try flush(&self, &out, upTo: index)
+                out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
                 index += 1
                 guard index < bytes.count else { throw error(.unclosedString) }
                 let e = bytes[index]
@@ -412,6 +412,25 @@ private struct JSONParser {
             index += 1
         }
         throw error(.unclosedString)
+    }
+
+    /// The length of the well-formed UTF-8 sequence starting at `i` (RFC 3629: no overlong forms,
+    /// no surrogates, nothing above U+10FFFF), or nil.
+    func utf8Sequence(at i: Int) -> Int? {
+        let b0 = bytes[i]
+        func continuation(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            i + k < bytes.count && range.contains(bytes[i + k])
+        }
+        switch b0 {
+        case 0xC2...0xDF: return continuation(1) ? 2 : nil
+        case 0xE0: return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : nil
+        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : nil
+        case 0xED: return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : nil
+        case 0xF0: return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : nil
+        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : nil
+        case 0xF4: return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : nil
+        default: return nil
+        }
     }
 
     mutating func hex4() throws(JSONSyntaxError) -> UInt32 {

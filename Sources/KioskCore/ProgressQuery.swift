@@ -4,6 +4,27 @@ import Foundation
 /// how far each item has come. Offered on the home screen while the portal answers. The number
 /// is only compared with the masked numbers kept in the queue; it is never stored or sent.
 
+/// How far a submission has come at the portal (contract §2, `GET /v1/submissions/{id}`).
+public enum PortalStatus: String, CaseIterable, Sendable {
+    case received, inReview = "in_review", needsMaterials = "needs_materials", approved, rejected, completed
+    /// A status this kiosk does not know (a newer portal): said as 已提交.
+    case other
+
+    public init(portal text: String) { self = PortalStatus(rawValue: text).flatMap { $0 == .other ? nil : $0 } ?? .other }
+
+    public func words(_ s: Strings) -> String {
+        switch self {
+        case .received: return s.tr("progress.status.received")
+        case .inReview: return s.tr("progress.status.in_review")
+        case .needsMaterials: return s.tr("progress.status.needs_materials")
+        case .approved: return s.tr("progress.status.approved")
+        case .rejected: return s.tr("progress.status.rejected")
+        case .completed: return s.tr("progress.status.completed")
+        case .other: return s.tr("progress.status.other")
+        }
+    }
+}
+
 /// One earlier submission of the resident, newest first.
 public struct ProgressItem: Equatable, Sendable {
     public enum State: Equatable, Sendable {
@@ -13,8 +34,8 @@ public struct ProgressItem: Equatable, Sendable {
         case exported
         /// The portal refused it; staff must look at it.
         case refused
-        /// What the portal says (contract §2: received, in_review, needs_materials, approved, rejected, completed).
-        case portal(status: String, message: String?)
+        /// What the portal says.
+        case portal(status: PortalStatus, message: String?)
         /// The portal did not answer just now.
         case unavailable
     }
@@ -78,19 +99,6 @@ extension WizardState {
         }
     }
 
-    /// The portal's progress status (contract §2) in words.
-    func progressWords(_ status: String, _ s: Strings) -> String {
-        switch status {
-        case "received": return s.tr("progress.status.received")
-        case "in_review": return s.tr("progress.status.in_review")
-        case "needs_materials": return s.tr("progress.status.needs_materials")
-        case "approved": return s.tr("progress.status.approved")
-        case "rejected": return s.tr("progress.status.rejected")
-        case "completed": return s.tr("progress.status.completed")
-        default: return s.tr("progress.status.other")
-        }
-    }
-
     private func progressLine(_ item: ProgressItem, _ s: Strings) -> String {
         let title = catalog.service(id: item.serviceID)?.title.resolve(locale) ?? item.serviceID
         let chars = Array(item.createdAt)
@@ -104,7 +112,7 @@ extension WizardState {
         case .refused: state = s.tr("progress.state.refused")
         case .unavailable: state = s.tr("progress.state.unavailable")
         case let .portal(status, message):
-            let word = progressWords(status, s)
+            let word = status.words(s)
             state = message.map { word + s.tr("progress.message", ["message": $0]) } ?? word
         }
         let receipt = item.receipt.map { s.tr("progress.receipt", ["receipt": $0]) } ?? ""

@@ -9,11 +9,12 @@ public enum Effect: Equatable, Sendable {
     case repeatPrompt
     /// Ring the terminal bell (staff called).
     case bell
-    /// Check a helper's PIN; answer with `.helperVerified` or `.helperRefused`.
+    /// Check a helper's PIN (slow on purpose: PBKDF2); answer with `.helperChecked`.
     case checkHelper(id: String, pin: String)
-    /// For the audit trail.
-    case helperLoggedOut(HelperSession)
-    /// Read the queue for the dashboard, or act on one item; a `.load` is answered with `.dashboardLoaded`.
+    /// A line for the audit trail.
+    case audit(AuditEvent)
+    /// Read the queue for the dashboard (answered with `.dashboardLoaded`), or act on it (answered
+    /// with `.dashboardDone`).
     case dashboard(DashboardCommand)
     /// Look up the submissions of this identity number, on disk and at the portal; answer with `.progressFound`.
     case findProgress(identityNumber: String)
@@ -38,6 +39,8 @@ extension WizardState {
         switch action {
         case let .key(key): return press(key, context)
         case let .typeLine(line):
+            noteActivity(context.moment.date)
+            notice = nil
             guard acceptsText else {
                 if !choices.isEmpty { error = .chooseAnOption }
                 return []
@@ -59,48 +62,30 @@ extension WizardState {
             guard screen == .saving else { return [] }
             screen = .saveFailed(reason)
             return []
+        case .tick:
+            return passTime(context.moment.date)
         case let .setOnline(online): self.online = online; return []
         case let .setSyncPaused(paused): syncPaused = paused; return []
         case let .progressFound(items): showProgress(items); return []
-        case let .helperVerified(session): helperVerified(session); return []
-        case let .helperRefused(refusal): helperRefused(refusal); return []
+        case let .helperChecked(check): return helperChecked(check, at: context.moment.date)
         case let .dashboardLoaded(view): dashboardLoaded(view); return []
+        case let .dashboardDone(message): dashboardMessage = message; return []
         case let .adoptCatalog(newCatalog):
             if isEmptyHome { catalog = newCatalog }
             return []
         case let .setWaitingCount(n): waitingCount = n; return []
         case let .setSpeechTrouble(trouble): speechTrouble = trouble; return []
-        case let .inactivityWarning(seconds):
-            guard !screen.isSavingSubmission else { return [] }
-            inactivityWarning = seconds
-            return []
-        case .clear:
-            // A confirmed submission that is not on disk yet is never thrown away.
-            if screen.isSavingSubmission || session?.pending != nil { return [] }
-            goHome()
-            inactivityWarning = nil
-            notice = .cleared
-            careMode = defaultCareMode
-            // A helper who walked away is logged out too.
-            guard let helper else { return [] }
-            logOutHelper()
-            return [.helperLoggedOut(helper)]
         }
     }
 
     private mutating func press(_ key: Key, _ context: Context) -> [Effect] {
         notice = nil
-        inactivityWarning = nil
+        noteActivity(context.moment.date)
         switch key {
         case .f1:
             overlay = .staffCalled
-            let help: JSONValue = .object([
-                ("id", .string(context.newID)),
-                ("kiosk_id", .string(kioskID)),
-                ("created_at", .string(context.moment.rfc3339)),
-                ("service_id", session.map { .string($0.service.id) } ?? .null),
-            ])
-            return [.bell, .record(Record(kind: .helpRequest, id: context.newID, json: help))]
+            let help = Record.helpRequest(id: context.newID, kioskID: kioskID, at: context.moment, serviceID: session?.service.id)
+            return [.bell, .record(help), .audit(.helpCall(id: context.newID))]
         case .f2:
             careMode.toggle()
             return []
@@ -123,7 +108,7 @@ extension WizardState {
         switch key {
         case let .digit(d): return chooseByNumber(d, context)
         case .enter: return confirm(context)
-        case .escape: goBack(); return []
+        case .escape: return goBack()
         default: return []
         }
     }
@@ -197,16 +182,10 @@ extension WizardState {
             show(.wizard(page))
         case let .rating(score):
             guard case let .rating(sid) = screen else { return [] }
-            let rating: JSONValue = .object([
-                ("id", .string(context.newID)),
-                ("submission_id", .string(sid)),
-                ("kiosk_id", .string(kioskID)),
-                ("score", .number(Double(score))),
-                ("created_at", .string(context.moment.rfc3339)),
-            ])
+            let rating = Record.rating(id: context.newID, submissionID: sid, kioskID: kioskID, score: score, at: context.moment)
             goHome()
             notice = .thanksForRating
-            return [.record(Record(kind: .rating, id: context.newID, json: rating))]
+            return [.record(rating)]
         case .progressQuery:
             openProgressQuery()
         case .dashboard:
@@ -232,7 +211,7 @@ extension WizardState {
             if !choices.isEmpty { error = .chooseAnOption }
             return []
         case .needsNetwork:
-            goBack()
+            return goBack()
         case .ineligible:
             goHome()
         case .wizard(.intro):
@@ -251,7 +230,7 @@ extension WizardState {
             }
             return submit(context)
         case let .helperLogin(step):
-            return confirmHelperLogin(step)
+            return confirmHelperLogin(step, at: context.moment.date)
         case .assistedConsent, .dashboard, .dashboardItem:
             error = .chooseAnOption
         case .dashboardSearch:
@@ -403,22 +382,23 @@ extension WizardState {
         show(.wizard(rest.first ?? .review))
     }
 
-    private mutating func goBack() {
+    /// Esc: one screen back. Returns what that screen needs (the dashboard reloads its list).
+    private mutating func goBack() -> [Effect] {
         switch screen {
         case .home, .saving:
-            return
+            return []
         case .category:
             show(.home)
         case let .needsNetwork(sid):
-            show(.category(catalog.service(id: sid)?.category.flatMap { c in homeCategories.contains(c) ? c : nil } ?? WizardState.otherCategoryID))
+            show(.category(catalog.service(id: sid).map(catalog.group(of:)) ?? WizardState.otherCategoryID))
         case let .ineligible(_, fid):
             show(.wizard(.question(fid)))
         case .wizard(.intro):
-            let category = session?.service.category.flatMap { c in homeCategories.contains(c) ? c : nil } ?? WizardState.otherCategoryID
+            let category = session.map { catalog.group(of: $0.service) } ?? WizardState.otherCategoryID
             session = nil
             show(.category(category))
         case let .wizard(page):
-            if session?.changing == true, page != .review { session?.changing = false; show(.wizard(.review)); return }
+            if session?.changing == true, page != .review { session?.changing = false; show(.wizard(.review)); return [] }
             let pages = wizardPages
             let index = pages.firstIndex(of: page) ?? 1
             show(.wizard(pages[max(index - 1, 0)]))
@@ -427,11 +407,12 @@ extension WizardState {
         case .confirmed, .rating, .progressQuery, .progressSearching, .progressResult, .helperLogin, .dashboard, .dashboardLoading:
             goHome()
         case .dashboardSearch, .dashboardItem:
-            _ = openDashboard()
+            return openDashboard()
         case .assistedConsent:
             backToHelper()
             show(.wizard(.review))
         }
+        return []
     }
 
     private mutating func show(_ next: Screen) {
@@ -442,7 +423,7 @@ extension WizardState {
     }
 
     /// Ends the resident's visit: answers are wiped from memory.
-    private mutating func goHome() {
+    mutating func goHome() {
         session = nil
         overlay = nil
         homeEscapes = 0

@@ -23,20 +23,19 @@ public enum Action: Equatable, Sendable {
     case setWaitingCount(Int)
     /// The speaker cannot speak (no audio device, a missing voice), or can again (nil).
     case setSpeechTrouble(SpeechTrouble?)
-    /// Inactivity: the screen will clear in this many seconds unless a key is pressed.
-    case inactivityWarning(secondsLeft: Int)
-    /// Inactivity: forget the resident and go home.
-    case clear
+    /// Time passes (the runtime sends one every second or so): the inactivity rules look at the clock.
+    case tick
     /// The runtime found the resident's earlier submissions (查询办理进度).
     case progressFound([ProgressItem])
     /// The runtime checked a helper's PIN.
-    case helperVerified(HelperSession)
-    case helperRefused(HelperRefusal)
+    case helperChecked(HelperCheck)
     /// A newly downloaded catalog; taken only on the empty home screen, so no question changes
     /// under a resident.
     case adoptCatalog(Catalog)
     /// The runtime read the queue for the dashboard.
     case dashboardLoaded(DashboardView)
+    /// A dashboard command (export, import, retry, withdraw, a progress lookup) is done.
+    case dashboardDone(DashboardMessage)
 }
 
 /// Why the runtime could not write a confirmed submission. The answers are kept either way.
@@ -148,63 +147,106 @@ public struct WizardState: Equatable, Sendable {
     public static let otherCategoryID = Catalog.otherCategoryID
     public static let optionsPerPage = 9
 
+    /// How the kiosk is set up; care mode and the language go back to it for every new resident.
+    public internal(set) var setup: KioskSetup
     /// Replaced only by `.adoptCatalog`, on the empty home screen.
     public internal(set) var catalog: Catalog
-    public var kioskID: String
-    public var locale: String
-    public var availableLocales: [String]
-    public var careMode: Bool
-    /// Care mode as the kiosk is set up: every clear and every helper logout goes back to it.
-    public var defaultCareMode: Bool
+    public var kioskID: String { setup.kioskID }
+    public internal(set) var locale: String
+    public var availableLocales: [String] { setup.availableLocales }
+    public internal(set) var careMode: Bool
     /// The helper acting for residents, while logged in.
-    public var helper: HelperSession?
-    public var helperRefusal: HelperRefusal?
+    public internal(set) var helper: HelperSession?
+    public internal(set) var helperRefusal: HelperRefusal?
+    /// Five wrong PINs lock a helper for five minutes; kept in the model, so the reducer decides.
+    var loginGuard = LoginGuard()
     var homeEscapes = 0
     /// When the first of the home screen's helper escapes was pressed: the sequence must be quick.
     var homeEscapesStarted: Date?
     var careModeBeforeConsent: Bool?
     /// The language the kiosk speaks in (F4), chosen apart from the display language.
-    public var speechVoice: SpeechVoice
+    public internal(set) var speechVoice: SpeechVoice
     /// Why the kiosk cannot speak, shown on the status line.
-    public var speechTrouble: SpeechTrouble?
-    public var online = false
-    public var syncPaused = false
-    public var waitingCount = 0
-    public var screen: Screen = .home
-    public var overlay: Overlay?
+    public internal(set) var speechTrouble: SpeechTrouble?
+    public internal(set) var online = false
+    public internal(set) var syncPaused = false
+    public internal(set) var waitingCount = 0
+    public internal(set) var screen: Screen = .home
+    public internal(set) var overlay: Overlay?
     /// Which page of more than nine options is shown; `0` turns it.
-    public var optionPage = 0
-    public var input = ""
-    public var error: ValidationError?
-    public var notice: Notice?
-    public var session: Session?
+    public internal(set) var optionPage = 0
+    public internal(set) var input = ""
+    public internal(set) var error: ValidationError?
+    public internal(set) var notice: Notice?
+    public internal(set) var session: Session?
+    /// What the helper's last dashboard command did, or why it did nothing; shown on the dashboard.
+    public internal(set) var dashboardMessage: DashboardMessage?
     /// Seconds without a key before the kiosk clears; announced on the home screen.
-    public var inactivityTimeout = 120
+    public var inactivityTimeout: Int { setup.inactivityTimeout }
+    /// When the last key was pressed (or the clock last stood still): the inactivity rule's start.
+    public internal(set) var lastActivity: Date?
     /// Seconds left before clearing, while the warning shows.
-    public var inactivityWarning: Int?
+    public internal(set) var inactivityWarning: Int?
     /// The kiosk's calendar day, from the last action's context (ages, skip logic); never before
     /// `earliestPlausibleDay`, so that a clock stuck in 1970 turns no birth date into the future.
-    public var today: CivilDate
+    public internal(set) var today: CivilDate
     /// The kiosk's clock says a day before `earliestPlausibleDay`: it is wrong, and says so.
-    public private(set) var clockSuspect = false
+    public internal(set) var clockSuspect = false
     /// See `ClockCheck`.
-    public var earliestPlausibleDay = ClockCheck.earliestPlausibleDay()
+    public var earliestPlausibleDay: CivilDate { setup.earliestPlausibleDay }
+
+    public init(catalog: Catalog, setup: KioskSetup, today: CivilDate) {
+        self.catalog = catalog
+        self.setup = setup
+        self.today = today
+        locale = setup.locale
+        careMode = setup.careMode
+        speechVoice = setup.speechVoice
+        setClock(today)
+    }
 
     public init(catalog: Catalog, kioskID: String, today: CivilDate, locale: String = Catalog.fallbackLocale,
                 availableLocales: [String] = ["zh-Hans", "en"], careMode: Bool = true, speechVoice: SpeechVoice? = nil) {
-        self.catalog = catalog
-        self.today = today
+        self.init(catalog: catalog, setup: KioskSetup(kioskID: kioskID, locale: locale, availableLocales: availableLocales,
+                                                      careMode: careMode, speechVoice: speechVoice), today: today)
+    }
+}
+
+/// How a kiosk is set up (configuration and command line): what every resident starts with.
+public struct KioskSetup: Equatable, Sendable {
+    public var kioskID: String
+    public var locale: String
+    public var availableLocales: [String]
+    public var careMode: Bool
+    public var speechVoice: SpeechVoice
+    /// Seconds without a key before the screen clears (the warning comes 30 s before).
+    public var inactivityTimeout: Int
+    /// A clock before this day cannot be right (`ClockCheck`).
+    public var earliestPlausibleDay: CivilDate
+
+    public init(kioskID: String, locale: String = Catalog.fallbackLocale, availableLocales: [String] = ["zh-Hans", "en"],
+                careMode: Bool = true, speechVoice: SpeechVoice? = nil, inactivityTimeout: Int = 120,
+                earliestPlausibleDay: CivilDate = ClockCheck.earliestPlausibleDay()) {
         self.kioskID = kioskID
         self.locale = locale
         self.availableLocales = availableLocales
         self.careMode = careMode
-        self.defaultCareMode = careMode
         self.speechVoice = speechVoice ?? .default(forDisplay: locale)
-        setClock(today)
+        self.inactivityTimeout = inactivityTimeout
+        self.earliestPlausibleDay = earliestPlausibleDay
     }
 }
 
 extension WizardState {
+    /// The runtime is working on something the next key must not overtake (a save, a search,
+    /// the dashboard's list, a PIN check); plain mode waits for it before reading on.
+    public var isWaitingForWork: Bool {
+        switch screen {
+        case .saving, .progressSearching, .dashboardLoading, .helperLogin(.checking): return true
+        default: return false
+        }
+    }
+
     /// Takes the day from the clock, noting whether the clock can be believed.
     mutating func setClock(_ day: CivilDate) {
         clockSuspect = day < earliestPlausibleDay

@@ -149,13 +149,16 @@ public enum DurableFile {
         return removed
     }
 
-    /// Creates a folder (and its parents) readable by the kiosk's user only.
+    /// Creates a folder (and its parents) readable by the kiosk's user only. One system call when
+    /// it is there already, which is nearly always.
     public static func makeFolder(_ folder: URL) throws(DurableWriteError) {
-        var path = ""
-        for component in folder.standardizedFileURL.pathComponents {
-            path = component == "/" ? "/" : (path.hasSuffix("/") ? path + component : path + "/" + component)
-            if mkdir(path, 0o700) != 0, errno != EEXIST { throw .from(errno, path) }
-        }
+        let path = folder.standardizedFileURL.path
+        if mkdir(path, 0o700) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw .from(errno, path) }
+        let parent = folder.standardizedFileURL.deletingLastPathComponent()
+        guard parent.path != path else { throw .from(ENOENT, path) }
+        try makeFolder(parent)
+        if mkdir(path, 0o700) != 0, errno != EEXIST { throw .from(errno, path) }
     }
 }
 

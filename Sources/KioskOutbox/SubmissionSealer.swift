@@ -34,14 +34,18 @@ public struct PortalKey: Equatable, Sendable {
 /// `body` becomes `"sealed": {suite, key_id, enc, ct}` and the public fields stay in clear.
 /// Each id is sealed once: a retried write after a disk error gets the same bytes, because
 /// sealing again would make new bytes under the same id, which the portal answers with 409.
-public final class SubmissionSealer {
+/// The runtime's worker seals; the lock keeps the memory of what was sealed whole from any thread.
+public final class SubmissionSealer: @unchecked Sendable {
     public static let info = Array("carekiosk submission v1".utf8)
     public let key: PortalKey
     private var sealed: [String: Submission] = [:]
+    private let lock = NSLock()
 
     public init(key: PortalKey) { self.key = key }
 
     public func seal(_ submission: Submission) throws(CryptoError) -> Submission {
+        lock.lock()
+        defer { lock.unlock() }
         if let done = sealed[submission.id] { return done }
         guard let members = submission.json.objectValue, let body = submission.json["body"] else { return submission }
         let (enc, ct) = try HPKE.seal(recipientPublicKey: key.raw, info: Self.info, aad: Array(submission.id.utf8),
@@ -57,5 +61,5 @@ public final class SubmissionSealer {
     }
 
     /// The submission is on disk: its sealed copy is no longer needed in memory.
-    public func forget(_ id: String) { sealed[id] = nil }
+    public func forget(_ id: String) { lock.withLock { sealed[id] = nil } }
 }

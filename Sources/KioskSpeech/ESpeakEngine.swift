@@ -41,10 +41,12 @@ public final class ESpeakEngine: @unchecked Sendable {
         startLock.lock()
         defer { startLock.unlock() }
         if let engine = current, engine.mode == mode { return engine }
-        if current != nil { espeak_Terminate(); current = nil }
-        let rate = espeak_Initialize(mode.output, bufferMilliseconds, nil, Int32(espeakINITIALIZE_DONT_EXIT))
+        if current != nil { _ = kiosk_espeak_Terminate(); current = nil }
+        // Loaded now, not at the program's start: the first screen does not wait for it.
+        guard kiosk_espeak_load() == 0 else { throw .initialise }
+        let rate = kiosk_espeak_Initialize(mode.output, bufferMilliseconds, nil, Int32(espeakINITIALIZE_DONT_EXIT))
         guard rate > 0 else { throw .initialise }
-        espeak_SetSynthCallback(collectSamples)
+        kiosk_espeak_SetSynthCallback(collectSamples)
         let engine = ESpeakEngine(mode: mode, sampleRate: Int(rate))
         current = engine
         return engine
@@ -52,14 +54,14 @@ public final class ESpeakEngine: @unchecked Sendable {
 
     /// Chooses a voice by its eSpeak name (`cmn-latn-pinyin`, `yue`, `en`).
     public func setVoice(_ name: String) throws(Failure) {
-        let status = locked { espeak_SetVoiceByName(name) }
+        let status = locked { kiosk_espeak_SetVoiceByName(name) }
         guard status == EE_OK else { throw .noVoice(name) }
     }
 
     public func set(_ settings: SpeechSettings) {
         locked {
-            _ = espeak_SetParameter(espeakRATE, Int32(min(max(settings.rate, Int(espeakRATE_MINIMUM)), Int(espeakRATE_MAXIMUM))), 0)
-            _ = espeak_SetParameter(espeakVOLUME, Int32(min(max(settings.volume, 0), 200)), 0)
+            _ = kiosk_espeak_SetParameter(espeakRATE, Int32(min(max(settings.rate, Int(espeakRATE_MINIMUM)), Int(espeakRATE_MAXIMUM))), 0)
+            _ = kiosk_espeak_SetParameter(espeakVOLUME, Int32(min(max(settings.volume, 0), 200)), 0)
         }
     }
 
@@ -68,7 +70,7 @@ public final class ESpeakEngine: @unchecked Sendable {
         let status: espeak_ERROR = locked {
             let context = sink.map { Unmanaged.passUnretained($0).toOpaque() }
             return text.withCString { pointer in
-                espeak_Synth(pointer, strlen(pointer) + 1, 0, POS_CHARACTER, 0,
+                kiosk_espeak_Synth(pointer, strlen(pointer) + 1, 0, POS_CHARACTER, 0,
                              UInt32(espeakCHARS_UTF8), nil, context)
             }
         }
@@ -84,12 +86,12 @@ public final class ESpeakEngine: @unchecked Sendable {
 
     /// Stops what is being said at once and drops what was queued.
     public func cancel() {
-        locked { _ = espeak_Cancel() }
+        locked { _ = kiosk_espeak_Cancel() }
     }
 
     /// Waits until everything queued has been said (asynchronous modes).
     public func synchronize() {
-        _ = espeak_Synchronize()
+        _ = kiosk_espeak_Synchronize()
     }
 
     /// eSpeak's phoneme mnemonics for `text` in the current voice, clause by clause, as
@@ -101,7 +103,7 @@ public final class ESpeakEngine: @unchecked Sendable {
                 var pointer: UnsafeRawPointer? = UnsafeRawPointer(start)
                 // eSpeak moves the pointer on by one clause per call and sets it to NULL at the end.
                 for _ in 0..<10_000 where pointer != nil {
-                    guard let out = espeak_TextToPhonemes(&pointer, espeakCHARS_UTF8, 1) else { break }
+                    guard let out = kiosk_espeak_TextToPhonemes(&pointer, espeakCHARS_UTF8, 1) else { break }
                     let clause = String(cString: out).trimmingCharacters(in: .whitespaces)
                     if !clause.isEmpty { clauses.append(clause) }
                 }

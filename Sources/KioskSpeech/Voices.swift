@@ -13,6 +13,9 @@ extension SpeechVoice {
         }
     }
 
+    /// What `--voice` (and `voice` in the configuration file) may be.
+    public static var options: [String] { allCases.map(\.rawValue) + allCases.compactMap(\.espeakName) }
+
     /// The voice for `--voice`: `cmn`, `yue`, `en`, `off`, or an eSpeak name of one of them.
     public init?(option: String) {
         let lowered = option.lowercased()

@@ -1,18 +1,15 @@
 import Foundation
 import KioskCore
 import KioskOutbox
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// The kiosk's side of contract v1: one method per endpoint, each returning what §2.1 says to do.
 public struct PortalClient: Sendable {
     public let settings: PortalSettings
     let transport: HTTPTransport
 
-    public init(settings: PortalSettings, transport: HTTPTransport? = nil) {
+    public init(settings: PortalSettings, transport: HTTPTransport) {
         self.settings = settings
-        self.transport = transport ?? URLSessionTransport(timeout: settings.timeout)
+        self.transport = transport
     }
 
     public enum Health: Equatable, Sendable {
@@ -53,7 +50,7 @@ public struct PortalClient: Sendable {
         case .helpRequest: path = "/v1/help-requests"
         }
         var req = request("POST", path, body: payload)
-        if kind != .helpRequest { req.setValue(id.text, forHTTPHeaderField: "Idempotency-Key") }
+        if kind != .helpRequest { req.headers.append(("Idempotency-Key", id.text)) }
         return Outcome.of(transport.send(req, limit: Limit.submission), kind: kind, id: id)
     }
 
@@ -98,7 +95,7 @@ public struct PortalClient: Sendable {
 
     /// Progress of one submission (办件进度).
     public enum Progress: Equatable, Sendable {
-        case status(receipt: String, status: String, updatedAt: String, message: String?)
+        case status(receipt: String, status: PortalStatus, updatedAt: String, message: String?)
         case unknown
         case unavailable(PortalFault)
     }
@@ -107,7 +104,7 @@ public struct PortalClient: Sendable {
         switch transport.send(request("GET", "/v1/submissions/\(id.text)"), limit: Limit.small) {
         case let .success(reply) where reply.status == 200:
             guard let json = reply.json, let status = json["status"]?.stringValue else { return .unavailable(.notThePortal(status: reply.status)) }
-            return .status(receipt: json["receipt"]?.stringValue ?? "", status: status,
+            return .status(receipt: json["receipt"]?.stringValue ?? "", status: PortalStatus(portal: status),
                            updatedAt: json["updated_at"]?.stringValue ?? "", message: json["message"]?.stringValue)
         case let .success(reply) where reply.status == 404:
             return .unknown
@@ -128,7 +125,7 @@ public struct PortalClient: Sendable {
     /// The body of a 200 goes to the catalog loader as it is, which says what is wrong with it.
     public func catalog(ifNoneMatch etag: String?) -> CatalogAnswer {
         var req = request("GET", "/v1/catalog")
-        if let etag { req.setValue(etag, forHTTPHeaderField: "If-None-Match") }
+        if let etag { req.headers.append(("If-None-Match", etag)) }
         switch transport.send(req, limit: Limit.catalog) {
         case let .success(reply) where reply.status == 200:
             return .changed(reply.body, etag: reply.header("ETag"))
@@ -141,17 +138,12 @@ public struct PortalClient: Sendable {
         }
     }
 
-    func request(_ method: String, _ path: String, body: Data? = nil) -> URLRequest {
-        var req = URLRequest(url: settings.url.appendingPathComponent(String(path.dropFirst())),
-                             cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: settings.timeout)
-        req.httpMethod = method
-        req.setValue("Bearer \(settings.token)", forHTTPHeaderField: "Authorization")
-        req.setValue(settings.kioskID, forHTTPHeaderField: "X-Kiosk-Id")
-        req.setValue("application/json", forHTTPHeaderField: "Accept")
-        if let body {
-            req.httpBody = body
-            req.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        return req
+    func request(_ method: String, _ path: String, body: Data? = nil) -> HTTPRequest {
+        var headers: [(name: String, value: String)] = [
+            ("Authorization", "Bearer \(settings.token)"), ("X-Kiosk-Id", settings.kioskID), ("Accept", "application/json"),
+        ]
+        if body != nil { headers.append(("Content-Type", "application/json")) }
+        return HTTPRequest(method: method, url: settings.url.appendingPathComponent(String(path.dropFirst())),
+                           headers: headers, body: body, timeout: settings.timeout)
     }
 }

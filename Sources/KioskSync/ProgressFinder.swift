@@ -3,18 +3,16 @@ import KioskCore
 import KioskOutbox
 
 /// Finds a resident's earlier submissions by comparing the masked form of the identity number
-/// they typed with the masked numbers kept in the queue, then asks the portal how far the sent
-/// ones have come. The full number is never written, logged or sent.
+/// they typed with the masked numbers kept in the queue; for the sent ones, what the portal says
+/// comes from `lookUp` (the sender, in its own process). The full number is never written,
+/// logged or sent.
 public struct ProgressFinder: Sendable {
     public var data: DataFolder
-    public var client: PortalClient?
 
-    public init(data: DataFolder, client: PortalClient?) {
-        self.data = data
-        self.client = client
-    }
+    public init(data: DataFolder) { self.data = data }
 
-    public func find(identityNumber: String, limit: Int = 5) -> [ProgressItem] {
+    public func find(identityNumber: String, limit: Int = 5,
+                     lookUp: ([ItemID]) -> [ItemID: PortalClient.Progress]) -> [ProgressItem] {
         let masked = Mask.value(identityNumber, type: .idNumber)
         let spool = data.submissions
         var found: [(id: ItemID, item: QueueItem, state: Spool.State)] = []
@@ -24,6 +22,7 @@ public struct ProgressFinder: Sendable {
             }
         }
         let newest = found.sorted { ($0.item.facts.createdAt ?? "") > ($1.item.facts.createdAt ?? "") }.prefix(limit)
+        let portal = lookUp(newest.filter { $0.state == .sent }.map(\.id))
         return newest.map { id, item, state in
             let progress: ProgressItem.State
             switch state {
@@ -31,7 +30,7 @@ public struct ProgressFinder: Sendable {
             case .exported: progress = .exported
             case .quarantine: progress = .refused
             case .sent:
-                switch client?.progress(of: id) {
+                switch portal[id] {
                 case let .status(_, status, _, message)?: progress = .portal(status: status, message: message)
                 case .unknown?, .unavailable?, nil: progress = .unavailable
                 }

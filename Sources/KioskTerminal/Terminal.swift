@@ -14,6 +14,8 @@ public enum TerminalInput: Equatable, Sendable {
     case timeout
     /// SIGTERM, SIGHUP (or SIGINT outside kiosk mode): end now, restoring the terminal.
     case terminate(signal: Int32)
+    /// The descriptor given to `read` became readable (a result came in for the screen).
+    case woken
     /// A key that means nothing here (Ctrl-C in kiosk mode, an unknown escape sequence).
     case ignored
 }
@@ -119,13 +121,23 @@ public final class Terminal {
 
     public func bell() { beep() }
 
-    /// Waits up to `milliseconds` for one input.
-    public func read(milliseconds: Int32) -> TerminalInput {
+    /// Waits up to `milliseconds` for one input, or until `wake` becomes readable.
+    public func read(milliseconds: Int32, wake: Int32) -> TerminalInput {
         if let sig = Terminal.terminationRequested { return .terminate(signal: sig) }
-        wtimeout(window, milliseconds)
+        // What ncurses already holds comes first; then wait on the keyboard and `wake` together.
+        wtimeout(window, 0)
         var ch: wint_t = 0
-        let status = wget_wch(window, &ch)
-        if status == ERR { return Terminal.terminationRequested.map { .terminate(signal: $0) } ?? .timeout }
+        var status = wget_wch(window, &ch)
+        if status == ERR {
+            var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, 2, milliseconds)
+            if let sig = Terminal.terminationRequested { return .terminate(signal: sig) }
+            guard ready > 0 else { return .timeout }
+            guard fds[0].revents != 0 else { return .woken }
+            wtimeout(window, 30)
+            status = wget_wch(window, &ch)
+            if status == ERR { return .timeout }
+        }
         let code = Int32(ch)
         if status == kiosk_key_code_yes() {
             switch code {

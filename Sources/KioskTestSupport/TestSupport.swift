@@ -53,6 +53,12 @@ public struct Driver {
     public mutating func esc() { send(.key(.escape)) }
     public mutating func type(_ text: String) { send(.typeLine(text)) }
 
+    /// Time passes without a key: the clock moves on and the runtime's tick comes.
+    public mutating func wait(_ seconds: TimeInterval) {
+        moment = Moment(date: moment.date.addingTimeInterval(seconds), utcOffsetSeconds: moment.utcOffsetSeconds)
+        send(.tick)
+    }
+
     /// From home, open a service by its id through its category.
     public mutating func open(_ serviceID: String) {
         let service = state.catalog.service(id: serviceID)!
@@ -67,4 +73,16 @@ public struct Driver {
     public var spoken: [Utterance] { effects.compactMap { if case let .speak(u) = $0 { return u } else { return nil } } }
 
     public var page: Page? { if case let .wizard(p) = state.screen { return p } else { return nil } }
+}
+
+/// A clock a test moves by hand, readable from any thread.
+public final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var date: Date
+
+    public init(_ date: Date) { self.date = date }
+
+    public var moment: Moment { lock.withLock { Moment(date: date, utcOffsetSeconds: 8 * 3600) } }
+
+    public func advance(_ seconds: TimeInterval) { lock.withLock { date = date.addingTimeInterval(seconds) } }
 }

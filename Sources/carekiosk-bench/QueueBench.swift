@@ -3,6 +3,7 @@ import Foundation
 import KioskCore
 import KioskOutbox
 import KioskSync
+import KioskNetwork
 import KioskTestSupport
 
 /// Durable enqueue against SQLite (WAL, synchronous=FULL), and sync throughput to the

@@ -9,21 +9,21 @@ import KioskOutbox
 /// Helper login at the kiosk, with the PIN checked against its stored hash and a clock the test moves.
 final class HelperLoginTests: XCTestCase {
     var root: URL!
-    var now = Date(timeIntervalSince1970: 1_800_000_000)
 
     override func setUp() { root = temporaryFolder("helper") }
     override func tearDown() { try? FileManager.default.removeItem(at: root) }
 
-    func runtime() throws -> KioskRuntime {
-        let data = DataFolder(root: root)
-        try data.prepare(kioskID: "k")
-        try HelperDirectory(data: data).add(.init(id: "1001", name: "张帮办", pin: XCTUnwrap(PINHash.make(pin: "2468", iterations: 1000))))
-        let catalog = try CatalogLoader.load(Data(contentsOf: repoRoot.appendingPathComponent("catalog/default.json"))).get()
-        let state = WizardState(catalog: catalog, kioskID: "k", today: Moment.now().civilDate)
-        return KioskRuntime(state: state, data: data, clock: { [unowned self] in Moment(date: now, utcOffsetSeconds: 8 * 3600) })
+    func runtime() throws -> RuntimeHarness {
+        let clock = TestClock(Date(timeIntervalSince1970: 1_800_000_000))
+        self.clock = clock
+        let r = try RuntimeHarness(root: root, clock: { clock.moment })
+        try HelperDirectory(data: r.data).add(.init(id: "1001", name: "张帮办", pin: XCTUnwrap(PINHash.make(pin: "2468", iterations: 1000))))
+        return r
     }
 
-    func login(_ r: KioskRuntime, _ pin: String) {
+    var clock: TestClock!
+
+    func login(_ r: RuntimeHarness, _ pin: String) {
         for _ in 0..<3 { r.send(.key(.escape)) }
         r.send(.key(.enter))
         r.send(.typeLine("1001"))
@@ -40,12 +40,12 @@ final class HelperLoginTests: XCTestCase {
         login(r, "1357")
         XCTAssertEqual(r.state.helperRefusal, .locked(minutesLeft: 5))
         r.send(.key(.escape))
-        now += 240
+        clock.advance(240)
         login(r, "2468")
         XCTAssertNil(r.state.helper, "the right PIN does not open a locked helper")
         XCTAssertEqual(r.state.helperRefusal, .locked(minutesLeft: 1))
         r.send(.key(.escape))
-        now += 61
+        clock.advance(61)
         login(r, "2468")
         XCTAssertEqual(r.state.helper, HelperSession(id: "1001", name: "张帮办"))
 

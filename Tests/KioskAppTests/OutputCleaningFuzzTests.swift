@@ -100,7 +100,7 @@ final class OutputCleaningFuzzTests: XCTestCase {
         case 1, 2: return .key(.enter)
         case 3: return .typeLine(hostile())
         case 4: return .progressFound([ProgressItem(serviceID: "s0", createdAt: "2026-11-22T09:30:00+08:00", receipt: hostile(),
-                                                    state: .portal(status: "needs_materials", message: hostile()))])
+                                                    state: .portal(status: .needsMaterials, message: hostile()))])
         case 5: return .typeLine(["15", "60", "2", "1"].randomElement(using: &random)!)
         default: return .key(.digit(Int.random(in: 1...4, using: &random)))
         }

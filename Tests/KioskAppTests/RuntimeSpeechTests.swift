@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import KioskTestSupport
 @testable import KioskApp
-import KioskCore
+@testable import KioskCore
 import KioskOutbox
 import KioskSpeech
 
@@ -24,19 +24,15 @@ final class RuntimeSpeechTests: XCTestCase {
     let root = temporaryFolder("runtime-speech")
     override func tearDown() { try? FileManager.default.removeItem(at: root) }
 
-    func runtime(_ speaker: Speaker?, careMode: Bool = true) throws -> KioskRuntime {
-        let catalog = try CatalogLoader.load(Data(contentsOf: repoRoot.appendingPathComponent("catalog/default.json"))).get()
-        let state = WizardState(catalog: catalog, kioskID: "k", today: Moment.now().civilDate, careMode: careMode)
-        let resources = Resources(root: repoRoot)
-        let zh = try resources.strings("zh-Hans"), en = try resources.strings("en")
-        return KioskRuntime(state: state, data: DataFolder(root: root), speaker: speaker,
-                            speechStrings: { $0 == "en" ? en : zh }, volume: 80)
+    func runtime(_ speaker: Speaker, careMode: Bool = true) throws -> RuntimeHarness {
+        let r = try RuntimeHarness(root: root, careMode: careMode)
+        r.speak(through: speaker)
+        return r
     }
 
     func testTheFirstScreenIsSaidAndAKeyInterruptsBeforeTheNextOne() throws {
         let speaker = RecordingSpeaker()
         let r = try runtime(speaker)
-        r.start()
         r.send(.key(.digit(1)))
         let slow = SpeechSettings(rate: SpeechSettings.careRate, volume: 80)
         XCTAssertEqual(speaker.calls.count, 3)
@@ -49,7 +45,6 @@ final class RuntimeSpeechTests: XCTestCase {
     func testCareModeSpeaksSlowerThanStandardMode() throws {
         let speaker = RecordingSpeaker()
         let r = try runtime(speaker, careMode: false)
-        r.start()
         r.send(.key(.f2))
         let rates = speaker.calls.compactMap { if case let .say(_, s) = $0 { return s.rate } else { return nil } }
         XCTAssertEqual(rates, [SpeechSettings.standardRate, SpeechSettings.careRate])
@@ -58,7 +53,6 @@ final class RuntimeSpeechTests: XCTestCase {
 
     func testWithoutAnAudioDeviceTheStatusLineSaysSoAndNothingBlocks() throws {
         let r = try runtime(RecordingSpeaker(trouble: .noAudioDevice))
-        r.start()
         r.send(.key(.digit(1)))
         XCTAssertEqual(r.state.speechTrouble, .noAudioDevice)
         XCTAssertTrue(r.state.statusLine(try Resources(root: repoRoot).strings("zh-Hans")).hasSuffix("｜没有音响设备，不能语音播报"))

@@ -108,8 +108,14 @@ final class CatalogLoaderTests: XCTestCase {
         XCTAssertEqual(problems(catalog(version: "0")), ["services[1].version: the version must be a positive integer"])
         XCTAssertEqual(problems(catalog(version: "\"3\"")), ["services[1].version: the version must be a positive integer"])
         XCTAssertEqual(problems(catalog(version: "2.5")), ["services[1].version: the version must be a positive integer"])
-        let badCatalogVersion = problems(catalog().replacingOccurrences(of: "2026-11-01", with: "november"))
-        XCTAssertEqual(badCatalogVersion, [#"catalog_version: catalog version "november" is not valid: use a date (2026-11-01) or a number"#])
+        // The portal's label is its own business: any printable text up to 64 characters.
+        XCTAssertEqual(problems(catalog().replacingOccurrences(of: "2026-11-01", with: "r7")), [])
+        XCTAssertEqual(problems(catalog().replacingOccurrences(of: "2026-11-01", with: "2026年冬季版")), [])
+        XCTAssertEqual(problems(catalog().replacingOccurrences(of: "\"2026-11-01\"", with: "\"\"")),
+                       [#"catalog_version: catalog version "" cannot be used: it must be printable text of at most 64 characters"#])
+        let long = String(repeating: "v", count: 65)
+        XCTAssertEqual(problems(catalog().replacingOccurrences(of: "2026-11-01", with: long)),
+                       [#"catalog_version: catalog version "\#(long)" cannot be used: it must be printable text of at most 64 characters"#])
     }
 
     func testSyntaxErrorSaysWhere() {

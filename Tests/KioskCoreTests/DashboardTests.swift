@@ -16,7 +16,7 @@ final class DashboardTests: XCTestCase {
         var d = Driver()
         for _ in 0..<3 { d.esc() }
         d.enter(); d.type("1001"); d.type("2468")
-        d.send(.helperVerified(HelperSession(id: "1001", name: "张帮办")))
+        d.send(.helperChecked(.verified(HelperSession(id: "1001", name: "张帮办"))))
         XCTAssertEqual(d.state.choices.last, .dashboard, "only a logged-in helper sees the dashboard")
         d.digit(d.state.choices.count)
         XCTAssertEqual(d.effects.last, .dashboard(.load(search: nil)))
@@ -69,11 +69,13 @@ final class DashboardTests: XCTestCase {
         var d = dashboard()
         d.digit(2)
         XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.export), .dashboard(.load(search: nil))])
-        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil, message: .exported(count: 3, file: "k-20261122-100000.ckb"))))
+        d.send(.dashboardDone(.exported(count: 3, file: "k-20261122-100000.ckb")))
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil)))
         XCTAssertTrue(d.state.content(zh).paragraphs.contains { $0.hasPrefix("已把 3 件导出到 k-20261122-100000.ckb") })
         d.digit(3)
         XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.importReceipts), .dashboard(.load(search: nil))])
-        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil, message: .noUSBFolder)))
+        d.send(.dashboardDone(.noUSBFolder))
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil)))
         XCTAssertTrue(d.state.content(zh).paragraphs.contains("找不到U盘文件夹：请插好U盘，并在配置文件里设置 usb_folder。"))
 
         let sent = DashboardItem(id: itemID(3), serviceID: "pension-certification", createdAt: "", maskedID: nil, state: .sent(receipt: "SC20261122000001"))
@@ -85,8 +87,8 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(d.state.content(zh).options.map(\.label), ["查询办理进度"])
         d.digit(1)
         XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.progress(id: itemID(3))), .dashboard(.load(search: nil))])
-        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil,
-                                              message: .progress(service: "pension-certification", status: "in_review", message: nil))))
+        d.send(.dashboardDone(.progress(service: "pension-certification", status: .inReview, message: nil)))
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil)))
         XCTAssertTrue(d.state.content(zh).paragraphs.contains("养老金资格认证：正在审核"))
     }
 

@@ -14,7 +14,9 @@ final class HelperModeTests: XCTestCase {
         d.type("1001")
         d.type("2468")
         XCTAssertEqual(d.effects.last, .checkHelper(id: "1001", pin: "2468"))
-        d.send(.helperVerified(zhang))
+        XCTAssertEqual(d.state.screen, .helperLogin(.checking(helperID: "1001")), "while the PIN is checked, the screen says so")
+        d.send(.helperChecked(.verified(zhang)))
+        XCTAssertEqual(d.effects.last, .audit(.login(helperID: "1001")))
         return d
     }
 
@@ -38,11 +40,27 @@ final class HelperModeTests: XCTestCase {
         var d = Driver()
         for _ in 0..<3 { d.esc() }
         d.enter(); d.type("1001"); d.type("1111")
-        d.send(.helperRefused(.wrongPIN(triesLeft: 3)))
+        d.send(.helperChecked(.wrongPIN(helperID: "1001")))
         XCTAssertEqual(d.state.screen, .helperLogin(.id))
-        XCTAssertEqual(d.state.content(zh).paragraphs, ["密码不对，还可以再试 3 次。"])
-        d.send(.helperRefused(.locked(minutesLeft: 5)))
+        XCTAssertEqual(d.state.content(zh).paragraphs, ["密码不对，还可以再试 4 次。"])
+        XCTAssertEqual(d.effects.last, .audit(.failedPIN(helperID: "1001")))
+        for _ in 0..<4 {
+            d.type("1001"); d.type("1111")
+            d.send(.helperChecked(.wrongPIN(helperID: "1001")))
+        }
         XCTAssertEqual(d.state.content(zh).paragraphs, ["密码错了 5 次，这个编号锁定了，请 5 分钟后再试。"])
+        XCTAssertEqual(d.effects.suffix(2), [.audit(.failedPIN(helperID: "1001")), .audit(.lockout(helperID: "1001", seconds: 300))])
+        // Locked: the PIN is not even checked, until five minutes have passed.
+        d.type("1001"); d.type("2468")
+        XCTAssertEqual(d.state.screen, .helperLogin(.id))
+        XCTAssertNotEqual(d.effects.last, .checkHelper(id: "1001", pin: "2468"))
+        d.wait(301)
+        for _ in 0..<3 { d.esc() }
+        d.enter()
+        d.type("1001"); d.type("2468")
+        XCTAssertEqual(d.effects.last, .checkHelper(id: "1001", pin: "2468"))
+        d.send(.helperChecked(.unknownHelper))
+        XCTAssertEqual(d.effects.last, .audit(.failedPIN(helperID: nil)), "a number that is no helper's is not written down")
     }
 
     func testALoggedInHelperWorksInTheStandardLayoutAndIsNamedOnTheStatusLine() {
@@ -87,9 +105,9 @@ final class HelperModeTests: XCTestCase {
 
     func testInactivityLogsTheHelperOutAndTheSequenceDoesToo() {
         var d = loggedIn()
-        d.send(.clear)
+        d.wait(121)
         XCTAssertNil(d.state.helper)
-        XCTAssertEqual(d.effects.last, .helperLoggedOut(zhang))
+        XCTAssertEqual(d.effects.last, .audit(.logout(helperID: "1001")))
 
         d = loggedIn()
         for _ in 0..<3 { d.esc() }
@@ -101,18 +119,17 @@ final class HelperModeTests: XCTestCase {
 
     func testAHelperWhoWalksAwayIsLoggedOutByTheInactivityClock() {
         var d = loggedIn()
-        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
-        var clock = InactivityClock(timeout: TimeInterval(d.state.inactivityTimeout), now: t0)
+        d.wait(60)
+        XCTAssertNotNil(d.state.helper, "idle on the home screen for a minute: still there")
         d.open("pension-certification")
-        clock.touch(t0.addingTimeInterval(10))
-        XCTAssertNil(clock.check(t0.addingTimeInterval(80)), "still working")
-        XCTAssertEqual(clock.check(t0.addingTimeInterval(100)), .inactivityWarning(secondsLeft: 30))
-        let timeUp = clock.check(t0.addingTimeInterval(131))
-        XCTAssertEqual(timeUp, .clear)
-        d.send(timeUp!)
+        d.wait(80)
+        XCTAssertNil(d.state.inactivityWarning, "still working")
+        d.wait(20)
+        XCTAssertEqual(d.state.inactivityWarning, 20, "the warning comes, its seconds in steps of ten")
+        d.wait(21)
         XCTAssertNil(d.state.helper, "two minutes without a key end the helper's session")
         XCTAssertNil(d.state.session, "and the answers are gone")
-        XCTAssertEqual(d.effects.last, .helperLoggedOut(zhang))
+        XCTAssertEqual(d.effects.last, .audit(.logout(helperID: "1001")))
     }
 
     func testFiveWrongPINsLockForFiveMinutes() {
@@ -143,7 +160,7 @@ final class HelperModeTests: XCTestCase {
     func testAfterTheHelperLeavesTheKioskIsBackInCareMode() {
         var d = loggedIn()
         XCTAssertFalse(d.state.careMode)
-        d.send(.clear)
+        d.wait(121)
         XCTAssertTrue(d.state.careMode, "the next resident gets care mode again")
         d = loggedIn()
         for _ in 0..<3 { d.esc() }

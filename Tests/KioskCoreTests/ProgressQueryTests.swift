@@ -44,7 +44,7 @@ final class ProgressQueryTests: XCTestCase {
 
         d.send(.progressFound([
             ProgressItem(serviceID: "pension-certification", createdAt: "2026-11-22T09:30:00+08:00", receipt: "SC20261122000001",
-                         state: .portal(status: "needs_materials", message: "请补交户口本复印件")),
+                         state: .portal(status: .needsMaterials, message: "请补交户口本复印件")),
             ProgressItem(serviceID: "old-age-allowance", createdAt: "2026-11-20T10:00:00+08:00", receipt: nil, state: .waiting),
         ]))
         let c = d.state.content(zh)

@@ -110,7 +110,8 @@ final class ReducerHiddenAnswerTests: XCTestCase {
         _ = state.reduce(.saveFailed(.diskFull), Context(moment: testMoment, newID: "x"))
         _ = state.reduce(.key(.escape), Context(moment: testMoment, newID: "x"))
         XCTAssertNotEqual(state.screen, .saveFailed(.diskFull), "Esc leaves the message")
-        _ = state.reduce(.clear, Context(moment: testMoment, newID: "x"))
+        let later = Moment(date: testMoment.date.addingTimeInterval(600), utcOffsetSeconds: testMoment.utcOffsetSeconds)
+        _ = state.reduce(.tick, Context(moment: later, newID: "x"))
         XCTAssertNotNil(state.session?.pending, "clearing after inactivity must not throw away a confirmed submission")
         for _ in 0..<8 where state.screen != .wizard(.review) {
             _ = state.reduce(.key(.enter), Context(moment: testMoment, newID: "x"))

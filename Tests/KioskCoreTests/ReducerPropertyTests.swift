@@ -23,7 +23,7 @@ final class ReducerPropertyTests: XCTestCase {
         case 92..<97: return .key([.f1, .f2, .f3, .f4].randomElement(using: &rng)!)
         case 97: return .setOnline(Bool.random(using: &rng))
         case 98: return .saveFailed(.diskFull)
-        default: return .clear
+        default: return .tick
         }
     }
 
@@ -32,10 +32,13 @@ final class ReducerPropertyTests: XCTestCase {
         var state = WizardState(catalog: bundledCatalog, kioskID: "k", today: testToday)
         var submissions = 0
         var screensSeen = Set<String>()
+        var now = testMoment
         for step in 0..<100_000 {
             let before = state
             let action = randomAction(&rng)
-            let effects = state.reduce(action, Context(moment: testMoment, newID: "id-\(step)"))
+            // Now and then the clock jumps, far enough for the inactivity rules to warn or clear.
+            if action == .tick { now = Moment(date: now.date.addingTimeInterval(Double.random(in: 0...150, using: &rng)), utcOffsetSeconds: now.utcOffsetSeconds) }
+            let effects = state.reduce(action, Context(moment: now, newID: "id-\(step)"))
             screensSeen.insert("\(state.screen)".components(separatedBy: "(").first!)
 
             for case let .enqueue(submission) in effects {
@@ -60,7 +63,7 @@ final class ReducerPropertyTests: XCTestCase {
             // Answer the runtime's part: mostly saved, sometimes the disk is full.
             if case let .enqueue(s)? = effects.first {
                 let reply: Action = step % 10 == 0 ? .saveFailed(.diskFull) : .saved(submissionID: s.id)
-                _ = state.reduce(reply, Context(moment: testMoment, newID: "r-\(step)"))
+                _ = state.reduce(reply, Context(moment: now, newID: "r-\(step)"))
             }
 
             // The current question always applies to the answers given so far.

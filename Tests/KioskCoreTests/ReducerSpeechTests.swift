@@ -144,8 +144,11 @@ final class ReducerSpeechTests: XCTestCase {
 
     func testInactivityWarningAndCareModeAreSaid() {
         var d = openPensionQuestion()
-        XCTAssertEqual(effects(&d, .inactivityWarning(secondsLeft: 30)),
+        d.moment = Moment(date: d.moment.date.addingTimeInterval(91), utcOffsetSeconds: d.moment.utcOffsetSeconds)
+        XCTAssertEqual(effects(&d, .tick),
                        [.speak(Utterance(voice: .mandarin, parts: [.text(zh.tr("notice.inactivity_warning", ["seconds": "30"]))]))])
+        d.moment = Moment(date: d.moment.date.addingTimeInterval(1), utcOffsetSeconds: d.moment.utcOffsetSeconds)
+        XCTAssertEqual(effects(&d, .tick), [], "the same warning is not said again a second later")
         XCTAssertEqual(effects(&d, .key(.f2)), [.stopSpeech, .speak(Utterance(voice: .mandarin, parts: [.text(zh.tr("status.care_off"))]))])
     }
 

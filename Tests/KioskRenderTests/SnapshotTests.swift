@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import KioskCore
+@testable import KioskCore
 import KioskRender
 import KioskTestSupport
 
@@ -33,7 +33,7 @@ final class SnapshotTests: XCTestCase {
         d.digit(1)
         out.append(("question-choice", d.state))
         var warned = d.state
-        _ = warned.reduce(.inactivityWarning(secondsLeft: 30), Context(moment: testMoment, newID: "w"))
+        _ = warned.reduce(.tick, Context(moment: Moment(date: testMoment.date.addingTimeInterval(91), utcOffsetSeconds: testMoment.utcOffsetSeconds), newID: "w"))
         out.append(("inactivity-warning", warned))
         d.digit(1)
         d.type("13800000000")

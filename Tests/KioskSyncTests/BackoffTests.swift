@@ -3,6 +3,7 @@ import XCTest
 import KioskOutbox
 import KioskCore
 @testable import KioskSync
+import KioskNetwork
 
 final class BackoffTests: XCTestCase {
     let backoff = Backoff(base: 2, cap: 60, longestRetryAfter: 600)

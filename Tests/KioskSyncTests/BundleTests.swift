@@ -4,6 +4,7 @@ import XCTest
 import KioskOutbox
 import KioskTestSupport
 @testable import KioskSync
+import KioskNetwork
 
 /// A kiosk with no network: export to a USB stick, upload at the township, import the receipts.
 final class BundleTests: SyncTestCase {

@@ -3,6 +3,7 @@ import XCTest
 @testable import KioskCore
 import KioskOutbox
 @testable import KioskSync
+import KioskNetwork
 
 /// One test per row of contract §2.1, each against the reference portal with its fault injection.
 final class ContractAnswerTests: SyncTestCase {

@@ -4,6 +4,7 @@ import KioskCore
 import KioskOutbox
 import KioskTestSupport
 @testable import KioskSync
+import KioskNetwork
 
 /// SIGKILL at random moments, hundreds of times: the kiosk in the middle of confirming, and
 /// `carekiosk sync` in the middle of sending to a portal that fails in every way it can.

@@ -4,6 +4,7 @@ import KioskCore
 import KioskOutbox
 import KioskTestSupport
 @testable import KioskSync
+import KioskNetwork
 
 /// What comes from outside is evidence to check, never an order: receipts files, bundles, portal
 /// answers and the files of the queue itself, however forged, cut short or huge.

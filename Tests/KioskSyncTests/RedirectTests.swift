@@ -4,6 +4,7 @@ import KioskCore
 import KioskOutbox
 import KioskTestSupport
 @testable import KioskSync
+import KioskNetwork
 
 /// A captive Wi-Fi page that redirects: the kiosk does not follow it, so the device token never
 /// goes anywhere but the portal, and nothing is taken as sent.

@@ -4,33 +4,31 @@ import XCTest
 import KioskOutbox
 import KioskTestSupport
 @testable import KioskSync
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import KioskNetwork
 
 /// A portal that answers each request from a script: for what the reference portal cannot fake.
 final class ScriptedPortal: HTTPTransport, @unchecked Sendable {
-    let answer: (URLRequest) -> HTTPReply
+    let answer: (HTTPRequest) -> HTTPReply
     private let lock = NSLock()
     private(set) var requests: [String] = []
 
-    init(_ answer: @escaping (URLRequest) -> HTTPReply) { self.answer = answer }
+    init(_ answer: @escaping (HTTPRequest) -> HTTPReply) { self.answer = answer }
 
-    func send(_ request: URLRequest, limit: Int) -> Result<HTTPReply, TransportFailure> {
+    func send(_ request: HTTPRequest, limit: Int) -> Result<HTTPReply, TransportFailure> {
         lock.lock()
-        requests.append(request.url!.path)
+        requests.append(request.url.path)
         lock.unlock()
         return .success(answer(request))
     }
 
-    static func stored(_ request: URLRequest) -> HTTPReply {
-        let id = request.value(forHTTPHeaderField: "Idempotency-Key") ?? ""
+    static func stored(_ request: HTTPRequest) -> HTTPReply {
+        let id = request.header("Idempotency-Key") ?? ""
         return HTTPReply(status: 201, body: Data(#"{"id":"\#(id)","receipt":"SC-\#(id.suffix(4))","status":"received"}"#.utf8))
     }
 }
 
 final class SenderResilienceTests: SyncTestCase {
-    func scripted(_ answer: @escaping (URLRequest) -> HTTPReply) -> (Syncer, ScriptedPortal) {
+    func scripted(_ answer: @escaping (HTTPRequest) -> HTTPReply) -> (Syncer, ScriptedPortal) {
         let portal = ScriptedPortal(answer)
         let settings = PortalSettings(url: URL(string: "http://127.0.0.1:9")!, kioskID: "k", token: "t")
         let syncer = Syncer(data: data, client: PortalClient(settings: settings, transport: portal), batchSize: 1, attempts: 3,
@@ -38,15 +36,15 @@ final class SenderResilienceTests: SyncTestCase {
         return (syncer, portal)
     }
 
-    static func health(_ r: URLRequest) -> HTTPReply? {
-        r.url!.path == "/v1/health" ? HTTPReply(status: 204, headers: ["X-Portal-Api": "1"]) : nil
+    static func health(_ r: HTTPRequest) -> HTTPReply? {
+        r.url.path == "/v1/health" ? HTTPReply(status: 204, headers: ["X-Portal-Api": "1"]) : nil
     }
 
     func testOneItemThePortalAlwaysFailsDoesNotHoldUpTheOthers() throws {
         try queue((1...4).map { submission($0) })
         let bad = submission(1).id   // the oldest, so it would go first every time
         let (syncer, _) = scripted { r in
-            Self.health(r) ?? (r.value(forHTTPHeaderField: "Idempotency-Key") == bad ? HTTPReply(status: 500) : ScriptedPortal.stored(r))
+            Self.health(r) ?? (r.header("Idempotency-Key") == bad ? HTTPReply(status: 500) : ScriptedPortal.stored(r))
         }
         let report = syncer.drain()
         XCTAssertEqual(report.sent, 3, "the three behind it go out")
@@ -57,7 +55,7 @@ final class SenderResilienceTests: SyncTestCase {
     func testABatchRefusedAsAWholeIsSplitDownToSinglePostsNotQuarantined() throws {
         try queue((1...4).map { submission($0) })
         let (portalSyncer, portal) = scripted { r in
-            Self.health(r) ?? (r.url!.path == "/v1/submissions/batch"
+            Self.health(r) ?? (r.url.path == "/v1/submissions/batch"
                 ? HTTPReply(status: 400, body: Data(#"{"error":"bad_request"}"#.utf8)) : ScriptedPortal.stored(r))
         }
         var syncer = portalSyncer
@@ -72,7 +70,7 @@ final class SenderResilienceTests: SyncTestCase {
     func testASuccessWithoutBatchResultsIsNeverTakenAsStored() throws {
         try queue((1...2).map { submission($0) })
         let (portalSyncer, _) = scripted { r in
-            Self.health(r) ?? (r.url!.path == "/v1/submissions/batch"
+            Self.health(r) ?? (r.url.path == "/v1/submissions/batch"
                 ? HTTPReply(status: 200, body: Data(#"{"receipt":"SC-proxy"}"#.utf8)) : ScriptedPortal.stored(r))
         }
         var syncer = portalSyncer
@@ -110,7 +108,7 @@ final class SenderResilienceTests: SyncTestCase {
         try queue([submission(1)])
         try data.store(Record(kind: .helpRequest, id: "22222222-2222-4222-8222-222222222222", json: .object([("id", .string("22222222-2222-4222-8222-222222222222"))])))
         let (syncer, portal) = scripted { r in
-            Self.health(r) ?? (r.url!.path == "/v1/help-requests" ? HTTPReply(status: 202, body: Data("{}".utf8)) : HTTPReply(status: 500))
+            Self.health(r) ?? (r.url.path == "/v1/help-requests" ? HTTPReply(status: 202, body: Data("{}".utf8)) : HTTPReply(status: 500))
         }
         _ = syncer.drain()
         XCTAssertEqual(portal.requests.dropFirst().first, "/v1/help-requests")

@@ -4,6 +4,7 @@ import KioskCore
 import KioskOutbox
 import KioskTestSupport
 @testable import KioskSync
+import KioskNetwork
 
 /// A data folder, a reference portal on 127.0.0.1, and a sender whose waits are recorded
 /// instead of slept, so that backoff can be checked without slow tests.

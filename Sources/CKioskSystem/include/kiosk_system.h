@@ -30,4 +30,11 @@ int kiosk_termination_requested(void);
    NULL to disarm (after a normal end). */
 void kiosk_arm_terminal_restore(int fd, const char *bytes, int length, const struct termios *modes);
 
+/* A pipe whose read end becomes readable when `sig` arrives (the handler writes one byte to it):
+   a loop waiting in poll() wakes at once. Returns the read end, or -1. */
+int kiosk_signal_pipe(int sig);
+
+/* The sender started by the kiosk ends with it: SIGTERM when the parent process dies. */
+int kiosk_end_with_parent(void);
+
 #endif

@@ -5,21 +5,30 @@ import Glibc
 
 /// Lines from a file descriptor (standard input in plain mode) in bounded memory: a line longer
 /// than `longest` bytes is cut there (the rest up to its newline is skipped), so a flood without a
-/// newline costs nothing. The wizard then refuses the cut line as too long.
+/// newline costs nothing. The wizard then refuses the cut line as too long. `fill` reads what is
+/// there (call it when `poll` says so); `takeLine` gives complete lines.
 public final class InputLines {
-    private let fd: Int32
+    let fd: Int32
     private let longest: Int
     private var buffer: [UInt8] = []
     private var skipping = false
-    private var ended = false
+    public private(set) var ended = false
 
     public init(fd: Int32 = STDIN_FILENO, longest: Int = 64 << 10) {
         self.fd = fd
         self.longest = longest
     }
 
-    /// The next line without its newline; nil at the end of input (or when a signal interrupts).
-    public func next() -> String? {
+    /// Reads once; at the end of input (or an error) `ended` becomes true.
+    public func fill() {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        let n = read(fd, &chunk, chunk.count)
+        if n < 0, errno == EINTR || errno == EAGAIN { return }
+        if n <= 0 { ended = true } else { buffer += chunk[..<n] }
+    }
+
+    /// The next complete line without its newline (at the end of input, the last line without one).
+    public func takeLine() -> String? {
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
                 let line = buffer[..<newline]
@@ -35,14 +44,9 @@ public final class InputLines {
                 skipping = true
                 return line
             }
-            if ended {
-                guard !buffer.isEmpty, !skipping else { return nil }
-                defer { buffer.removeAll() }
-                return String(decoding: buffer, as: UTF8.self)
-            }
-            var chunk = [UInt8](repeating: 0, count: 4096)
-            let n = read(fd, &chunk, chunk.count)
-            if n <= 0 { ended = true } else { buffer += chunk[..<n] }
+            guard ended, !buffer.isEmpty, !skipping else { return nil }
+            defer { buffer.removeAll() }
+            return String(decoding: buffer, as: UTF8.self)
         }
     }
 }

@@ -6,7 +6,7 @@ import KioskSync
 /// The helper's commands for a kiosk with no network: `export --to DIR` (on the kiosk),
 /// `upload BUNDLE` (at the township), `import-receipts FILE` (back on the kiosk), and
 /// `audit verify`.
-enum BundleCommands {
+public enum BundleCommands {
     static func export(_ options: Options, _ s: Strings, _ environment: [String: String]) -> Int32 {
         let folder = URL(fileURLWithPath: options.exportFolder ?? ".")
         var isFolder: ObjCBool = false
@@ -39,40 +39,14 @@ enum BundleCommands {
         }
     }
 
-    static func describe(_ failure: QueueLock.Failure, _ s: Strings) -> String {
+    public static func describe(_ failure: QueueLock.Failure, _ s: Strings) -> String {
         switch failure {
         case .busy: return s.tr("sync.busy")
         case let .folder(why): return s.tr("sync.disk", ["why": why.message(s)])
         }
     }
 
-    static func upload(_ file: String, _ options: Options, _ s: Strings, _ environment: [String: String]) -> Int32 {
-        let settings: PortalSettings
-        do { settings = try options.portalSettings(kioskID: CareKiosk.kioskID(options, environment)) } catch {
-            CareKiosk.printError(error.message(s))
-            return 2
-        }
-        do {
-            let done = try BundleUploader(client: PortalClient(settings: settings), batchSize: options.batchSize ?? 100)
-                .upload(URL(fileURLWithPath: file))
-            print(s.tr("upload.done", ["stored": "\(done.stored)", "refused": "\(done.refused)", "file": done.receiptsFile.path]))
-            guard done.unanswered == 0 else {
-                let why = done.stop.map { SyncCommand.describe($0, waiting: done.unanswered, tokenFile: options.tokenFile ?? "", s) } ?? ""
-                CareKiosk.printError(s.tr("upload.unanswered", ["count": "\(done.unanswered)"]) + why)
-                return 1
-            }
-            return 0
-        } catch {
-            switch error {
-            case let .file(failure): CareKiosk.printError(failure.message(s))
-            case let .refused(problem): CareKiosk.printError(s.tr("upload.refused", ["file": file]) + describe(problem, s))
-            case let .disk(why): CareKiosk.printError(s.tr("export.failed", ["why": why.message(s)]))
-            }
-            return 2
-        }
-    }
-
-    static func describe(_ problem: BundleFile.Problem, _ s: Strings) -> String {
+    public static func describe(_ problem: BundleFile.Problem, _ s: Strings) -> String {
         switch problem {
         case .empty: return s.tr("bundle.empty")
         case .badHeader: return s.tr("bundle.bad_header")

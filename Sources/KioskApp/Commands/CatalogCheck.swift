@@ -1,0 +1,32 @@
+import Foundation
+import KioskCore
+import KioskOutbox
+import KioskSync
+
+/// `carekiosk catalog check FILE...`: one line per problem, `FILE: PATH: what is wrong`.
+enum CatalogCheck {
+    static func run(_ files: [String], _ s: Strings) -> Int32 {
+        var status: Int32 = 0
+        for file in files {
+            switch load(file, s) {
+            case let .success(catalog):
+                print(s.tr("catalog.ok", ["file": file, "count": "\(catalog.services.count)", "version": catalog.version]))
+            case let .failure(problems):
+                problems.lines.forEach(CareKiosk.printError)
+                status = 1
+            }
+        }
+        return status
+    }
+
+    struct Problems: Error { var lines: [String] }
+
+    /// Loads a catalog file, read with its size limit, or says what is wrong with it.
+    static func load(_ path: String, _ s: Strings) -> Result<Catalog, Problems> {
+        let data: Data
+        do { data = try BoundedFile.read(URL(fileURLWithPath: path), limit: CatalogUpdater.largestCatalog) } catch {
+            return .failure(Problems(lines: [error.message(s)]))
+        }
+        return CatalogLoader.load(data).mapError { error in Problems(lines: error.problems.map { "\(path): \($0.path): \($0.message(s))" }) }
+    }
+}

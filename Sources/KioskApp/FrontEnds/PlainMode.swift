@@ -1,0 +1,131 @@
+import Foundation
+import KioskCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The wizard as lines of text: for screen readers, serial consoles, remote helpers on a slow
+/// link, and scripted tests. A screen is printed, then one line is read per action. The same
+/// session rules hold as on the full screen: the inactivity warning comes as a line, and the
+/// session clears.
+public final class PlainMode {
+    let runtime: KioskRuntime
+    let strings: (String) -> Strings
+    /// Real time, only to pace the ticks.
+    let pace: () -> Date
+    private var lastPrinted: ScreenContent?
+    private var reprint = false
+
+    public init(runtime: KioskRuntime, strings: @escaping (String) -> Strings, pace: @escaping () -> Date = Date.init) {
+        self.runtime = runtime
+        self.strings = strings
+        self.pace = pace
+    }
+
+    /// F3 prints the screen again; the bell means nothing here.
+    public func handle(_ effect: Effect) {
+        if effect == .repeatPrompt { reprint = true }
+    }
+
+    /// Runs until the input ends; what was confirmed is on disk by then.
+    public func run(input: InputLines = InputLines(), write: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) -> Int32 {
+        var lastTick = pace()
+        runtime.process()
+        show(write)
+        while true {
+            if let line = input.takeLine() {
+                runtime.send(PlainMode.action(for: line, acceptsText: runtime.state.acceptsText))
+                settle()
+                show(write)
+                continue
+            }
+            if input.ended {
+                write("\n")
+                return 0
+            }
+            var fds = [pollfd(fd: input.fd, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: runtime.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+            _ = poll(&fds, 2, 250)
+            if fds[0].revents != 0 { input.fill() }
+            if pace().timeIntervalSince(lastTick) >= 1 {
+                lastTick = pace()
+                runtime.tick()
+            }
+            if runtime.process() { show(write, prompt: true, onlyChanges: true) }
+        }
+    }
+
+    /// Waits (at most 30 s) while the kiosk works on something the next line must not overtake:
+    /// a save, a search, the dashboard's list, a PIN check. Plain mode prints settled screens.
+    private func settle() {
+        runtime.process()
+        let deadline = pace().addingTimeInterval(30)
+        while runtime.state.isWaitingForWork, pace() < deadline {
+            var fd = pollfd(fd: runtime.wakeDescriptor, events: Int16(POLLIN), revents: 0)
+            _ = poll(&fd, 1, 100)
+            runtime.process()
+        }
+    }
+
+    /// Prints the screen when it changed, then the prompt. A change of the inactivity warning
+    /// alone is one line.
+    private func show(_ write: (String) -> Void, prompt: Bool = true, onlyChanges: Bool = false) {
+        let content = runtime.state.content(strings(runtime.state.locale))
+        if content != lastPrinted || reprint {
+            if let last = lastPrinted, !reprint, content.withoutNotice == last.withoutNotice, let notice = content.notice {
+                write("\n" + TerminalText.clean(notice) + "\n")
+            } else {
+                write(PlainMode.text(of: content))
+            }
+            lastPrinted = content
+            reprint = false
+        } else if onlyChanges {
+            return
+        }
+        if prompt { write("> ") }
+    }
+
+    /// A line of input as an action: key words, an empty line for Enter, a number for an option,
+    /// anything else typed into the field.
+    public static func action(for line: String, acceptsText: Bool) -> Action {
+        let word = line.trimmingCharacters(in: .whitespaces).lowercased()
+        switch word {
+        case "": return .key(.enter)
+        case "esc": return .key(.escape)
+        case "f1": return .key(.f1)
+        case "f2": return .key(.f2)
+        case "f3": return .key(.f3)
+        case "f4": return .key(.f4)
+        default: break
+        }
+        if acceptsText { return .typeLine(line) }
+        if let n = Int(word), n >= 0 { return .key(.digit(n)) }
+        return .typeLine(line)
+    }
+
+    /// One screen as plain lines. Text from the catalog is cleaned of control characters.
+    public static func text(of c: ScreenContent) -> String {
+        var lines: [String] = []
+        if let notice = c.notice { lines.append(notice) }
+        lines.append("== \(c.title) ==")
+        if let progress = c.progress { lines.append(progress) }
+        lines += c.paragraphs
+        if let error = c.error { lines.append(error) }
+        if let question = c.question { lines.append(question) }
+        if let hint = c.hint { lines.append(hint) }
+        if let current = c.currentAnswer { lines.append(current) }
+        lines += c.options.map { "  \($0.number). \($0.label)\($0.selected ? " ✓" : "")" }
+        if let more = c.morePages { lines.append(more) }
+        if !c.keys.isEmpty { lines.append("[" + c.keys.joined(separator: " · ") + "]") }
+        lines.append(c.status)
+        return lines.map(TerminalText.clean).joined(separator: "\n") + "\n"
+    }
+}
+
+extension ScreenContent {
+    var withoutNotice: ScreenContent {
+        var c = self
+        c.notice = nil
+        return c
+    }
+}

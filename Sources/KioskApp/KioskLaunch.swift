@@ -1,0 +1,104 @@
+import Foundation
+import KioskCore
+import KioskOutbox
+import KioskRender
+import KioskSpeech
+import KioskSync
+import KioskTerminal
+
+/// `carekiosk` with no command: the kiosk itself, on the full screen or in plain line mode.
+/// Only what the first screen needs is done before it is shown; speech starts after it.
+enum KioskLaunch {
+    static func run(_ invocation: Invocation) -> Int32 {
+        let (options, strings, environment) = (invocation.options, invocation.strings, invocation.environment)
+        guard let data = CareKiosk.openDataFolder(options, strings, environment) else { return 2 }
+        let clock = AppClock(environment: environment)
+        let catalog: Catalog
+        if options.catalogPath == nil, let downloaded = CatalogUpdater.stored(in: data) {
+            catalog = downloaded
+        } else {
+            switch CatalogCheck.load(options.catalogPath ?? invocation.resources.defaultCatalog.path, strings) {
+            case let .success(c): catalog = c
+            case let .failure(problems):
+                CareKiosk.printError(strings.tr("catalog.refused"))
+                problems.lines.forEach(CareKiosk.printError)
+                return 2
+            }
+        }
+        let setup = KioskSetup(kioskID: CareKiosk.kioskID(options, environment), locale: options.locale ?? Catalog.fallbackLocale,
+                               availableLocales: invocation.resources.availableLocales, careMode: options.careMode ?? true,
+                               speechVoice: options.voice.flatMap(SpeechVoice.init(option:)),
+                               inactivityTimeout: options.inactivitySeconds ?? 120,
+                               earliestPlausibleDay: ClockCheck.earliestPlausibleDay(newestCatalog: CatalogUpdater.storedDay(in: data)))
+        let sender = senderLink(options, data, strings, kioskID: setup.kioskID)
+        let interpreter = KioskEffects(work: QueueWork(data: data, clock: clock.now, strings: invocation.lookup),
+                                       sealer: invocation.sealer, usbFolder: options.usbFolder.map { URL(fileURLWithPath: $0) },
+                                       sender: sender, volume: options.volume ?? SpeechSettings.defaultVolume,
+                                       catalogStamp: catalogStamp(data))
+        let runtime = KioskRuntime(state: WizardState(catalog: catalog, setup: setup, today: clock.now().civilDate),
+                                   interpreter: interpreter, clock: clock.now)
+        // A rating or a call for staff handed to the worker is written before the kiosk ends.
+        defer {
+            interpreter.finishWrites()
+            sender?.stop()
+        }
+        sender?.keepRunning()
+        // The first screen shows the queue as it is; the sender's status and the rest come with
+        // the first tick, after the first screen.
+        runtime.send(.setWaitingCount(data.submissions.waitingCount))
+        // Plain mode serves screen readers, which speak for themselves: it is silent unless --voice is given.
+        let plain = options.plain || !isInteractive(environment)
+        let speak = {
+            guard !plain || options.voice != nil else { return }
+            let speaker = ESpeakSpeaker(texts: SpeechSetup(invocation.resources, strings: invocation.lookup).text)
+            interpreter.attach(speaker, volume: options.volume ?? SpeechSettings.defaultVolume)
+            runtime.startSpeaking(invocation.lookup)
+        }
+        if plain {
+            let front = PlainMode(runtime: runtime, strings: invocation.lookup)
+            interpreter.frontEnd = front.handle
+            speak()
+            return front.run()
+        }
+        let careTheme: Theme, standardTheme: Theme
+        do {
+            careTheme = try invocation.resources.theme(options.careTheme ?? "care")
+            standardTheme = try invocation.resources.theme("standard")
+        } catch {
+            CareKiosk.printError("carekiosk: \(error)")
+            return 2
+        }
+        guard let terminal = Terminal(kiosk: options.kiosk) else {
+            CareKiosk.printError(strings.tr("cli.no_terminal", ["term": environment["TERM"] ?? ""]))
+            return 2
+        }
+        defer { terminal.end() }
+        let front = TerminalFrontEnd(runtime: runtime, strings: invocation.lookup, glyphs: UnifontHex(),
+                                     careTheme: careTheme, standardTheme: standardTheme)
+        interpreter.frontEnd = { front.handle($0, terminal) }
+        return front.run(terminal, afterFirstFrame: speak)
+    }
+
+    /// The sender for a configured portal; a portal that is configured wrongly is said once, on
+    /// the way in, and the kiosk works offline.
+    static func senderLink(_ options: Options, _ data: DataFolder, _ strings: Strings, kioskID: String) -> SenderLink? {
+        guard options.portalURL != nil else { return nil }
+        do { _ = try options.portalSettings(kioskID: kioskID) } catch {
+            CareKiosk.printError(error.message(strings))
+            return nil
+        }
+        return SenderLink(executable: SenderProgram.path, arguments: options.senderArguments(dataDir: data.root.path, kioskID: kioskID),
+                          data: data, timeout: options.requestTimeout)
+    }
+
+    static func catalogStamp(_ data: DataFolder) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: data.catalogFolder.appendingPathComponent("current.json").path))?[.modificationDate] as? Date
+    }
+
+    /// The full screen needs a terminal on both ends and a TERM that can address the screen.
+    static func isInteractive(_ environment: [String: String]) -> Bool {
+        let term = environment["TERM"] ?? ""
+        return isatty(0) == 1 && isatty(1) == 1 && !term.isEmpty && term != "dumb"
+    }
+}
+

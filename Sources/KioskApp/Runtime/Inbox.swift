@@ -1,0 +1,48 @@
+import Foundation
+import KioskCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one queue every action goes through, from any thread: keys from the front end, results
+/// of effects from the runtime's workers, facts about the world. Posting also writes a byte to a
+/// pipe, so that a front end waiting in `poll` for a key wakes at once for a result too.
+final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var actions: [Action] = []
+    /// Readable when actions wait; front ends poll it beside their input.
+    let wakeDescriptor: Int32
+    private let wakeWrite: Int32
+
+    init() {
+        var fds: [Int32] = [-1, -1]
+        _ = pipe(&fds)
+        for fd in fds {
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(fd, F_SETFL, O_NONBLOCK)
+        }
+        wakeDescriptor = fds[0]
+        wakeWrite = fds[1]
+    }
+
+    deinit {
+        close(wakeDescriptor)
+        close(wakeWrite)
+    }
+
+    func post(_ action: Action) {
+        lock.withLock { actions.append(action) }
+        var byte: UInt8 = 1
+        _ = write(wakeWrite, &byte, 1)
+    }
+
+    /// Everything posted so far, in order; empties the queue and the pipe.
+    func take() -> [Action] {
+        var drain = [UInt8](repeating: 0, count: 256)
+        while read(wakeDescriptor, &drain, drain.count) > 0 {}
+        return lock.withLock {
+            defer { actions.removeAll() }
+            return actions
+        }
+    }
+}

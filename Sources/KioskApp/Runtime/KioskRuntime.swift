@@ -1,0 +1,71 @@
+import Foundation
+import KioskCore
+
+/// Carries out what the reducer decides, the way bubbletea runs commands: every action (a key, a
+/// result of an effect, a fact about the world) goes through one queue, `process` reduces them in
+/// order on the screen's thread, and each effect goes to the interpreter, whose results come back
+/// as actions through the same queue. Nothing else changes the model.
+public final class KioskRuntime {
+    public private(set) var state: WizardState
+    private let inbox = Inbox()
+    private let clock: () -> Moment
+    private let newID: () -> String
+    private let interpreter: EffectInterpreter
+    /// The strings speech uses; nil while nothing is spoken (no speaker, or none yet).
+    private var speechStrings: (@Sendable (String) -> Strings)?
+
+    public init(state: WizardState, interpreter: EffectInterpreter,
+                clock: @escaping () -> Moment = { Moment.now() },
+                newID: @escaping () -> String = { ItemID.make().text }) {
+        self.state = state
+        self.interpreter = interpreter
+        self.clock = clock
+        self.newID = newID
+    }
+
+    /// Readable when actions wait: front ends wait on it beside their own input.
+    public var wakeDescriptor: Int32 { inbox.wakeDescriptor }
+
+    /// Queues an action; safe from any thread. It takes effect at the next `process`.
+    public func send(_ action: Action) { inbox.post(action) }
+
+    /// Time passes: the inactivity rules look at the clock, and the interpreter brings the facts
+    /// of the world (waiting items, the sender, a new catalog) up to date.
+    public func tick() {
+        send(.tick)
+        interpreter.refresh(state, post: inbox.post)
+    }
+
+    /// Reduces everything queued, in order, handing each effect to the interpreter; what the
+    /// interpreter posts meanwhile is reduced in the same call. Returns whether anything came.
+    @discardableResult
+    public func process() -> Bool {
+        var any = false
+        while true {
+            let actions = inbox.take()
+            guard !actions.isEmpty else { return any }
+            any = true
+            for action in actions {
+                let context = Context(moment: clock(), newID: newID(), strings: speechStrings)
+                for effect in state.reduce(action, context) {
+                    interpreter.perform(effect, state, post: inbox.post)
+                }
+            }
+        }
+    }
+
+    /// Speech from now on, in these strings: the current screen is said at once.
+    public func startSpeaking(_ strings: @escaping @Sendable (String) -> Strings) {
+        speechStrings = strings
+        interpreter.perform(.speak(state.utterance(strings(state.speechVoice.stringsLocale))), state, post: inbox.post)
+    }
+}
+
+/// Carries out effects. Quick ones (speech) run at once; slow ones (the disk, the USB stick, PIN
+/// hashing, the portal) run elsewhere and post their result as an action. Never calls back into
+/// the runtime directly.
+public protocol EffectInterpreter: AnyObject {
+    func perform(_ effect: Effect, _ state: WizardState, post: @escaping @Sendable (Action) -> Void)
+    /// Called on every tick: post facts that changed (waiting count, online, a new catalog).
+    func refresh(_ state: WizardState, post: @escaping @Sendable (Action) -> Void)
+}

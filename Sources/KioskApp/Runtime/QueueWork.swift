@@ -1,0 +1,142 @@
+import Foundation
+import KioskCore
+import KioskOutbox
+import KioskSync
+
+/// What the runtime does to the data folder and the USB stick, each job a plain function from
+/// its inputs to the action that reports it. The interpreter runs them on its worker thread, one
+/// after another, so the screen never waits for a disk, a stick or a sender.
+struct QueueWork: Sendable {
+    let data: DataFolder
+    let clock: @Sendable () -> Moment
+    /// The strings of the display language, for what goes wrong on the disk.
+    let strings: @Sendable (String) -> Strings
+
+    // MARK: the resident's submission
+
+    /// Seals (when a portal key is configured) and writes a confirmed submission durably, then
+    /// says so in the audit trail. Only then is it `.saved`; a failure keeps it for Enter to retry.
+    func enqueue(_ submission: Submission, sealer: SubmissionSealer?) -> Action {
+        do {
+            try data.enqueue(sealer?.seal(submission) ?? submission)
+        } catch {
+            switch error as? DurableWriteError {
+            case .diskFull: return .saveFailed(.diskFull)
+            case .notWritable, .readOnly: return .saveFailed(.notWritable)
+            case .exists, .failed, nil: return .saveFailed(.other)
+            }
+        }
+        sealer?.forget(submission.id)
+        var entries: [AuditLog.Entry] = []
+        let body = submission.json["body"]
+        if submission.json["channel"] == .string("assisted") {
+            entries.append(AuditLog.Entry(.consent, [("id", .string(submission.id)), ("helper", body?["helper"]?["id"] ?? .null),
+                                                     ("proxy", .bool(true)), ("given_at", body?["consent"]?["proxy_confirmed_at"] ?? .null)]))
+        }
+        entries.append(AuditLog.Entry(.submissionConfirmed, [
+            ("id", .string(submission.id)), ("service_id", .string(submission.serviceID)), ("channel", submission.json["channel"] ?? .null),
+            ("masked_id", submission.maskedIdentity.map(JSONValue.string) ?? .null), ("consent", body?["consent"]?["given_at"] ?? .null),
+        ]))
+        // The audit trail follows the queue: a failure here loses a line, never the submission.
+        try? data.audit.append(entries, at: clock())
+        return .saved(submissionID: submission.id)
+    }
+
+    /// A rating or a call for staff. A full disk loses it; the resident's submission is what must not be lost.
+    func store(_ record: Record) {
+        try? data.store(record)
+    }
+
+    func audit(_ event: AuditEvent) {
+        let entry: AuditLog.Entry
+        switch event {
+        case let .login(helper): entry = AuditLog.Entry(.login, [("helper", .string(helper))])
+        case let .logout(helper): entry = AuditLog.Entry(.logout, [("helper", .string(helper))])
+        case let .failedPIN(helper): entry = AuditLog.Entry(.failedPIN, helper.map { [("helper", .string($0))] } ?? [("known", .bool(false))])
+        case let .lockout(helper, seconds): entry = AuditLog.Entry(.lockout, [("helper", .string(helper)), ("seconds", .number(Double(seconds)))])
+        case let .helpCall(id): entry = AuditLog.Entry(.helpCall, [("id", .string(id))])
+        }
+        try? data.audit.append([entry], at: clock())
+    }
+
+    // MARK: helpers
+
+    /// PBKDF2 with 200 000 rounds: a moment of work, done here rather than on the screen's thread.
+    func checkHelper(_ id: String, pin: String) -> HelperCheck {
+        guard let helper = HelperDirectory(data: data).helper(id) else { return .unknownHelper }
+        return helper.pin.matches(pin) ? .verified(HelperSession(id: helper.id, name: helper.name)) : .wrongPIN(helperID: id)
+    }
+
+    // MARK: the helper's dashboard
+
+    func loadDashboard(search: String?) -> Action {
+        .dashboardLoaded(QueueDesk(data: data).view(search: search, now: clock()))
+    }
+
+    func retry(_ id: ItemID, locale: String) -> Action {
+        desk(locale) { (desk) throws(QueueDesk.Failure) in try desk.retry(id, at: clock()) } ?? .dashboardDone(.retried)
+    }
+
+    func withdraw(_ id: ItemID, helper: String?, locale: String) -> Action {
+        desk(locale) { (desk) throws(QueueDesk.Failure) in try desk.withdraw(id, at: clock(), helper: helper) } ?? .dashboardDone(.withdrawn)
+    }
+
+    /// Runs a queue-desk command; nil when it went through, else what to say.
+    private func desk(_ locale: String, _ body: (QueueDesk) throws(QueueDesk.Failure) -> Void) -> Action? {
+        do {
+            try body(QueueDesk(data: data))
+            return nil
+        } catch {
+            switch error {
+            case .lock(.busy): return .dashboardDone(.busy)
+            case let .lock(.folder(why)), let .disk(why): return .dashboardDone(.disk(why.message(strings(locale))))
+            case .gone: return .dashboardDone(.gone)
+            }
+        }
+    }
+
+    /// The folder on the USB stick, when it is there.
+    static func present(_ folder: URL?) -> URL? {
+        var isFolder: ObjCBool = false
+        guard let folder, FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        return folder
+    }
+
+    func export(to usb: URL?, kioskID: String, locale: String) -> Action {
+        guard let folder = Self.present(usb) else { return .dashboardDone(.noUSBFolder) }
+        do {
+            let done = try Exporter(data: data).export(to: folder, kioskID: kioskID, at: clock())
+            guard let file = done.file else { return .dashboardDone(done.damaged.isEmpty ? .nothingToExport : .damagedFound(done.damaged.count)) }
+            return .dashboardDone(.exported(count: done.count, file: file.lastPathComponent))
+        } catch {
+            switch error {
+            case .lock(.busy): return .dashboardDone(.busy)
+            case let .lock(.folder(why)), let .disk(why): return .dashboardDone(.disk(why.message(strings(locale))))
+            }
+        }
+    }
+
+    func importReceipts(from usb: URL?, locale: String) -> Action {
+        guard let folder = Self.present(usb) else { return .dashboardDone(.noUSBFolder) }
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".receipts.json") }.sorted()
+        guard !files.isEmpty else { return .dashboardDone(.noReceipts) }
+        var sent = 0, quarantined = 0, read = 0
+        var rejected: [ReceiptRejection: Int] = [:]
+        for name in files {
+            do {
+                let done = try ReceiptsImporter(data: data, now: clock).importReceipts(folder.appendingPathComponent(name))
+                sent += done.sent
+                quarantined += done.quarantined
+                rejected.merge(done.rejectedCounts, uniquingKeysWith: +)
+                read += 1
+            } catch {
+                switch error {
+                case .lock(.busy): return .dashboardDone(.busy)
+                case let .lock(.folder(why)), let .disk(why): return .dashboardDone(.disk(why.message(strings(locale))))
+                case .file, .notReceipts: continue   // counted out: only files that were read are said
+                }
+            }
+        }
+        return .dashboardDone(.imported(sent: sent, quarantined: quarantined, files: read, rejected: rejected))
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The inactivity rules, the same for every front end (design.md: say at the start how long the
+/// kiosk waits, warn at least 30 seconds before clearing, any key extends, clearing wipes the
+/// screen and all answers). The runtime sends `.tick` every second or so; the time is the
+/// action's, so tests move it without waiting.
+extension WizardState {
+    /// The warning comes this long before the screen clears.
+    public static let inactivityWarningSeconds = 30
+    /// The warning's seconds go down in steps of this many, so that nothing on the screen changes
+    /// every second while a resident reads.
+    static let inactivityWarningStep = 10
+
+    /// Whether the clock runs: not on the empty home screen (unless a helper is logged in, who is
+    /// logged out when they walk away), and never while a confirmed submission is being saved.
+    var inactivityClockRuns: Bool {
+        !(isEmptyHome && helper == nil) && !screen.isSavingSubmission && session?.pending == nil
+    }
+
+    mutating func noteActivity(_ now: Date) {
+        lastActivity = now
+        inactivityWarning = nil
+    }
+
+    mutating func passTime(_ now: Date) -> [Effect] {
+        guard inactivityClockRuns, let last = lastActivity else {
+            noteActivity(now)
+            return []
+        }
+        let left = Double(inactivityTimeout) - now.timeIntervalSince(last)
+        if left <= 0 { return clearForNextResident(now) }
+        if left <= Double(Self.inactivityWarningSeconds) {
+            let step = Double(Self.inactivityWarningStep)
+            inactivityWarning = Int((left / step).rounded(.up) * step)
+        }
+        return []
+    }
+
+    /// Forgets the resident: home, no answers, and the kiosk as it is set up. A helper who walked
+    /// away is logged out too.
+    mutating func clearForNextResident(_ now: Date) -> [Effect] {
+        goHome()
+        noteActivity(now)
+        notice = .cleared
+        careMode = setup.careMode
+        guard let helper else { return [] }
+        logOutHelper()
+        return [.audit(.logout(helperID: helper.id))]
+    }
+}
