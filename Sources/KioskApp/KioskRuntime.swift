@@ -99,6 +99,7 @@ public final class KioskRuntime {
                 send(.progressFound(ProgressFinder(data: data, client: nil).find(identityNumber: identityNumber)))
             }
         case let .speak(utterance):
+            speaker?.use(pronunciations: state.catalog.pronunciations)
             speaker?.say(utterance, settings: SpeechSettings(careMode: state.careMode, volume: volume))
             reportSpeechTrouble()
         case .stopSpeech:

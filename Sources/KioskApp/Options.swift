@@ -57,6 +57,8 @@ public struct Options: Equatable, Sendable {
     public var volume: Int?
     public var dryRun = false
     public var fieldType: SpokenValue?
+    /// `speak --check FILE`: FILE holds lines of text, a tab and the pinyin it must be said with.
+    public var check = false
 
     public init() {}
 
@@ -117,6 +119,7 @@ public struct Options: Equatable, Sendable {
                 guard let n = Int(v), (0...200).contains(n) else { throw .badValue(arg, v) }
                 o.volume = n
             case "--dry-run": o.dryRun = true
+            case "--check": o.check = true
             case "--field-type":
                 let v = try value(arg)
                 guard let t = SpokenValue(rawValue: v), t != .digits else { throw .badValue(arg, v) }
