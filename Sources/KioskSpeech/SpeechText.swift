@@ -89,6 +89,8 @@ public struct SpeechText: Sendable {
         t = t.replacing(/(\d{4})[\-\/.年](\d{1,2})[\-\/.月](\d{1,2})日?/) { m in
             " " + date(String(m.1), String(m.2), String(m.3)) + " "
         }
+        // A reference shown in groups of four (2026 1122 0016): digit by digit, group by group.
+        t = t.replacing(/\b\d{4}(?: \d{4}){1,2}\b/) { m in " " + spell(m.0.filter(\.isNumber), groups: [4]) + " " }
         if chinese {
             t = SpokenQuantities.chinese(t)
             t = t.replacing(/(\d{4})年/) { m in spell(m.1, groups: []) + "年" }
