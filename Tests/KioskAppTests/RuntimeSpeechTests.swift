@@ -14,23 +14,34 @@ final class RecordingSpeaker: Speaker {
     }
     var calls: [Call] = []
     var trouble: SpeechTrouble?
+    /// The catalog pronunciations it was given, kept apart from the calls that make sound.
+    var pronunciations: [[String: String]] = []
 
     init(trouble: SpeechTrouble? = nil) { self.trouble = trouble }
     func say(_ utterance: Utterance, settings: SpeechSettings) { calls.append(.say(utterance, settings)) }
     func stop() { calls.append(.stop) }
+    func use(pronunciations words: [String: String]) { pronunciations.append(words) }
 }
 
 final class RuntimeSpeechTests: XCTestCase {
     let root = temporaryFolder("runtime-speech")
     override func tearDown() { try? FileManager.default.removeItem(at: root) }
 
-    func runtime(_ speaker: Speaker?, careMode: Bool = true) throws -> KioskRuntime {
-        let catalog = try CatalogLoader.load(Data(contentsOf: repoRoot.appendingPathComponent("catalog/default.json"))).get()
+    func runtime(_ speaker: Speaker?, careMode: Bool = true, pronunciations: [String: String] = [:]) throws -> KioskRuntime {
+        let bundled = try CatalogLoader.load(Data(contentsOf: repoRoot.appendingPathComponent("catalog/default.json"))).get()
+        let catalog = Catalog(version: bundled.version, categories: bundled.categories, services: bundled.services, pronunciations: pronunciations)
         let state = WizardState(catalog: catalog, kioskID: "k", today: Moment.now().civilDate, careMode: careMode)
         let resources = Resources(root: repoRoot)
         let zh = try resources.strings("zh-Hans"), en = try resources.strings("en")
         return KioskRuntime(state: state, data: DataFolder(root: root), speaker: speaker,
                             speechStrings: { $0 == "en" ? en : zh }, volume: 80)
+    }
+
+    func testTheSpeakerSaysTheCurrentCatalogsPronunciations() throws {
+        let speaker = RecordingSpeaker()
+        let r = try runtime(speaker, pronunciations: ["给付": "ji3 fu4"])
+        r.start()
+        XCTAssertEqual(speaker.pronunciations, [["给付": "ji3 fu4"]])
     }
 
     func testTheFirstScreenIsSaidAndAKeyInterruptsBeforeTheNextOne() throws {
