@@ -2,7 +2,7 @@ import Foundation
 import KioskCore
 import KioskSpeech
 
-/// `carekiosk speak [--voice V] [--dry-run] [--field-type T] TEXT`: says a text or a value the way
+/// `carekiosk speak [--voice V] [--catalog FILE] [--dry-run] [--field-type T] TEXT`: says a text or a value the way
 /// the kiosk would. With `--dry-run` it prints the eSpeak NG voice, the exact text that goes to it,
 /// and the phonemes eSpeak NG makes of it (last line), and plays nothing.
 /// `carekiosk speak [--voice V] --check FILE`: prints each line of FILE (`text<TAB>pinyin`) that is
@@ -14,7 +14,16 @@ enum SpeakCommand {
             CareKiosk.printError(s.tr("speak.silent_voice"))
             return 2
         }
-        let normaliser = setup.text(voice)
+        var normaliser = setup.text(voice)
+        // `--catalog FILE`: that catalog's pronunciations, as the kiosk running it would say them.
+        if let path = options.catalogPath {
+            let loaded = CareKiosk.loadCatalog(path, s)
+            guard let catalog = loaded.catalog else {
+                loaded.problems.forEach(CareKiosk.printError)
+                return 2
+            }
+            normaliser = normaliser.with(pronunciations: Lexicon(checked: catalog.pronunciations))
+        }
         let text = options.fieldType.map { normaliser.value(words, as: $0) }
             ?? normaliser.engineText(Utterance(voice: voice, parts: [.text(words)]))
         let quiet = options.dryRun || options.check
