@@ -45,6 +45,12 @@ public final class MandarinDictionary: Sendable {
 
     public var wordCount: Int { keys.count }
     public var characterCount: Int { characters.count }
+    /// Bytes of the tables themselves (keys, offsets, syllables, characters), without the
+    /// allocator's overhead: what the dictionary costs whatever else the process has freed.
+    public var tableBytes: Int {
+        keys.capacity * MemoryLayout<Key>.stride + starts.capacity * 4 + pool.capacity * 2
+            + characters.capacity * 4 + syllables.count * MemoryLayout<String>.stride
+    }
 
     public convenience init(contentsOf url: URL) throws(Failure) {
         let handle: FileHandle
