@@ -12,14 +12,17 @@ let package = Package(
         // ncursesw, wide-character build.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // The only importer of CNcursesw: draws buffer diffs, reads keys and mouse.
-        .target(name: "KioskTerminal", dependencies: ["CNcursesw", "KioskRender"]),
+        .target(name: "KioskTerminal", dependencies: ["CNcursesw", "KioskRender", "CKioskSystem"]),
         // libcrypto: SHA-256, PBKDF2, and the pieces of HPKE sealing.
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         // The only importer of COpenSSL: SHA-256, PBKDF2, HPKE sealing.
         .target(name: "KioskCrypto", dependencies: ["COpenSSL"]),
+        // Linux calls that need C: a rename that never replaces, no core dumps, and signal handlers
+        // that do only what is allowed inside a handler.
+        .target(name: "CKioskSystem"),
         // Durable files on disk: the outbox of submissions, ratings and calls for staff, sealed
         // to the portal's key before they are written.
-        .target(name: "KioskOutbox", dependencies: ["KioskCore", "KioskCrypto"]),
+        .target(name: "KioskOutbox", dependencies: ["KioskCore", "KioskCrypto", "CKioskSystem"]),
         // The portal client (URLSession from FoundationNetworking) and the exactly-once sender.
         .target(name: "KioskSync", dependencies: ["KioskCore", "KioskOutbox"]),
         // eSpeak NG's C API.
@@ -27,7 +30,7 @@ let package = Package(
         // Speaker protocol, the eSpeak NG speaker, speech text normalisation and the pronunciation lexicon.
         .target(name: "KioskSpeech", dependencies: ["KioskCore", "CEspeakNG"]),
         // Runtime: options, resources, plain line mode, effect interpreter.
-        .target(name: "KioskApp", dependencies: ["KioskCore", "KioskCrypto", "KioskOutbox", "KioskSync", "KioskRender", "KioskTerminal", "KioskSpeech"]),
+        .target(name: "KioskApp", dependencies: ["CKioskSystem", "KioskCore", "KioskCrypto", "KioskOutbox", "KioskSync", "KioskRender", "KioskTerminal", "KioskSpeech"]),
         .executableTarget(name: "carekiosk", dependencies: ["KioskApp"]),
         // SQLite, only for the benchmark that compares the outbox with it.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
@@ -41,7 +44,7 @@ let package = Package(
         .testTarget(name: "KioskRenderTests", dependencies: ["KioskRender", "KioskTestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox", "KioskCrypto"]),
         .testTarget(name: "KioskCryptoTests", dependencies: ["KioskCrypto"]),
-        .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskTestSupport", "KioskCrypto"]),
+        .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskTestSupport", "KioskCrypto"], exclude: ["Fixtures"]),
         .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskTestSupport"], exclude: ["pronunciation-corpus.txt"]),
         .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskSpeech", "KioskTestSupport"]),
     ],

@@ -31,6 +31,12 @@ static inline mmask_t kiosk_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t kiosk_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t kiosk_button1_released(void) { return BUTTON1_RELEASED; }
 
+/* A terminfo string capability, or NULL when the terminal has none. */
+static inline const char *kiosk_tigetstr(const char *name) {
+    char *value = tigetstr((char *)name);
+    return value == (char *)-1 ? NULL : value;
+}
+
 /* Draws one character (a grapheme's first scalar plus combining marks) with attributes and a colour pair. */
 static inline int kiosk_put_char(WINDOW *w, int y, int x, const wchar_t *wch, attr_t attrs, short pair) {
     cchar_t cc;

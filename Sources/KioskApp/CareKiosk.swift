@@ -75,8 +75,9 @@ public enum CareKiosk {
 
     /// Loads a catalog file, or gives one line per problem: `FILE: PATH: what is wrong`.
     static func loadCatalog(_ path: String, _ s: Strings) -> (catalog: Catalog?, problems: [String]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, ["\(path): " + s.tr("catalog.unreadable")])
+        let data: Data
+        do { data = try BoundedFile.read(URL(fileURLWithPath: path), limit: CatalogUpdater.largestCatalog) } catch {
+            return (nil, [error.message(s)])
         }
         switch CatalogLoader.load(data) {
         case let .success(catalog): return (catalog, [])
@@ -101,6 +102,7 @@ public enum CareKiosk {
     static func runKiosk(_ options: Options, _ resources: Resources, _ strings: Strings, _ environment: [String: String],
                          sealer: SubmissionSealer?) -> Int32 {
         guard let data = openDataFolder(options, strings, environment) else { return 2 }
+        let clock = AppClock(environment: environment)
         let catalog: Catalog
         switch chooseCatalog(options, resources, data, strings) {
         case let .success(c): catalog = c
@@ -117,15 +119,16 @@ public enum CareKiosk {
         let tables = byLocale
         let lookup: @Sendable (String) -> Strings = { tables[$0] ?? strings }
         let plain = options.plain || !isInteractive(environment)
-        var state = WizardState(catalog: catalog, kioskID: options.kioskID ?? defaultKioskID(environment),
-                                today: Moment.now().civilDate, locale: locale,
+        var state = WizardState(catalog: catalog, kioskID: kioskID(options, environment),
+                                today: clock.now().civilDate, locale: locale,
                                 availableLocales: resources.availableLocales, careMode: options.careMode ?? true,
                                 speechVoice: options.voice.flatMap(SpeechVoice.init(option:)))
         // Plain mode serves screen readers, which speak for themselves: it is silent unless --voice is given.
         let speaker: Speaker? = plain && options.voice == nil ? nil
             : ESpeakSpeaker(texts: SpeechSetup(resources, strings: lookup).text)
         if let seconds = options.inactivitySeconds { state.inactivityTimeout = seconds }
-        let runtime = KioskRuntime(state: state, data: data, speaker: speaker, speechStrings: lookup,
+        state.earliestPlausibleDay = ClockCheck.earliestPlausibleDay(newestCatalog: CatalogUpdater.storedDay(in: data))
+        let runtime = KioskRuntime(state: state, data: data, clock: clock.now, speaker: speaker, speechStrings: lookup,
                                    volume: options.volume ?? SpeechSettings.defaultVolume)
         runtime.sealer = sealer
         runtime.usbFolder = options.usbFolder.map { URL(fileURLWithPath: $0) }
@@ -133,7 +136,7 @@ public enum CareKiosk {
             // A portal that is configured wrongly is said once, on the way in; the kiosk still works offline.
             do {
                 let settings = try options.portalSettings(kioskID: state.kioskID)
-                runtime.sync = BackgroundSync(data: data, client: PortalClient(settings: settings), batchSize: options.batchSize)
+                runtime.sync = BackgroundSync(data: data, client: PortalClient(settings: settings), batchSize: options.batchSize ?? 50)
                 runtime.sync?.start()
             } catch {
                 printError(error.message(strings))
@@ -152,9 +155,8 @@ public enum CareKiosk {
             printError("carekiosk: \(error)")
             return 2
         }
-        TerminalFrontEnd(runtime: runtime, strings: lookup, glyphs: UnifontHex(), careTheme: careTheme,
-                         standardTheme: standardTheme, kiosk: options.kiosk).run()
-        return 0
+        return TerminalFrontEnd(runtime: runtime, strings: lookup, glyphs: UnifontHex(), careTheme: careTheme,
+                                standardTheme: standardTheme, kiosk: options.kiosk).run()
     }
 
     struct CatalogProblems: Error { var lines: [String] }
@@ -171,6 +173,11 @@ public enum CareKiosk {
     static func isInteractive(_ environment: [String: String]) -> Bool {
         let term = environment["TERM"] ?? ""
         return isatty(0) == 1 && isatty(1) == 1 && !term.isEmpty && term != "dumb"
+    }
+
+    /// `--kiosk-id` or `kiosk_id`, else the default.
+    static func kioskID(_ options: Options, _ environment: [String: String]) -> String {
+        options.kioskID ?? defaultKioskID(environment)
     }
 
     static func defaultKioskID(_ environment: [String: String]) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskOutbox
 import KioskSync
 
 /// The kiosk's configuration file (JSON), documented in the README:
@@ -28,7 +29,7 @@ public struct Configuration: Equatable, Sendable {
     /// What is wrong with a configuration file: the file, the key, and the problem.
     public enum Problem: Error, Equatable {
         case unreadable(file: String)
-        case notJSON(file: String, line: Int, column: Int)
+        case notJSON(file: String, JSONSyntaxError)
         case notAnObject(file: String)
         case unknownKey(file: String, key: String)
         case wrongType(file: String, key: String, expected: String)
@@ -49,13 +50,13 @@ public struct Configuration: Equatable, Sendable {
             // The default file is optional: a kiosk with no portal needs none.
             guard FileManager.default.fileExists(atPath: path) else { return Configuration() }
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(file: path) }
+        guard let data = try? BoundedFile.read(URL(fileURLWithPath: path), limit: 64 << 10) else { throw .unreadable(file: path) }
         return try parse(data, file: path)
     }
 
     public static func parse(_ data: Data, file: String) throws(Problem) -> Configuration {
         let json: JSONValue
-        do { json = try JSONValue.parse(data) } catch { throw .notJSON(file: file, line: error.line, column: error.column) }
+        do { json = try JSONValue.parse(data) } catch { throw .notJSON(file: file, error) }
         guard let members = json.objectValue else { throw .notAnObject(file: file) }
         var c = Configuration()
         for (key, value) in members {
@@ -101,7 +102,8 @@ extension Configuration.Problem {
     func message(_ s: Strings) -> String {
         switch self {
         case let .unreadable(file): return s.tr("config.unreadable", ["file": file])
-        case let .notJSON(file, line, column): return s.tr("config.not_json", ["file": file, "line": "\(line)", "column": "\(column)"])
+        case let .notJSON(file, error):
+            return s.tr("config.not_json", ["file": file, "line": "\(error.line)", "column": "\(error.column)", "problem": error.message(s)])
         case let .notAnObject(file): return s.tr("config.not_object", ["file": file])
         case let .unknownKey(file, key): return s.tr("config.unknown_key", ["file": file, "key": key])
         case let .wrongType(file, key, expected): return s.tr("config.wrong_type", ["file": file, "key": key, "expected": expected])
@@ -120,6 +122,7 @@ extension PortalSettings.Problem {
         case let .tokenFileUnreadable(file): return s.tr("portal.token_unreadable", ["file": file])
         case let .tokenFileOpen(file, mode): return s.tr("portal.token_open", ["file": file, "mode": mode])
         case let .tokenFileEmpty(file): return s.tr("portal.token_empty", ["file": file])
+        case let .tokenFileNotAFile(file): return s.tr("portal.token_not_a_file", ["file": file])
         }
     }
 }

@@ -12,8 +12,8 @@ extension CareKiosk {
             return nil
         }
         guard create else { return data }
-        do { try data.prepare() } catch {
-            printError(s.tr("cli.data_dir_unusable", ["path": data.root.path, "reason": error.description]))
+        do { try data.prepare(kioskID: kioskID(options, environment), at: AppClock(environment: environment).now()) } catch {
+            printError(s.tr("cli.data_dir_unusable", ["path": data.root.path, "reason": error.message(s)]))
             return nil
         }
         return data

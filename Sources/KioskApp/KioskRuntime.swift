@@ -74,8 +74,8 @@ public final class KioskRuntime {
             } catch {
                 switch error as? DurableWriteError {
                 case .diskFull: send(.saveFailed(.diskFull))
-                case .notWritable: send(.saveFailed(.notWritable))
-                case .failed, nil: send(.saveFailed(.other))
+                case .notWritable, .readOnly: send(.saveFailed(.notWritable))
+                case .exists, .failed, nil: send(.saveFailed(.other))
                 }
             }
         case let .record(record):
@@ -131,10 +131,11 @@ public final class KioskRuntime {
     /// Carries out the dashboard's commands; what went wrong is said on the next screen.
     private func runDashboard(_ command: DashboardCommand) {
         let desk = QueueDesk(data: data)
+        let strings = speechStrings(state.locale)
         do {
             switch command {
             case let .load(search):
-                var view = desk.view(search: search)
+                var view = desk.view(search: search, now: clock())
                 view.message = dashboardMessage
                 dashboardMessage = nil
                 refreshWaitingCount()
@@ -145,11 +146,11 @@ public final class KioskRuntime {
             case let .withdraw(id):
                 try desk.withdraw(id, at: clock(), helper: state.helper?.id)
             case .export:
-                dashboardMessage = exportToUSB()
+                dashboardMessage = exportToUSB(strings)
             case .importReceipts:
-                dashboardMessage = importFromUSB()
+                dashboardMessage = importFromUSB(strings)
             case let .progress(id):
-                let service = data.submissions.read(id: id, in: .sent)?.fact("service_id") ?? ""
+                let service = data.submissions.read(id, in: .sent)?.facts.serviceID ?? ""
                 switch sync?.portal.progress(of: id) {
                 case let .status(_, status, _, message)?: dashboardMessage = .progress(service: service, status: status, message: message)
                 default: dashboardMessage = .progressUnavailable
@@ -157,9 +158,9 @@ public final class KioskRuntime {
             }
         } catch {
             switch error {
-            case .busy: dashboardMessage = .busy
+            case .lock(.busy): dashboardMessage = .busy
+            case let .lock(.folder(why)), let .disk(why): dashboardMessage = .disk(why.message(strings))
             case .gone: dashboardMessage = .gone
-            case let .disk(why): dashboardMessage = .disk(why.description)
             }
         }
     }
@@ -173,39 +174,42 @@ public final class KioskRuntime {
         return usbFolder
     }
 
-    private func exportToUSB() -> DashboardMessage {
+    private func exportToUSB(_ strings: Strings) -> DashboardMessage {
         guard let folder = usbFolderPresent else { return .noUSBFolder }
         do {
-            guard let done = try Exporter(data: data).export(to: folder, kioskID: state.kioskID, at: clock()) else { return .nothingToExport }
-            return .exported(count: done.count, file: done.file.lastPathComponent)
+            let done = try Exporter(data: data).export(to: folder, kioskID: state.kioskID, at: clock())
+            guard let file = done.file else { return done.damaged.isEmpty ? .nothingToExport : .damagedFound(done.damaged.count) }
+            return .exported(count: done.count, file: file.lastPathComponent)
         } catch {
             switch error {
-            case .busy: return .busy
-            case let .disk(why): return .disk(why.description)
+            case .lock(.busy): return .busy
+            case let .lock(.folder(why)), let .disk(why): return .disk(why.message(strings))
             }
         }
     }
 
-    private func importFromUSB() -> DashboardMessage {
+    private func importFromUSB(_ strings: Strings) -> DashboardMessage {
         guard let folder = usbFolderPresent else { return .noUSBFolder }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".receipts.json") }.sorted()
         guard !files.isEmpty else { return .noReceipts }
         var sent = 0, quarantined = 0, read = 0
+        var rejected: [ReceiptRejection: Int] = [:]
         for name in files {
             do {
                 let done = try ReceiptsImporter(data: data, now: clock).importReceipts(folder.appendingPathComponent(name))
                 sent += done.sent
                 quarantined += done.quarantined
+                rejected.merge(done.rejectedCounts, uniquingKeysWith: +)
                 read += 1
             } catch {
                 switch error {
-                case .busy: return .busy
-                case let .disk(why): return .disk(why)
-                case .unreadable, .notReceipts: continue   // counted out: only files that were read are said
+                case .lock(.busy): return .busy
+                case let .lock(.folder(why)), let .disk(why): return .disk(why.message(strings))
+                case .file, .notReceipts: continue   // counted out: only files that were read are said
                 }
             }
         }
-        return .imported(sent: sent, quarantined: quarantined, files: read)
+        return .imported(sent: sent, quarantined: quarantined, files: read, rejected: rejected)
     }
 
     /// Why the last dashboard command did nothing, for the next view of the dashboard.

@@ -38,6 +38,8 @@ public struct Options: Equatable, Sendable {
     public var configPath: String?
     /// `export --to DIR`: the folder on the USB stick.
     public var exportFolder: String?
+    /// `export --again`: a new bundle of the items already on a stick that has not come back.
+    public var exportAgain = false
     /// Seconds without a key before the screen clears (at least 60: the warning comes 30 s before).
     public var inactivitySeconds: Int?
     /// Where the kiosk's dashboard writes bundles and reads receipts: a folder on the USB stick.
@@ -47,8 +49,8 @@ public struct Options: Equatable, Sendable {
     /// The portal's public key (64 hex characters) and its id: submissions are sealed to it.
     public var portalKey: String?
     public var portalKeyID: String?
-    /// Submissions per request when syncing: 1 posts them one by one.
-    public var batchSize = 50
+    /// Submissions per request: 1 posts them one by one; unset, 50 for `sync`, 100 for `upload`.
+    public var batchSize: Int?
     /// Seconds before any request to the portal is given up.
     public var requestTimeout: TimeInterval = 15
     /// Speech: `--voice cmn|yue|en|off` (plain mode is silent without it), `--volume 0-200`,
@@ -93,6 +95,7 @@ public struct Options: Equatable, Sendable {
             case "--kiosk-id": o.kioskID = try value(arg)
             case "--config": o.configPath = try value(arg)
             case "--to": o.exportFolder = try value(arg)
+            case "--again": o.exportAgain = true
             case "--usb-folder": o.usbFolder = try value(arg)
             case "--portal": o.portalURL = try value(arg)
             case "--token-file": o.tokenFile = try value(arg)

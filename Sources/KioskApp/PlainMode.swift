@@ -13,7 +13,7 @@ public struct PlainMode {
     }
 
     /// Runs until standard input ends; what was confirmed is already on disk by then.
-    public func run(readLine read: () -> String? = { Swift.readLine(strippingNewline: true) },
+    public func run(readLine read: () -> String? = InputLines().next,
                     write: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
         var lastPrinted: ScreenContent?
         while true {

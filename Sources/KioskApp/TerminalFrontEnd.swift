@@ -25,8 +25,9 @@ public struct TerminalFrontEnd {
         self.now = now
     }
 
-    public func run() {
-        let terminal = Terminal(kiosk: kiosk)
+    /// Runs until a signal asks the kiosk to end; returns the exit status (128 + the signal).
+    public func run() -> Int32 {
+        guard let terminal = Terminal(kiosk: kiosk) else { return 2 }
         defer { terminal.end() }
         var clock = InactivityClock(timeout: TimeInterval(runtime.state.inactivityTimeout), now: now())
         var targets: [HitTarget] = []
@@ -51,6 +52,8 @@ public struct TerminalFrontEnd {
                 if let target = targets.last(where: { $0.contains(row: row, column: column) }) { runtime.send(.key(target.key)) }
             case .resize:
                 terminal.invalidate()
+            case let .terminate(sig):
+                return 128 + sig
             case .timeout, .ignored:
                 break
             }

@@ -3,9 +3,9 @@ import Foundation
 /// One thing wrong with a catalog, at a JSON path such as `services[2].steps[0].fields[1].options`.
 public struct CatalogProblem: Equatable, Sendable {
     public enum Issue: Equatable, Sendable {
-        case syntax(line: Int, column: Int, expected: String)
+        case syntax(JSONSyntaxError)
         case missing
-        case wrongType(expected: String, found: String)
+        case wrongType(expected: JSONValue.Kind, found: JSONValue.Kind)
         case unknownFieldType(String)
         case choiceWithoutOptions
         case duplicateID(String, firstAt: String)
@@ -23,8 +23,8 @@ public struct CatalogProblem: Equatable, Sendable {
         case notPositive
         case noServices
         case noFields
-        /// A downloaded catalog over the size limit, refused unread.
-        case tooLarge(bytes: Int)
+        /// A catalog over the size limit, refused unread.
+        case tooLarge(limit: Int)
         /// `pronunciations`: a syllable that is not letters and a tone digit 1-5, or not one per character.
         case badReadingSyllable(String)
         case readingSyllableCount(word: String, characters: Int, syllables: Int)
@@ -41,10 +41,10 @@ public struct CatalogProblem: Equatable, Sendable {
     /// The problem in words, in the user's language.
     public func message(_ s: Strings) -> String {
         switch issue {
-        case let .syntax(line, column, expected):
-            return s.tr("catalog.problem.syntax", ["line": "\(line)", "column": "\(column)", "expected": expected])
+        case let .syntax(error):
+            return s.tr("catalog.problem.syntax", ["line": "\(error.line)", "column": "\(error.column)", "problem": error.message(s)])
         case .missing: return s.tr("catalog.problem.missing")
-        case let .wrongType(expected, found): return s.tr("catalog.problem.wrong_type", ["expected": expected, "found": found])
+        case let .wrongType(expected, found): return s.tr("catalog.problem.wrong_type", ["expected": expected.name(s), "found": found.name(s)])
         case let .unknownFieldType(t): return s.tr("catalog.problem.unknown_type", ["type": t])
         case .choiceWithoutOptions: return s.tr("catalog.problem.choice_without_options")
         case let .duplicateID(id, first): return s.tr("catalog.problem.duplicate_id", ["id": id, "first": first])
@@ -62,7 +62,7 @@ public struct CatalogProblem: Equatable, Sendable {
         case .notPositive: return s.tr("catalog.problem.not_positive")
         case .noServices: return s.tr("catalog.problem.no_services")
         case .noFields: return s.tr("catalog.problem.no_fields")
-        case let .tooLarge(bytes): return s.tr("catalog.problem.too_large", ["bytes": "\(bytes)"])
+        case let .tooLarge(limit): return s.tr("catalog.problem.too_large", ["limit": "\(limit >> 20) MB"])
         case let .badReadingSyllable(syllable): return s.tr("catalog.problem.reading_syllable", ["syllable": syllable])
         case let .readingSyllableCount(word, c, n):
             return s.tr("catalog.problem.reading_count", ["word": word, "characters": "\(c)", "syllables": "\(n)"])
@@ -80,7 +80,7 @@ public enum CatalogLoader {
     public static func load(_ data: Data) -> Result<Catalog, CatalogError> {
         let root: JSONValue
         do { root = try JSONValue.parse(data) } catch {
-            return .failure(CatalogError(problems: [CatalogProblem(path: "$", issue: .syntax(line: error.line, column: error.column, expected: error.expected))]))
+            return .failure(CatalogError(problems: [CatalogProblem(path: error.path, issue: .syntax(error))]))
         }
         var reader = CatalogReader()
         let catalog = reader.catalog(root)
@@ -100,31 +100,31 @@ private struct CatalogReader {
 
     mutating func object(_ v: JSONValue?, _ path: String) -> JSONValue? {
         guard let v else { report(path, .missing); return nil }
-        guard case .object = v else { report(path, .wrongType(expected: "object", found: v.kindName)); return nil }
+        guard case .object = v else { report(path, .wrongType(expected: .object, found: v.kind)); return nil }
         return v
     }
 
     mutating func array(_ v: JSONValue?, _ path: String, required: Bool = true) -> [JSONValue]? {
         guard let v else { if required { report(path, .missing) }; return nil }
-        guard let a = v.arrayValue else { report(path, .wrongType(expected: "array", found: v.kindName)); return nil }
+        guard let a = v.arrayValue else { report(path, .wrongType(expected: .array, found: v.kind)); return nil }
         return a
     }
 
     mutating func string(_ v: JSONValue?, _ path: String, required: Bool = true) -> String? {
         guard let v else { if required { report(path, .missing) }; return nil }
-        guard let s = v.stringValue else { report(path, .wrongType(expected: "string", found: v.kindName)); return nil }
+        guard let s = v.stringValue else { report(path, .wrongType(expected: .string, found: v.kind)); return nil }
         return s
     }
 
     mutating func bool(_ v: JSONValue?, _ path: String, default def: Bool) -> Bool {
         guard let v else { return def }
-        guard let b = v.boolValue else { report(path, .wrongType(expected: "boolean", found: v.kindName)); return def }
+        guard let b = v.boolValue else { report(path, .wrongType(expected: .boolean, found: v.kind)); return def }
         return b
     }
 
     mutating func number(_ v: JSONValue?, _ path: String) -> Double? {
         guard let v else { return nil }
-        guard let d = v.doubleValue else { report(path, .wrongType(expected: "number", found: v.kindName)); return nil }
+        guard let d = v.doubleValue else { report(path, .wrongType(expected: .number, found: v.kind)); return nil }
         return d
     }
 
@@ -142,7 +142,7 @@ private struct CatalogReader {
 
     mutating func text(_ v: JSONValue?, _ path: String, required: Bool = true) -> LocalizedText? {
         guard let v else { if required { report(path, .missing) }; return nil }
-        guard let members = v.objectValue else { report(path, .wrongType(expected: "object", found: v.kindName)); return nil }
+        guard let members = v.objectValue else { report(path, .wrongType(expected: .object, found: v.kind)); return nil }
         var values: [String: String] = [:]
         for (tag, s) in members {
             if let s = string(s, "\(path).\(tag)") { values[tag] = s }

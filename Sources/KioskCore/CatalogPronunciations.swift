@@ -13,14 +13,14 @@ public enum CatalogPronunciations {
     public static func read(_ value: JSONValue?) -> (entries: [String: String], problems: [CatalogProblem]) {
         guard let value else { return ([:], []) }
         guard let members = value.objectValue else {
-            return ([:], [CatalogProblem(path: "pronunciations", issue: .wrongType(expected: "object", found: value.kindName))])
+            return ([:], [CatalogProblem(path: "pronunciations", issue: .wrongType(expected: .object, found: value.kind))])
         }
         var entries: [String: String] = [:]
         var problems: [CatalogProblem] = []
         for (word, reading) in members {
             let path = "pronunciations.\(word)"
             guard let text = reading.stringValue else {
-                problems.append(CatalogProblem(path: path, issue: .wrongType(expected: "string", found: reading.kindName)))
+                problems.append(CatalogProblem(path: path, issue: .wrongType(expected: .string, found: reading.kind)))
                 continue
             }
             let syllables = text.split(whereSeparator: \.isWhitespace).map { $0.lowercased().replacingOccurrences(of: "v", with: "ü") }

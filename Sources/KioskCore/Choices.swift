@@ -21,7 +21,7 @@ public enum Choice: Equatable, Sendable {
     /// The helper's dashboard, on the home screen while a helper is logged in, and what is on it.
     case dashboard
     case dashboardSearch
-    case dashboardItem(String)
+    case dashboardItem(ItemID)
     case dashboardRetry
     case dashboardWithdraw
     case dashboardProgress

@@ -73,4 +73,16 @@ public struct Moment: Equatable, Sendable {
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d",
                       c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, sign, off / 3600, (off % 3600) / 60)
     }
+
+    /// Reads what `rfc3339` wrote (any RFC 3339 time); nil for anything else.
+    public static func parse(_ text: String) -> Moment? {
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withInternetDateTime]
+        guard let date = format.date(from: text) else { return nil }
+        var offset = 0
+        if let zone = text.suffix(6).wholeMatch(of: /([+-])(\d\d):(\d\d)/), let h = Int(zone.2), let m = Int(zone.3) {
+            offset = (h * 3600 + m * 60) * (zone.1 == "-" ? -1 : 1)
+        }
+        return Moment(date: date, utcOffsetSeconds: offset)
+    }
 }

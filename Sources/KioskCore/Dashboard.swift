@@ -8,18 +8,21 @@ import Foundation
 public struct DashboardItem: Equatable, Sendable {
     public enum State: Equatable, Sendable {
         case waiting
-        case exported
+        /// On a USB stick, waiting for receipts; `stale` after a week without them.
+        case exported(stale: Bool)
         case refused(reason: String)
         case sent(receipt: String)
+        /// 本机文件损坏: never sent; a helper looks at the file.
+        case damaged
     }
 
-    public var id: String
+    public var id: ItemID
     public var serviceID: String
     public var createdAt: String
     public var maskedID: String?
     public var state: State
 
-    public init(id: String, serviceID: String, createdAt: String, maskedID: String?, state: State) {
+    public init(id: ItemID, serviceID: String, createdAt: String, maskedID: String?, state: State) {
         self.id = id
         self.serviceID = serviceID
         self.createdAt = createdAt
@@ -31,30 +34,67 @@ public struct DashboardItem: Equatable, Sendable {
     public var canWithdraw: Bool {
         switch state {
         case .waiting, .refused: return true
-        case .exported, .sent: return false
+        case .exported, .sent, .damaged: return false
         }
     }
 }
 
 public struct DashboardView: Equatable, Sendable {
-    /// Counts per queue state (`ready`, `sending`, `sent`, `quarantine`, `exported`), in that order.
-    public var counts: [(state: String, count: Int)]
+    /// Counts per queue state, in `QueueState.allCases` order.
+    public var counts: [(state: QueueState, count: Int)]
     public var items: [DashboardItem]
     /// The last four digits searched for, if any.
     public var search: String?
     /// What the helper's last command did, or why it did nothing.
     public var message: DashboardMessage?
+    /// Items on a USB stick for more than `DashboardView.staleExportDays` without receipts.
+    public var staleExports: Int
 
-    public init(counts: [(state: String, count: Int)], items: [DashboardItem], search: String?, message: DashboardMessage? = nil) {
+    /// A stick that has not come back within a week is probably lost: the helper is warned.
+    public static let staleExportDays = 7
+
+    public init(counts: [(state: QueueState, count: Int)], items: [DashboardItem], search: String?,
+                message: DashboardMessage? = nil, staleExports: Int = 0) {
         self.counts = counts
         self.items = items
         self.search = search
         self.message = message
+        self.staleExports = staleExports
     }
+
+    public func count(_ state: QueueState) -> Int { counts.first { $0.state == state }?.count ?? 0 }
 
     public static func == (a: DashboardView, b: DashboardView) -> Bool {
         a.counts.map(\.state) == b.counts.map(\.state) && a.counts.map(\.count) == b.counts.map(\.count)
-            && a.items == b.items && a.search == b.search && a.message == b.message
+            && a.items == b.items && a.search == b.search && a.message == b.message && a.staleExports == b.staleExports
+    }
+}
+
+/// Why a line of a receipts file did not mark its item sent: a receipts file is evidence that
+/// has to match what this kiosk exported, never an order.
+public enum ReceiptRejection: Hashable, CaseIterable, Sendable {
+    /// The id is not a kiosk id (a lowercase UUID v4).
+    case badID
+    /// No such item on this kiosk (another kiosk's receipts?).
+    case notOnThisKiosk
+    /// The item never went onto a USB stick.
+    case notExported
+    /// The item went out in another bundle than the one these receipts are for.
+    case notInThisBundle
+    /// These receipts are for a bundle this kiosk never wrote.
+    case bundleMismatch
+    /// The result does not say the portal stored it (no receipt, another id, an odd status).
+    case notStored
+
+    public func message(_ s: Strings) -> String {
+        switch self {
+        case .badID: return s.tr("receipts.rejected.bad_id")
+        case .notOnThisKiosk: return s.tr("receipts.rejected.not_on_this_kiosk")
+        case .notExported: return s.tr("receipts.rejected.not_exported")
+        case .notInThisBundle: return s.tr("receipts.rejected.not_in_this_bundle")
+        case .bundleMismatch: return s.tr("receipts.rejected.bundle_mismatch")
+        case .notStored: return s.tr("receipts.rejected.not_stored")
+        }
     }
 }
 
@@ -69,7 +109,10 @@ public enum DashboardMessage: Equatable, Sendable {
     case noUSBFolder
     case exported(count: Int, file: String)
     case nothingToExport
-    case imported(sent: Int, quarantined: Int, files: Int)
+    /// Receipts read from the stick, and the lines that changed nothing, by reason.
+    case imported(sent: Int, quarantined: Int, files: Int, rejected: [ReceiptRejection: Int])
+    /// Files in the queue found damaged while exporting or importing: moved aside, never sent.
+    case damagedFound(Int)
     case noReceipts
     /// The portal's progress of one sent item.
     case progress(service: String, status: String, message: String?)
@@ -79,13 +122,13 @@ public enum DashboardMessage: Equatable, Sendable {
 /// What the helper asks the runtime to do to one item.
 public enum DashboardCommand: Equatable, Sendable {
     case load(search: String?)
-    case retry(id: String)
-    case withdraw(id: String)
+    case retry(id: ItemID)
+    case withdraw(id: ItemID)
     /// Waiting items onto the USB stick (a bundle); receipts files on it back into the queue.
     case export
     case importReceipts
     /// Ask the portal how far a sent item has come.
-    case progress(id: String)
+    case progress(id: ItemID)
 }
 
 extension WizardState {
@@ -166,8 +209,13 @@ extension WizardState {
         case .dashboardLoading:
             return ScreenContent(title: s.tr("dashboard.title"))
         case let .dashboard(view):
-            let counts = view.counts.map { s.tr("dashboard.count", ["state": WizardState.queueStateName($0.state, s), "count": "\($0.count)"]) }
+            let counts = view.counts.map { s.tr("dashboard.count", ["state": $0.state.name(s), "count": "\($0.count)"]) }
             var paragraphs = [counts.joined(separator: "  ")]
+            if clockSuspect { paragraphs.append(s.tr("clock.suspect")) }
+            if view.count(.damaged) > 0 { paragraphs.append(s.tr("dashboard.damaged_warning", ["count": "\(view.count(.damaged))"])) }
+            if view.staleExports > 0 {
+                paragraphs.append(s.tr("dashboard.stale_exports", ["count": "\(view.staleExports)", "days": "\(DashboardView.staleExportDays)"]))
+            }
             switch view.message {
             case .busy?: paragraphs.append(s.tr("dashboard.busy"))
             case .gone?: paragraphs.append(s.tr("dashboard.gone"))
@@ -175,8 +223,12 @@ extension WizardState {
             case .noUSBFolder?: paragraphs.append(s.tr("dashboard.no_usb"))
             case let .exported(count, file)?: paragraphs.append(s.tr("export.done", ["count": "\(count)", "file": file]))
             case .nothingToExport?: paragraphs.append(s.tr("export.nothing"))
-            case let .imported(sent, quarantined, files)?:
+            case let .imported(sent, quarantined, files, rejected)?:
                 paragraphs.append(s.tr("dashboard.imported", ["files": "\(files)", "sent": "\(sent)", "quarantined": "\(quarantined)"]))
+                for reason in ReceiptRejection.allCases {
+                    if let count = rejected[reason] { paragraphs.append(s.tr("receipts.rejected_count", ["count": "\(count)", "reason": reason.message(s)])) }
+                }
+            case let .damagedFound(count)?: paragraphs.append(s.tr("dashboard.damaged_warning", ["count": "\(count)"]))
             case .noReceipts?: paragraphs.append(s.tr("dashboard.no_receipts"))
             case let .progress(service, status, message)?:
                 let title = catalog.service(id: service)?.title.resolve(locale) ?? service
@@ -201,27 +253,17 @@ extension WizardState {
         }
     }
 
-    /// The words for a queue state (`ready`, `sending`, `sent`, `quarantine`, `exported`).
-    public static func queueStateName(_ state: String, _ s: Strings) -> String {
-        switch state {
-        case "ready": return s.tr("queue.state.ready")
-        case "sending": return s.tr("queue.state.sending")
-        case "sent": return s.tr("queue.state.sent")
-        case "quarantine": return s.tr("queue.state.quarantine")
-        case "exported": return s.tr("queue.state.exported")
-        default: return state
-        }
-    }
-
     /// `spoken`: for speech, only the last four characters of the identity number.
     func dashboardLine(_ item: DashboardItem, _ s: Strings, spoken: Bool = false) -> String {
         let title = catalog.service(id: item.serviceID)?.title.resolve(locale) ?? item.serviceID
         let state: String
         switch item.state {
         case .waiting: state = s.tr("dashboard.state.waiting")
-        case .exported: state = s.tr("dashboard.state.exported")
+        case .exported(stale: false): state = s.tr("dashboard.state.exported")
+        case .exported(stale: true): state = s.tr("dashboard.state.exported_stale", ["days": "\(DashboardView.staleExportDays)"])
         case .refused: state = s.tr("dashboard.state.refused")
         case let .sent(receipt): state = s.tr("dashboard.state.sent", ["receipt": receipt])
+        case .damaged: state = s.tr("dashboard.state.damaged", ["id": item.id.text])
         }
         return s.tr("dashboard.item", ["service": title, "time": String(item.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
                                        "who": item.maskedID.map { spoken ? Mask.spoken($0, type: .idNumber) : $0 } ?? "—", "state": state])

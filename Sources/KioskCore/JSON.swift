@@ -46,15 +46,31 @@ public enum JSONValue: Equatable, Sendable {
         return .number(String(value))
     }
 
-    /// What kind of value this is, in words used in catalog messages.
-    public var kindName: String {
+    /// What kind of value this is, for messages about a value of the wrong kind.
+    public var kind: Kind {
         switch self {
-        case .null: return "null"
-        case .bool: return "boolean"
-        case .number: return "number"
-        case .string: return "string"
-        case .array: return "array"
-        case .object: return "object"
+        case .null: return .null
+        case .bool: return .boolean
+        case .number: return .number
+        case .string: return .string
+        case .array: return .array
+        case .object: return .object
+        }
+    }
+
+    public enum Kind: String, Sendable {
+        case null, boolean, number, string, array, object
+
+        /// The kind in the user's language (`json.kind.object` → 对象 { }).
+        public func name(_ s: Strings) -> String {
+            switch self {
+            case .null: return s.tr("json.kind.null")
+            case .boolean: return s.tr("json.kind.boolean")
+            case .number: return s.tr("json.kind.number")
+            case .string: return s.tr("json.kind.string")
+            case .array: return s.tr("json.kind.array")
+            case .object: return s.tr("json.kind.object")
+            }
         }
     }
 }
@@ -117,17 +133,64 @@ extension JSONValue {
 
 // MARK: - Reading
 
-/// A syntax error in JSON text, with the place it was found (1-based line and column).
+/// Why JSON text could not be read: where (line and column, 1-based, and the JSON path of the
+/// value being read) and what was wrong, as a type so that the message is worded where it is shown.
 public struct JSONSyntaxError: Error, Equatable, Sendable {
+    public enum Problem: Equatable, Sendable {
+        case expectedValue
+        case expectedKey
+        case expectedColon
+        case expectedCommaOrEnd(closer: Character)
+        case expectedDigit
+        case trailingText
+        case unclosedString
+        case controlCharacterInString
+        case badEscape
+        case loneSurrogate
+        case invalidUTF8
+        case tooDeep(limit: Int)
+        case duplicateKey(String)
+        case numberOutOfRange
+    }
+
     public var line: Int
     public var column: Int
-    public var expected: String
+    /// `$` for the whole document, else `services[2].title` and the like.
+    public var path: String
+    public var problem: Problem
+
+    /// The problem in the user's language.
+    public func message(_ s: Strings) -> String {
+        switch problem {
+        case .expectedValue: return s.tr("json.problem.expected_value")
+        case .expectedKey: return s.tr("json.problem.expected_key")
+        case .expectedColon: return s.tr("json.problem.expected_colon")
+        case let .expectedCommaOrEnd(closer): return s.tr("json.problem.expected_comma_or_end", ["closer": String(closer)])
+        case .expectedDigit: return s.tr("json.problem.expected_digit")
+        case .trailingText: return s.tr("json.problem.trailing_text")
+        case .unclosedString: return s.tr("json.problem.unclosed_string")
+        case .controlCharacterInString: return s.tr("json.problem.control_character")
+        case .badEscape: return s.tr("json.problem.bad_escape")
+        case .loneSurrogate: return s.tr("json.problem.lone_surrogate")
+        case .invalidUTF8: return s.tr("json.problem.invalid_utf8")
+        case let .tooDeep(limit): return s.tr("json.problem.too_deep", ["limit": "\(limit)"])
+        case let .duplicateKey(key): return s.tr("json.problem.duplicate_key", ["key": key])
+        case .numberOutOfRange: return s.tr("json.problem.number_out_of_range")
+        }
+    }
 }
 
 extension JSONValue {
+    /// Reads strict JSON (RFC 8259) in UTF-8: invalid UTF-8, a key written twice in one object
+    /// (other readers would keep a different one of the two), a number no double can hold and
+    /// nesting deeper than 64 are refused rather than guessed at.
     public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: [UInt8](data))
-        return try parser.parseDocument()
+        // withUnsafeBytes rethrows untyped errors: the typed one travels in a Result.
+        let result = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<JSONValue, JSONSyntaxError> in
+            var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self))
+            do throws(JSONSyntaxError) { return .success(try parser.parseDocument()) } catch { return .failure(error) }
+        }
+        return try result.get()
     }
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
@@ -136,38 +199,57 @@ extension JSONValue {
 }
 
 private struct JSONParser {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
-    var depth = 0
+    /// Where the parser is, for messages: object keys and array indexes from the top.
+    var path: [PathStep] = []
     static let maxDepth = 64
 
-    init(bytes: [UInt8]) {
+    enum PathStep {
+        case key(String)
+        case index(Int)
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
         // A UTF-8 byte order mark is harmless; skip it.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { self.bytes = Array(bytes.dropFirst(3)) } else { self.bytes = bytes }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
     }
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
         skipSpace()
         let value = try parseValue()
         skipSpace()
-        if index < bytes.count { throw error("end of file") }
+        if index < bytes.count { throw error(.trailingText) }
         return value
     }
 
-    func error(_ expected: String) -> JSONSyntaxError {
+    func error(_ problem: JSONSyntaxError.Problem) -> JSONSyntaxError {
         var line = 1, column = 1
         for b in bytes[..<min(index, bytes.count)] {
             if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
         }
-        return JSONSyntaxError(line: line, column: column, expected: expected)
+        var text = "$"
+        for (i, step) in path.enumerated() {
+            switch step {
+            case let .key(k): text = i == 0 ? k : text + "." + k
+            case let .index(n): text += "[\(n)]"
+            }
+        }
+        return JSONSyntaxError(line: line, column: column, path: text, problem: problem)
     }
 
     mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
-        guard index < bytes.count else { throw error("a value") }
+        guard index < bytes.count else { throw error(.expectedValue) }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
@@ -176,137 +258,177 @@ private struct JSONParser {
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw error("a value")
+        default: throw error(.expectedValue)
         }
     }
 
-    mutating func literal(_ word: String) throws(JSONSyntaxError) {
-        let w = Array(word.utf8)
-        guard index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w else { throw error(word) }
-        index += w.count
+    mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw error(.expectedValue) }
+        for i in 0..<count where bytes[index + i] != word.utf8Start[i] { throw error(.expectedValue) }
+        index += count
     }
 
     mutating func enter() throws(JSONSyntaxError) {
-        depth += 1
-        if depth > JSONParser.maxDepth { throw error("less nesting") }
+        if path.count >= JSONParser.maxDepth { throw error(.tooDeep(limit: JSONParser.maxDepth)) }
     }
 
     mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
         try enter()
-        defer { depth -= 1 }
         index += 1
         var members: [(String, JSONValue)] = []
+        // Small objects are searched; large ones (a county's word list) keep a set of their keys.
+        var keys: Set<String>?
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
             skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("a quoted key") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error(.expectedKey) }
+            let keyStart = index
             let key = try parseString()
+            let seen = keys.map { $0.contains(key) } ?? members.contains { $0.0 == key }
+            if seen {
+                index = keyStart
+                throw error(.duplicateKey(key))
+            }
+            if keys != nil { keys!.insert(key) } else if members.count == 16 { keys = Set(members.map(\.0) + [key]) }
             skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("':'") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error(.expectedColon) }
             index += 1
             skipSpace()
-            members.append((key, try parseValue()))
+            path.append(.key(key))
+            let value = try parseValue()
+            path.removeLast()
+            members.append((key, value))
             skipSpace()
-            guard index < bytes.count else { throw error("',' or '}'") }
+            guard index < bytes.count else { throw error(.expectedCommaOrEnd(closer: "}")) }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
-            throw error("',' or '}'")
+            throw error(.expectedCommaOrEnd(closer: "}"))
         }
     }
 
     mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
         try enter()
-        defer { depth -= 1 }
         index += 1
         var items: [JSONValue] = []
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
         while true {
             skipSpace()
-            items.append(try parseValue())
+            path.append(.index(items.count))
+            let item = try parseValue()
+            path.removeLast()
+            items.append(item)
             skipSpace()
-            guard index < bytes.count else { throw error("',' or ']'") }
+            guard index < bytes.count else { throw error(.expectedCommaOrEnd(closer: "]")) }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
-            throw error("',' or ']'")
+            throw error(.expectedCommaOrEnd(closer: "]"))
         }
+    }
+
+    mutating func digits() -> Int {
+        let start = index
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        return index - start
     }
 
     mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        func digits(_ p: inout JSONParser) -> Int {
-            let s = p.index
-            while p.index < p.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.index]) { p.index += 1 }
-            return p.index - s
-        }
-        guard digits(&self) > 0 else { throw error("a digit") }
+        guard digits() > 0 else { throw error(.expectedDigit) }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            guard digits(&self) > 0 else { throw error("a digit") }
+            guard digits() > 0 else { throw error(.expectedDigit) }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard digits(&self) > 0 else { throw error("a digit") }
+            guard digits() > 0 else { throw error(.expectedDigit) }
         }
-        return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        // `1e400` is valid JSON text, but no reader can hold it: each would make something else of it.
+        guard let value = Double(text), value.isFinite else {
+            index = start
+            throw error(.numberOutOfRange)
+        }
+        return .number(text)
     }
 
     mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        var out = ""
         var runStart = index
-        func flushRun(_ p: JSONParser, _ scalars: inout String.UnicodeScalarView, upTo end: Int) {
-            if end > runStart { scalars.append(contentsOf: String(decoding: p.bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+        func flush(_ p: inout JSONParser, _ out: inout String, upTo end: Int) throws(JSONSyntaxError) {
+            guard end > runStart else { return }
+            guard let run = String(validating: UnsafeBufferPointer(rebasing: p.bytes[runStart..<end]), as: UTF8.self) else {
+                p.index = runStart
+                throw p.error(.invalidUTF8)
+            }
+            out += run
         }
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
-                flushRun(self, &scalars, upTo: index)
+                try flush(&self, &out, upTo: index)
                 index += 1
-                return String(scalars)
+                return out
             }
-            if b < 0x20 { throw error("no control character inside a string") }
+            if b < 0x20 { throw error(.controlCharacterInString) }
             if b == UInt8(ascii: "\\") {
-                flushRun(self, &scalars, upTo: index)
+                try flush(&self, &out, upTo: index)
                 index += 1
-                guard index < bytes.count else { throw error("an escape") }
+                guard index < bytes.count else { throw error(.unclosedString) }
                 let e = bytes[index]
                 index += 1
                 switch e {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""): out.append("\"")
+                case UInt8(ascii: "\\"): out.append("\\")
+                case UInt8(ascii: "/"): out.append("/")
+                case UInt8(ascii: "b"): out.append("\u{08}")
+                case UInt8(ascii: "f"): out.append("\u{0C}")
+                case UInt8(ascii: "n"): out.append("\n")
+                case UInt8(ascii: "r"): out.append("\r")
+                case UInt8(ascii: "t"): out.append("\t")
                 case UInt8(ascii: "u"):
                     var code = try hex4()
-                    if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count,
-                       bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                    if (0xD800...0xDBFF).contains(code) {
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            throw error(.loneSurrogate)
+                        }
                         index += 2
                         let low = try hex4()
-                        if (0xDC00...0xDFFF).contains(low) { code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) }
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error(.loneSurrogate) }
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-                default: throw error("a valid escape")
+                    guard let scalar = Unicode.Scalar(code) else { throw error(.loneSurrogate) }
+                    out.unicodeScalars.append(scalar)
+                default: throw error(.badEscape)
                 }
                 runStart = index
                 continue
             }
             index += 1
         }
-        throw error("'\"' to close the string")
+        throw error(.unclosedString)
     }
 
     mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-        else { throw error("four hex digits") }
-        index += 4
-        return v
+        guard index + 4 <= bytes.count else { throw error(.badEscape) }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[index]
+            let digit: UInt32
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(b - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(b - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(b - UInt8(ascii: "A") + 10)
+            default: throw error(.badEscape)
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
     }
 }

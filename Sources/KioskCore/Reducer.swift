@@ -34,7 +34,7 @@ extension WizardState {
     }
 
     private mutating func apply(_ action: Action, _ context: Context) -> [Effect] {
-        today = context.moment.civilDate
+        setClock(context.moment.civilDate)
         switch action {
         case let .key(key): return press(key, context)
         case let .typeLine(line):
@@ -42,7 +42,7 @@ extension WizardState {
                 if !choices.isEmpty { error = .chooseAnOption }
                 return []
             }
-            guard line.count <= inputLimit else {
+            guard TextLimit.fits(line, characters: inputLimit) else {
                 input = ""
                 error = .inputTooLong
                 return []
@@ -115,8 +115,9 @@ extension WizardState {
         if let overlay { return pressInOverlay(overlay, key) }
         if let effects = homeSequence(key, at: context.moment.date) { return effects }
         if acceptsText, let edited = edit(input, with: key) {
-            input = edited.count > inputLimit ? input : edited
-            error = edited.count > inputLimit ? .inputTooLong : nil
+            let fits = TextLimit.fits(edited, characters: inputLimit)
+            input = fits ? edited : input
+            error = fits ? nil : .inputTooLong
             return []
         }
         switch key {
@@ -312,7 +313,8 @@ extension WizardState {
         guard let session else { return nil }
         let answers = session.effectiveAnswers(today: today)
         return session.service.eligibility.first { rule in
-            rule.require.isDecidable(answers) && !rule.require.holds(answers, today: today)
+            // With a clock that cannot be right, an age is a guess: nobody is turned away on it.
+            rule.require.isDecidable(answers) && !(clockSuspect && rule.require.readsAge) && !rule.require.holds(answers, today: today)
         }
     }
 
@@ -343,7 +345,8 @@ extension WizardState {
         guard let session else { return [] }
         let notice = session.service.privacy?.version ?? catalog.version
         var submission = session.submission(id: context.newID, kioskID: kioskID, locale: locale,
-                                            noticeVersion: notice, at: context.moment, helper: helper)
+                                            noticeVersion: notice, at: context.moment, today: today, helper: helper)
+        submission.clockSuspect = clockSuspect
         // A submission that failed to save is sent again unchanged: same id, same bytes.
         if let pending = session.pending, pending.json["body"] == submission.json["body"] { submission = pending }
         self.session?.pending = submission

@@ -56,6 +56,7 @@ extension WizardState {
          careMode ? s.tr("status.care_on") : s.tr("status.care_off"),
          localeName(locale, s)] + (helper.map { [s.tr("status.helper", ["name": $0.name])] } ?? [])
             + (syncPaused ? [s.tr("status.sync_paused")] : [])
+            + (clockSuspect ? [s.tr("clock.suspect")] : [])
             + (speechTroubleText(s).map { [$0] } ?? []))
             .joined(separator: s.tr("status.separator"))
     }
@@ -245,7 +246,7 @@ extension WizardState {
         case .dashboard: return s.tr("dashboard.title")
         case .dashboardSearch: return s.tr("dashboard.search")
         case let .dashboardItem(id):
-            guard case let .dashboard(view) = screen, let item = view.items.first(where: { $0.id == id }) else { return id }
+            guard case let .dashboard(view) = screen, let item = view.items.first(where: { $0.id == id }) else { return id.text }
             return dashboardLine(item, s, spoken: spoken)
         case .dashboardRetry: return s.tr("dashboard.retry")
         case .dashboardProgress: return s.tr("home.progress")

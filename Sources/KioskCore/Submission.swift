@@ -7,12 +7,15 @@ public struct Submission: Equatable, Sendable {
     public var json: JSONValue
     /// The resident's identity number as it may be shown (`5119**********0016`), if one was given.
     public var maskedIdentity: String?
+    /// The kiosk's clock could not be believed when it was confirmed (see `ClockCheck`).
+    public var clockSuspect: Bool
 
-    public init(id: String, serviceID: String, json: JSONValue, maskedIdentity: String? = nil) {
+    public init(id: String, serviceID: String, json: JSONValue, maskedIdentity: String? = nil, clockSuspect: Bool = false) {
         self.id = id
         self.serviceID = serviceID
         self.json = json
         self.maskedIdentity = maskedIdentity
+        self.clockSuspect = clockSuspect
     }
 
     public var bytes: Data { json.encodedData() }
@@ -58,9 +61,8 @@ extension Session {
         relevantFields(today: today).compactMap { f in answers[f.id].map { (f.id, $0) } }
     }
 
-    func submission(id: String, kioskID: String, locale: String, noticeVersion: String, at moment: Moment,
+    func submission(id: String, kioskID: String, locale: String, noticeVersion: String, at moment: Moment, today: CivilDate,
                     helper: HelperSession? = nil) -> Submission {
-        let today = moment.civilDate
         let materialStatus: [JSONValue] = service.materials.compactMap { m in
             let choice = self.materials[m.id] ?? (m.required && !m.deferrable ? .provided : .notApplicable)
             guard choice != .notApplicable else { return nil }

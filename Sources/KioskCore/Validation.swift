@@ -60,7 +60,7 @@ public enum FieldValidator {
     static let defaultTextLength = 200
 
     public static func validate(_ field: Field, input raw: String, today: CivilDate) -> Result<JSONValue, ValidationError> {
-        guard raw.count <= maxInputLength else { return .failure(.inputTooLong) }
+        guard TextLimit.fits(raw, characters: maxInputLength) else { return .failure(.inputTooLong) }
         let input = field.type == .text ? raw.trimmingCharacters(in: .whitespaces) : raw.filter { !$0.isWhitespace }
         guard !input.isEmpty else { return .failure(.required) }
         switch field.type {
@@ -83,7 +83,7 @@ public enum FieldValidator {
                 return .failure(.textControlCharacters)
             }
             let limit = field.maxLength ?? defaultTextLength
-            if input.count > limit { return .failure(.textTooLong(max: limit, found: input.count)) }
+            if !TextLimit.fits(input, characters: limit) { return .failure(.textTooLong(max: limit, found: TextLimit.length(input))) }
             return .success(.string(input))
         }
     }

@@ -182,8 +182,13 @@ public struct WizardState: Equatable, Sendable {
     public var inactivityTimeout = 120
     /// Seconds left before clearing, while the warning shows.
     public var inactivityWarning: Int?
-    /// The kiosk's calendar day, from the last action's context (ages, skip logic).
+    /// The kiosk's calendar day, from the last action's context (ages, skip logic); never before
+    /// `earliestPlausibleDay`, so that a clock stuck in 1970 turns no birth date into the future.
     public var today: CivilDate
+    /// The kiosk's clock says a day before `earliestPlausibleDay`: it is wrong, and says so.
+    public private(set) var clockSuspect = false
+    /// See `ClockCheck`.
+    public var earliestPlausibleDay = ClockCheck.earliestPlausibleDay()
 
     public init(catalog: Catalog, kioskID: String, today: CivilDate, locale: String = Catalog.fallbackLocale,
                 availableLocales: [String] = ["zh-Hans", "en"], careMode: Bool = true, speechVoice: SpeechVoice? = nil) {
@@ -195,5 +200,14 @@ public struct WizardState: Equatable, Sendable {
         self.careMode = careMode
         self.defaultCareMode = careMode
         self.speechVoice = speechVoice ?? .default(forDisplay: locale)
+        setClock(today)
+    }
+}
+
+extension WizardState {
+    /// Takes the day from the clock, noting whether the clock can be believed.
+    mutating func setClock(_ day: CivilDate) {
+        clockSuspect = day < earliestPlausibleDay
+        today = max(day, earliestPlausibleDay)
     }
 }

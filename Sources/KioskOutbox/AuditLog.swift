@@ -8,16 +8,27 @@ import Glibc
 /// The audit trail: append-only JSON lines, each carrying the SHA-256 of the line before it, so
 /// that editing or removing a line breaks the chain from there on. It records who did what and
 /// when; nothing personal beyond a masked identity number.
+///
+/// It cannot quietly shrink: its first line is a genesis line (kiosk id, creation time), a line
+/// torn by a crash is kept and followed by a line that records the tear, and `verify` compares the
+/// trail with the queue, which cannot have sent items the trail never heard of.
 public struct AuditLog: Sendable {
     public let file: URL
-    static let genesis = String(repeating: "0", count: 64)
+    let data: DataFolder
+    static let zeroHash = String(repeating: "0", count: 64)
+    /// A line longer than this is not one the kiosk wrote.
+    static let longestLine = 64 << 10
 
-    public init(data: DataFolder) { file = data.root.appendingPathComponent("audit.jsonl") }
+    public init(data: DataFolder) {
+        self.data = data
+        file = data.root.appendingPathComponent("audit.jsonl")
+    }
 
     /// What happened. The names are stable: the township reads them.
     public enum Event: String, Sendable {
+        case genesis, tornLine = "torn_line"
         case login, logout, failedPIN = "failed_pin", lockout, consent
-        case submissionConfirmed = "submission_confirmed", withdrawn, sent, quarantined, exported
+        case submissionConfirmed = "submission_confirmed", withdrawn, sent, quarantined, exported, damaged
         case receiptsImported = "receipts_imported", helpCall = "help_call"
     }
 
@@ -31,6 +42,14 @@ public struct AuditLog: Sendable {
         }
     }
 
+    /// Writes the genesis line of a new data folder. A trail that is missing while the queue has
+    /// items is not started again: `verify` then says it is missing its beginning.
+    func start(kioskID: String, at moment: Moment, queueIsEmpty: Bool) throws(DurableWriteError) {
+        var info = stat()
+        guard stat(file.path, &info) != 0, errno == ENOENT, queueIsEmpty else { return }
+        try append([Entry(.genesis, [("kiosk_id", .string(kioskID))])], at: moment)
+    }
+
     /// Appends one line, made durable. Processes that share the data folder take turns.
     public func append(_ event: Event, at moment: Moment, _ details: [(String, JSONValue)] = []) throws(DurableWriteError) {
         try append([Entry(event, details)], at: moment)
@@ -39,15 +58,23 @@ public struct AuditLog: Sendable {
     /// Appends several lines with one write and one fsync (a whole request's items).
     public func append(_ entries: [Entry], at moment: Moment) throws(DurableWriteError) {
         guard !entries.isEmpty else { return }
-        let fd = open(file.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        let fd = open(file.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw .from(errno, file.path) }
         defer { close(fd) }
         flock(fd, LOCK_EX)
         defer { flock(fd, LOCK_UN) }
-        dropTornLine(fd)
-        var previous = lastLine(fd).map { SHA256.hex($0) } ?? AuditLog.genesis
         var out = Data()
-        for entry in entries {
+        var previous = AuditLog.zeroHash
+        var all = entries
+        if let (last, torn) = lastLine(fd) {
+            previous = SHA256.hex(last)
+            if torn {
+                // A crash cut the last line. It stays; a line saying so is chained to it.
+                out.append(0x0A)
+                all.insert(Entry(.tornLine, [("bytes", .number(Double(last.count)))]), at: 0)
+            }
+        }
+        for entry in all {
             let line = JSONValue.object([("at", .string(moment.rfc3339)), ("event", .string(entry.event.rawValue))]
                 + entry.details + [("prev", .string(previous))]).encodedData()
             previous = SHA256.hex(line)
@@ -59,59 +86,147 @@ public struct AuditLog: Sendable {
         guard fsync(fd) == 0 else { throw .from(errno, file.path) }
     }
 
-    /// A crash in the middle of a write leaves a line without its newline: that event never
-    /// happened durably, so it is cut off rather than chained to.
-    private func dropTornLine(_ fd: Int32) {
-        let size = lseek(fd, 0, SEEK_END)
-        guard size > 0 else { return }
-        var last: UInt8 = 0
-        guard pread(fd, &last, 1, size - 1) == 1, last != 0x0A else { return }
-        var end = Int(size) - 1
-        var byte: UInt8 = 0
-        while end > 0, pread(fd, &byte, 1, off_t(end - 1)) == 1, byte != 0x0A { end -= 1 }
-        _ = ftruncate(fd, off_t(end))
-    }
-
-    /// The last complete line, read backwards from the end so the log can grow without limit.
-    private func lastLine(_ fd: Int32) -> Data? {
-        let size = lseek(fd, 0, SEEK_END)
+    /// The last line, whole (`torn` false) or cut short by a crash (no newline after it), read
+    /// backwards from the end so that the trail can grow without limit.
+    private func lastLine(_ fd: Int32) -> (Data, torn: Bool)? {
+        let size = Int(lseek(fd, 0, SEEK_END))
         guard size > 0 else { return nil }
         var chunk = 4096
         while true {
-            let start = max(0, Int(size) - chunk)
-            var buffer = [UInt8](repeating: 0, count: Int(size) - start)
-            let n = pread(fd, &buffer, buffer.count, off_t(start))
-            guard n == buffer.count else { return nil }
-            let body = buffer.last == 0x0A ? buffer.dropLast() : buffer[...]
-            if let newline = body.lastIndex(of: 0x0A) { return Data(body[(newline + 1)...]) }
-            if start == 0 { return Data(body) }
+            let start = max(0, size - chunk)
+            var buffer = [UInt8](repeating: 0, count: size - start)
+            guard pread(fd, &buffer, buffer.count, off_t(start)) == buffer.count else { return nil }
+            let torn = buffer.last != 0x0A
+            let body = torn ? buffer[...] : buffer.dropLast()
+            if let newline = body.lastIndex(of: 0x0A) { return (Data(body[(newline + 1)...]), torn) }
+            if start == 0 { return (Data(body), torn) }
             chunk *= 4
         }
     }
 
-    /// Why the chain is broken, at the first line that does not follow from the one before.
+    // MARK: - verifying
+
+    /// Why the trail cannot be trusted, at the first place it goes wrong.
     public enum Break: Equatable, Sendable {
+        /// No trail at all, or an empty file, although the kiosk has been used.
+        case missing
+        case empty
+        /// The first line is not a genesis line: the beginning was cut off or the file replaced.
+        case noGenesis
         case notJSON(line: Int)
         case chainBroken(line: Int)
+        /// The last line was cut short by a crash and nothing has been written since.
+        case tornEnd(line: Int)
+        /// Items in the queue that the trail never mentions: lines were removed.
+        case missingHistory(items: Int)
     }
 
     public struct Verified: Equatable, Sendable {
         public var lines: Int
         public var firstBreak: Break?
+        /// Lines torn by a crash and recorded by the line after them: reported, not a break.
+        public var tornLines: [Int] = []
     }
 
     public func verify() -> Verified {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return Verified(lines: 0) }
-        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        var expected = AuditLog.genesis
-        for (index, line) in lines.enumerated() {
-            guard let json = try? JSONValue.parse(Data(line)), let prev = json["prev"]?.stringValue else {
-                return Verified(lines: lines.count, firstBreak: .notJSON(line: index + 1))
+        let fd = open(file.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return Verified(lines: 0, firstBreak: queueHistory().isEmpty ? .empty : .missing) }
+        defer { close(fd) }
+        var reader = LineReader(fd: fd, longest: AuditLog.longestLine)
+        var result = Verified(lines: 0)
+        var expected = AuditLog.zeroHash
+        var pendingTear: (line: Int, hash: String)?
+        var mentioned: Set<String> = []
+        while let (line, complete) = reader.next() {
+            result.lines += 1
+            let number = result.lines
+            guard complete else {
+                // Only the very last line can be without its newline.
+                result.firstBreak = .tornEnd(line: number)
+                return result
             }
-            guard prev == expected else { return Verified(lines: lines.count, firstBreak: .chainBroken(line: index + 1)) }
-            expected = SHA256.hex(Data(line))
+            guard let json = try? JSONValue.parse(line), let prev = json["prev"]?.stringValue, let event = json["event"]?.stringValue else {
+                if pendingTear == nil, line.count <= AuditLog.longestLine {
+                    pendingTear = (number, SHA256.hex(line))
+                    continue
+                }
+                result.firstBreak = .notJSON(line: pendingTear?.line ?? number)
+                return result
+            }
+            if let tear = pendingTear {
+                // The line after a line that does not parse must say it records that tear.
+                guard event == Event.tornLine.rawValue, prev == tear.hash else {
+                    result.firstBreak = .notJSON(line: tear.line)
+                    return result
+                }
+                result.tornLines.append(tear.line)
+                pendingTear = nil
+            } else if prev != expected {
+                result.firstBreak = .chainBroken(line: number)
+                return result
+            }
+            if number == 1, event != Event.genesis.rawValue {
+                result.firstBreak = .noGenesis
+                return result
+            }
+            expected = SHA256.hex(line)
+            if let id = json["id"]?.stringValue { mentioned.insert("\(event) \(id)") }
+            for id in json["sent_ids"]?.arrayValue ?? [] { if let id = id.stringValue { mentioned.insert("sent \(id)") } }
         }
-        return Verified(lines: lines.count)
+        if let tear = pendingTear {
+            result.firstBreak = .notJSON(line: tear.line)
+            return result
+        }
+        if result.lines == 0 {
+            result.firstBreak = .empty
+            return result
+        }
+        let missing = queueHistory().filter { !mentioned.contains($0) }.count
+        if missing > 0 { result.firstBreak = .missingHistory(items: missing) }
+        return result
+    }
+
+    /// The lines the queue says the trail must hold: `sent ID` for every sent submission and
+    /// `submission_confirmed ID` for every one still on this kiosk.
+    private func queueHistory() -> [String] {
+        let spool = data.submissions
+        return spool.ids(in: .sent).map { "sent \($0.text)" }
+            + [Spool.State.ready, .sending, .exported, .quarantine].flatMap { spool.ids(in: $0) }.map { "submission_confirmed \($0.text)" }
+    }
+}
+
+/// Reads a file line by line in bounded memory; a line longer than `longest` is returned cut.
+private struct LineReader {
+    let fd: Int32
+    let longest: Int
+    var buffer: [UInt8] = []
+    var position = 0
+    var atEnd = false
+
+    init(fd: Int32, longest: Int) {
+        self.fd = fd
+        self.longest = longest
+    }
+
+    /// The next line without its newline, and whether it had one.
+    mutating func next() -> (Data, complete: Bool)? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                let line = Data(buffer[position..<min(newline, position + longest + 1)])
+                position = newline + 1
+                return (line, true)
+            }
+            if atEnd {
+                guard position < buffer.count else { return nil }
+                defer { position = buffer.count }
+                return (Data(buffer[position..<min(buffer.count, position + longest + 1)]), false)
+            }
+            // Keep only the unread part, cut to what a line may hold, then read more.
+            buffer = Array(buffer[position..<min(buffer.count, position + longest + 1)])
+            position = 0
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let n = Glibc.read(fd, &chunk, chunk.count)
+            if n <= 0 { atEnd = true } else { buffer.append(contentsOf: chunk[0..<n]) }
+        }
     }
 }

@@ -7,9 +7,12 @@ import KioskCrypto
 /// POSTed, and a trailer with the count and the SHA-256 of every byte before it.
 public enum BundleFile {
     public struct Item: Equatable, Sendable {
-        public var id: String
+        public var id: ItemID
         public var payload: Data
     }
+
+    /// A bundle larger than this is refused unread: it would hold tens of thousands of submissions.
+    public static let largestBundle = 64 << 20
 
     public struct Contents: Equatable, Sendable {
         public var kioskID: String
@@ -27,6 +30,9 @@ public enum BundleFile {
         case countMismatch(header: Int, trailer: Int, lines: Int)
         case digestMismatch
         case badItem(line: Int)
+        /// An item whose id is not a kiosk's (a lowercase UUID v4): nothing from outside becomes a path.
+        case badItemID(line: Int)
+        case duplicateItem(line: Int)
     }
 
     /// The bundle's bytes and the SHA-256 its trailer carries.
@@ -68,8 +74,13 @@ public enum BundleFile {
         let signed = data.prefix(data.count - last.count - (data.last == 0x0A ? 1 : 0))
         guard SHA256.hex(Data(signed)) == digest.lowercased() else { throw .digestMismatch }
         var items: [Item] = []
+        var seen: Set<ItemID> = []
         for (offset, line) in itemLines.enumerated() {
-            guard let json = try? JSONValue.parse(Data(line)), let id = json["id"]?.stringValue else { throw .badItem(line: offset + 2) }
+            guard let json = try? JSONValue.parse(Data(line)), json.objectValue != nil, let raw = json["id"]?.stringValue else {
+                throw .badItem(line: offset + 2)
+            }
+            guard let id = ItemID(raw) else { throw .badItemID(line: offset + 2) }
+            guard seen.insert(id).inserted else { throw .duplicateItem(line: offset + 2) }
             items.append(Item(id: id, payload: Data(line)))
         }
         return Contents(kioskID: kioskID, createdAt: createdAt, items: items, sha256: digest.lowercased())

@@ -4,9 +4,9 @@ import KioskCore
 /// The kiosk's data folder: submissions, ratings and calls for staff, each in its own spool.
 public struct DataFolder: Sendable {
     public let root: URL
-    public var submissions: Spool { Spool(root: root.appendingPathComponent("submissions")) }
-    public var ratings: Spool { Spool(root: root.appendingPathComponent("ratings")) }
-    public var helpRequests: Spool { Spool(root: root.appendingPathComponent("help-requests")) }
+    public var submissions: Spool { Spool(root: root.appendingPathComponent("submissions"), kind: .submission) }
+    public var ratings: Spool { Spool(root: root.appendingPathComponent("ratings"), kind: .rating) }
+    public var helpRequests: Spool { Spool(root: root.appendingPathComponent("help-requests"), kind: .helpRequest) }
     public var spools: [Spool] { [submissions, ratings, helpRequests] }
     /// The last good catalog downloaded from the portal, and its ETag.
     public var catalogFolder: URL { root.appendingPathComponent("catalog") }
@@ -14,19 +14,54 @@ public struct DataFolder: Sendable {
 
     public init(root: URL) { self.root = root }
 
-    public func prepare() throws(DurableWriteError) {
+    /// Makes the folders; a new data folder's audit trail starts with its genesis line.
+    public func prepare(kioskID: String, at moment: Moment = .now()) throws(DurableWriteError) {
         try DurableFile.makeFolder(root)
         for spool in spools { try spool.prepare() }
+        try audit.start(kioskID: kioskID, at: moment, queueIsEmpty: spools.allSatisfy { spool in
+            Spool.State.allCases.allSatisfy { spool.count(in: $0) == 0 }
+        })
     }
 
     public func enqueue(_ submission: Submission) throws(DurableWriteError) {
-        try submissions.put(id: submission.id, submission.queueItem)
+        guard let item = submission.queueItem else { throw .failed(submission.id, errno: EINVAL) }
+        try submissions.put(item)
     }
 
     public func store(_ record: Record) throws(DurableWriteError) {
+        guard let item = record.queueItem else { throw .failed(record.id, errno: EINVAL) }
         switch record.kind {
-        case .rating: try ratings.put(id: record.id, record.queueItem)
-        case .helpRequest: try helpRequests.put(id: record.id, record.queueItem)
+        case .rating: try ratings.put(item)
+        case .helpRequest: try helpRequests.put(item)
         }
+    }
+
+    /// A file that turned out damaged, by its name in the state folder.
+    public struct DamagedFile: Equatable, Sendable {
+        public var name: String
+        public var damage: QueueItem.Damage
+    }
+
+    /// The sound items among `ids` in `state`. Damaged files (and files whose names are not
+    /// item names) are moved to `damaged/` and written to the audit trail, never passed on.
+    public func checkedItems(_ spool: Spool, _ ids: [ItemID], in state: Spool.State,
+                             at moment: Moment) throws(DurableWriteError) -> (items: [QueueItem], damaged: [DamagedFile]) {
+        var items: [QueueItem] = []
+        var damaged: [DamagedFile] = spool.strayNames(in: state).map { DamagedFile(name: $0, damage: .badName($0)) }
+        for id in ids {
+            switch spool.load(id, in: state) {
+            case let .success(item)?: items.append(item)
+            case let .failure(damage)?: damaged.append(DamagedFile(name: "\(id.text).json", damage: damage))
+            case nil: break   // gone meanwhile (withdrawn)
+            }
+        }
+        for file in damaged { try spool.moveToDamaged(name: file.name, from: state) }
+        if !damaged.isEmpty {
+            try? audit.append(damaged.map {
+                AuditLog.Entry(.damaged, [("file", .string($0.name)), ("kind", .string(spool.kind.rawValue)),
+                                          ("state", .string(state.rawValue)), ("damage", .string($0.damage.code))])
+            }, at: moment)
+        }
+        return (items, damaged)
     }
 }

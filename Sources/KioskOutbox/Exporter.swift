@@ -5,48 +5,61 @@ import KioskCore
 /// marks them `exported`. The bundle is complete and durable before any item changes state, so a
 /// crash or a pulled stick leaves the items waiting, never lost; if such an item is later both
 /// synced and uploaded, the same id and bytes make the portal's replay answer it.
+///
+/// `again`: a new bundle of every item still waiting for receipts (a stick that was lost), with
+/// the same bytes; receipts of either bundle are accepted for them.
 public struct Exporter {
     public let data: DataFolder
 
     public init(data: DataFolder) { self.data = data }
 
     public enum Failure: Error, Equatable {
-        case busy
+        case lock(QueueLock.Failure)
         case disk(DurableWriteError)
     }
 
     public struct Exported: Equatable, Sendable {
-        public var file: URL
+        /// Nil when nothing waited to be exported.
+        public var file: URL?
         public var count: Int
-        public var sha256: String
+        public var sha256: String?
+        /// Files found damaged on the way and moved aside instead of exported.
+        public var damaged: [DataFolder.DamagedFile]
     }
 
-    /// Nil when nothing waits.
-    public func export(to folder: URL, kioskID: String, at moment: Moment) throws(Failure) -> Exported? {
-        guard let lock = QueueLock(folder: data.root) else { throw .busy }
+    public func export(to folder: URL, kioskID: String, at moment: Moment, again: Bool = false) throws(Failure) -> Exported {
+        let lock: QueueLock
+        do { lock = try QueueLock(folder: data.root) } catch { throw .lock(error) }
         defer { withExtendedLifetime(lock) {} }
         do {
             let spool = data.submissions
             try spool.recover()
-            let items = spool.idsOldestFirst(in: .ready).compactMap { id in
-                spool.read(id: id, in: .ready).flatMap { item in item.payload.map { (id: id, item: item, payload: $0) } }
-            }
-            guard !items.isEmpty else { return nil }
-            let (bytes, sha256) = BundleFile.encode(kioskID: kioskID, createdAt: moment.rfc3339, payloads: items.map(\.payload))
-            // Never over an earlier bundle on the stick (a kiosk without a clock can repeat a time).
+            // What an export killed mid-write left on the stick.
+            DurableFile.removeAbandonedTemporaryFiles(in: folder, prefix: ".\(kioskID)-")
+            let source: Spool.State = again ? .exported : .ready
+            let checked = try data.checkedItems(spool, spool.idsOldestFirst(in: source), in: source, at: moment)
+            let items = checked.items.filter { $0.payload != nil }
+            guard !items.isEmpty else { return Exported(file: nil, count: 0, sha256: nil, damaged: checked.damaged) }
+            let (bytes, sha256) = BundleFile.encode(kioskID: kioskID, createdAt: moment.rfc3339, payloads: items.map { $0.payload! })
+            // Never over an earlier bundle, or whatever else is on the stick under that name.
             var file = folder.appendingPathComponent("\(kioskID)-\(Self.stamp(moment)).ckb")
-            var n = 1
-            while FileManager.default.fileExists(atPath: file.path) {
-                n += 1
-                file = folder.appendingPathComponent("\(kioskID)-\(Self.stamp(moment))-\(n).ckb")
+            for n in 2...1000 {
+                do {
+                    try DurableFile.write(bytes, to: file, tmpFolder: folder, replacing: false)
+                    break
+                } catch .exists where n < 1000 {
+                    file = folder.appendingPathComponent("\(kioskID)-\(Self.stamp(moment))-\(n).ckb")
+                }
             }
-            try DurableFile.write(bytes, to: file, tmpFolder: folder)
-            let facts: [(String, JSONValue)] = [("exported_at", .string(moment.rfc3339)), ("bundle", .string(file.lastPathComponent)),
-                                                ("bundle_sha256", .string(sha256))]
-            try spool.replace(items.map { ($0.id, $0.item.adding(facts)) }, from: .ready, to: .exported)
-            try? data.audit.append(.exported, at: moment, [("bundle", .string(file.lastPathComponent)),
-                                                          ("count", .number(Double(items.count))), ("sha256", .string(sha256))])
-            return Exported(file: file, count: items.count, sha256: sha256)
+            let ref = BundleRef(file: file.lastPathComponent, sha256: sha256, exportedAt: moment.rfc3339)
+            try spool.replace(items.map { item in
+                var updated = item
+                updated.facts.bundles.append(ref)
+                return updated
+            }, from: source, to: .exported)
+            try? data.audit.append(.exported, at: moment, [("bundle", .string(file.lastPathComponent)), ("count", .number(Double(items.count))),
+                                                          ("sha256", .string(sha256)), ("again", .bool(again))])
+            return Exported(file: file, count: items.count, sha256: sha256, damaged: checked.damaged)
         } catch {
             throw .disk(error)
         }

@@ -8,23 +8,33 @@ public struct QueueDesk {
     public init(data: DataFolder) { self.data = data }
 
     /// Counts per state; the items that need a helper, newest first; with `search` (last four
-    /// characters of an identity number), every item of that number, sent ones included.
-    public func view(search: String?) -> DashboardView {
+    /// characters of an identity number, or digits of a receipt), every item that matches, sent
+    /// ones included. Items on a USB stick for a week without receipts are flagged.
+    public func view(search: String?, now: Moment) -> DashboardView {
         let spool = data.submissions
-        let counts = Spool.State.allCases.map { ($0.rawValue, spool.count(in: $0)) }
-        let states: [Spool.State] = search == nil ? [.quarantine, .ready, .sending, .exported] : Spool.State.allCases
+        let counts = Spool.State.allCases.map { ($0, spool.count(in: $0)) }
+        let states: [Spool.State] = search == nil ? [.damaged, .quarantine, .ready, .sending, .exported] : Spool.State.allCases
+        let staleBefore = now.date.addingTimeInterval(-Double(DashboardView.staleExportDays) * 86_400)
         var items: [DashboardItem] = []
+        var stale = 0
         for state in states {
             for id in spool.ids(in: state) {
-                guard let item = spool.read(id: id, in: state) else { continue }
-                let masked = item.fact("masked_id")
-                if let search, !Self.matches(search, masked: masked, receipt: item.fact("receipt")) { continue }
-                items.append(DashboardItem(id: id, serviceID: item.fact("service_id") ?? "", createdAt: item.fact("created_at") ?? "",
-                                           maskedID: masked, state: Self.state(state, item)))
+                guard let item = spool.read(id, in: state) else {
+                    if state == .damaged, search == nil {
+                        items.append(DashboardItem(id: id, serviceID: "", createdAt: "", maskedID: nil, state: .damaged))
+                    }
+                    continue
+                }
+                let facts = item.facts
+                if let search, !Self.matches(search, masked: facts.maskedID, receipt: facts.receipt) { continue }
+                let isStale = state == .exported && (facts.firstExportedAt.flatMap(Moment.parse)?.date).map { $0 < staleBefore } ?? false
+                if isStale { stale += 1 }
+                items.append(DashboardItem(id: id, serviceID: facts.serviceID ?? "", createdAt: facts.createdAt ?? "",
+                                           maskedID: facts.maskedID, state: Self.state(state, facts, stale: isStale)))
             }
         }
         items.sort { $0.createdAt > $1.createdAt }
-        return DashboardView(counts: counts, items: items, search: search)
+        return DashboardView(counts: counts, items: items, search: search, staleExports: stale)
     }
 
     /// Four characters match the end of the masked identity number; more match the digits of a receipt.
@@ -34,51 +44,52 @@ public struct QueueDesk {
         return receipt.filter(\.isNumber).hasSuffix(search)
     }
 
-    static func state(_ state: Spool.State, _ item: QueueItem) -> DashboardItem.State {
+    static func state(_ state: Spool.State, _ facts: QueueFacts, stale: Bool) -> DashboardItem.State {
         switch state {
         case .ready, .sending: return .waiting
-        case .exported: return .exported
-        case .sent: return .sent(receipt: item.fact("receipt") ?? "")
+        case .exported: return .exported(stale: stale)
+        case .sent: return .sent(receipt: facts.receipt ?? "")
+        case .damaged: return .damaged
         case .quarantine:
-            let refusal = item.facts["refusal"]
-            let fields = (refusal?["fields"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: "; ")
-            let head = "\(refusal?["status"]?.intValue.map(String.init) ?? "?") \(refusal?["error"]?.stringValue ?? "")"
-            return .refused(reason: fields.isEmpty ? head : "\(head): \(fields)")
+            guard let refusal = facts.refusal?.refusal else { return .refused(reason: "") }
+            let head = "\(refusal.status) \(refusal.error)"
+            return .refused(reason: refusal.fields.isEmpty ? head : "\(head): \(refusal.fields.joined(separator: "; "))")
         }
     }
 
     public enum Failure: Error, Equatable {
-        /// A sender holds the queue right now.
-        case busy
+        /// A sender holds the queue right now, or the folder cannot be written.
+        case lock(QueueLock.Failure)
         /// The item is no longer where it was (sent or moved meanwhile).
         case gone
         case disk(DurableWriteError)
     }
 
     /// A refused item goes back to `ready`, to be sent again with the same bytes.
-    public func retry(_ id: String, at moment: Moment) throws(Failure) {
+    public func retry(_ id: ItemID, at moment: Moment) throws(Failure) {
         try withQueue { spool throws(DurableWriteError) in
-            guard spool.read(id: id, in: .quarantine) != nil else { return false }
+            guard spool.read(id, in: .quarantine) != nil else { return false }
             try spool.move(id, from: .quarantine, to: .ready)
             return true
         }
     }
 
     /// 撤回: deletes an item that has not reached the portal or a USB stick, and says so in the audit trail.
-    public func withdraw(_ id: String, at moment: Moment, helper: String?) throws(Failure) {
+    public func withdraw(_ id: ItemID, at moment: Moment, helper: String?) throws(Failure) {
         try withQueue { spool throws(DurableWriteError) in
-            guard let state = [Spool.State.ready, .quarantine].first(where: { spool.read(id: id, in: $0) != nil }) else { return false }
-            let facts = spool.read(id: id, in: state)?.facts
+            guard let state = spool.locate(id), state == .ready || state == .quarantine else { return false }
+            let facts = spool.read(id, in: state)?.facts
             try spool.remove(id, from: state)
-            try? data.audit.append(.withdrawn, at: moment, [("id", .string(id)), ("service_id", facts?["service_id"] ?? .null),
-                                                           ("masked_id", facts?["masked_id"] ?? .null),
+            try? data.audit.append(.withdrawn, at: moment, [("id", .string(id.text)), ("service_id", facts?.serviceID.map(JSONValue.string) ?? .null),
+                                                           ("masked_id", facts?.maskedID.map(JSONValue.string) ?? .null),
                                                            ("helper", helper.map(JSONValue.string) ?? .null)])
             return true
         }
     }
 
     private func withQueue(_ body: (Spool) throws(DurableWriteError) -> Bool) throws(Failure) {
-        guard let lock = QueueLock(folder: data.root) else { throw .busy }
+        let lock: QueueLock
+        do { lock = try QueueLock(folder: data.root) } catch { throw .lock(error) }
         defer { withExtendedLifetime(lock) {} }
         let done: Bool
         do { done = try body(data.submissions) } catch { throw .disk(error) }

@@ -9,14 +9,27 @@ import Glibc
 public final class QueueLock {
     private let fd: Int32
 
-    /// Takes the lock, or returns nil at once when another process holds it.
-    public init?(folder: URL) {
+    /// Why the lock was not taken: someone else holds it, or the folder cannot be written at all
+    /// (read-only, full, wrong owner), which no amount of waiting fixes.
+    public enum Failure: Error, Equatable, Sendable {
+        case busy
+        case folder(DurableWriteError)
+    }
+
+    /// Takes the lock, or fails at once.
+    public init(folder: URL) throws(Failure) {
         let path = folder.appendingPathComponent(".sender.lock").path
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return nil }
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw .folder(.from(errno, path)) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
-            return nil
+            throw .busy
+        }
+        // The lock can be had on a read-only folder opened earlier; sending needs to write.
+        guard access(folder.path, W_OK) == 0 else {
+            let code = errno
+            close(fd)
+            throw .folder(.from(code, folder.path))
         }
     }
 

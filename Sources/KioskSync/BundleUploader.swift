@@ -21,9 +21,9 @@ public struct BundleUploader {
     }
 
     public enum Failure: Error, Equatable {
-        case unreadable(String)
+        case file(BoundedFile.Failure)
         case refused(BundleFile.Problem)
-        case disk(String)
+        case disk(DurableWriteError)
     }
 
     public struct Uploaded: Equatable, Sendable {
@@ -40,7 +40,7 @@ public struct BundleUploader {
     static func removeAbandonedScratch(in folder: URL) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix("carekiosk-upload-") {
             let parts = name.split(separator: "-")
-            guard parts.count > 2, let pid = pid_t(parts[2]), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard parts.count > 2, ProcessCheck.hasEnded(parts[2]) else { continue }
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
@@ -50,7 +50,8 @@ public struct BundleUploader {
     }
 
     public func upload(_ bundle: URL) throws(Failure) -> Uploaded {
-        guard let bytes = FileManager.default.contents(atPath: bundle.path) else { throw .unreadable(bundle.path) }
+        let bytes: Data
+        do { bytes = try BoundedFile.read(bundle, limit: BundleFile.largestBundle) } catch { throw .file(error) }
         let contents: BundleFile.Contents
         do { contents = try BundleFile.read(bytes) } catch { throw .refused(error) }
 
@@ -60,36 +61,43 @@ public struct BundleUploader {
         Self.removeAbandonedScratch(in: temporary)
         let scratch = DataFolder(root: temporary.appendingPathComponent("carekiosk-upload-\(getpid())-\(UUID().uuidString)"))
         defer { try? FileManager.default.removeItem(at: scratch.root) }
-        do {
-            try scratch.prepare()
+        do throws(DurableWriteError) {
+            try scratch.prepare(kioskID: "upload")
             for item in contents.items {
-                try scratch.submissions.put(id: item.id, QueueItem(facts: .object([("id", .string(item.id))]), payload: item.payload))
+                var facts = QueueFacts(id: item.id, kind: .submission)
+                facts.serviceID = (try? JSONValue.parse(item.payload))?["service_id"]?.stringValue
+                try scratch.submissions.put(QueueItem(facts: facts, payload: item.payload))
             }
         } catch {
-            throw .disk(error.description)
+            throw .disk(error)
         }
         let report = Syncer(data: scratch, client: client, batchSize: batchSize, sleep: sleep).drain()
 
         var results: [JSONValue] = []
         for item in contents.items {
-            if let sent = scratch.submissions.read(id: item.id, in: .sent) {
-                results.append(.object([("id", .string(item.id)), ("status", sent.facts["portal_status"] ?? .number(201)),
-                                        ("receipt", sent.facts["receipt"] ?? .null)]))
-            } else if let refusal = scratch.submissions.read(id: item.id, in: .quarantine)?.facts["refusal"] {
-                results.append(.object([("id", .string(item.id)), ("status", refusal["status"] ?? .null),
-                                        ("error", refusal["error"] ?? .null)]))
+            if let sent = scratch.submissions.read(item.id, in: .sent)?.facts.sent {
+                results.append(.object([("id", .string(item.id.text)), ("status", .number(Double(sent.portalStatus))),
+                                        ("receipt", sent.receipt.map(JSONValue.string) ?? .null)]))
+            } else if let refused = scratch.submissions.read(item.id, in: .quarantine)?.facts.refusal {
+                results.append(.object([("id", .string(item.id.text)), ("status", .number(Double(refused.refusal.status))),
+                                        ("error", .string(refused.refusal.error))]))
             }
         }
         let file = Self.receiptsFile(for: bundle)
-        // An earlier upload's answers stay: a second try that reaches fewer items loses none.
+        // An earlier upload's answers stay: a second try that reaches fewer items loses none. The
+        // earlier file is read as carefully as any file on a stick.
         let answered = Set(results.compactMap { $0["id"]?.stringValue })
-        let earlier = FileManager.default.contents(atPath: file.path).flatMap { try? JSONValue.parse($0) }
+        let earlier = (try? BoundedFile.read(file, limit: ReceiptsImporter.largestFile)).flatMap { try? JSONValue.parse($0) }
         if earlier?["bundle_sha256"]?.stringValue == contents.sha256 {
-            results += (earlier?["results"]?.arrayValue ?? []).filter { !answered.contains($0["id"]?.stringValue ?? "") }
+            let ids = Set(contents.items.map(\.id.text))
+            results += (earlier?["results"]?.arrayValue ?? []).filter {
+                let id = $0["id"]?.stringValue ?? ""
+                return ids.contains(id) && !answered.contains(id)
+            }
         }
         let receipts = JSONValue.object([("bundle_sha256", .string(contents.sha256)), ("results", .array(results))])
         do { try DurableFile.write(receipts.encodedData(), to: file, tmpFolder: bundle.deletingLastPathComponent()) } catch {
-            throw .disk(error.description)
+            throw .disk(error)
         }
         let refused = results.filter { $0["receipt"] == nil }.count
         return Uploaded(receiptsFile: file, stored: results.count - refused, refused: refused,

@@ -8,8 +8,8 @@ import KioskOutbox
 public struct CatalogUpdater {
     public let folder: URL
     public let client: PortalClient
-    /// A catalog larger than this is refused without parsing it.
-    public static let largestCatalog = 4 << 20
+    /// A catalog larger than this is refused as it arrives, unread.
+    public static let largestCatalog = PortalClient.Limit.catalog
 
     public init(data: DataFolder, client: PortalClient) {
         folder = data.catalogFolder
@@ -24,20 +24,21 @@ public struct CatalogUpdater {
         case unchanged
         /// The portal's catalog has problems; the last good one stays.
         case refused([CatalogProblem])
-        case unavailable(String)
+        case unavailable(PortalFault)
+        case disk(DurableWriteError)
     }
 
     public func update() -> Result {
-        let known = (try? String(contentsOf: etagFile, encoding: .utf8)).flatMap { FileManager.default.fileExists(atPath: catalogFile.path) ? $0 : nil }
+        let known = (try? BoundedFile.read(etagFile, limit: 1024)).flatMap { String(data: $0, encoding: .utf8) }
+            .flatMap { FileManager.default.fileExists(atPath: catalogFile.path) ? $0 : nil }
         switch client.catalog(ifNoneMatch: known) {
         case .unchanged:
             return .unchanged
+        case let .unavailable(.transport(.answerTooLarge(limit))):
+            return .refused([CatalogProblem(path: "$", issue: .tooLarge(limit: limit))])
         case let .unavailable(why):
             return .unavailable(why)
         case let .changed(data, etag):
-            guard data.count <= Self.largestCatalog else {
-                return .refused([CatalogProblem(path: "$", issue: .tooLarge(bytes: data.count))])
-            }
             switch CatalogLoader.load(data) {
             case let .failure(error):
                 return .refused(error.problems)
@@ -50,7 +51,7 @@ public struct CatalogUpdater {
                     try DurableFile.write(data, to: catalogFile, tmpFolder: tmp)
                     try DurableFile.write(Data((etag ?? "").utf8), to: etagFile, tmpFolder: tmp)
                 } catch {
-                    return .unavailable(error.description)
+                    return .disk(error)
                 }
                 return .updated(catalog)
             }
@@ -60,7 +61,14 @@ public struct CatalogUpdater {
     /// The last good downloaded catalog, if there is one and it still loads.
     public static func stored(in data: DataFolder) -> Catalog? {
         let file = data.catalogFolder.appendingPathComponent("current.json")
-        guard let bytes = FileManager.default.contents(atPath: file.path), case let .success(catalog) = CatalogLoader.load(bytes) else { return nil }
+        guard let bytes = try? BoundedFile.read(file, limit: largestCatalog), case let .success(catalog) = CatalogLoader.load(bytes) else { return nil }
         return catalog
+    }
+
+    /// When the stored catalog was downloaded: the kiosk's clock cannot be earlier than that.
+    public static func storedDay(in data: DataFolder) -> CivilDate? {
+        let file = data.catalogFolder.appendingPathComponent("current.json")
+        guard let date = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date else { return nil }
+        return Moment(date: date, utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: date)).civilDate
     }
 }

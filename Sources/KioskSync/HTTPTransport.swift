@@ -6,88 +6,141 @@ import FoundationNetworking
 /// Sends one HTTP request and waits for its answer. A protocol so that the sync logic can be
 /// tested against a scripted portal as well as the reference one.
 public protocol HTTPTransport: Sendable {
-    func send(_ request: URLRequest) -> Result<HTTPReply, TransportFailure>
+    /// `limit`: the largest answer body taken; a larger one is cut off as it arrives.
+    func send(_ request: URLRequest, limit: Int) -> Result<HTTPReply, TransportFailure>
 }
 
 /// URLSession from FoundationNetworking, used synchronously: the sender runs on its own thread.
-/// Every request has a timeout; nothing is cached; answers are size-limited.
+/// Every request has a timeout; nothing is cached; nothing is redirected; answers are counted as
+/// they arrive and cut off over their limit, so a portal (or whatever pretends to be one) that
+/// sends half a gigabyte costs the kiosk at most the limit.
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
-    private let largestAnswer: Int
+    private let collector: Collector
     private let timeout: TimeInterval
 
-    public init(timeout: TimeInterval, largestAnswer: Int = 8 << 20) {
+    public init(timeout: TimeInterval) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout * 2
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
-        session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
-        self.largestAnswer = largestAnswer
+        collector = Collector()
+        session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
         self.timeout = timeout
     }
 
-    deinit { session.finishTasksAndInvalidate() }
+    deinit { session.invalidateAndCancel() }
 
-    public func send(_ request: URLRequest) -> Result<HTTPReply, TransportFailure> {
-        let answer = AnswerBox()
-        let done = DispatchSemaphore(value: 0)
-        let limit = largestAnswer
-        let task = session.dataTask(with: request) { data, response, error in
-            answer.result = Self.reply(data, response, error, limit: limit)
-            done.signal()
-        }
+    public func send(_ request: URLRequest, limit: Int) -> Result<HTTPReply, TransportFailure> {
+        let task = session.dataTask(with: request)
+        let answer = collector.watch(task, limit: limit)
         task.resume()
         // URLSession's own timeouts are idle timers; this bounds the whole request.
-        if done.wait(timeout: .now() + timeout * 2 + 5) == .timedOut {
+        if answer.done.wait(timeout: .now() + timeout * 2 + 5) == .timedOut {
             task.cancel()
+            collector.forget(task)
             return .failure(.timedOut)
         }
-        return answer.result ?? .failure(.connectionFailed("no answer"))
-    }
-
-    private static func reply(_ data: Data?, _ response: URLResponse?, _ error: Error?, limit: Int) -> Result<HTTPReply, TransportFailure> {
-        if let error {
-            let code = (error as NSError).code
-            return .failure(code == NSURLErrorTimedOut ? .timedOut : .connectionFailed(describe(code)))
-        }
-        guard let http = response as? HTTPURLResponse else { return .failure(.connectionFailed("not HTTP")) }
-        let body = data ?? Data()
-        guard body.count <= limit else { return .failure(.answerTooLarge) }
-        var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { headers[name] = value }
-        }
-        return .success(HTTPReply(status: http.statusCode, headers: headers, body: body))
-    }
-
-    /// A short English reason for the helper's summary; never contains the token or a body.
-    private static func describe(_ code: Int) -> String {
-        switch code {
-        case NSURLErrorCannotConnectToHost: return "connection refused"
-        case NSURLErrorNetworkConnectionLost: return "connection reset"
-        case NSURLErrorNotConnectedToInternet: return "no network"
-        case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed: return "host not found"
-        case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted,
-             NSURLErrorServerCertificateHasBadDate, NSURLErrorServerCertificateHasUnknownRoot: return "TLS failure"
-        case NSURLErrorBadServerResponse: return "bad answer"
-        default: return "network error \(code)"
-        }
+        collector.forget(task)
+        return answer.result ?? .failure(.badAnswer)
     }
 }
 
-/// The portal never redirects. A redirect comes from a captive Wi-Fi page or a proxy, and following
-/// it could carry the device token somewhere else: the 3xx itself is the answer (not the portal).
-private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+/// One request's answer as it arrives. Written on URLSession's delegate queue, read by the waiting
+/// thread after `done` is signalled, which orders the writes before the read.
+private final class Answer: @unchecked Sendable {
+    let limit: Int
+    let done = DispatchSemaphore(value: 0)
+    var response: HTTPURLResponse?
+    var body = Data()
+    var tooLarge = false
+    var result: Result<HTTPReply, TransportFailure>?
+
+    init(limit: Int) { self.limit = limit }
+}
+
+/// The session's delegate: collects each task's bytes up to its limit, refuses redirects.
+private final class Collector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var answers: [Int: Answer] = [:]
+
+    func watch(_ task: URLSessionTask, limit: Int) -> Answer {
+        let answer = Answer(limit: limit)
+        lock.withLock { answers[task.taskIdentifier] = answer }
+        return answer
+    }
+
+    func forget(_ task: URLSessionTask) { _ = lock.withLock { answers.removeValue(forKey: task.taskIdentifier) } }
+
+    private func answer(_ task: URLSessionTask) -> Answer? { lock.withLock { answers[task.taskIdentifier] } }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
+        guard let answer = answer(dataTask) else { return completionHandler(.cancel) }
+        answer.response = response as? HTTPURLResponse
+        if response.expectedContentLength > Int64(answer.limit) {
+            answer.tooLarge = true
+            return completionHandler(.cancel)
+        }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        guard let answer = answer(dataTask), !answer.tooLarge else { return }
+        guard answer.body.count + data.count <= answer.limit else {
+            answer.tooLarge = true
+            answer.body = Data()
+            dataTask.cancel()
+            return
+        }
+        answer.body.append(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        guard let answer = answer(task) else { return }
+        if answer.tooLarge {
+            answer.result = .failure(.answerTooLarge(limit: answer.limit))
+        } else if let error {
+            answer.result = .failure(Self.failure(error as NSError))
+        } else if let http = answer.response {
+            var headers: [String: String] = [:]
+            for (name, value) in http.allHeaderFields {
+                if let name = name as? String, let value = value as? String { headers[name] = value }
+            }
+            answer.result = .success(HTTPReply(status: http.statusCode, headers: headers, body: answer.body))
+        } else {
+            answer.result = .failure(.badAnswer)
+        }
+        answer.done.signal()
+    }
+
+    /// The portal never redirects. A redirect comes from a captive Wi-Fi page or a proxy, and following
+    /// it could carry the device token somewhere else: the 3xx itself is the answer (not the portal).
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
         completionHandler(nil)
     }
-}
 
-/// Carries the answer from URLSession's delegate queue to the waiting thread; the semaphore
-/// orders the write before the read.
-private final class AnswerBox: @unchecked Sendable {
-    var result: Result<HTTPReply, TransportFailure>?
+    /// Never carries the token or a body. On Linux, libcurl's TLS failures arrive as code -1 with
+    /// curl's own words, which are looked at for what they are about.
+    static func failure(_ error: NSError) -> TransportFailure {
+        switch error.code {
+        case NSURLErrorTimedOut: return .timedOut
+        case NSURLErrorCannotConnectToHost: return .refused
+        case NSURLErrorNetworkConnectionLost: return .reset
+        case NSURLErrorNotConnectedToInternet: return .noNetwork
+        case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed: return .hostNotFound
+        case NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate,
+             NSURLErrorServerCertificateHasUnknownRoot, NSURLErrorServerCertificateNotYetValid: return .certificateNotTrusted
+        case NSURLErrorSecureConnectionFailed: return .tls
+        case NSURLErrorBadServerResponse: return .badAnswer
+        default:
+            let words = error.localizedDescription.lowercased()
+            if words.contains("certificate") || words.contains("ssl peer") || words.contains("issuer") { return .certificateNotTrusted }
+            if words.contains("ssl") || words.contains("tls") { return .tls }
+            return .other(code: error.code)
+        }
+    }
 }

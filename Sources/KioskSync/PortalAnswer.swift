@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskOutbox
 
 /// An HTTP answer as the kiosk sees it: status, headers (names in lower case) and body.
 public struct HTTPReply: Equatable, Sendable {
@@ -30,8 +31,63 @@ public struct HTTPReply: Equatable, Sendable {
 /// Why a request got no HTTP answer at all.
 public enum TransportFailure: Error, Equatable, Sendable {
     case timedOut
-    case connectionFailed(String)
-    case answerTooLarge
+    case refused
+    case reset
+    case noNetwork
+    case hostNotFound
+    /// The portal's certificate is not one this machine trusts (self-signed, expired, wrong name).
+    case certificateNotTrusted
+    case tls
+    case badAnswer
+    /// The answer was cut off at this many bytes: no portal answer is that large.
+    case answerTooLarge(limit: Int)
+    case other(code: Int)
+}
+
+/// Why an item is not known to be stored: the kiosk tries again later (contract §2.1, last row).
+public enum PortalFault: Error, Equatable, Sendable {
+    case transport(TransportFailure)
+    /// 408, 425, 429, 5xx and other statuses that say "not now".
+    case status(Int)
+    /// A 2xx without a receipt: a captive Wi-Fi page or a proxy, not the portal.
+    case noReceipt(status: Int)
+    /// A 2xx naming another id than the one sent: whatever was stored, it is not known to be this item.
+    case answerForAnotherItem(status: Int)
+    /// A batch answered without `results` for every item.
+    case notBatchAnswer(status: Int)
+    case missingFromBatchAnswer
+    /// The health check was answered by something that is not the portal.
+    case notThePortal(status: Int)
+
+    /// In the user's language: the words inside "连不上门户（…）" and "门户暂时出错（…）".
+    public func message(_ s: Strings) -> String {
+        switch self {
+        case let .transport(failure): return failure.message(s)
+        case let .status(code): return s.tr("fault.status", ["status": "\(code)"])
+        case let .noReceipt(code): return s.tr("fault.no_receipt", ["status": "\(code)"])
+        case let .answerForAnotherItem(code): return s.tr("fault.another_item", ["status": "\(code)"])
+        case let .notBatchAnswer(code): return s.tr("fault.not_batch_answer", ["status": "\(code)"])
+        case .missingFromBatchAnswer: return s.tr("fault.missing_from_batch")
+        case let .notThePortal(code): return s.tr("fault.not_the_portal", ["status": "\(code)"])
+        }
+    }
+}
+
+extension TransportFailure {
+    public func message(_ s: Strings) -> String {
+        switch self {
+        case .timedOut: return s.tr("fault.timed_out")
+        case .refused: return s.tr("fault.refused")
+        case .reset: return s.tr("fault.reset")
+        case .noNetwork: return s.tr("fault.no_network")
+        case .hostNotFound: return s.tr("fault.host_not_found")
+        case .certificateNotTrusted: return s.tr("fault.certificate")
+        case .tls: return s.tr("fault.tls")
+        case .badAnswer: return s.tr("fault.bad_answer")
+        case let .answerTooLarge(limit): return s.tr("fault.too_large", ["limit": BoundedFile.describe(bytes: limit)])
+        case let .other(code): return s.tr("fault.other", ["code": "\(code)"])
+        }
+    }
 }
 
 /// What the kiosk does with one item after one attempt: the rows of contract §2.1.
@@ -43,46 +99,33 @@ public enum Outcome: Equatable, Sendable {
     /// 401 or 403: the device is not authorised. Pause the whole queue; drop nothing.
     case unauthorised(status: Int)
     /// Not stored, or not known to be: 429, 5xx, timeouts, resets, a captive Wi-Fi page.
-    case later(why: String, retryAfter: TimeInterval?)
-}
-
-/// The portal's reasons for refusing an item, kept with it in quarantine for the helper.
-public struct Refusal: Equatable, Sendable {
-    public var status: Int
-    public var error: String
-    public var fields: [String]
-
-    public var json: JSONValue {
-        .object([("status", .number(Double(status))), ("error", .string(error)),
-                 ("fields", .array(fields.map(JSONValue.string)))])
-    }
-}
-
-/// What kind of item was posted, since success looks different for each.
-public enum ItemKind: Sendable {
-    case submission, rating, helpRequest
+    case later(PortalFault, retryAfter: TimeInterval?)
 }
 
 extension Outcome {
+    /// A receipt is shown to residents and spoken: a short line of printable text, or not a receipt.
+    static let longestReceipt = 64
+
     /// Reads one answer exactly as contract §2.1 says. `status` and `body` may come from a whole
-    /// HTTP answer or from one `results` entry of a batch.
-    public static func classify(status: Int, body: JSONValue?, retryAfter: TimeInterval?, kind: ItemKind) -> Outcome {
+    /// HTTP answer or from one `results` entry of a batch. A 2xx counts only when it names the
+    /// item that was sent (`id`): an answer about another item proves nothing about this one.
+    public static func classify(status: Int, body: JSONValue?, retryAfter: TimeInterval?, kind: ItemKind, id: ItemID) -> Outcome {
         switch status {
         case 200, 201:
             switch kind {
             case .submission:
-                // A 200 without a receipt is a captive Wi-Fi page or a proxy, not the portal.
-                guard let receipt = body?["receipt"]?.stringValue, !receipt.isEmpty else {
-                    return .later(why: "no receipt in a \(status) answer (not the portal?)", retryAfter: retryAfter)
+                guard let receipt = body?["receipt"]?.stringValue, !receipt.isEmpty, receipt.count <= longestReceipt,
+                      !receipt.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                    return .later(.noReceipt(status: status), retryAfter: retryAfter)
                 }
+                guard body?["id"]?.stringValue == id.text else { return .later(.answerForAnotherItem(status: status), retryAfter: retryAfter) }
                 return .stored(receipt: receipt, status: status)
             case .rating:
-                guard body?["id"]?.stringValue != nil else {
-                    return .later(why: "no id in a \(status) answer (not the portal?)", retryAfter: retryAfter)
-                }
+                guard let answered = body?["id"]?.stringValue else { return .later(.noReceipt(status: status), retryAfter: retryAfter) }
+                guard answered == id.text else { return .later(.answerForAnotherItem(status: status), retryAfter: retryAfter) }
                 return .stored(receipt: nil, status: status)
             case .helpRequest:
-                return body == nil ? .later(why: "not a portal answer", retryAfter: retryAfter) : .stored(receipt: nil, status: status)
+                return body == nil ? .later(.noReceipt(status: status), retryAfter: retryAfter) : .stored(receipt: nil, status: status)
             }
         case 202 where kind == .helpRequest:
             return .stored(receipt: nil, status: status)
@@ -92,37 +135,27 @@ extension Outcome {
         case 401, 403:
             return .unauthorised(status: status)
         case 408, 425, 429:
-            return .later(why: "\(status)", retryAfter: retryAfter)
+            return .later(.status(status), retryAfter: retryAfter)
         case 400...499:
-            let fields = (body?["fields"]?.arrayValue ?? []).map { f -> String in
+            let fields = (body?["fields"]?.arrayValue ?? []).prefix(50).map { f -> String in
                 let name = f["field"]?.stringValue ?? "?"
                 let code = f["code"]?.stringValue ?? ""
                 // Only the field and the code: a portal's message may repeat the value, which may be personal.
-                return "\(name) \(code)"
+                return String("\(name) \(code)".prefix(80))
             }
-            let error = body?["error"]?.stringValue ?? (status == 413 ? "too_large" : "http_\(status)")
+            let error = body?["error"]?.stringValue.map { String($0.prefix(64)) } ?? (status == 413 ? "too_large" : "http_\(status)")
             return .refused(Refusal(status: status, error: error, fields: fields))
         default:
-            return .later(why: "\(status)", retryAfter: retryAfter)
+            return .later(.status(status), retryAfter: retryAfter)
         }
     }
 
-    static func of(_ result: Result<HTTPReply, TransportFailure>, kind: ItemKind) -> Outcome {
+    static func of(_ result: Result<HTTPReply, TransportFailure>, kind: ItemKind, id: ItemID) -> Outcome {
         switch result {
         case let .success(reply):
-            return classify(status: reply.status, body: reply.json, retryAfter: reply.retryAfter, kind: kind)
+            return classify(status: reply.status, body: reply.json, retryAfter: reply.retryAfter, kind: kind, id: id)
         case let .failure(failure):
-            return .later(why: failure.summary, retryAfter: nil)
-        }
-    }
-}
-
-extension TransportFailure {
-    public var summary: String {
-        switch self {
-        case .timedOut: return "timed out"
-        case let .connectionFailed(why): return why
-        case .answerTooLarge: return "answer too large"
+            return .later(.transport(failure), retryAfter: nil)
         }
     }
 }

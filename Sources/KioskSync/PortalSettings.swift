@@ -1,4 +1,5 @@
 import Foundation
+import KioskOutbox
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,6 +29,8 @@ public struct PortalSettings: Sendable, Equatable {
         case tokenFileUnreadable(String)
         case tokenFileOpen(String, mode: String)
         case tokenFileEmpty(String)
+        /// A device, a folder or a FIFO: `/dev/zero` is not a token, whatever its mode.
+        case tokenFileNotAFile(String)
     }
 
     /// Plain HTTP only to this machine (contract §1); anything else must be HTTPS.
@@ -43,17 +46,20 @@ public struct PortalSettings: Sendable, Equatable {
         }
     }
 
-    /// Reads the device token from a file that only this user may read (mode 0600 or stricter).
+    /// Reads the device token from a regular file that only this user may read (mode 0600 or stricter).
     public static func readToken(_ path: String) throws(Problem) -> String {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw errno == ENOENT ? .tokenFileMissing(path) : .tokenFileUnreadable(path)
         }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .tokenFileNotAFile(path) }
         let mode = info.st_mode & 0o777
         guard mode & 0o077 == 0 else { throw .tokenFileOpen(path, mode: String(mode, radix: 8)) }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .tokenFileUnreadable(path)
+        let data: Data
+        do { data = try BoundedFile.read(URL(fileURLWithPath: path), limit: 4096) } catch {
+            throw error == .notAFile(path) ? .tokenFileNotAFile(path) : .tokenFileUnreadable(path)
         }
+        guard let text = String(data: data, encoding: .utf8) else { throw .tokenFileUnreadable(path) }
         let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !token.isEmpty else { throw .tokenFileEmpty(path) }
         return token

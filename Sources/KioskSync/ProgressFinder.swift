@@ -17,17 +17,17 @@ public struct ProgressFinder: Sendable {
     public func find(identityNumber: String, limit: Int = 5) -> [ProgressItem] {
         let masked = Mask.value(identityNumber, type: .idNumber)
         let spool = data.submissions
-        var found: [(id: String, item: QueueItem, state: Spool.State)] = []
+        var found: [(id: ItemID, item: QueueItem, state: Spool.State)] = []
         for state in [Spool.State.ready, .sending, .exported, .quarantine, .sent] {
             for id in spool.ids(in: state) {
-                if let item = spool.read(id: id, in: state), item.fact("masked_id") == masked { found.append((id, item, state)) }
+                if let item = spool.read(id, in: state), item.facts.maskedID == masked { found.append((id, item, state)) }
             }
         }
-        let newest = found.sorted { ($0.item.fact("created_at") ?? "") > ($1.item.fact("created_at") ?? "") }.prefix(limit)
+        let newest = found.sorted { ($0.item.facts.createdAt ?? "") > ($1.item.facts.createdAt ?? "") }.prefix(limit)
         return newest.map { id, item, state in
             let progress: ProgressItem.State
             switch state {
-            case .ready, .sending: progress = .waiting
+            case .ready, .sending, .damaged: progress = .waiting
             case .exported: progress = .exported
             case .quarantine: progress = .refused
             case .sent:
@@ -36,8 +36,8 @@ public struct ProgressFinder: Sendable {
                 case .unknown?, .unavailable?, nil: progress = .unavailable
                 }
             }
-            return ProgressItem(serviceID: item.fact("service_id") ?? "", createdAt: item.fact("created_at") ?? "",
-                                receipt: item.fact("receipt"), state: progress)
+            return ProgressItem(serviceID: item.facts.serviceID ?? "", createdAt: item.facts.createdAt ?? "",
+                                receipt: item.facts.receipt, state: progress)
         }
     }
 }

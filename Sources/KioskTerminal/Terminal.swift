@@ -1,3 +1,4 @@
+import CKioskSystem
 import CNcursesw
 import Foundation
 import KioskCore
@@ -11,6 +12,8 @@ public enum TerminalInput: Equatable, Sendable {
     case resize
     /// Nothing within the wait; time to look at the clock.
     case timeout
+    /// SIGTERM, SIGHUP (or SIGINT outside kiosk mode): end now, restoring the terminal.
+    case terminate(signal: Int32)
     /// A key that means nothing here (Ctrl-C in kiosk mode, an unknown escape sequence).
     case ignored
 }
@@ -25,15 +28,19 @@ public final class Terminal {
     private let anyColour: Bool
 
     /// Starts ncurses on the alternate screen. In kiosk mode Ctrl-C, Ctrl-Z and Ctrl-\ do nothing.
-    public init(kiosk: Bool) {
+    /// Nil when the terminal cannot be used (no terminfo entry for `TERM`).
+    public init?(kiosk: Bool) {
         setlocale(LC_ALL, "")
-        TerminalRestore.install()
-        guard let screen = initscr() else { fatalError("ncurses could not start") }
+        var modes = termios()
+        let haveModes = tcgetattr(STDOUT_FILENO, &modes) == 0
+        // Before initscr, so that ncurses leaves these handlers alone.
+        kiosk_install_termination_handlers(kiosk ? 1 : 0)
+        if kiosk { for sig in [SIGINT, SIGTSTP, SIGQUIT] { signal(sig, SIG_IGN) } }
+        guard let screen = initscr() else { return nil }
         window = screen
         self.kiosk = kiosk
         if kiosk {
             raw() // the terminal sends Ctrl-C, Ctrl-Z and Ctrl-\ as keys, which are ignored
-            for sig in [SIGINT, SIGTSTP, SIGQUIT] { signal(sig, SIG_IGN) }
         } else {
             cbreak()
         }
@@ -49,7 +56,21 @@ public final class Terminal {
             start_color()
         }
         richColour = anyColour && kiosk_colors() >= 256
-        TerminalRestore.active = true
+        if haveModes { Terminal.armRestore(modes) }
+    }
+
+    /// What a crash writes to put the terminal back, worked out now because a signal handler
+    /// may not call ncurses: leave the alternate screen, show the cursor, plain attributes,
+    /// keypad and mouse reporting off.
+    private static func armRestore(_ modes: termios) {
+        var bytes: [CChar] = []
+        for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+            guard let value = kiosk_tigetstr(capability) else { continue }
+            bytes += Array(UnsafeBufferPointer(start: value, count: strlen(value)))
+        }
+        bytes += Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l".utf8CString.dropLast())
+        var saved = modes
+        kiosk_arm_terminal_restore(STDOUT_FILENO, bytes, Int32(bytes.count), &saved)
     }
 
     public var size: (width: Int, height: Int) { (Int(kiosk_getmaxx(window)), Int(kiosk_getmaxy(window))) }
@@ -100,10 +121,11 @@ public final class Terminal {
 
     /// Waits up to `milliseconds` for one input.
     public func read(milliseconds: Int32) -> TerminalInput {
+        if let sig = Terminal.terminationRequested { return .terminate(signal: sig) }
         wtimeout(window, milliseconds)
         var ch: wint_t = 0
         let status = wget_wch(window, &ch)
-        if status == ERR { return .timeout }
+        if status == ERR { return Terminal.terminationRequested.map { .terminate(signal: $0) } ?? .timeout }
         let code = Int32(ch)
         if status == kiosk_key_code_yes() {
             switch code {
@@ -138,37 +160,15 @@ public final class Terminal {
         }
     }
 
+    /// The signal that asked the kiosk to end (SIGTERM, SIGHUP), if one came.
+    public static var terminationRequested: Int32? {
+        let sig = kiosk_termination_requested()
+        return sig == 0 ? nil : sig
+    }
+
     /// Leaves the alternate screen and gives the terminal back as it was.
     public func end() {
-        TerminalRestore.restore()
-    }
-}
-
-/// Puts the terminal back on every way out: a normal end, SIGTERM or SIGHUP, and fatal signals
-/// (a Swift runtime error traps with SIGILL or SIGTRAP), so the resident never sees a broken screen.
-enum TerminalRestore {
-    nonisolated(unsafe) static var active = false
-
-    static func restore() {
-        if active {
-            active = false
-            endwin()
-        }
-    }
-
-    static func install() {
-        for sig in [SIGTERM, SIGHUP, SIGINT] {
-            signal(sig) { _ in
-                TerminalRestore.restore()
-                exit(0)
-            }
-        }
-        for sig in [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE] {
-            signal(sig) { sig in
-                TerminalRestore.restore()
-                signal(sig, SIG_DFL)
-                raise(sig)
-            }
-        }
+        kiosk_arm_terminal_restore(-1, nil, 0, nil)
+        endwin()
     }
 }

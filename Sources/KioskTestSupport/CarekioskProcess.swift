@@ -56,3 +56,41 @@ public func runCarekiosk(_ args: [String], input: String = "", environment: [Str
     return CarekioskRun(status: p.terminationStatus, killed: killed && p.terminationReason == .uncaughtSignal,
                         stdout: text[0], stderr: text[1])
 }
+
+/// A run of `carekiosk` measured from outside: how long it took and the most memory it ever held.
+public struct MeasuredRun {
+    public var status: Int32
+    public var seconds: Double
+    /// Peak resident memory (`ru_maxrss`), in megabytes.
+    public var peakMegabytes: Double
+    public var stderr: String
+}
+
+/// Runs `carekiosk` with posix_spawn and collects it with wait4, which reports its peak memory.
+public func runCarekioskMeasured(_ args: [String], environment: [String: String] = [:]) throws -> MeasuredRun {
+    let err = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("carekiosk-err-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: err) }
+    var env = ProcessInfo.processInfo.environment
+    env["CAREKIOSK_HOME"] = repoRoot.path
+    env["TZ"] = "Asia/Shanghai"
+    for (k, v) in environment { env[k] = v }
+    let argv = ([carekioskBinary.path] + args).map { strdup($0) } + [nil]
+    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    var pid: pid_t = 0
+    let start = Date()
+    guard posix_spawn(&pid, carekioskBinary.path, &actions, nil, argv, envp) == 0 else { throw CocoaError(.executableLoad) }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    let seconds = Date().timeIntervalSince(start)
+    let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    return MeasuredRun(status: exit, seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024,
+                       stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+}

@@ -20,9 +20,7 @@ public final class ReferencePortal {
         tokenFile = folder.appendingPathComponent("token")
         try Data("test-device-token-\(UUID().uuidString)\n".utf8).write(to: tokenFile)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tokenFile.path)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        var args = ["python3", repoRoot.appendingPathComponent("portal/reference_portal.py").path,
+        var args = [repoRoot.appendingPathComponent("portal/reference_portal.py").path,
                     "--db", folder.appendingPathComponent("portal.db").path, "--token-file", tokenFile.path, "--port", "0"]
         if let catalog { args += ["--catalog", catalog.path] }
         if let privateKey {
@@ -31,19 +29,8 @@ public final class ReferencePortal {
             args += ["--private-key-file", keyFile.path]
             if let keyID { args += ["--key-id", keyID] }
         }
-        process.arguments = args
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(0x0A) {
-            let chunk = out.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { throw PortalError.didNotStart }
-            line.append(chunk)
-        }
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let (process, text) = try ScriptedServer.python(args)
+        self.process = process
         guard text.hasPrefix("listening "), let url = URL(string: String(text.dropFirst(10))) else { throw PortalError.didNotStart }
         self.url = url
     }

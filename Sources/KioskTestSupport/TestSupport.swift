@@ -30,6 +30,8 @@ public struct Driver {
     public var effects: [Effect] = []
     /// Set to hear the kiosk: the reducer then returns `.speak` effects in these strings.
     public var speechStrings: (@Sendable (String) -> Strings)?
+    /// The kiosk's clock for the next actions.
+    public var moment = testMoment
     private var counter = 0
 
     public init(catalog: Catalog = bundledCatalog, locale: String = "zh-Hans") {
@@ -39,7 +41,7 @@ public struct Driver {
     public mutating func send(_ action: Action) {
         counter += 1
         let id = String(format: "00000000-0000-4000-8000-%012d", counter)
-        let out = state.reduce(action, Context(moment: testMoment, newID: id, strings: speechStrings))
+        let out = state.reduce(action, Context(moment: moment, newID: id, strings: speechStrings))
         effects += out
         // Like the runtime: a submission that was queued is reported saved.
         for case let .enqueue(s) in out { send(.saved(submissionID: s.id)) }

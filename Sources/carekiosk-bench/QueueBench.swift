@@ -37,7 +37,7 @@ enum QueueBench {
         let folder = scratch("enqueue")
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = DataFolder(root: folder.appendingPathComponent("data"))
-        try! data.prepare()
+        try! data.prepare(kioskID: "bench")
         let items = (0..<count).map(submission)
         var spool: [Double] = []
         for s in items {
@@ -54,7 +54,7 @@ enum QueueBench {
         var sqlite: [Double] = []
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         for s in items {
-            let bytes = s.queueItem.fileBytes
+            let bytes = s.queueItem!.fileBytes
             let start = DispatchTime.now()
             sqlite3_reset(insert)
             sqlite3_bind_text(insert, 1, s.id, -1, transient)
@@ -64,7 +64,7 @@ enum QueueBench {
         }
         sqlite3_finalize(insert)
         sqlite3_close(db)
-        let size = items[0].queueItem.fileBytes.count
+        let size = items[0].queueItem!.fileBytes.count
         let how = "\(count) submissions of \(size) B, one durable write each, same disk"
         return [
             Row(measure: "durable enqueue latency, outbox (tmp + fsync + rename + fsync folder)",

@@ -242,7 +242,7 @@ let (savedOut, savedErr) = (dup(1), dup(2))
 fflush(nil) // nothing printed so far should end up in the file
 dup2(fileno(sink), 1)
 dup2(fileno(sink), 2)
-let terminal = Terminal(kiosk: false)
+let terminal = Terminal(kiosk: false)!
 @MainActor func bytesWritten() -> Int {
     var info = stat()
     fstat(fileno(sink), &info)

@@ -16,7 +16,7 @@ final class HelperLoginTests: XCTestCase {
 
     func runtime() throws -> KioskRuntime {
         let data = DataFolder(root: root)
-        try data.prepare()
+        try data.prepare(kioskID: "k")
         try HelperDirectory(data: data).add(.init(id: "1001", name: "张帮办", pin: XCTUnwrap(PINHash.make(pin: "2468", iterations: 1000))))
         let catalog = try CatalogLoader.load(Data(contentsOf: repoRoot.appendingPathComponent("catalog/default.json"))).get()
         let state = WizardState(catalog: catalog, kioskID: "k", today: Moment.now().civilDate)
@@ -53,7 +53,7 @@ final class HelperLoginTests: XCTestCase {
         let events = audit.split(separator: "\n").compactMap { line in
             (try? JSONValue.parse(Data(line.utf8)))?["event"]?.stringValue
         }
-        XCTAssertEqual(events, Array(repeating: "failed_pin", count: 5) + ["lockout", "login"])
+        XCTAssertEqual(events, ["genesis"] + Array(repeating: "failed_pin", count: 5) + ["lockout", "login"])
         XCTAssertFalse(audit.contains("1357") || audit.contains("2468"), "no PIN in the audit trail")
         XCTAssertEqual(AuditLog(data: DataFolder(root: root)).verify().firstBreak, nil)
     }

@@ -3,7 +3,7 @@ import XCTest
 import KioskTestSupport
 @testable import KioskApp
 import KioskCore
-import KioskOutbox
+@testable import KioskOutbox
 
 final class RuntimeTests: XCTestCase {
     func catalog() throws -> Catalog {
@@ -24,11 +24,9 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(r.state.screen, .wizard(.review))
     }
 
-    /// The next write of this submission lands on a device that is always full (/dev/full).
+    /// The next durable write finds the disk full.
     func makeTheNextWriteFindTheDiskFull(_ r: KioskRuntime, _ id: String) throws {
-        let tmp = r.data.submissions.tmpFolder.appendingPathComponent(".\(id).json.\(getpid()).tmp")
-        try r.data.prepare()
-        try FileManager.default.createSymbolicLink(atPath: tmp.path, withDestinationPath: "/dev/full")
+        SimulatedFaults.failNextWrites(1)
     }
 
     func testFullDiskShowsWhyKeepsTheAnswersAndRetriesTheSameSubmission() throws {
@@ -46,7 +44,7 @@ final class RuntimeTests: XCTestCase {
         // Space is freed; Enter tries again with the same submission.
         r.send(.key(.enter))
         XCTAssertEqual(r.state.screen, .confirmed(submissionID: id))
-        XCTAssertEqual(r.data.submissions.ids(in: .ready), [id])
+        XCTAssertEqual(r.data.submissions.ids(in: .ready).map(\.text), [id])
         XCTAssertEqual(r.state.waitingCount, 1)
     }
 
@@ -63,7 +61,7 @@ final class RuntimeTests: XCTestCase {
         let attempted = try XCTUnwrap(r.sealer?.seal(XCTUnwrap(r.state.session?.pending))).bytes
         r.send(.key(.enter))
         XCTAssertEqual(r.state.screen, .confirmed(submissionID: id))
-        XCTAssertEqual(r.data.submissions.read(id: id, in: .ready)?.payload, attempted,
+        XCTAssertEqual(r.data.submissions.read(ItemID(id)!, in: .ready)?.payload, attempted,
                        "sealing again would put new bytes under the same id, which the portal refuses (409)")
         XCTAssertFalse(String(decoding: attempted, as: UTF8.self).contains("511922194503150016"))
     }

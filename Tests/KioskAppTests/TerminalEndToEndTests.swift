@@ -99,21 +99,60 @@ final class TerminalEndToEndTests: XCTestCase {
         XCTAssertTrue(try t.screen().contains("您的身份证号码是多少"))
     }
 
-    func testTheTerminalIsRestoredOnExit() throws {
-        let marker = dataDir.lastPathComponent
-        let t = try TmuxSession(command: "bash -c \"printf 'BEFORE\\\\n'; '\(carekioskBinary.path)' --kiosk --data-dir '\(dataDir.path)'; printf 'AFTER %s\\\\n' \\$?; sleep 30\"",
-                                width: 80, height: 24)
+    /// The kiosk in a shell that says what happened after it: its pid is written to `pidFile`
+    /// (the inner shell execs the kiosk), its exit status is printed as `AFTER n`.
+    func kioskInAShell(_ pidFile: URL, before: String = "") throws -> TmuxSession {
+        let script = dataDir.appendingPathComponent("run.sh")
+        try Data("""
+        cd '\(dataDir.path)'
+        \(before)
+        printf 'BEFORE\\n'
+        bash -c 'echo $$ > "$0"; exec "$1" --kiosk --data-dir "$2"' '\(pidFile.path)' '\(carekioskBinary.path)' '\(dataDir.path)'
+        printf 'AFTER %s\\n' $?
+        sleep 30
+        """.utf8).write(to: script)
+        let t = try TmuxSession(command: "bash '\(script.path)'", width: 80, height: 24)
         try t.waitFor("村便民服务点")
         XCTAssertEqual(try t.format("#{alternate_on}"), "1", "the kiosk draws on the alternate screen")
-        let kill = Process()
-        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-        kill.arguments = ["-TERM", "-f", "carekiosk --kiosk --data-dir .*\(marker)"]
-        try kill.run()
-        kill.waitUntilExit()
-        let after = try t.waitFor("AFTER 0")
+        return t
+    }
+
+    func pid(_ file: URL) throws -> pid_t {
+        try XCTUnwrap(pid_t(String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    func testTheTerminalIsRestoredOnSIGTERMWithANonZeroStatus() throws {
+        let pidFile = dataDir.appendingPathComponent("pid")
+        let t = try kioskInAShell(pidFile)
+        kill(try pid(pidFile), SIGTERM)
+        let after = try t.waitFor("AFTER 143")
         XCTAssertTrue(after.contains("BEFORE"))
         XCTAssertFalse(after.contains("村便民服务点"), "nothing of the kiosk stays on the screen or in the scrollback")
         XCTAssertEqual(try t.format("#{alternate_on}"), "0")
+        XCTAssertEqual(try t.format("#{cursor_flag}"), "1", "the cursor is back")
+    }
+
+    /// A crash ends the kiosk at once, restores the terminal and leaves no core file, even with
+    /// core dumps allowed and the Swift runtime's own settings left as they are.
+    func testASegfaultEndsTheKioskAtOnceWithNoCoreFileAndTheTerminalRestored() throws {
+        let pidFile = dataDir.appendingPathComponent("pid")
+        let t = try kioskInAShell(pidFile, before: "ulimit -c unlimited;")
+        try t.send("1"); try t.waitFor("养老金资格认证")
+        let kiosk = try pid(pidFile)
+        XCTAssertEqual(try String(contentsOfFile: "/proc/\(kiosk)/limits", encoding: .utf8)
+            .split(separator: "\n").first { $0.hasPrefix("Max core file size") }?.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).first,
+            "0", "the kiosk sets RLIMIT_CORE to 0 itself")
+        let sent = Date()
+        kill(kiosk, SIGSEGV)
+        let after = try t.waitFor("AFTER 139", seconds: 1)
+        print("SIGSEGV: the kiosk was gone and the shell back within \(String(format: "%.2f", Date().timeIntervalSince(sent))) s")
+        XCTAssertFalse(after.contains("core dumped"), after)
+        XCTAssertFalse(after.contains("养老金资格认证"), "the kiosk's screen is gone")
+        XCTAssertEqual(try t.format("#{alternate_on}"), "0")
+        XCTAssertEqual(try t.format("#{cursor_flag}"), "1")
+        let cores = try FileManager.default.contentsOfDirectory(atPath: dataDir.path).filter { $0.hasPrefix("core") }
+        XCTAssertEqual(cores, [], "no core file with the resident's answers in it")
+        XCTAssertEqual(kill(kiosk, 0), -1, "not spinning somewhere: the process is gone")
     }
 
     /// 帮办代办 by keypad: the helper logs in, fills in, and the resident confirms in care mode.

@@ -114,7 +114,35 @@ final class CatalogLoaderTests: XCTestCase {
 
     func testSyntaxErrorSaysWhere() {
         let p = problems("{\n  \"catalog_version\": \"2026-11-01\",\n  \"services\": [,]\n}")
-        XCTAssertEqual(p, ["$: JSON syntax error at line 3, column 16: expected a value"])
+        XCTAssertEqual(p, ["services[0]: JSON syntax error at line 3, column 16: a value was expected here"])
+    }
+
+    /// What other JSON readers would read differently is refused, naming the JSON path, in the
+    /// user's language only (no English word inside a Chinese sentence).
+    func testInvalidUTF8DuplicateKeysHugeNumbersAndDeepNestingAreRefusedWithTheirPath() {
+        let zh = loadStrings("zh-Hans")
+        func chinese(_ data: Data) -> [String] {
+            guard case let .failure(e) = CatalogLoader.load(data) else { return [] }
+            return e.problems.map { "\($0.path): \($0.message(zh))" }
+        }
+        var latin1 = Data(catalog().utf8)
+        latin1.replaceSubrange(latin1.range(of: Data("第一项".utf8))!, with: [0xB5, 0xDA, 0xD2, 0xBB])   // GBK bytes
+        XCTAssertEqual(chinese(latin1), ["services[0].title.zh-Hans: JSON 格式错误（第3行第55列）：这里的字节不是正确的 UTF-8 编码（文件可能不是用 UTF-8 保存的）"])
+        let twice = catalog(extra: #", "title": {"zh-Hans": "第二个名字"}"#)
+        XCTAssertEqual(chinese(Data(twice.utf8)), ["services[1]: JSON 格式错误（第5行第68列）：“title”在同一个对象里写了两次，请只留一个"])
+        let huge = catalog(version: "1e400")
+        XCTAssertEqual(chinese(Data(huge.utf8)), ["services[1].version: JSON 格式错误（第5行第32列）：数字太大或太小，无法表示"])
+        let deep = String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
+        let nested = chinese(Data(#"{"catalog_version": "1", "services": \#(deep)}"#.utf8))
+        XCTAssertEqual(nested.count, 1)
+        XCTAssertTrue(nested[0].hasSuffix("嵌套太深（最多 64 层）"), nested[0])
+        for line in chinese(latin1) + chinese(Data(twice.utf8)) + nested {
+            XCTAssertNil(line.firstMatch(of: /[\p{Han}][^\n]*\b(expected|value|nesting|object)\b/), "no English inside: \(line)")
+        }
+        XCTAssertEqual(problems(catalog(fields: #"{"id": "x", "type": "text", "label": "地址"}"#)),
+                       ["services[1].steps[0].fields[0].label: wrong type: expected an object { }, found a string"])
+        XCTAssertEqual(chinese(Data(catalog(fields: #"{"id": "x", "type": "text", "label": "地址"}"#).utf8)),
+                       ["services[1].steps[0].fields[0].label: 类型不对：应该是对象（{ }），这里是文字（用引号括起来）"])
     }
 
     func testEveryProblemIsReportedNotJustTheFirst() {

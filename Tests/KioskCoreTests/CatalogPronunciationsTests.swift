@@ -27,7 +27,7 @@ final class CatalogPronunciationsTests: XCTestCase {
         XCTAssertEqual(error.problems.map { "\($0.path): \($0.message(zh))" }, [
             "pronunciations.给付: 读音“ji”不合格式：每个音节是拼音字母加一个声调数字 1-5（例如 ji3）",
             "pronunciations.供养: “供养”有2个字，读音却有1个音节：应该每个字一个音节",
-            "pronunciations.重听: 类型不对：应该是 string，这里是 number",
+            "pronunciations.重听: 类型不对：应该是文字（用引号括起来），这里是数字",
         ])
         guard case let .failure(notObject) = catalog(#"["给付"]"#) else { return XCTFail("accepted") }
         XCTAssertEqual(notObject.problems.map(\.path), ["pronunciations"])

@@ -3,11 +3,13 @@ import XCTest
 import KioskTestSupport
 
 /// The helper's dashboard in the reducer: what it lists and what each number does.
+func itemID(_ n: Int) -> ItemID { ItemID(String(format: "00000000-0000-4000-8000-%012d", n))! }
+
 final class DashboardTests: XCTestCase {
     let zh = loadStrings("zh-Hans")
-    let refused = DashboardItem(id: "r1", serviceID: "pension-certification", createdAt: "2026-11-22T09:30:00+08:00",
+    let refused = DashboardItem(id: itemID(1), serviceID: "pension-certification", createdAt: "2026-11-22T09:30:00+08:00",
                                 maskedID: "5119**********0016", state: .refused(reason: "422 invalid: phone format"))
-    let waiting = DashboardItem(id: "w1", serviceID: "old-age-allowance", createdAt: "2026-11-21T15:00:00+08:00",
+    let waiting = DashboardItem(id: itemID(2), serviceID: "old-age-allowance", createdAt: "2026-11-21T15:00:00+08:00",
                                 maskedID: "5119**********0024", state: .waiting)
 
     func dashboard() -> Driver {
@@ -18,7 +20,7 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(d.state.choices.last, .dashboard, "only a logged-in helper sees the dashboard")
         d.digit(d.state.choices.count)
         XCTAssertEqual(d.effects.last, .dashboard(.load(search: nil)))
-        d.send(.dashboardLoaded(DashboardView(counts: [("ready", 1), ("sending", 0), ("sent", 5), ("quarantine", 1), ("exported", 0)],
+        d.send(.dashboardLoaded(DashboardView(counts: [(.ready, 1), (.sending, 0), (.sent, 5), (.quarantine, 1), (.exported, 0), (.damaged, 0)],
                                               items: [refused, waiting], search: nil)))
         return d
     }
@@ -27,7 +29,7 @@ final class DashboardTests: XCTestCase {
         let d = dashboard()
         let c = d.state.content(zh)
         XCTAssertEqual(c.title, "帮办员工作台")
-        XCTAssertEqual(c.paragraphs.first, "待发送 1  发送中 0  已发送 5  被退回 1  已导出 0")
+        XCTAssertEqual(c.paragraphs.first, "待发送 1  发送中 0  已发送 5  被退回 1  已导出 0  文件损坏 0")
         XCTAssertEqual(c.options.map(\.label), [
             "按身份证后四位查找",
             "导出到U盘",
@@ -44,10 +46,10 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(d.state.content(zh).paragraphs.last, "退回原因：422 invalid: phone format")
         XCTAssertEqual(d.state.content(zh).options.map(\.label), ["改好了，重新发送", "撤回（删除这一件）"])
         d.digit(2)
-        XCTAssertTrue(d.effects.allSatisfy { $0 != .dashboard(.withdraw(id: "r1")) }, "not before it is confirmed")
+        XCTAssertTrue(d.effects.allSatisfy { $0 != .dashboard(.withdraw(id: itemID(1))) }, "not before it is confirmed")
         XCTAssertEqual(d.state.content(zh).options.map(\.label), ["确定撤回"])
         d.digit(1)
-        XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.withdraw(id: "r1")), .dashboard(.load(search: nil))])
+        XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.withdraw(id: itemID(1))), .dashboard(.load(search: nil))])
         XCTAssertEqual(d.state.screen, .dashboardLoading)
     }
 
@@ -74,7 +76,7 @@ final class DashboardTests: XCTestCase {
         d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil, message: .noUSBFolder)))
         XCTAssertTrue(d.state.content(zh).paragraphs.contains("找不到U盘文件夹：请插好U盘，并在配置文件里设置 usb_folder。"))
 
-        let sent = DashboardItem(id: "s1", serviceID: "pension-certification", createdAt: "", maskedID: nil, state: .sent(receipt: "SC20261122000001"))
+        let sent = DashboardItem(id: itemID(3), serviceID: "pension-certification", createdAt: "", maskedID: nil, state: .sent(receipt: "SC20261122000001"))
         d.send(.setOnline(true))
         d.digit(1); d.type("20261122000001")
         XCTAssertEqual(d.effects.last, .dashboard(.load(search: "20261122000001")), "a receipt's digits are a search too")
@@ -82,7 +84,7 @@ final class DashboardTests: XCTestCase {
         d.digit(4)
         XCTAssertEqual(d.state.content(zh).options.map(\.label), ["查询办理进度"])
         d.digit(1)
-        XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.progress(id: "s1")), .dashboard(.load(search: nil))])
+        XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.progress(id: itemID(3))), .dashboard(.load(search: nil))])
         d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil,
                                               message: .progress(service: "pension-certification", status: "in_review", message: nil))))
         XCTAssertTrue(d.state.content(zh).paragraphs.contains("养老金资格认证：正在审核"))
@@ -96,8 +98,8 @@ final class DashboardTests: XCTestCase {
     }
 
     func testAnItemThatWasSentCannotBeWithdrawn() {
-        let sent = DashboardItem(id: "s1", serviceID: "pension-certification", createdAt: "", maskedID: nil, state: .sent(receipt: "SC1"))
+        let sent = DashboardItem(id: itemID(3), serviceID: "pension-certification", createdAt: "", maskedID: nil, state: .sent(receipt: "SC1"))
         XCTAssertFalse(sent.canWithdraw)
-        XCTAssertFalse(DashboardItem(id: "e", serviceID: "", createdAt: "", maskedID: nil, state: .exported).canWithdraw)
+        XCTAssertFalse(DashboardItem(id: itemID(4), serviceID: "", createdAt: "", maskedID: nil, state: .exported(stale: false)).canWithdraw)
     }
 }

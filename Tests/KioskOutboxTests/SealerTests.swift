@@ -32,7 +32,7 @@ final class SealerTests: XCTestCase {
         let text = String(decoding: file, as: UTF8.self)
         XCTAssertFalse(text.contains(identity) || text.contains(phone) || text.contains("\"body\""), text)
         XCTAssertTrue(text.contains("5119**********0016"), "the helper still sees the masked number")
-        let item = try XCTUnwrap(data.submissions.read(id: original.id, in: .ready))
+        let item = try XCTUnwrap(data.submissions.read(XCTUnwrap(ItemID(original.id)), in: .ready))
         let sent = try JSONValue.parse(XCTUnwrap(item.payload))
         XCTAssertEqual(sent["id"], original.json["id"])
         XCTAssertEqual(sent["created_at"], original.json["created_at"], "public fields stay in clear for routing")

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import KioskOutbox
 import KioskCore
 @testable import KioskSync
 
@@ -22,15 +23,16 @@ final class BackoffTests: XCTestCase {
     }
 
     func testEveryAnswerOfTheContractIsReadAsItSays() {
-        let receipt: JSONValue = .object([("id", .string("x")), ("receipt", .string("SC1")), ("status", .string("received"))])
-        XCTAssertEqual(Outcome.classify(status: 201, body: receipt, retryAfter: nil, kind: .submission), .stored(receipt: "SC1", status: 201))
-        XCTAssertEqual(Outcome.classify(status: 200, body: receipt, retryAfter: nil, kind: .submission), .stored(receipt: "SC1", status: 200))
-        if case .later = Outcome.classify(status: 200, body: nil, retryAfter: nil, kind: .submission) {} else { XCTFail("captive 200") }
-        XCTAssertEqual(Outcome.classify(status: 403, body: nil, retryAfter: nil, kind: .submission), .unauthorised(status: 403))
-        XCTAssertEqual(Outcome.classify(status: 503, body: nil, retryAfter: 9, kind: .submission), .later(why: "503", retryAfter: 9))
-        XCTAssertEqual(Outcome.classify(status: 413, body: nil, retryAfter: nil, kind: .submission),
+        let x = ItemID("00000000-0000-4000-8000-000000000001")!
+        let receipt: JSONValue = .object([("id", .string(x.text)), ("receipt", .string("SC1")), ("status", .string("received"))])
+        XCTAssertEqual(Outcome.classify(status: 201, body: receipt, retryAfter: nil, kind: .submission, id: x), .stored(receipt: "SC1", status: 201))
+        XCTAssertEqual(Outcome.classify(status: 200, body: receipt, retryAfter: nil, kind: .submission, id: x), .stored(receipt: "SC1", status: 200))
+        if case .later = Outcome.classify(status: 200, body: nil, retryAfter: nil, kind: .submission, id: x) {} else { XCTFail("captive 200") }
+        XCTAssertEqual(Outcome.classify(status: 403, body: nil, retryAfter: nil, kind: .submission, id: x), .unauthorised(status: 403))
+        XCTAssertEqual(Outcome.classify(status: 503, body: nil, retryAfter: 9, kind: .submission, id: x), .later(.status(503), retryAfter: 9))
+        XCTAssertEqual(Outcome.classify(status: 413, body: nil, retryAfter: nil, kind: .submission, id: x),
                        .refused(Refusal(status: 413, error: "too_large", fields: [])))
-        XCTAssertEqual(Outcome.classify(status: 404, body: nil, retryAfter: nil, kind: .helpRequest), .stored(receipt: nil, status: 404),
+        XCTAssertEqual(Outcome.classify(status: 404, body: nil, retryAfter: nil, kind: .helpRequest, id: x), .stored(receipt: nil, status: 404),
                        "a portal without calls for staff answers 404: nothing to retry")
     }
 

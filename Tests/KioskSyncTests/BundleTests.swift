@@ -29,9 +29,6 @@ final class BundleTests: SyncTestCase {
         XCTAssertEqual(data.submissions.ids(in: .exported).count, 3)
         XCTAssertEqual(data.submissions.ids(in: .ready), [])
         XCTAssertTrue(try carekiosk(["status"]).stdout.contains("已导出：3 件"))
-        // Exported items wait for their receipts; the kiosk's own sync leaves them alone.
-        XCTAssertEqual(try carekiosk(["sync"] + portalArgs).status, 0)
-        XCTAssertEqual(try portal.storedSubmissions().count, 0)
 
         let upload = try carekiosk(["upload", bundle.path] + portalArgs)
         XCTAssertEqual(upload.status, 0, upload.stderr)
@@ -45,10 +42,29 @@ final class BundleTests: SyncTestCase {
         for row in try portal.storedSubmissions() {
             XCTAssertEqual(receipt(row["id"] as! String), row["receipt"] as? String)
         }
-        XCTAssertTrue(try carekiosk(["status"]).stdout.contains("已发送：3 件\n被退回：0 件\n已导出：0 件"))
+        XCTAssertTrue(try carekiosk(["status"]).stdout.contains("已发送：3 件\n被退回：0 件\n已导出：0 件\n文件损坏：0 件"))
 
         let again = try carekiosk(["import-receipts", receipts.path])
         XCTAssertEqual(again.stdout, "已标为已发送 0 件，退回 0 件，之前已处理 3 件。\n", "importing twice changes nothing")
+    }
+
+    /// A stick that never reaches the township: once the portal can be reached, the kiosk sends the
+    /// exported items itself (same ids, same bytes); if the stick turns up after all, its upload
+    /// is answered by the portal's replay and its receipts change nothing.
+    func testExportedItemsAreSentBySyncWhenTheStickIsLost() throws {
+        let bundle = try exportThree()
+        let sync = try carekiosk(["sync"] + portalArgs)
+        XCTAssertEqual(sync.status, 0, sync.stderr)
+        XCTAssertTrue(sync.stdout.hasPrefix("本次发送 3 件"), sync.stdout)
+        XCTAssertEqual(try storedCounts().values.sorted(), [1, 1, 1])
+        XCTAssertEqual(ids(.sent).count, 3)
+        XCTAssertEqual(ids(.exported), [])
+
+        XCTAssertEqual(try carekiosk(["upload", bundle.path] + portalArgs).status, 0)
+        XCTAssertEqual(try storedCounts().values.sorted(), [1, 1, 1], "the township's upload is a replay")
+        let imported = try carekiosk(["import-receipts", BundleUploader.receiptsFile(for: bundle).path])
+        XCTAssertEqual(imported.stdout, "已标为已发送 0 件，退回 0 件，之前已处理 3 件。\n")
+        XCTAssertEqual(imported.status, 0)
     }
 
     func testASecondUploadOfTheSameBundleStoresNothingNew() throws {
@@ -100,7 +116,7 @@ final class BundleTests: SyncTestCase {
         XCTAssertTrue(try carekiosk(["upload", bundle.path] + portalArgs).stdout.contains("门户收下 1 件，退回 1 件"))
         XCTAssertEqual(try carekiosk(["import-receipts", BundleUploader.receiptsFile(for: bundle).path]).stdout,
                        "已标为已发送 1 件，退回 1 件，之前已处理 0 件。\n")
-        XCTAssertEqual(data.submissions.read(id: submission(2).id, in: .quarantine)?.facts["refusal"]?["error"], .string("unknown_service"))
+        XCTAssertEqual(item(submission(2).id, .quarantine)?.facts.refusal?.refusal.error, "unknown_service")
     }
 
     func testNothingToExportSaysSo() throws {
@@ -121,16 +137,18 @@ final class BundleTests: SyncTestCase {
         XCTAssertEqual(try carekiosk(["sync"] + portalArgs).status, 0)
         let ok = try carekiosk(["audit", "verify"])
         XCTAssertEqual(ok.status, 0, ok.stderr)
-        XCTAssertTrue(ok.stdout.hasPrefix("审计记录完好，共 3 行"), ok.stdout)   // exported, receipts imported, sent
+        // Genesis, exported, receipts imported, sent; the submissions were queued by the test itself.
+        XCTAssertTrue(ok.stdout.hasPrefix("审计记录完好，共 4 行"), ok.stdout)
         let log = data.audit.file
         var lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
-        XCTAssertTrue(lines[0].contains("\"event\":\"exported\""))
-        XCTAssertTrue(lines[2].contains("\"event\":\"sent\"") && lines[2].contains(submission(4).id))
-        lines[1] = lines[1].replacingOccurrences(of: "\"sent\":3", with: "\"sent\":2")
+        XCTAssertTrue(lines[0].contains("\"event\":\"genesis\""))
+        XCTAssertTrue(lines[1].contains("\"event\":\"exported\""))
+        XCTAssertTrue(lines[3].contains("\"event\":\"sent\"") && lines[3].contains(submission(4).id))
+        lines[2] = lines[2].replacingOccurrences(of: "\"sent\":3", with: "\"sent\":2")
         try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
         let broken = try carekiosk(["audit", "verify"])
         XCTAssertEqual(broken.status, 1)
-        XCTAssertTrue(broken.stderr.hasPrefix("审计记录从第 3 行起对不上：第 3 行或第 2 行被改过或删过"), broken.stderr)
+        XCTAssertTrue(broken.stderr.hasPrefix("审计记录从第 4 行起对不上：第 4 行或第 3 行被改过或删过"), broken.stderr)
         XCTAssertFalse(try String(contentsOf: log, encoding: .utf8).contains("13800000004"), "nothing personal in the audit trail")
     }
 

@@ -17,7 +17,7 @@ final class CatalogDownloadTests: SyncTestCase {
         try publish { $0 }
         portal = try ReferencePortal(catalog: published)
         data = DataFolder(root: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sync-\(UUID().uuidString)"))
-        try data.prepare()
+        try data.prepare(kioskID: "k")
     }
 
     override func tearDown() {

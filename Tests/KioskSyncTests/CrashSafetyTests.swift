@@ -25,9 +25,13 @@ final class CrashSafetyTests: SyncTestCase {
         ]
         let dataArgs = ["--data-dir", data.root.path, "--kiosk-id", "cn-511922-test-01"]
         let syncArgs = ["sync", "--portal", portal.url.absoluteString, "--token-file", portal.tokenFile.path, "--timeout", "1"] + dataArgs
+        let usb = data.root.appendingPathComponent("usb")
+        try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
         var confirmed: Set<Int> = []
-        var kioskKills = 0, syncKills = 0, n = 0
-        while kioskKills < 100 || syncKills < 100 {
+        var kioskKills = 0, syncKills = 0, exports = 0, n = 0
+        let started = Date()
+        // Bounded: the kills come fast enough that 400 rounds are never needed; a hang fails the test.
+        while (kioskKills < 100 || syncKills < 100) && n < 400 && Date().timeIntervalSince(started) < 600 {
             n += 1
             // A kiosk run, killed somewhere between start and the end of the rating.
             let kiosk = try runCarekiosk(["--plain"] + dataArgs, input: pensionLines(n),
@@ -35,6 +39,15 @@ final class CrashSafetyTests: SyncTestCase {
             if kiosk.killed { kioskKills += 1 }
             if kiosk.stdout.contains("== 已保存 ==") { confirmed.insert(n) }
             XCTAssertFalse(kiosk.stderr.contains("Fatal error"), kiosk.stderr)
+
+            // Now and then a helper puts what waits onto a USB stick that never reaches the
+            // township, killed at a random moment too: the kiosk's own sync must send those items.
+            if Int.random(in: 0..<4, using: &generator) == 0 {
+                let export = try runCarekiosk(["export", "--to", usb.path] + dataArgs,
+                                              killAfter: Double(Int.random(in: 0...120, using: &generator)) / 1000)
+                exports += 1
+                XCTAssertFalse(export.stderr.contains("Fatal error"), export.stderr)
+            }
 
             // A sync run against a portal with a few random faults, killed at a random moment.
             var rules: [[String: Any]] = []
@@ -66,11 +79,15 @@ final class CrashSafetyTests: SyncTestCase {
         XCTAssertEqual(try storedCounts().values.filter { $0 > 1 }, [])
         let spool = data.submissions
         XCTAssertEqual(spool.ids(in: .sent).count, stored.count, "every stored one is marked sent with its receipt here")
-        XCTAssertEqual(spool.ids(in: .ready) + spool.ids(in: .sending) + spool.ids(in: .quarantine), [])
+        XCTAssertEqual(spool.ids(in: .ready) + spool.ids(in: .sending) + spool.ids(in: .quarantine) + spool.ids(in: .exported)
+                       + spool.ids(in: .damaged), [], "what went onto a stick was sent by the kiosk itself; no file was damaged")
         for s in data.spools {
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: s.tmpFolder.path), [], "nothing left in \(s.tmpFolder.path)")
         }
-        print("crash test: \(n) rounds, \(kioskKills) kiosk kills, \(syncKills) sync kills, \(confirmed.count) confirmed, \(stored.count) stored")
+        print("crash test: \(n) rounds, \(kioskKills) kiosk kills, \(syncKills) sync kills, \(exports) exports, \(confirmed.count) confirmed, "
+              + "\(stored.count) stored, \(Int(Date().timeIntervalSince(started))) s")
+        XCTAssertGreaterThanOrEqual(kioskKills, 100, "bounded in rounds and time, and still enough kills")
+        XCTAssertGreaterThanOrEqual(syncKills, 100)
         XCTAssertGreaterThan(confirmed.count, 10, "the kills must leave some runs that finish")
     }
 }

@@ -49,8 +49,8 @@ final class KioskSyncEndToEndTests: SyncTestCase {
         let lines = ["1", "1", "", "1", "1", "511922194503150016", "1", "2", "江口镇二村三组5号", "2", "13800000000", "", "", ""]
         input.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         waitFor("the receipt") { data.submissions.ids(in: .sent).count == 1 }
-        let id = data.submissions.ids(in: .sent)[0]
-        let receipt = try XCTUnwrap(data.submissions.read(id: id, in: .sent)?.fact("receipt"))
+        let id = ids(.sent)[0]
+        let receipt = try XCTUnwrap(item(id, .sent)?.facts.receipt)
         try portal.control("POST", "/_control/progress", body: ["id": id, "status": "needs_materials", "message": "请补交户口本复印件"])
 
         let progressOption = Driver().state.homeCategories.count + 1
@@ -59,7 +59,7 @@ final class KioskSyncEndToEndTests: SyncTestCase {
         try input.close()
         process.waitUntilExit()
         let text = try String(contentsOf: out, encoding: .utf8)
-        let created = Array(try XCTUnwrap(data.submissions.read(id: id, in: .sent)?.fact("created_at")))
+        let created = Array(try XCTUnwrap(item(id, .sent)?.facts.createdAt))
         XCTAssertTrue(text.contains("养老金资格认证（\(Int(String(created[5...6]))!)月\(Int(String(created[8...9]))!)日提交）"), text)
         XCTAssertTrue(text.contains("受理编号 \(receipt)：需要补充材料，请找工作人员。请补交户口本复印件"), text)
         XCTAssertFalse(text.contains("511922194503150016"), "the identity number is never printed in full")

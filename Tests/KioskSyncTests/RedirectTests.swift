@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
+import KioskCore
 import KioskOutbox
+import KioskTestSupport
 @testable import KioskSync
 
 /// A captive Wi-Fi page that redirects: the kiosk does not follow it, so the device token never
@@ -8,8 +10,8 @@ import KioskOutbox
 final class RedirectTests: XCTestCase {
     /// A server on 127.0.0.1 that redirects every request to its own `/landed`, and writes down
     /// what `/landed` received.
-    func startRedirector(log: URL) throws -> (Process, URL) {
-        let script = """
+    func startRedirector(log: URL) throws -> ScriptedServer {
+        try ScriptedServer(script: """
         import http.server, sys
         log = sys.argv[1]
         class H(http.server.BaseHTTPRequestHandler):
@@ -24,33 +26,18 @@ final class RedirectTests: XCTestCase {
         s = http.server.HTTPServer(("127.0.0.1", 0), H)
         print("http://127.0.0.1:%d" % s.server_port, flush=True)
         s.serve_forever()
-        """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, log.path]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        var line = Data()
-        while !line.contains(0x0A) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
-        let url = try XCTUnwrap(URL(string: String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
-        return (p, url)
+        """, arguments: [log.path])
     }
 
     func testARedirectIsNotFollowedAndTheTokenStaysHome() throws {
         let log = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("redirect-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: log) }
-        let (server, url) = try startRedirector(log: log)
-        defer { server.terminate() }
+        let server = try startRedirector(log: log)
+        let url = server.url
         let client = PortalClient(settings: PortalSettings(url: url, kioskID: "k", token: "secret-device-token", timeout: 5))
         guard case let .unreachable(why) = client.health() else { return XCTFail("a redirect is not the portal") }
-        XCTAssertTrue(why.hasPrefix("302"), why)
-        guard case .later = client.post(.submission, id: "00000000-0000-4000-8000-000000000001", payload: Data("{}".utf8)) else {
+        XCTAssertEqual(why, .notThePortal(status: 302))
+        guard case .later = client.post(.submission, id: ItemID("00000000-0000-4000-8000-000000000001")!, payload: Data("{}".utf8)) else {
             return XCTFail("a redirected POST is not stored")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: log.path), "nothing reached the redirect's target")

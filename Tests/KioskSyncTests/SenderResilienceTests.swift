@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import KioskCore
 import KioskOutbox
+import KioskTestSupport
 @testable import KioskSync
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -15,7 +16,7 @@ final class ScriptedPortal: HTTPTransport, @unchecked Sendable {
 
     init(_ answer: @escaping (URLRequest) -> HTTPReply) { self.answer = answer }
 
-    func send(_ request: URLRequest) -> Result<HTTPReply, TransportFailure> {
+    func send(_ request: URLRequest, limit: Int) -> Result<HTTPReply, TransportFailure> {
         lock.lock()
         requests.append(request.url!.path)
         lock.unlock()
@@ -49,7 +50,7 @@ final class SenderResilienceTests: SyncTestCase {
         }
         let report = syncer.drain()
         XCTAssertEqual(report.sent, 3, "the three behind it go out")
-        XCTAssertEqual(data.submissions.ids(in: .ready), [bad], "and it waits for the next pass, never dropped")
+        XCTAssertEqual(ids(.ready), [bad], "and it waits for the next pass, never dropped")
         guard case .portalTrouble? = report.stop else { return XCTFail("\(String(describing: report.stop))") }
     }
 
@@ -78,14 +79,29 @@ final class SenderResilienceTests: SyncTestCase {
         syncer.batchSize = 2
         let report = syncer.drain()
         XCTAssertEqual(report.sent, 2)
-        XCTAssertEqual(Set(data.submissions.ids(in: .sent).compactMap { receipt($0) }), ["SC-0001", "SC-0002"], "each its own receipt")
+        XCTAssertEqual(Set(ids(.sent).compactMap { receipt($0) }), ["SC-0001", "SC-0002"], "each its own receipt")
+    }
+
+    /// Finding 2: a 201 about another item (and its receipt) proves nothing about this one.
+    func testASingleAnswerNamingAnotherItemIsNotStoredAndIsAPortalFault() throws {
+        try queue([submission(1)])
+        let (syncer, _) = scripted { r in
+            Self.health(r) ?? HTTPReply(status: 201, body: Data(#"{"id":"99999999-9999-4999-8999-999999999999","receipt":"SC-OTHER","status":"received"}"#.utf8))
+        }
+        let report = syncer.drain()
+        XCTAssertEqual(report.sent, 0)
+        XCTAssertEqual(report.stop, .portalTrouble(.answerForAnotherItem(status: 201), retryAfter: nil))
+        XCTAssertEqual(ids(.ready), [submission(1).id], "kept with its answers, to be sent again")
+        XCTAssertNotNil(item(submission(1).id, .ready)?.payload)
+        XCTAssertEqual(waits.count, 2, "retried with the usual backoff")
+        XCTAssertEqual(PortalFault.answerForAnotherItem(status: 201).message(loadStrings("zh-Hans")), "门户回复了别的件（201），不算收到")
     }
 
     func testALongRetryAfterEndsThePassInsteadOfHoldingTheQueue() throws {
         try queue([submission(1)])
         let (syncer, _) = scripted { r in Self.health(r) ?? HTTPReply(status: 503, headers: ["Retry-After": "3600"]) }
         let report = syncer.drain()
-        XCTAssertEqual(report.stop, .portalTrouble("503", retryAfter: 3600))
+        XCTAssertEqual(report.stop, .portalTrouble(.status(503), retryAfter: 3600))
         XCTAssertEqual(waits, [], "no hour-long sleep holding the queue lock")
         XCTAssertEqual(data.submissions.ids(in: .ready).count, 1)
     }

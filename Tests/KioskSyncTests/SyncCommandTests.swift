@@ -16,7 +16,7 @@ final class SyncCommandTests: SyncTestCase {
         try portal.faults([["fault": "503", "count": -1, "path": "/v1/submissions"]])
         let down = try carekiosk(["sync", "--batch", "1", "--timeout", "2"] + portalArgs)
         XCTAssertEqual(down.status, 1)
-        XCTAssertTrue(down.stderr.contains("门户暂时出错（503）：3 件留在本机"), down.stderr)
+        XCTAssertTrue(down.stderr.contains("门户暂时出错（门户回复 503）：3 件留在本机"), down.stderr)
 
         try portal.faults([])
         let partly = try carekiosk(["sync"] + portalArgs)
@@ -25,7 +25,8 @@ final class SyncCommandTests: SyncTestCase {
         XCTAssertEqual(partly.stderr, "\(submission(2).id)（no-such-service）被门户退回（404 unknown_service）：—。请帮办员处理。\n")
 
         let status = try carekiosk(["status"])
-        XCTAssertEqual(status.status, 0)
+        XCTAssertEqual(status.status, 1, "the refused item is named, and waits for a helper")
+        XCTAssertTrue(status.stderr.contains("被门户退回（404 unknown_service）"), status.stderr)
         XCTAssertTrue(status.stdout.contains("已发送：2 件\n被退回：1 件\n"), status.stdout)
         XCTAssertTrue(status.stdout.contains("没有等待发送的件。"), status.stdout)
     }

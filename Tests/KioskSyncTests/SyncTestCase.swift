@@ -15,7 +15,7 @@ class SyncTestCase: XCTestCase {
     override func setUpWithError() throws {
         portal = try ReferencePortal()
         data = DataFolder(root: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sync-\(UUID().uuidString)"))
-        try data.prepare()
+        try data.prepare(kioskID: "cn-511922-test-01")
         waits = []
     }
 
@@ -59,7 +59,12 @@ class SyncTestCase: XCTestCase {
         return counts
     }
 
-    func receipt(_ id: String) -> String? { data.submissions.read(id: id, in: .sent)?.fact("receipt") }
+    func receipt(_ id: String) -> String? { data.submissions.read(ItemID(id)!, in: .sent)?.facts.receipt }
+
+    /// The ids in a state of the submissions' queue, as text.
+    func ids(_ state: Spool.State) -> [String] { data.submissions.ids(in: state).map(\.text) }
+
+    func item(_ id: String, _ state: Spool.State) -> QueueItem? { data.submissions.read(ItemID(id)!, in: state) }
 
     // MARK: the built executable
 

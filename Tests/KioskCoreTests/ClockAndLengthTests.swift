@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+@testable import KioskCore
+import KioskTestSupport
+
+/// A wrong clock is said, not believed; lengths are counted the way a reader and a disk see them.
+final class ClockAndLengthTests: XCTestCase {
+    let zh = loadStrings("zh-Hans")
+    /// 1970-01-01 08:00 in China: what a kiosk with a flat clock battery says.
+    let epoch = Moment(date: Date(timeIntervalSince1970: 0), utcOffsetSeconds: 8 * 3600)
+
+    /// Pension certification up to the identity number, then a resident born in 1945.
+    func pensionWithIdentity(at moment: Moment) -> Driver {
+        var d = Driver()
+        d.moment = moment
+        d.open("pension-certification")
+        while case let .wizard(page) = d.state.screen, page != .question("id_number") {
+            if page == .privacy || d.state.session?.materials.isEmpty == false || !d.state.choices.isEmpty { d.digit(1) } else { d.enter() }
+            if case .wizard(.material) = d.state.screen { d.digit(1) }
+        }
+        d.type("511922194503150016")
+        return d
+    }
+
+    func testAClockIn1970DoesNotTurnAwayAResidentBornIn1945() throws {
+        let d = pensionWithIdentity(at: epoch)
+        guard case .wizard = d.state.screen else { return XCTFail("turned away: \(d.state.screen)") }
+        XCTAssertTrue(d.state.clockSuspect)
+        XCTAssertTrue(d.state.content(zh).status.contains("本机时间不对，请联系工作人员"), d.state.content(zh).status)
+
+        // The same resident with a right clock and a birth year that makes them 59: turned away.
+        var young = Driver()
+        young.open("pension-certification")
+        while case let .wizard(page) = young.state.screen, page != .question("id_number") {
+            if !young.state.choices.isEmpty { young.digit(1) } else { young.enter() }
+        }
+        young.type("511922196712310011")
+        guard case .ineligible = young.state.screen else { return XCTFail("\(young.state.screen)") }
+        XCTAssertFalse(young.state.clockSuspect)
+    }
+
+    func testASubmissionMadeWithASuspectClockSaysSo() throws {
+        var d = pensionWithIdentity(at: epoch)
+        for _ in 0..<30 where d.submissions.isEmpty {
+            if d.page == .review { d.enter(); break }
+            if !d.state.choices.isEmpty { d.digit(1) } else if d.state.acceptsText { d.type("13800000000") } else { d.enter() }
+        }
+        let submission = try XCTUnwrap(d.submissions.first)
+        XCTAssertTrue(submission.clockSuspect)
+        XCTAssertEqual(submission.json["created_at"], .string("1970-01-01T08:00:00+08:00"), "the time is what the clock said")
+    }
+
+    func testAGraphemeOfThreeThousandCombiningMarksIsTooLong() {
+        let monster = "e" + String(repeating: "\u{0301}", count: 3000)
+        XCTAssertEqual(monster.count, 1, "one character as Swift counts it")
+        let address = Field(id: "address", type: .text, label: LocalizedText(["zh-Hans": "地址"]), required: true, sensitive: false,
+                            options: [], maxLength: 50)
+        XCTAssertEqual(FieldValidator.validate(address, input: monster, today: testToday), .failure(.inputTooLong),
+                       "over the 500-character cap by its scalars")
+        let shorter = "e" + String(repeating: "\u{0301}", count: 300)
+        guard case let .failure(.textTooLong(max, found)) = FieldValidator.validate(address, input: shorter, today: testToday) else {
+            return XCTFail("300 marks on one letter is not an address")
+        }
+        XCTAssertEqual(max, 50)
+        XCTAssertEqual(found, 76, "the length said is what the limit saw: 301 scalars, 4 to a character")
+        XCTAssertEqual(FieldValidator.validate(address, input: "江口镇二村三组5号", today: testToday), .success(.string("江口镇二村三组5号")))
+        XCTAssertEqual(FieldValidator.validate(address, input: "Zoë 👍🏽", today: testToday), .success(.string("Zoë 👍🏽")),
+                       "accents and an emoji with its skin tone are ordinary text")
+
+        var d = Driver(catalog: bundledCatalog)
+        d.state.session = Session(service: bundledCatalog.service(id: "pension-certification")!)
+        d.state.screen = .wizard(.question("home_address"))
+        d.type(monster)
+        XCTAssertEqual(d.state.error, .inputTooLong)
+        XCTAssertEqual(d.state.input, "", "nothing of it is kept")
+    }
+}
