@@ -68,6 +68,8 @@ public struct Options: Equatable, Sendable {
     public var volume: Int?
     public var dryRun = false
     public var fieldType: SpokenValue?
+    /// `speak --check FILE`: FILE holds lines of text, a tab and the pinyin it must be said with.
+    public var check = false
 
     public init() {}
 
@@ -126,6 +128,7 @@ public struct Options: Equatable, Sendable {
         Setting(flag: "--kiosk", key: nil, kind: .flag(\.kiosk)),
         Setting(flag: "--again", key: nil, kind: .flag(\.exportAgain)),
         Setting(flag: "--dry-run", key: nil, kind: .flag(\.dryRun)),
+        Setting(flag: "--check", key: nil, kind: .flag(\.check)),
     ] }
 
     /// Sets the value of `setting` from its text.

@@ -2,28 +2,41 @@ import Foundation
 import KioskCore
 import KioskSpeech
 
-/// Builds what speech needs from the data files: the Mandarin lexicon (`locales/lexicon-cmn.txt`)
-/// and the strings of each language. Problems in the lexicon are told to the helper and the bad
-/// lines skipped; the kiosk still starts.
+/// Builds what speech needs from the data files: the Mandarin dictionary (`speech/mandarin-pinyin.txt`,
+/// read the first time Mandarin is spoken), the lexicons (`locales/lexicon-cmn.txt` in pinyin,
+/// `locales/lexicon-yue.txt` in Jyutping) and the strings of each language. Problems in a lexicon
+/// are told to the helper and the bad lines skipped; the kiosk still starts.
 struct SpeechSetup: Sendable {
     let lexicon: Lexicon
+    let cantoneseLexicon: Lexicon
+    let dictionary: MandarinDictionarySource
     let strings: @Sendable (String) -> Strings
 
     init(_ resources: Resources, strings: @escaping @Sendable (String) -> Strings) {
-        let url = resources.localesFolder.appendingPathComponent("lexicon-cmn.txt")
-        lexicon = (try? Lexicon(contentsOf: url)) ?? Lexicon()
         self.strings = strings
+        dictionary = MandarinDictionarySource(url: resources.root.appendingPathComponent("speech/mandarin-pinyin.txt"))
         let s = strings(Catalog.fallbackLocale)
-        for problem in lexicon.problems {
-            CareKiosk.printError(s.tr("lexicon.problem", ["file": url.path, "line": "\(problem.line)", "problem": describe(problem.kind, s)]))
+        func load(_ name: String, highestTone: Character) -> Lexicon {
+            let url = resources.localesFolder.appendingPathComponent(name)
+            let lexicon = (try? Lexicon(contentsOf: url, highestTone: highestTone)) ?? Lexicon(highestTone: highestTone)
+            for problem in lexicon.problems {
+                CareKiosk.printError(s.tr("lexicon.problem", ["file": url.path, "line": "\(problem.line)", "problem": Self.describe(problem.kind, s)]))
+            }
+            return lexicon
         }
+        lexicon = load("lexicon-cmn.txt", highestTone: "5")
+        cantoneseLexicon = load("lexicon-yue.txt", highestTone: "6")
     }
 
     func text(_ voice: SpeechVoice) -> SpeechText {
-        SpeechText(voice: voice, lexicon: voice == .mandarin ? lexicon : Lexicon(), strings: strings(voice.stringsLocale))
+        switch voice {
+        case .mandarin: return SpeechText(voice: voice, lexicon: lexicon, strings: strings(voice.stringsLocale), dictionary: dictionary)
+        case .cantonese: return SpeechText(voice: voice, lexicon: cantoneseLexicon, strings: strings(voice.stringsLocale))
+        default: return SpeechText(voice: voice, lexicon: Lexicon(), strings: strings(voice.stringsLocale))
+        }
     }
 
-    private func describe(_ kind: Lexicon.Problem.Kind, _ s: Strings) -> String {
+    private static func describe(_ kind: Lexicon.Problem.Kind, _ s: Strings) -> String {
         switch kind {
         case .noPinyin: return s.tr("lexicon.no_pinyin")
         case let .badSyllable(syllable): return s.tr("lexicon.bad_syllable", ["syllable": syllable])

@@ -16,14 +16,17 @@ public struct Catalog: Equatable, Sendable {
     public let version: String
     public let categories: [ServiceCategory]
     public let services: [Service]
+    /// Word → pinyin (`"给付": "ji3 fu4"`): how the Mandarin voice says these words in this catalog.
+    public let pronunciations: [String: String]
     /// The home screen's groups and what is in each, worked out once: every frame needs them,
     /// and scanning thousands of services for each frame would slow the screen down.
     let menu: Menu
 
-    public init(version: String, categories: [ServiceCategory], services: [Service]) {
+    public init(version: String, categories: [ServiceCategory], services: [Service], pronunciations: [String: String] = [:]) {
         self.version = version
         self.categories = categories
         self.services = services
+        self.pronunciations = pronunciations
         menu = Menu(categories: categories, services: services)
     }
 

@@ -25,6 +25,9 @@ public struct CatalogProblem: Equatable, Sendable {
         case noFields
         /// A catalog over the size limit, refused unread.
         case tooLarge(limit: Int)
+        /// `pronunciations`: a syllable that is not letters and a tone digit 1-5, or not one per character.
+        case badReadingSyllable(String)
+        case readingSyllableCount(word: String, characters: Int, syllables: Int)
     }
 
     public var path: String
@@ -60,6 +63,9 @@ public struct CatalogProblem: Equatable, Sendable {
         case .noServices: return s.tr("catalog.problem.no_services")
         case .noFields: return s.tr("catalog.problem.no_fields")
         case let .tooLarge(limit): return s.tr("catalog.problem.too_large", ["limit": "\(limit >> 20) MB"])
+        case let .badReadingSyllable(syllable): return s.tr("catalog.problem.reading_syllable", ["syllable": syllable])
+        case let .readingSyllableCount(word, c, n):
+            return s.tr("catalog.problem.reading_count", ["word": word, "characters": "\(c)", "syllables": "\(n)"])
         }
     }
 }
@@ -178,8 +184,10 @@ private struct CatalogReader {
             checkUnique(s["id"]?.stringValue, "\(path).id", in: &seenServices)
             if let service = service(s, path) { services.append(service) }
         }
+        let pronunciations = CatalogPronunciations.read(root["pronunciations"])
+        problems += pronunciations.problems
         guard let version else { return nil }
-        return Catalog(version: version, categories: categories, services: services)
+        return Catalog(version: version, categories: categories, services: services, pronunciations: pronunciations.entries)
     }
 
     /// `catalog_version` is the portal's label (`2026-11-01`, `r7`): any printable text of at most

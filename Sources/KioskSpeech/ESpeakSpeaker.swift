@@ -14,6 +14,7 @@ public final class ESpeakSpeaker: Speaker {
     /// alive too, in case eSpeak calls back for it once more.
     private var current: SampleSink?
     private var previous: SampleSink?
+    private var pronunciations = Lexicon()
 
     /// `texts` gives the normaliser (lexicon and strings) for each voice.
     public init(texts: @escaping (SpeechVoice) -> SpeechText, audioAvailable: Bool = AudioDevice.available()) {
@@ -26,7 +27,10 @@ public final class ESpeakSpeaker: Speaker {
         do { engine = try ESpeakEngine.start(.playback) } catch {
             engine = nil
             trouble = .engineFailed
+            return
         }
+        // Read the Mandarin dictionary while the first screen is drawn rather than when it is said.
+        texts(.mandarin).reader.dictionary?.preload()
     }
 
     public func say(_ utterance: Utterance, settings: SpeechSettings) {
@@ -43,7 +47,11 @@ public final class ESpeakSpeaker: Speaker {
         let sink = SampleSink()
         previous = current
         current = sink
-        do { try engine.synthesize(texts(utterance.voice).engineText(utterance), into: sink) } catch { trouble = .engineFailed }
+        do { try engine.synthesize(texts(utterance.voice).with(pronunciations: pronunciations).engineText(utterance), into: sink) } catch { trouble = .engineFailed }
+    }
+
+    public func use(pronunciations words: [String: String]) {
+        if words != pronunciations.entries { pronunciations = Lexicon(checked: words) }
     }
 
     public func stop() {

@@ -1,8 +1,9 @@
 import Foundation
+import KioskCore
 
-/// Pronunciation overrides for the Mandarin voice, read at start from `locales/lexicon-cmn.txt`:
-/// one word and its pinyin (tone digits 1-5) per line, so that a helper can add a word without
-/// rebuilding. `#` starts a comment.
+/// Pronunciation overrides, read at start from `locales/lexicon-cmn.txt` (pinyin, tone digits 1-5)
+/// or `locales/lexicon-yue.txt` (Jyutping, tone digits 1-6): one word and its syllables per line,
+/// so that a helper can add a word without rebuilding. `#` starts a comment.
 ///
 ///     银行 yin2 hang2
 ///     长辈 zhang3 bei4
@@ -25,16 +26,27 @@ public struct Lexicon: Sendable {
     public private(set) var problems: [Problem] = []
     private var longest = 0
 
-    public init() {}
+    /// The highest tone digit of the romanisation: 5 for pinyin (5 is the neutral tone), 6 for Jyutping.
+    public let highestTone: Character
 
-    public init(text: String) {
+    public init(highestTone: Character = "5") { self.highestTone = highestTone }
+
+    /// Readings that were checked already (a catalog's `pronunciations`): word → syllables.
+    public init(checked entries: [String: String]) {
+        highestTone = "5"
+        self.entries = entries
+        longest = entries.keys.map(\.count).max() ?? 0
+    }
+
+    public init(text: String, highestTone: Character = "5") {
+        self.highestTone = highestTone
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let words = line.split(whereSeparator: \.isWhitespace)
             guard let word = words.first else { continue }
             let syllables = words.dropFirst().map { $0.lowercased().replacingOccurrences(of: "v", with: "ü") }
             if syllables.isEmpty { problems.append(Problem(line: index + 1, kind: .noPinyin)); continue }
-            if let bad = syllables.first(where: { !Lexicon.isSyllable($0) }) {
+            if let bad = syllables.first(where: { !Lexicon.isSyllable($0, highestTone: highestTone) }) {
                 problems.append(Problem(line: index + 1, kind: .badSyllable(bad)))
                 continue
             }
@@ -47,14 +59,29 @@ public struct Lexicon: Sendable {
         }
     }
 
-    public init(contentsOf url: URL) throws {
-        self.init(text: try String(contentsOf: url, encoding: .utf8))
+    /// A lexicon is a short list kept by hand: more than a megabyte is not one, and is not read.
+    public static let byteLimit = 1 << 20
+
+    public init(contentsOf url: URL, highestTone: Character = "5") throws {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let data = try handle.read(upToCount: Self.byteLimit) ?? Data()
+        self.init(text: String(decoding: data, as: UTF8.self), highestTone: highestTone)
     }
 
-    /// Pinyin syllable with its tone: `hang2`, `lü4`, `de5`.
-    static func isSyllable(_ s: String) -> Bool {
-        guard let tone = s.last, ("1"..."5").contains(tone), s.count >= 2 else { return false }
-        return s.dropLast().allSatisfy { ("a"..."z").contains($0) || $0 == "ü" }
+    /// A syllable with its tone: `hang2`, `lü4`, `de5` (pinyin); `hong4`, `jyut6` (Jyutping).
+    public static func isSyllable(_ s: String, highestTone: Character = "5") -> Bool {
+        PinyinSyllable.isValid(s, highestTone: highestTone)
+    }
+
+    /// The longest listed word that starts at `i`, and its syllables.
+    func longestMatch(in chars: [Character], at i: Int) -> (length: Int, syllables: [String])? {
+        for length in stride(from: min(longest, chars.count - i), through: 1, by: -1) {
+            if let pinyin = entries[String(chars[i..<(i + length)])] {
+                return (length, pinyin.split(separator: " ").map(String.init))
+            }
+        }
+        return nil
     }
 
     /// Replaces every listed word with its pinyin, longest match first, set apart by spaces.
@@ -64,17 +91,11 @@ public struct Lexicon: Sendable {
         var out = ""
         var i = 0
         while i < chars.count {
-            var matched = false
-            for length in stride(from: min(longest, chars.count - i), through: 1, by: -1) {
-                if let pinyin = entries[String(chars[i..<(i + length)])] {
-                    if let last = out.last, !last.isWhitespace { out += " " }
-                    out += pinyin + " "
-                    i += length
-                    matched = true
-                    break
-                }
-            }
-            if !matched {
+            if let (length, syllables) = longestMatch(in: chars, at: i) {
+                if let last = out.last, !last.isWhitespace { out += " " }
+                out += syllables.joined(separator: " ") + " "
+                i += length
+            } else {
                 out.append(chars[i])
                 i += 1
             }

@@ -28,4 +28,12 @@ public protocol Speaker: AnyObject {
     var trouble: SpeechTrouble? { get }
     func say(_ utterance: Utterance, settings: SpeechSettings)
     func stop()
+    /// The current catalog's `pronunciations` (word → pinyin, checked by the catalog loader): said
+    /// above the lexicon and the dictionary from the next utterance on.
+    func use(pronunciations: [String: String])
+}
+
+extension Speaker {
+    /// A speaker that does not read Chinese itself has nothing to do with them.
+    public func use(pronunciations: [String: String]) {}
 }

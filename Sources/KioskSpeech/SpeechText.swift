@@ -3,20 +3,36 @@ import KioskCore
 
 /// Turns an utterance into the exact text that goes to eSpeak NG for its voice.
 ///
-/// Mandarin goes to the `cmn-latn-pinyin` voice: digits become Chinese numerals (so that every
-/// digit left in the text is a tone digit of pinyin), words of the lexicon become pinyin, and Latin
-/// letters are spelled as Mandarin speakers say them. Cantonese gets the same numerals, without
-/// the lexicon. Masked values (`****0016`) are read as "尾号" and the digits after the stars only.
+/// Mandarin goes to the `cmn-latn-pinyin` voice: digits become Chinese numerals, then every Chinese
+/// character becomes tone-numbered pinyin (`MandarinReader`: the catalog's pronunciations, the
+/// lexicon, the dictionary, tone changes), and Latin letters are spelled as Mandarin speakers say
+/// them. Cantonese gets the same numerals, and its lexicon's words in Jyutping for the
+/// `yue-Latn-jyutping` voice; eSpeak NG reads the other characters. Masked values (`****0016`)
+/// are read as "尾号" and the digits after the stars only.
 public struct SpeechText: Sendable {
     public let voice: SpeechVoice
+    /// The lexicon of this voice: pinyin for Mandarin, Jyutping for Cantonese.
     public let lexicon: Lexicon
     /// The strings of `voice.stringsLocale`: "尾号{digits}" and the like.
     public let strings: Strings
+    /// Mandarin's readings, layer by layer.
+    public private(set) var reader: MandarinReader
 
-    public init(voice: SpeechVoice, lexicon: Lexicon, strings: Strings) {
+    /// `dictionary`: the Mandarin dictionary (none: eSpeak NG reads what the lexicon does not list).
+    /// `pronunciations`: the current catalog's, above everything else (Mandarin only).
+    public init(voice: SpeechVoice, lexicon: Lexicon, strings: Strings,
+                dictionary: MandarinDictionarySource? = nil, pronunciations: Lexicon = Lexicon()) {
         self.voice = voice
         self.lexicon = lexicon
         self.strings = strings
+        reader = MandarinReader(dictionary: dictionary, lexicon: lexicon, pronunciations: pronunciations)
+    }
+
+    /// The same, with a catalog's pronunciations above the lexicon and the dictionary.
+    public func with(pronunciations: Lexicon) -> SpeechText {
+        var copy = self
+        copy.reader.pronunciations = pronunciations
+        return copy
     }
 
     private var chinese: Bool { voice == .mandarin || voice == .cantonese }
@@ -73,7 +89,10 @@ public struct SpeechText: Sendable {
         t = t.replacing(/(\d{4})[\-\/.年](\d{1,2})[\-\/.月](\d{1,2})日?/) { m in
             " " + date(String(m.1), String(m.2), String(m.3)) + " "
         }
+        // A reference shown in groups of four (2026 1122 0016): digit by digit, group by group.
+        t = t.replacing(/\b\d{4}(?: \d{4}){1,2}\b/) { m in " " + spell(m.0.filter(\.isNumber), groups: [4]) + " " }
         if chinese {
+            t = SpokenQuantities.chinese(t)
             t = t.replacing(/(\d{4})年/) { m in spell(m.1, groups: []) + "年" }
         }
         // Codes mixing letters and digits (办件编号 1A2B3C4D): one character at a time.
@@ -133,9 +152,14 @@ public struct SpeechText: Sendable {
                 " " + m.0.uppercased().compactMap { MandarinLetters.pinyin[$0] }.joined(separator: " ") + " "
             }
             t = t.replacingOccurrences(of: "幺", with: " yao1 ")
-            t = lexicon.apply(t)
+            t = reader.pinyin(t)
         } else if voice == .cantonese {
-            t = t.replacing(/[A-Za-z]{2,}/) { m in " " + m.0.uppercased().map { String($0) }.joined(separator: " ") + " " }
+            // The Jyutping voice reads Latin letters as Jyutping: they are spelled as Cantonese speakers say them.
+            t = t.replacing(/[A-Za-z]*[a-z][A-Za-z]*/, with: " ")
+            t = t.replacing(/[A-Z]+/) { m in
+                " " + m.0.compactMap { CantoneseLetters.jyutping[$0] }.joined(separator: " ") + " "
+            }
+            t = lexicon.apply(t)
         }
         t = t.replacing(/\s*([，。：；！？、（）])\s*/) { m in String(m.1) }
         return t.replacing(/\s+/, with: " ").trimmingCharacters(in: .whitespaces)
@@ -143,14 +167,4 @@ public struct SpeechText: Sendable {
 
     private let englishMonths = ["January", "February", "March", "April", "May", "June", "July",
                                  "August", "September", "October", "November", "December"]
-}
-
-/// Latin letters as Mandarin speakers say them, in pinyin for the `cmn-latn-pinyin` voice.
-enum MandarinLetters {
-    static let pinyin: [Character: String] = [
-        "A": "ei1", "B": "bi4", "C": "xi1", "D": "di4", "E": "yi4", "F": "ai2 fu5", "G": "ji4",
-        "H": "ai1 qi1", "I": "ai4", "J": "jie4", "K": "kai4", "L": "ai2 lou5", "M": "ai2 mu5",
-        "N": "en1", "O": "ou1", "P": "pi4", "Q": "qiu1", "R": "a4 er5", "S": "ai2 si5", "T": "ti4",
-        "U": "you1", "V": "wei1", "W": "da2 bu5 liu5", "X": "ai2 ke4 si1", "Y": "wai1", "Z": "zei4",
-    ]
 }

@@ -12,14 +12,14 @@ final class RuntimeHarness {
     let effects: KioskEffects
     let data: DataFolder
 
-    init(root: URL, careMode: Bool = true, sealer: SubmissionSealer? = nil, usbFolder: URL? = nil,
+    init(root: URL, careMode: Bool = true, catalog: Catalog = bundledCatalog, sealer: SubmissionSealer? = nil, usbFolder: URL? = nil,
          clock: @escaping @Sendable () -> Moment = { Moment.now() }, newID: @escaping () -> String = { ItemID.make().text }) throws {
         data = DataFolder(root: root)
         try data.prepare(kioskID: "k")
         let zh = loadStrings("zh-Hans"), en = loadStrings("en")
         effects = KioskEffects(work: QueueWork(data: data, clock: clock, strings: { $0 == "en" ? en : zh }),
                                sealer: sealer, usbFolder: usbFolder, sender: nil, volume: 80, catalogStamp: nil)
-        let state = WizardState(catalog: bundledCatalog, setup: KioskSetup(kioskID: "k", careMode: careMode), today: clock().civilDate)
+        let state = WizardState(catalog: catalog, setup: KioskSetup(kioskID: "k", careMode: careMode), today: clock().civilDate)
         runtime = KioskRuntime(state: state, interpreter: effects, clock: clock, newID: newID)
     }
 

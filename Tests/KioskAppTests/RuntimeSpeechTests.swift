@@ -14,20 +14,31 @@ final class RecordingSpeaker: Speaker {
     }
     var calls: [Call] = []
     var trouble: SpeechTrouble?
+    /// The catalog pronunciations it was given, kept apart from the calls that make sound.
+    var pronunciations: [[String: String]] = []
 
     init(trouble: SpeechTrouble? = nil) { self.trouble = trouble }
     func say(_ utterance: Utterance, settings: SpeechSettings) { calls.append(.say(utterance, settings)) }
     func stop() { calls.append(.stop) }
+    func use(pronunciations words: [String: String]) { pronunciations.append(words) }
 }
 
 final class RuntimeSpeechTests: XCTestCase {
     let root = temporaryFolder("runtime-speech")
     override func tearDown() { try? FileManager.default.removeItem(at: root) }
 
-    func runtime(_ speaker: Speaker, careMode: Bool = true) throws -> RuntimeHarness {
-        let r = try RuntimeHarness(root: root, careMode: careMode)
+    func runtime(_ speaker: Speaker, careMode: Bool = true, pronunciations: [String: String] = [:]) throws -> RuntimeHarness {
+        let catalog = Catalog(version: bundledCatalog.version, categories: bundledCatalog.categories, services: bundledCatalog.services,
+                              pronunciations: pronunciations)
+        let r = try RuntimeHarness(root: root, careMode: careMode, catalog: catalog)
         r.speak(through: speaker)
         return r
+    }
+
+    func testTheSpeakerSaysTheCurrentCatalogsPronunciations() throws {
+        let speaker = RecordingSpeaker()
+        _ = try runtime(speaker, pronunciations: ["给付": "ji3 fu4"])
+        XCTAssertEqual(speaker.pronunciations, [["给付": "ji3 fu4"]])
     }
 
     func testTheFirstScreenIsSaidAndAKeyInterruptsBeforeTheNextOne() throws {

@@ -14,22 +14,35 @@ final class SpeakCommandTests: XCTestCase {
         let out = try lines(["--field-type", "phone", "13812345671"])
         XCTAssertEqual(out.count, 3)
         XCTAssertEqual(out[0], "cmn-latn-pinyin")
-        XCTAssertEqual(out[1], "yao1 三八，yao1 二三四，五六七 yao1")
+        XCTAssertEqual(out[1], "yao1 san1 ba1，yao1 er4 san1 si4，wu3 liu4 qi1 yao1")
         XCTAssertTrue(out[2].hasPrefix("j'Au55"), out[2])
         XCTAssertFalse(out[2].contains("(en)"))
     }
 
     func testAnIdentityNumberIsNeverPrintedOrSpokenInFull() throws {
         let out = try lines(["--field-type", "id_number", "511922194503150016"])
-        XCTAssertEqual(out[1], "wei3 hao4 零零一六")
+        XCTAssertEqual(out[1], "wei3 hao4 ling2 ling2 yi1 liu4")
         XCTAssertFalse(out.joined().contains("5119"))
     }
 
-    func testTheLexiconFixesPolyphonicWordsAndCantoneseHasItsOwnVoice() throws {
-        XCTAssertEqual(try lines(["请到银行还款"])[1], "请到 yin2 hang2 huan2 kuan3。")
-        let yue = try lines(["--voice", "yue", "请到银行还款"])
-        XCTAssertEqual(yue[0], "yue")
-        XCTAssertEqual(yue[1], "请到银行还款。")
+    func testTheDictionaryReadsEveryWordAndCantoneseHasItsOwnVoice() throws {
+        XCTAssertEqual(try lines(["请到银行还款"])[1], "qing3 dao4 yin2 hang2 huan2 kuan3。")
+        let yue = try lines(["--voice", "yue", "请到银行参保"])
+        XCTAssertEqual(yue[0], "yue-Latn-jyutping")
+        XCTAssertEqual(yue[1], "请到银行 caam1 bou2。")
+        XCTAssertFalse(yue[2].contains("(en)"), yue[2])
+    }
+
+    func testCheckPrintsWhatIsNotSaidAsWrittenWithACount() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "# 两条对，一条错\n地址\tdi4 zhi3\n银行\tyin2 xing2\n还款\thuan2 kuan3\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try runCarekiosk(["speak", "--check", file.path])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        let out = run.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(out, ["第3行 银行：应读 yin2 xing2，现在读 yin2 hang2。", "共3条，读对2条（66.7%），读错1条"])
+        try "地址\tdi4 zhi3\n".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try runCarekiosk(["speak", "--check", file.path]).status, 0)
     }
 
     func testABadFieldTypeIsRefused() throws {

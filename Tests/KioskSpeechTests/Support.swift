@@ -5,9 +5,19 @@ import KioskTestSupport
 import XCTest
 
 let shippedLexicon: Lexicon = try! Lexicon(contentsOf: repoRoot.appendingPathComponent("locales/lexicon-cmn.txt"))
+let shippedCantoneseLexicon: Lexicon = try! Lexicon(contentsOf: repoRoot.appendingPathComponent("locales/lexicon-yue.txt"), highestTone: "6")
+/// The shipped dictionary, read once for every test of the run.
+let shippedDictionary = MandarinDictionarySource(url: repoRoot.appendingPathComponent("speech/mandarin-pinyin.txt"))
 
-func speechText(_ voice: SpeechVoice) -> SpeechText {
-    SpeechText(voice: voice, lexicon: voice == .mandarin ? shippedLexicon : Lexicon(), strings: loadStrings(voice.stringsLocale))
+/// The normaliser as the kiosk builds it for `voice` (see SpeechSetup).
+func speechText(_ voice: SpeechVoice, pronunciations: Lexicon = Lexicon()) -> SpeechText {
+    switch voice {
+    case .mandarin:
+        return SpeechText(voice: voice, lexicon: shippedLexicon, strings: loadStrings(voice.stringsLocale),
+                          dictionary: shippedDictionary, pronunciations: pronunciations)
+    case .cantonese: return SpeechText(voice: voice, lexicon: shippedCantoneseLexicon, strings: loadStrings(voice.stringsLocale))
+    default: return SpeechText(voice: voice, lexicon: Lexicon(), strings: loadStrings(voice.stringsLocale))
+    }
 }
 
 /// eSpeak NG in synchronous mode: synthesises into memory, no sound card needed.
@@ -22,4 +32,10 @@ func engine(_ voice: SpeechVoice) throws -> ESpeakEngine {
 /// digit would be read as a number word by the pinyin voice (or as an English word by `cmn`).
 func strayDigits(_ engineText: String) -> [String] {
     engineText.replacing(/[a-zü]+[1-5]/, with: "").matches(of: /\S*[0-9]\S*/).map { String($0.0) }
+}
+
+/// Chinese characters left in Mandarin engine text: each one is read by eSpeak NG's own word list
+/// instead of the kiosk's dictionary.
+func hanLeft(_ engineText: String) -> [Character] {
+    engineText.filter { c in c.unicodeScalars.contains { (0x3400...0x4DBF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) } }
 }

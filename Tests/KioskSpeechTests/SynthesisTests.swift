@@ -5,7 +5,8 @@ import KioskTestSupport
 import XCTest
 
 /// Every prompt of both display languages, synthesised into memory (no sound card): plausible
-/// audio for its length, and in Mandarin no switch to English and no digit read as a word.
+/// audio for its length, and in Mandarin no switch to English, no digit read as a word, and no
+/// Chinese character left for eSpeak NG's own word list (all of it went through the dictionary).
 final class SynthesisTests: XCTestCase {
     /// Every text a resident may hear: the spoken UI strings (placeholders filled in) and every text of the catalog.
     func prompts(_ locale: String) throws -> [String] {
@@ -24,6 +25,15 @@ final class SynthesisTests: XCTestCase {
             }
         }
         texts += catalogTexts.map { $0.resolve(locale) }
+        // The numbers and dates of the bundled services, as a resident's answers and limits show them.
+        for s in c.services {
+            for f in s.orderedFields.map(\.field) {
+                let unit = f.unit?.resolve(locale) ?? ""
+                if let min = f.min, let max = f.max { texts.append("\(Int(min))-\(Int(max))\(unit)") }
+                if let max = f.max { texts.append("\(max)\(unit)") }
+            }
+        }
+        texts += ["09:30", "12.50元", "5%", "1/3", "2026-11-01", "2026 1122 0016"]
         // Separators alone ("｜", "：") are never said by themselves.
         return Array(Set(texts)).filter { $0.contains { $0.isLetter || $0.isNumber } }.sorted()
     }
@@ -55,12 +65,28 @@ final class SynthesisTests: XCTestCase {
                 let phonemes = engine.phonemes(text)
                 if phonemes.contains("(en)") { problems.append("English: \(text) → \(phonemes)") }
                 if !strayDigits(text).isEmpty { problems.append("digit read as a word: \(text)") }
+                if !hanLeft(text).isEmpty { problems.append("not through the dictionary: \(hanLeft(text)) in \(text)") }
             }
         }
         XCTAssertEqual(problems, [], problems.joined(separator: "\n"))
     }
 
     func testEveryChinesePromptInMandarin() throws { try check("zh-Hans", .mandarin) }
+
+    /// Values as the kiosk reads them by type, in both Chinese voices.
+    func testEveryKindOfValue() throws {
+        for voice in [SpeechVoice.mandarin, .cantonese] {
+            let engine = try engine(voice)
+            let normaliser = speechText(voice)
+            for (value, kind) in [("13812345671", SpokenValue.phone), ("511922194503150016", .idNumber), ("19450315", .date),
+                                  ("1200.50", .amount), ("0B0C0F7E", .receipt), ("202611220016", .receipt)] {
+                let text = normaliser.value(value, as: kind)
+                XCTAssertGreaterThan(try engine.samples(text).count, engine.sampleRate / 2, text)
+                XCTAssertFalse(engine.phonemes(text).contains("(en)"), "\(voice) \(text)")
+                if voice == .mandarin { XCTAssertEqual(hanLeft(text), [], text) }
+            }
+        }
+    }
     func testEveryChinesePromptInCantonese() throws { try check("zh-Hans", .cantonese) }
     func testEveryEnglishPrompt() throws { try check("en", .english) }
 }

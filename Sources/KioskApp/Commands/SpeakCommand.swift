@@ -2,9 +2,11 @@ import Foundation
 import KioskCore
 import KioskSpeech
 
-/// `carekiosk speak [--voice V] [--dry-run] [--field-type T] TEXT`: says a text or a value the way
+/// `carekiosk speak [--voice V] [--catalog FILE] [--dry-run] [--field-type T] TEXT`: says a text or a value the way
 /// the kiosk would. With `--dry-run` it prints the eSpeak NG voice, the exact text that goes to it,
 /// and the phonemes eSpeak NG makes of it (last line), and plays nothing.
+/// `carekiosk speak [--voice V] --check FILE`: prints each line of FILE (`text<TAB>pinyin`) that is
+/// not said as its pinyin, then how many are right; exits 1 when any is not.
 enum SpeakCommand {
     static func run(_ words: String, _ options: Options, _ setup: SpeechSetup, _ s: Strings) -> Int32 {
         let voice = options.voice.flatMap(SpeechVoice.init(option:)) ?? .default(forDisplay: options.locale ?? Catalog.fallbackLocale)
@@ -12,21 +14,34 @@ enum SpeakCommand {
             CareKiosk.printError(s.tr("speak.silent_voice"))
             return 2
         }
-        let normaliser = setup.text(voice)
+        var normaliser = setup.text(voice)
+        // `--catalog FILE`: that catalog's pronunciations, as the kiosk running it would say them.
+        if let path = options.catalogPath {
+            let catalog: Catalog
+            switch CatalogCheck.load(path, s) {
+            case let .success(c): catalog = c
+            case let .failure(problems):
+                problems.lines.forEach(CareKiosk.printError)
+                return 2
+            }
+            normaliser = normaliser.with(pronunciations: Lexicon(checked: catalog.pronunciations))
+        }
         let text = options.fieldType.map { normaliser.value(words, as: $0) }
             ?? normaliser.engineText(Utterance(voice: voice, parts: [.text(words)]))
+        let quiet = options.dryRun || options.check
         let engine: ESpeakEngine
         do {
-            if !options.dryRun, !AudioDevice.available() {
+            if !quiet, !AudioDevice.available() {
                 CareKiosk.printError(s.tr("status.speech_no_audio_device"))
                 return 1
             }
-            engine = try ESpeakEngine.start(options.dryRun ? .synchronous : .playback)
+            engine = try ESpeakEngine.start(quiet ? .synchronous : .playback)
             try engine.setVoice(name)
         } catch {
             CareKiosk.printError(error == .noVoice(name) ? s.tr("status.speech_no_voice", ["voice": name]) : s.tr("status.speech_failed"))
             return 1
         }
+        if options.check { return check(file: words, PronunciationCheck(text: normaliser, engine: engine), s) }
         if options.dryRun {
             print(name)
             print(text)
@@ -40,5 +55,24 @@ enum SpeakCommand {
         }
         engine.synchronize()
         return 0
+    }
+
+    private static func check(file: String, _ checker: PronunciationCheck, _ s: Strings) -> Int32 {
+        let read: (entries: [PronunciationCheck.Entry], unreadable: [Int])
+        do { read = try PronunciationCheck.read(URL(fileURLWithPath: file)) } catch {
+            CareKiosk.printError(s.tr("speak.check_unreadable", ["file": file]))
+            return 2
+        }
+        for line in read.unreadable { CareKiosk.printError(s.tr("speak.check_no_reading", ["file": file, "line": "\(line)"])) }
+        let misses = checker.misses(read.entries)
+        for miss in misses {
+            print(s.tr("speak.check_miss", ["line": "\(miss.entry.line)", "text": miss.entry.text,
+                                            "expected": miss.entry.reading, "said": miss.engineText]))
+        }
+        let total = read.entries.count
+        let right = total - misses.count
+        let percent = total == 0 ? "0" : String(format: "%.1f", Double(right) * 100 / Double(total))
+        print(s.tr("speak.check_summary", ["total": "\(total)", "right": "\(right)", "wrong": "\(misses.count)", "percent": percent]))
+        return misses.isEmpty && read.unreadable.isEmpty ? 0 : 1
     }
 }

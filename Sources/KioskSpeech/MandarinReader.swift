@@ -1,0 +1,133 @@
+import Foundation
+
+/// Turns the Chinese characters of a text into tone-numbered pinyin for eSpeak NG's
+/// `cmn-latn-pinyin` voice, so that every word is said as the kiosk decides, not as eSpeak's own
+/// short word list guesses. Layers, highest first:
+///
+/// 1. the catalog's `pronunciations` and the project's lexicon (`locales/lexicon-cmn.txt`): a listed
+///    word is always said as listed, longest listed word first;
+/// 2. the dictionary, between those words: the split into the fewest words (see `fromDictionary`);
+/// 3. a character in no word: its most common reading;
+/// 4. the tone changes of 一 and 不 (`ToneSandhi`), on what the dictionary gave. Third-tone sandhi
+///    is left to eSpeak NG, which makes it itself (`ni3 hao3` is said 35 214).
+///
+/// Anything else (punctuation, letters, characters the dictionary lacks) passes through.
+public struct MandarinReader: Sendable {
+    public var dictionary: MandarinDictionarySource?
+    public var lexicon: Lexicon
+    public var pronunciations: Lexicon
+
+    public init(dictionary: MandarinDictionarySource?, lexicon: Lexicon, pronunciations: Lexicon = Lexicon()) {
+        self.dictionary = dictionary
+        self.lexicon = lexicon
+        self.pronunciations = pronunciations
+    }
+
+    /// One character of a run of Chinese, with how it is said and where its word ends.
+    struct Unit {
+        var character: Character
+        var syllable: String?
+        /// From the catalog or the lexicon: said exactly so, never changed by tone rules.
+        var fixed = false
+        var wordStart = true
+        var wordEnd = true
+    }
+
+    public func pinyin(_ text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            guard Self.isHan(chars[i]) else {
+                out.append(chars[i])
+                i += 1
+                continue
+            }
+            var end = i
+            while end < chars.count, Self.isHan(chars[end]) { end += 1 }
+            var units = read(Array(chars[i..<end]))
+            ToneSandhi.apply(&units)
+            out += " " + units.map { $0.syllable ?? String($0.character) }.joined(separator: " ") + " "
+            i = end
+        }
+        return out
+    }
+
+    static func isHan(_ c: Character) -> Bool {
+        guard c.unicodeScalars.count == 1, let v = c.unicodeScalars.first?.value else { return false }
+        return (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
+    }
+
+    /// A run of Chinese characters: listed words first, the dictionary in between.
+    func read(_ run: [Character]) -> [Unit] {
+        var units: [Unit] = []
+        var gapStart = 0
+        var i = 0
+        while i < run.count {
+            // The catalog's word wins over the lexicon's when both list words starting here.
+            let county = pronunciations.longestMatch(in: run, at: i)
+            let project = lexicon.longestMatch(in: run, at: i)
+            guard let (length, syllables) = (county?.length ?? 0) >= (project?.length ?? 0) ? county ?? project : project else {
+                i += 1
+                continue
+            }
+            units += fromDictionary(Array(run[gapStart..<i]))
+            units += word(Array(run[i..<(i + length)]), syllables, fixed: true)
+            i += length
+            gapStart = i
+        }
+        return units + fromDictionary(Array(run[gapStart...]))
+    }
+
+    /// The split of a run into dictionary words that has the fewest pieces, then the fewest lone
+    /// characters, then the most characters in words with a reading of their own (a word listed
+    /// with a special reading is the only evidence for how its characters are said: 重阳|节, not
+    /// 重|阳节). Ties go to the longest last word, as matching from the end does,
+    /// which splits Chinese more often right than matching from the start.
+    private func fromDictionary(_ run: [Character]) -> [Unit] {
+        guard !run.isEmpty else { return [] }
+        guard let dictionary = dictionary?.dictionary else { return run.map { Unit(character: $0) } }
+        let codes = run.map { UInt16($0.unicodeScalars.first!.value) }
+        // best[e]: the cost of the best split of the first e characters, and its last word.
+        struct Step { var pieces = 0, lone = 0, special = 0, length = 0, syllables: [String] = [] }
+        func better(_ a: Step, than b: Step) -> Bool {
+            (a.pieces, a.lone, -a.special) < (b.pieces, b.lone, -b.special)
+        }
+        var best = [Step()]
+        for end in 1...codes.count {
+            var chosen: Step?
+            // Longest last word first: a tie keeps it, as matching from the end would.
+            for length in stride(from: min(MandarinDictionary.longestWord, end), through: 1, by: -1) {
+                let units = codes[(end - length)..<end]
+                let syllables: [String]
+                var special = false
+                if length == 1 {
+                    syllables = [dictionary.reading(of: units.first!) ?? ""]
+                } else if let word = dictionary.word(units) {
+                    syllables = word
+                    special = zip(units, word).contains { dictionary.reading(of: $0) != $1 }
+                } else { continue }
+                let before = best[end - length]
+                let step = Step(pieces: before.pieces + 1, lone: before.lone + (length == 1 ? 1 : 0),
+                                special: before.special + (special ? length : 0), length: length, syllables: syllables)
+                if chosen.map({ better(step, than: $0) }) ?? true { chosen = step }
+            }
+            best.append(chosen!)
+        }
+        var words: [[Unit]] = []
+        var end = codes.count
+        while end > 0 {
+            let step = best[end]
+            words.append(word(Array(run[(end - step.length)..<end]), step.syllables, fixed: false))
+            end -= step.length
+        }
+        return words.reversed().flatMap { $0 }
+    }
+
+    private func word(_ chars: [Character], _ syllables: [String], fixed: Bool) -> [Unit] {
+        chars.indices.map { k in
+            Unit(character: chars[k], syllable: syllables[k].isEmpty ? nil : syllables[k], fixed: fixed,
+                 wordStart: k == 0, wordEnd: k == chars.count - 1)
+        }
+    }
+}
