@@ -39,6 +39,8 @@ let package = Package(
         // The commands that talk to the portal: sync (once, --watch, --progress) and upload.
         .target(name: "KioskSender", dependencies: ["CKioskSystem", "KioskApp", "KioskNetwork"]),
         .executableTarget(name: "carekiosk-sender", dependencies: ["KioskSender"]),
+        // The benchmark's yardstick for the kiosk's start: Foundation, one file, one prompt.
+        .executableTarget(name: "foundation-baseline"),
         // SQLite, only for the benchmark that compares the outbox with it.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .executableTarget(name: "carekiosk-bench", dependencies: [
@@ -49,7 +51,7 @@ let package = Package(
         .target(name: "KioskTestSupport", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskRenderTests", dependencies: ["KioskRender", "KioskTestSupport"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox", "KioskCrypto"]),
+        .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox", "KioskCrypto", "KioskTestSupport"]),
         .testTarget(name: "KioskCryptoTests", dependencies: ["KioskCrypto"]),
         .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskNetwork", "KioskTestSupport", "KioskCrypto"], exclude: ["Fixtures"]),
         .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskTestSupport"], exclude: ["pronunciation-corpus.txt"]),

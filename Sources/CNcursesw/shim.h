@@ -15,7 +15,6 @@ static inline int kiosk_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int kiosk_getmaxx(WINDOW *w) { return getmaxx(w); }
 static inline attr_t kiosk_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }
 static inline attr_t kiosk_a_bold(void) { return A_BOLD; }
-static inline attr_t kiosk_a_reverse(void) { return A_REVERSE; }
 static inline attr_t kiosk_a_normal(void) { return A_NORMAL; }
 static inline int kiosk_colors(void) { return COLORS; }
 static inline int kiosk_key_resize(void) { return KEY_RESIZE; }

@@ -11,7 +11,7 @@ public enum CareKiosk {
         let (options, strings) = (invocation.options, invocation.strings)
         switch options.command {
         case .help:
-            print(strings.tr("cli.usage"))
+            print(strings.tr(.cliUsage))
             return 0
         case let .catalogCheck(files):
             return CatalogCheck.run(files, strings)
@@ -83,7 +83,7 @@ public struct Invocation {
             return nil
         }
         if let locale = options.locale, !resources.availableLocales.contains(locale) {
-            CareKiosk.printError(strings.tr("cli.unknown_locale", ["locale": locale, "available": resources.availableLocales.joined(separator: ", ")]))
+            CareKiosk.printError(strings.tr(.cliUnknownLocale, ["locale": locale, "available": resources.availableLocales.joined(separator: ", ")]))
             return nil
         }
         let sealer: SubmissionSealer?
@@ -131,7 +131,7 @@ enum SenderProgram {
     static func exec(_ args: [String], _ s: Strings) -> Never {
         let argv = ([path] + args).map { strdup($0) } + [nil]
         execv(path, argv)
-        CareKiosk.printError(s.tr("sender.missing", ["path": path]))
+        CareKiosk.printError(s.tr(.senderMissing, ["path": path]))
         exit(2)
     }
 }

@@ -68,13 +68,13 @@ public enum Configuration {
 extension Configuration.Problem {
     public func message(_ s: Strings) -> String {
         switch self {
-        case let .unreadable(file): return s.tr("config.unreadable", ["file": file])
+        case let .unreadable(file): return s.tr(.configUnreadable, ["file": file])
         case let .notJSON(file, error):
-            return s.tr("config.not_json", ["file": file, "line": "\(error.line)", "column": "\(error.column)", "problem": error.message(s)])
-        case let .notAnObject(file): return s.tr("config.not_object", ["file": file])
-        case let .unknownKey(file, key): return s.tr("config.unknown_key", ["file": file, "key": key])
-        case let .wrongType(file, key, expected): return s.tr("config.wrong_type", ["file": file, "key": key, "expected": expected.name(s)])
-        case let .badValue(file, error): return s.tr("config.bad_value", ["file": file, "problem": error.message(s)])
+            return s.tr(.configNotJson, ["file": file, "line": "\(error.line)", "column": "\(error.column)", "problem": error.message(s)])
+        case let .notAnObject(file): return s.tr(.configNotObject, ["file": file])
+        case let .unknownKey(file, key): return s.tr(.configUnknownKey, ["file": file, "key": key])
+        case let .wrongType(file, key, expected): return s.tr(.configWrongType, ["file": file, "key": key, "expected": expected.name(s)])
+        case let .badValue(file, error): return s.tr(.configBadValue, ["file": file, "problem": error.message(s)])
         }
     }
 }
@@ -82,15 +82,15 @@ extension Configuration.Problem {
 extension PortalSettings.Problem {
     public func message(_ s: Strings) -> String {
         switch self {
-        case .noPortal: return s.tr("portal.none")
-        case let .badURL(url): return s.tr("portal.bad_url", ["url": url])
-        case let .plainHTTP(url): return s.tr("portal.plain_http", ["url": url])
-        case .noTokenFile: return s.tr("portal.no_token_file")
-        case let .tokenFileMissing(file): return s.tr("portal.token_missing", ["file": file])
-        case let .tokenFileUnreadable(file): return s.tr("portal.token_unreadable", ["file": file])
-        case let .tokenFileOpen(file, mode): return s.tr("portal.token_open", ["file": file, "mode": mode])
-        case let .tokenFileEmpty(file): return s.tr("portal.token_empty", ["file": file])
-        case let .tokenFileNotAFile(file): return s.tr("portal.token_not_a_file", ["file": file])
+        case .noPortal: return s.tr(.portalNone)
+        case let .badURL(url): return s.tr(.portalBadUrl, ["url": url])
+        case let .plainHTTP(url): return s.tr(.portalPlainHttp, ["url": url])
+        case .noTokenFile: return s.tr(.portalNoTokenFile)
+        case let .tokenFileMissing(file): return s.tr(.portalTokenMissing, ["file": file])
+        case let .tokenFileUnreadable(file): return s.tr(.portalTokenUnreadable, ["file": file])
+        case let .tokenFileOpen(file, mode): return s.tr(.portalTokenOpen, ["file": file, "mode": mode])
+        case let .tokenFileEmpty(file): return s.tr(.portalTokenEmpty, ["file": file])
+        case let .tokenFileNotAFile(file): return s.tr(.portalTokenNotAFile, ["file": file])
         }
     }
 }

@@ -8,12 +8,12 @@ extension CareKiosk {
     public static func openDataFolder(_ options: Options, _ s: Strings, _ environment: [String: String], create: Bool = true) -> DataFolder? {
         let data = DataFolder(root: options.dataFolderURL(environment: environment))
         do { try FolderAccess.checkPrivate(data.root) } catch {
-            printError(s.tr("cli.data_dir_open", ["path": error.path, "mode": error.mode]))
+            printError(s.tr(.cliDataDirOpen, ["path": error.path, "mode": error.mode]))
             return nil
         }
         guard create else { return data }
         do { try data.prepare(kioskID: kioskID(options, environment), at: AppClock(environment: environment).now()) } catch {
-            printError(s.tr("cli.data_dir_unusable", ["path": data.root.path, "reason": error.message(s)]))
+            printError(s.tr(.cliDataDirUnusable, ["path": data.root.path, "reason": error.message(s)]))
             return nil
         }
         return data

@@ -20,7 +20,7 @@ enum KioskLaunch {
             switch CatalogCheck.load(options.catalogPath ?? invocation.resources.defaultCatalog.path, strings) {
             case let .success(c): catalog = c
             case let .failure(problems):
-                CareKiosk.printError(strings.tr("catalog.refused"))
+                CareKiosk.printError(strings.tr(.catalogRefused))
                 problems.lines.forEach(CareKiosk.printError)
                 return 2
             }
@@ -69,7 +69,7 @@ enum KioskLaunch {
             return 2
         }
         guard let terminal = Terminal(kiosk: options.kiosk) else {
-            CareKiosk.printError(strings.tr("cli.no_terminal", ["term": environment["TERM"] ?? ""]))
+            CareKiosk.printError(strings.tr(.cliNoTerminal, ["term": environment["TERM"] ?? ""]))
             return 2
         }
         defer { terminal.end() }

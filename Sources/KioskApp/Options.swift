@@ -264,12 +264,12 @@ public struct Options: Equatable, Sendable {
 extension Options.ParseError {
     func message(_ s: Strings) -> String {
         switch self {
-        case let .unknownOption(o): return s.tr("cli.unknown_option", ["option": o])
-        case let .unknownCommand(w): return s.tr("cli.unknown_command", ["word": w])
-        case let .extraWord(command, word): return s.tr("cli.extra_word", ["command": command, "word": word])
-        case let .missingValue(o): return s.tr("cli.missing_value", ["option": o])
-        case let .badValue(o, v, allowed): return s.tr("cli.bad_value", ["option": o, "value": v, "allowed": allowed])
-        case .missingFile: return s.tr("cli.missing_file")
+        case let .unknownOption(o): return s.tr(.cliUnknownOption, ["option": o])
+        case let .unknownCommand(w): return s.tr(.cliUnknownCommand, ["word": w])
+        case let .extraWord(command, word): return s.tr(.cliExtraWord, ["command": command, "word": word])
+        case let .missingValue(o): return s.tr(.cliMissingValue, ["option": o])
+        case let .badValue(o, v, allowed): return s.tr(.cliBadValue, ["option": o, "value": v, "allowed": allowed])
+        case .missingFile: return s.tr(.cliMissingFile)
         }
     }
 }

@@ -13,10 +13,10 @@ extension Options {
 extension PortalKey.Problem {
     func message(_ s: Strings) -> String {
         switch self {
-        case let .notHex(found): return s.tr("sealing.key_not_hex", ["count": "\(found)"])
-        case .missingKeyID: return s.tr("sealing.key_id_missing")
-        case .missingKey: return s.tr("sealing.key_missing")
-        case .unusable: return s.tr("sealing.key_unusable")
+        case let .notHex(found): return s.tr(.sealingKeyNotHex, ["count": "\(found)"])
+        case .missingKeyID: return s.tr(.sealingKeyIdMissing)
+        case .missingKey: return s.tr(.sealingKeyMissing)
+        case .unusable: return s.tr(.sealingKeyUnusable)
         }
     }
 }

@@ -20,7 +20,7 @@ struct SpeechSetup: Sendable {
             let url = resources.localesFolder.appendingPathComponent(name)
             let lexicon = (try? Lexicon(contentsOf: url, highestTone: highestTone)) ?? Lexicon(highestTone: highestTone)
             for problem in lexicon.problems {
-                CareKiosk.printError(s.tr("lexicon.problem", ["file": url.path, "line": "\(problem.line)", "problem": Self.describe(problem.kind, s)]))
+                CareKiosk.printError(s.tr(.lexiconProblem, ["file": url.path, "line": "\(problem.line)", "problem": Self.describe(problem.kind, s)]))
             }
             return lexicon
         }
@@ -38,9 +38,9 @@ struct SpeechSetup: Sendable {
 
     private static func describe(_ kind: Lexicon.Problem.Kind, _ s: Strings) -> String {
         switch kind {
-        case .noPinyin: return s.tr("lexicon.no_pinyin")
-        case let .badSyllable(syllable): return s.tr("lexicon.bad_syllable", ["syllable": syllable])
-        case let .syllableCount(c, n): return s.tr("lexicon.syllable_count", ["characters": "\(c)", "syllables": "\(n)"])
+        case .noPinyin: return s.tr(.lexiconNoPinyin)
+        case let .badSyllable(syllable): return s.tr(.lexiconBadSyllable, ["syllable": syllable])
+        case let .syllableCount(c, n): return s.tr(.lexiconSyllableCount, ["characters": "\(c)", "syllables": "\(n)"])
         }
     }
 }

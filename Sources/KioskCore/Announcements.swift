@@ -17,14 +17,17 @@ extension WizardState {
         }
         var parts: [Utterance.Part] = []
         if let seconds = inactivityWarning, seconds != before.inactivityWarning {
-            parts.append(.text(s.tr("notice.inactivity_warning", ["seconds": "\(seconds)"])))
+            parts.append(.text(s.tr(.noticeInactivityWarning, ["seconds": "\(seconds)"])))
+        }
+        if focus != nil, focus != before.focus, let option = content(s, spoken: true).options.first(where: \.focused) {
+            parts.append(.text(s.tr(.speechOption, ["number": "\(option.number)", "label": option.label])))
         }
         if careMode != before.careMode {
-            parts.append(.text(careMode ? s.tr("status.care_on") : s.tr("status.care_off")))
+            parts.append(.text(careMode ? s.tr(.statusCareOn) : s.tr(.statusCareOff)))
         }
         if let error, error != before.error || input == before.input {
             // A new error, or the same one again after another try.
-            parts.append(.text(s.tr("screen.error_prefix") + error.message(s)))
+            parts.append(.text(s.tr(.screenErrorPrefix) + error.message(s)))
         } else if input != before.input {
             parts += typedParts(before.input, s)
         }
@@ -40,8 +43,8 @@ extension WizardState {
         parts += prose.filter { !$0.isEmpty }.map(Utterance.Part.text)
         if let input = c.input, !input.isEmpty { parts += typedSoFar(s) }
         parts += c.options.map { option in
-            .text(s.tr("speech.option", ["number": "\(option.number)", "label": option.label])
-                + (option.selected ? s.tr("speech.selected") : ""))
+            .text(s.tr(.speechOption, ["number": "\(option.number)", "label": option.label])
+                + (option.selected ? s.tr(.speechSelected) : ""))
         }
         parts += ([c.morePages].compactMap { $0 } + c.keys).map(Utterance.Part.text)
         return Utterance(voice: speechVoice, parts: parts)
@@ -65,9 +68,9 @@ extension WizardState {
     /// characters it holds, never which.
     private func typedParts(_ previous: String, _ s: Strings) -> [Utterance.Part] {
         guard input.count > previous.count else {
-            return [.text(s.tr("speech.deleted", ["count": "\(input.count)"]))]
+            return [.text(s.tr(.speechDeleted, ["count": "\(input.count)"]))]
         }
-        if typingIsSensitive { return [.text(s.tr("speech.typed_count", ["count": "\(input.count)"]))] }
+        if typingIsSensitive { return [.text(s.tr(.speechTypedCount, ["count": "\(input.count)"]))] }
         let typed = String(input.dropFirst(previous.count))
         guard typed.allSatisfy(\.isNumber) else { return [.text(typed)] }
         return [.value(typed, typingField?.type == .phone ? .phone : .digits)]
@@ -75,7 +78,7 @@ extension WizardState {
 
     /// Everything typed so far, when the screen is said again (F3) while typing.
     private func typedSoFar(_ s: Strings) -> [Utterance.Part] {
-        if typingIsSensitive { return [.text(s.tr("speech.typed_count", ["count": "\(input.count)"]))] }
+        if typingIsSensitive { return [.text(s.tr(.speechTypedCount, ["count": "\(input.count)"]))] }
         let kind: SpokenValue
         switch typingField?.type {
         case .phone: kind = .phone
@@ -83,7 +86,7 @@ extension WizardState {
         case .number: kind = .amount
         default: kind = .digits
         }
-        guard input.allSatisfy(\.isNumber) || kind == .amount else { return [.text(s.tr("speech.typed", ["input": input]))] }
-        return [.text(s.tr("speech.typed", ["input": ""])), .value(input, kind)]
+        guard input.allSatisfy(\.isNumber) || kind == .amount else { return [.text(s.tr(.speechTyped, ["input": input]))] }
+        return [.text(s.tr(.speechTyped, ["input": ""])), .value(input, kind)]
     }
 }

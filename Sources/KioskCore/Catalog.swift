@@ -91,7 +91,6 @@ public struct Service: Equatable, Sendable {
         return nil
     }
 
-    public var hasSensitiveField: Bool { steps.contains { $0.fields.contains { $0.sensitive } } }
 }
 
 public struct PrivacyNotice: Equatable, Sendable {

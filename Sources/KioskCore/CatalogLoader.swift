@@ -42,30 +42,30 @@ public struct CatalogProblem: Equatable, Sendable {
     public func message(_ s: Strings) -> String {
         switch issue {
         case let .syntax(error):
-            return s.tr("catalog.problem.syntax", ["line": "\(error.line)", "column": "\(error.column)", "problem": error.message(s)])
-        case .missing: return s.tr("catalog.problem.missing")
-        case let .wrongType(expected, found): return s.tr("catalog.problem.wrong_type", ["expected": expected.name(s), "found": found.name(s)])
-        case let .unknownFieldType(t): return s.tr("catalog.problem.unknown_type", ["type": t])
-        case .choiceWithoutOptions: return s.tr("catalog.problem.choice_without_options")
-        case let .duplicateID(id, first): return s.tr("catalog.problem.duplicate_id", ["id": id, "first": first])
-        case let .badID(id): return s.tr("catalog.problem.bad_id", ["id": id])
-        case let .conditionUnknownField(f): return s.tr("catalog.problem.condition_unknown_field", ["field": f])
-        case let .conditionLaterField(f): return s.tr("catalog.problem.condition_later_field", ["field": f])
-        case let .derivedNeedsIDNumber(f): return s.tr("catalog.problem.derived_needs_id_number", ["field": f])
-        case .unknownCondition: return s.tr("catalog.problem.unknown_condition")
-        case .textWithoutZhHans: return s.tr("catalog.problem.text_without_zh_hans")
-        case .badVersion: return s.tr("catalog.problem.bad_version")
-        case let .badCatalogVersion(v): return s.tr("catalog.problem.bad_catalog_version", ["value": v])
-        case let .badStatus(v): return s.tr("catalog.problem.bad_status", ["value": v])
-        case .sensitiveWithoutPurpose: return s.tr("catalog.problem.sensitive_without_purpose")
-        case .minAboveMax: return s.tr("catalog.problem.min_above_max")
-        case .notPositive: return s.tr("catalog.problem.not_positive")
-        case .noServices: return s.tr("catalog.problem.no_services")
-        case .noFields: return s.tr("catalog.problem.no_fields")
-        case let .tooLarge(limit): return s.tr("catalog.problem.too_large", ["limit": "\(limit >> 20) MB"])
-        case let .badReadingSyllable(syllable): return s.tr("catalog.problem.reading_syllable", ["syllable": syllable])
+            return s.tr(.catalogProblemSyntax, ["line": "\(error.line)", "column": "\(error.column)", "problem": error.message(s)])
+        case .missing: return s.tr(.catalogProblemMissing)
+        case let .wrongType(expected, found): return s.tr(.catalogProblemWrongType, ["expected": expected.name(s), "found": found.name(s)])
+        case let .unknownFieldType(t): return s.tr(.catalogProblemUnknownType, ["type": t])
+        case .choiceWithoutOptions: return s.tr(.catalogProblemChoiceWithoutOptions)
+        case let .duplicateID(id, first): return s.tr(.catalogProblemDuplicateId, ["id": id, "first": first])
+        case let .badID(id): return s.tr(.catalogProblemBadId, ["id": id])
+        case let .conditionUnknownField(f): return s.tr(.catalogProblemConditionUnknownField, ["field": f])
+        case let .conditionLaterField(f): return s.tr(.catalogProblemConditionLaterField, ["field": f])
+        case let .derivedNeedsIDNumber(f): return s.tr(.catalogProblemDerivedNeedsIdNumber, ["field": f])
+        case .unknownCondition: return s.tr(.catalogProblemUnknownCondition)
+        case .textWithoutZhHans: return s.tr(.catalogProblemTextWithoutZhHans)
+        case .badVersion: return s.tr(.catalogProblemBadVersion)
+        case let .badCatalogVersion(v): return s.tr(.catalogProblemBadCatalogVersion, ["value": v])
+        case let .badStatus(v): return s.tr(.catalogProblemBadStatus, ["value": v])
+        case .sensitiveWithoutPurpose: return s.tr(.catalogProblemSensitiveWithoutPurpose)
+        case .minAboveMax: return s.tr(.catalogProblemMinAboveMax)
+        case .notPositive: return s.tr(.catalogProblemNotPositive)
+        case .noServices: return s.tr(.catalogProblemNoServices)
+        case .noFields: return s.tr(.catalogProblemNoFields)
+        case let .tooLarge(limit): return s.tr(.catalogProblemTooLarge, ["limit": "\(limit >> 20) MB"])
+        case let .badReadingSyllable(syllable): return s.tr(.catalogProblemReadingSyllable, ["syllable": syllable])
         case let .readingSyllableCount(word, c, n):
-            return s.tr("catalog.problem.reading_count", ["word": word, "characters": "\(c)", "syllables": "\(n)"])
+            return s.tr(.catalogProblemReadingCount, ["word": word, "characters": "\(c)", "syllables": "\(n)"])
         }
     }
 }
@@ -89,7 +89,9 @@ public enum CatalogLoader {
     }
 }
 
-private struct CatalogReader {
+/// Reads a catalog's JSON into types, collecting every problem with its JSON path rather than
+/// stopping at the first, so that one check names everything to fix.
+struct CatalogReader {
     var problems: [CatalogProblem] = []
 
     mutating func report(_ path: String, _ issue: CatalogProblem.Issue) {
@@ -205,180 +207,6 @@ private struct CatalogReader {
 
     private static func isLowerOrDigit(_ b: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
-    }
-
-    mutating func service(_ s: JSONValue, _ path: String) -> Service? {
-        guard object(s, path) != nil else { return nil }
-        let id = identifier(s["id"], "\(path).id")
-        var version: Int?
-        if let v = s["version"] {
-            if let i = v.intValue, i > 0 { version = i } else { report("\(path).version", .badVersion) }
-        } else { report("\(path).version", .missing) }
-        var status = Service.Status.open
-        if let raw = string(s["status"], "\(path).status", required: false) {
-            if let st = Service.Status(rawValue: raw) { status = st } else { report("\(path).status", .badStatus(raw)) }
-        }
-        let category = string(s["category"], "\(path).category", required: false)
-        let title = text(s["title"], "\(path).title")
-        let summary = text(s["summary"], "\(path).summary", required: false)
-        let onlineOnly = bool(s["online_only"], "\(path).online_only", default: false)
-
-        var materials: [Material] = []
-        var seenMaterials: [String: String] = [:]
-        for (i, m) in (array(s["materials"], "\(path).materials", required: false) ?? []).enumerated() {
-            let mp = "\(path).materials[\(i)]"
-            guard object(m, mp) != nil else { continue }
-            let mid = identifier(m["id"], "\(mp).id")
-            checkUnique(mid, "\(mp).id", in: &seenMaterials)
-            let mtitle = text(m["title"], "\(mp).title")
-            let material = Material(id: mid ?? "", title: mtitle ?? LocalizedText([:]),
-                                    required: bool(m["required"], "\(mp).required", default: true),
-                                    deferrable: bool(m["deferrable"], "\(mp).deferrable", default: false),
-                                    hint: text(m["hint"], "\(mp).hint", required: false))
-            if mid != nil, mtitle != nil { materials.append(material) }
-        }
-
-        var privacy: PrivacyNotice?
-        if let p = s["privacy"], object(p, "\(path).privacy") != nil {
-            let pv = string(p["version"], "\(path).privacy.version")
-            let pt = text(p["text"], "\(path).privacy.text")
-            if let pv, let pt { privacy = PrivacyNotice(version: pv, text: pt) }
-        }
-
-        // Fields in asking order, so that a condition can be checked against what comes before it.
-        var earlier: [String: FieldType] = [:]
-        var allFields: [String: FieldType] = [:]
-        for step in array(s["steps"], "\(path).steps", required: false) ?? [] {
-            for f in step["fields"]?.arrayValue ?? [] {
-                if let fid = f["id"]?.stringValue, let t = f["type"]?.stringValue.flatMap(FieldType.init(rawValue:)) { allFields[fid] = t }
-            }
-        }
-
-        var steps: [Step] = []
-        var seenSteps: [String: String] = [:]
-        var seenFields: [String: String] = [:]
-        let stepValues = array(s["steps"], "\(path).steps") ?? []
-        for (i, st) in stepValues.enumerated() {
-            let sp = "\(path).steps[\(i)]"
-            guard object(st, sp) != nil else { continue }
-            let sid = identifier(st["id"], "\(sp).id")
-            checkUnique(sid, "\(sp).id", in: &seenSteps)
-            let stitle = text(st["title"], "\(sp).title")
-            let srelevant = st["relevant"].flatMap { condition($0, "\(sp).relevant", earlier: earlier, all: allFields) }
-            var fields: [Field] = []
-            let fieldValues = array(st["fields"], "\(sp).fields") ?? []
-            if st["fields"] != nil, fieldValues.isEmpty { report("\(sp).fields", .noFields) }
-            for (j, f) in fieldValues.enumerated() {
-                let fp = "\(sp).fields[\(j)]"
-                checkUnique(f["id"]?.stringValue, "\(fp).id", in: &seenFields)
-                if let field = field(f, fp, earlier: earlier, all: allFields) {
-                    fields.append(field)
-                    earlier[field.id] = field.type
-                }
-            }
-            if let sid, let stitle { steps.append(Step(id: sid, title: stitle, relevant: srelevant, fields: fields)) }
-        }
-        if s["steps"] != nil, stepValues.isEmpty { report("\(path).steps", .noFields) }
-
-        var eligibility: [EligibilityRule] = []
-        for (i, e) in (array(s["eligibility"], "\(path).eligibility", required: false) ?? []).enumerated() {
-            let ep = "\(path).eligibility[\(i)]"
-            guard object(e, ep) != nil else { continue }
-            var require: Condition?
-            if let r = e["require"] {
-                require = condition(r, "\(ep).require", earlier: allFields, all: allFields)
-            } else { report("\(ep).require", .missing) }
-            let message = text(e["message"], "\(ep).message")
-            if let require, let message { eligibility.append(EligibilityRule(require: require, message: message)) }
-        }
-
-        guard let id, let version, let title else { return nil }
-        return Service(id: id, version: version, status: status, category: category, title: title, summary: summary,
-                       onlineOnly: onlineOnly, eligibility: eligibility, materials: materials, privacy: privacy, steps: steps)
-    }
-
-    mutating func field(_ f: JSONValue, _ path: String, earlier: [String: FieldType], all: [String: FieldType]) -> Field? {
-        guard object(f, path) != nil else { return nil }
-        let id = identifier(f["id"], "\(path).id")
-        var type: FieldType?
-        if let raw = string(f["type"], "\(path).type") {
-            type = FieldType(rawValue: raw)
-            if type == nil { report("\(path).type", .unknownFieldType(raw)) }
-        }
-        let label = text(f["label"], "\(path).label")
-        let sensitive = bool(f["sensitive"], "\(path).sensitive", default: false)
-        let purpose = text(f["purpose"], "\(path).purpose", required: false)
-        if sensitive, f["purpose"] == nil { report("\(path).purpose", .sensitiveWithoutPurpose) }
-
-        var options: [ChoiceOption] = []
-        if type == .choice {
-            let values = array(f["options"], "\(path).options", required: false) ?? []
-            if values.isEmpty { report("\(path).options", .choiceWithoutOptions) }
-            var seen: [String: String] = [:]
-            for (i, o) in values.enumerated() {
-                let op = "\(path).options[\(i)]"
-                guard object(o, op) != nil else { continue }
-                let value = identifier(o["value"], "\(op).value")
-                checkUnique(value, "\(op).value", in: &seen)
-                let olabel = text(o["label"], "\(op).label")
-                if let value, let olabel { options.append(ChoiceOption(value: value, label: olabel)) }
-            }
-        }
-        let minValue = number(f["min"], "\(path).min")
-        let maxValue = number(f["max"], "\(path).max")
-        if let minValue, let maxValue, minValue > maxValue { report("\(path).max", .minAboveMax) }
-        let relevant = f["relevant"].flatMap { condition($0, "\(path).relevant", earlier: earlier, all: all) }
-
-        guard let id, let type, let label else { return nil }
-        return Field(id: id, type: type, label: label,
-                     required: bool(f["required"], "\(path).required", default: true),
-                     sensitive: sensitive, purpose: purpose,
-                     hint: text(f["hint"], "\(path).hint", required: false),
-                     relevant: relevant, options: options,
-                     maxLength: positiveInt(f["max_length"], "\(path).max_length"),
-                     length: positiveInt(f["length"], "\(path).length"),
-                     min: minValue, max: maxValue,
-                     unit: text(f["unit"], "\(path).unit", required: false))
-    }
-
-    /// Reads a condition; `earlier` holds the fields it may name, `all` every field of the service.
-    mutating func condition(_ c: JSONValue, _ path: String, earlier: [String: FieldType], all: [String: FieldType]) -> Condition? {
-        guard object(c, path) != nil else { return nil }
-        func subs(_ key: String) -> [Condition]? {
-            guard let items = array(c[key], "\(path).\(key)") else { return nil }
-            let parsed = items.enumerated().map { condition($1, "\(path).\(key)[\($0)]", earlier: earlier, all: all) }
-            return parsed.contains(where: { $0 == nil }) ? nil : parsed.compactMap { $0 }
-        }
-        if c["all"] != nil { return subs("all").map(Condition.all) }
-        if c["any"] != nil { return subs("any").map(Condition.any) }
-        if let inner = c["not"] { return condition(inner, "\(path).not", earlier: earlier, all: all).map(Condition.not) }
-        if let answered = c["answered"] {
-            guard let ref = string(answered, "\(path).answered"), checkReference(ref, "\(path).answered", earlier, all) else { return nil }
-            return .answered(ref)
-        }
-        guard c["field"] != nil else { report(path, .unknownCondition); return nil }
-        guard let ref = string(c["field"], "\(path).field"), checkReference(ref, "\(path).field", earlier, all) else { return nil }
-        if let v = c["equals"] { return .equals(ref, v) }
-        if let v = c["not_equals"] { return .notEquals(ref, v) }
-        if let v = c["in"] { return array(v, "\(path).in").map { .isIn(ref, $0) } }
-        if let v = c["gte"] { return number(v, "\(path).gte").map { .gte(ref, $0) } }
-        if let v = c["lte"] { return number(v, "\(path).lte").map { .lte(ref, $0) } }
-        report(path, .unknownCondition)
-        return nil
-    }
-
-    /// A reference is a field id, or `X.age` / `X.sex` / `X.birth_date` of an id_number field X.
-    mutating func checkReference(_ ref: String, _ path: String, _ earlier: [String: FieldType], _ all: [String: FieldType]) -> Bool {
-        var fieldID = ref
-        var derived = false
-        if let dot = ref.firstIndex(of: "."), DerivedValue(rawValue: String(ref[ref.index(after: dot)...])) != nil {
-            fieldID = String(ref[..<dot])
-            derived = true
-        }
-        guard all[fieldID] != nil else { report(path, .conditionUnknownField(ref)); return false }
-        guard let type = earlier[fieldID] else { report(path, .conditionLaterField(ref)); return false }
-        if derived, type != .idNumber { report(path, .derivedNeedsIDNumber(ref)); return false }
-        return true
     }
 }
 

@@ -17,6 +17,6 @@ public enum ClockCheck {
 extension Condition {
     /// Whether the condition reads an age, which a wrong clock makes wrong.
     public var readsAge: Bool {
-        references.contains { $0.hasSuffix("." + DerivedValue.age.rawValue) && Condition.baseField($0) != $0 }
+        references.contains { Condition.parts($0).derived == .age }
     }
 }

@@ -34,20 +34,22 @@ extension Condition {
         references.allSatisfy { answers[Condition.baseField($0)] != nil }
     }
 
-    /// `id_number.age` reads field `id_number`.
-    public static func baseField(_ ref: String) -> String {
-        if let dot = ref.firstIndex(of: "."), DerivedValue(rawValue: String(ref[ref.index(after: dot)...])) != nil {
-            return String(ref[..<dot])
+    /// A reference split once: `id_number.age` reads field `id_number`, derived value `age`;
+    /// any other reference is a field id.
+    public static func parts(_ ref: String) -> (field: String, derived: DerivedValue?) {
+        if let dot = ref.firstIndex(of: "."), let derived = DerivedValue(rawValue: String(ref[ref.index(after: dot)...])) {
+            return (String(ref[..<dot]), derived)
         }
-        return ref
+        return (ref, nil)
     }
 
+    /// `id_number.age` reads field `id_number`.
+    public static func baseField(_ ref: String) -> String { parts(ref).field }
+
     static func value(_ ref: String, _ answers: Answers, _ today: CivilDate) -> JSONValue? {
-        let base = baseField(ref)
-        guard base != ref else { return answers[ref] }
-        guard let raw = answers[base]?.stringValue,
-              case let .success(id) = IdentityNumber.parse(raw, today: today),
-              let derived = DerivedValue(rawValue: String(ref.dropFirst(base.count + 1))) else { return nil }
+        let (base, derived) = parts(ref)
+        guard let derived else { return answers[ref] }
+        guard let raw = answers[base]?.stringValue, case let .success(id) = IdentityNumber.parse(raw, today: today) else { return nil }
         switch derived {
         case .age: return .number(Double(id.age(on: today)))
         case .sex: return .string(id.sex)

@@ -84,12 +84,12 @@ public enum ReceiptRejection: Hashable, CaseIterable, Sendable {
 
     public func message(_ s: Strings) -> String {
         switch self {
-        case .badID: return s.tr("receipts.rejected.bad_id")
-        case .notOnThisKiosk: return s.tr("receipts.rejected.not_on_this_kiosk")
-        case .notExported: return s.tr("receipts.rejected.not_exported")
-        case .notInThisBundle: return s.tr("receipts.rejected.not_in_this_bundle")
-        case .bundleMismatch: return s.tr("receipts.rejected.bundle_mismatch")
-        case .notStored: return s.tr("receipts.rejected.not_stored")
+        case .badID: return s.tr(.receiptsRejectedBadId)
+        case .notOnThisKiosk: return s.tr(.receiptsRejectedNotOnThisKiosk)
+        case .notExported: return s.tr(.receiptsRejectedNotExported)
+        case .notInThisBundle: return s.tr(.receiptsRejectedNotInThisBundle)
+        case .bundleMismatch: return s.tr(.receiptsRejectedBundleMismatch)
+        case .notStored: return s.tr(.receiptsRejectedNotStored)
         }
     }
 }
@@ -116,6 +116,8 @@ public enum DashboardMessage: Equatable, Sendable {
     /// The portal's progress of one sent item.
     case progress(service: String, status: PortalStatus, message: String?)
     case progressUnavailable
+    /// The portal has been asked; its answer replaces this.
+    case progressPending
 }
 
 /// What the helper asks the runtime to do to one item.
@@ -174,7 +176,9 @@ extension WizardState {
         case let (.dashboardItem(item, _), .dashboardRetry):
             return openDashboardAfter(.retry(id: item.id))
         case let (.dashboardItem(item, _), .dashboardProgress):
-            return openDashboardAfter(.progress(id: item.id))
+            let effects = openDashboardAfter(.progress(id: item.id))
+            dashboardMessage = .progressPending
+            return effects
         case (.dashboard, .dashboardExport):
             return openDashboardAfter(.export)
         case (.dashboard, .dashboardImport):
@@ -209,49 +213,50 @@ extension WizardState {
     func dashboardContent(_ s: Strings, spoken: Bool) -> ScreenContent? {
         switch screen {
         case .dashboardLoading:
-            return ScreenContent(title: s.tr("dashboard.title"))
+            return ScreenContent(title: s.tr(.dashboardTitle))
         case let .dashboard(view):
-            let counts = view.counts.map { s.tr("dashboard.count", ["state": $0.state.name(s), "count": "\($0.count)"]) }
+            let counts = view.counts.map { s.tr(.dashboardCount, ["state": $0.state.name(s), "count": "\($0.count)"]) }
             var paragraphs = [counts.joined(separator: "  ")]
-            if clockSuspect { paragraphs.append(s.tr("clock.suspect")) }
-            if view.count(.damaged) > 0 { paragraphs.append(s.tr("dashboard.damaged_warning", ["count": "\(view.count(.damaged))"])) }
+            if clockSuspect { paragraphs.append(s.tr(.clockSuspect)) }
+            if view.count(.damaged) > 0 { paragraphs.append(s.tr(.dashboardDamagedWarning, ["count": "\(view.count(.damaged))"])) }
             if view.staleExports > 0 {
-                paragraphs.append(s.tr("dashboard.stale_exports", ["count": "\(view.staleExports)", "days": "\(DashboardView.staleExportDays)"]))
+                paragraphs.append(s.tr(.dashboardStaleExports, ["count": "\(view.staleExports)", "days": "\(DashboardView.staleExportDays)"]))
             }
             switch dashboardMessage {
-            case .busy?: paragraphs.append(s.tr("dashboard.busy"))
-            case .gone?: paragraphs.append(s.tr("dashboard.gone"))
-            case .retried?: paragraphs.append(s.tr("dashboard.retried"))
-            case .withdrawn?: paragraphs.append(s.tr("dashboard.withdrawn"))
-            case let .disk(why)?: paragraphs.append(s.tr("dashboard.disk", ["why": why]))
-            case .noUSBFolder?: paragraphs.append(s.tr("dashboard.no_usb"))
-            case let .exported(count, file)?: paragraphs.append(s.tr("export.done", ["count": "\(count)", "file": file]))
-            case .nothingToExport?: paragraphs.append(s.tr("export.nothing"))
+            case .busy?: paragraphs.append(s.tr(.dashboardBusy))
+            case .gone?: paragraphs.append(s.tr(.dashboardGone))
+            case .retried?: paragraphs.append(s.tr(.dashboardRetried))
+            case .withdrawn?: paragraphs.append(s.tr(.dashboardWithdrawn))
+            case let .disk(why)?: paragraphs.append(s.tr(.dashboardDisk, ["why": why]))
+            case .noUSBFolder?: paragraphs.append(s.tr(.dashboardNoUsb))
+            case let .exported(count, file)?: paragraphs.append(s.tr(.exportDone, ["count": "\(count)", "file": file]))
+            case .nothingToExport?: paragraphs.append(s.tr(.exportNothing))
             case let .imported(sent, quarantined, files, rejected)?:
-                paragraphs.append(s.tr("dashboard.imported", ["files": "\(files)", "sent": "\(sent)", "quarantined": "\(quarantined)"]))
+                paragraphs.append(s.tr(.dashboardImported, ["files": "\(files)", "sent": "\(sent)", "quarantined": "\(quarantined)"]))
                 for reason in ReceiptRejection.allCases {
-                    if let count = rejected[reason] { paragraphs.append(s.tr("receipts.rejected_count", ["count": "\(count)", "reason": reason.message(s)])) }
+                    if let count = rejected[reason] { paragraphs.append(s.tr(.receiptsRejectedCount, ["count": "\(count)", "reason": reason.message(s)])) }
                 }
-            case let .damagedFound(count)?: paragraphs.append(s.tr("dashboard.damaged_warning", ["count": "\(count)"]))
-            case .noReceipts?: paragraphs.append(s.tr("dashboard.no_receipts"))
+            case let .damagedFound(count)?: paragraphs.append(s.tr(.dashboardDamagedWarning, ["count": "\(count)"]))
+            case .noReceipts?: paragraphs.append(s.tr(.dashboardNoReceipts))
             case let .progress(service, status, message)?:
                 let title = catalog.service(id: service)?.title.resolve(locale) ?? service
-                let words = status.words(s) + (message.map { s.tr("progress.message", ["message": $0]) } ?? "")
-                paragraphs.append(s.tr("dashboard.progress", ["service": title, "state": words]))
-            case .progressUnavailable?: paragraphs.append(s.tr("progress.state.unavailable"))
+                let words = status.words(s) + (message.map { s.tr(.progressMessage, ["message": $0]) } ?? "")
+                paragraphs.append(s.tr(.dashboardProgress, ["service": title, "state": words]))
+            case .progressUnavailable?: paragraphs.append(s.tr(.progressStateUnavailable))
+            case .progressPending?: paragraphs.append(s.tr(.dashboardProgressPending))
             case nil: break
             }
-            if let search = view.search { paragraphs.append(s.tr("dashboard.search_result", ["digits": search, "count": "\(view.items.count)"])) }
-            if view.items.isEmpty { paragraphs.append(s.tr("dashboard.nothing")) }
-            return ScreenContent(title: s.tr("dashboard.title"), paragraphs: paragraphs, keys: [s.tr("keys.choose_number"), s.tr("keys.back")])
+            if let search = view.search { paragraphs.append(s.tr(.dashboardSearchResult, ["digits": search, "count": "\(view.items.count)"])) }
+            if view.items.isEmpty { paragraphs.append(s.tr(.dashboardNothing)) }
+            return ScreenContent(title: s.tr(.dashboardTitle), paragraphs: paragraphs, keys: [s.tr(.keysChooseNumber), s.tr(.keysBack)])
         case .dashboardSearch:
-            return ScreenContent(title: s.tr("dashboard.title"), question: s.tr("dashboard.search_question"), input: input,
-                                 keys: [s.tr("keys.type_then_enter"), s.tr("keys.back")])
+            return ScreenContent(title: s.tr(.dashboardTitle), question: s.tr(.dashboardSearchQuestion), input: input,
+                                 keys: [s.tr(.keysTypeThenEnter), s.tr(.keysBack)])
         case let .dashboardItem(item, confirming):
             var paragraphs = [dashboardLine(item, s, spoken: spoken)]
-            if case let .refused(reason) = item.state { paragraphs.append(s.tr("dashboard.reason", ["reason": reason])) }
-            if confirming { paragraphs.append(s.tr("dashboard.withdraw_confirm")) }
-            return ScreenContent(title: s.tr("dashboard.item_title"), paragraphs: paragraphs, keys: [s.tr("keys.choose_number"), s.tr("keys.back")])
+            if case let .refused(reason) = item.state { paragraphs.append(s.tr(.dashboardReason, ["reason": reason])) }
+            if confirming { paragraphs.append(s.tr(.dashboardWithdrawConfirm)) }
+            return ScreenContent(title: s.tr(.dashboardItemTitle), paragraphs: paragraphs, keys: [s.tr(.keysChooseNumber), s.tr(.keysBack)])
         default:
             return nil
         }
@@ -262,14 +267,14 @@ extension WizardState {
         let title = catalog.service(id: item.serviceID)?.title.resolve(locale) ?? item.serviceID
         let state: String
         switch item.state {
-        case .waiting: state = s.tr("dashboard.state.waiting")
-        case .exported(stale: false): state = s.tr("dashboard.state.exported")
-        case .exported(stale: true): state = s.tr("dashboard.state.exported_stale", ["days": "\(DashboardView.staleExportDays)"])
-        case .refused: state = s.tr("dashboard.state.refused")
-        case let .sent(receipt): state = s.tr("dashboard.state.sent", ["receipt": receipt])
-        case .damaged: state = s.tr("dashboard.state.damaged", ["id": item.id.text])
+        case .waiting: state = s.tr(.dashboardStateWaiting)
+        case .exported(stale: false): state = s.tr(.dashboardStateExported)
+        case .exported(stale: true): state = s.tr(.dashboardStateExportedStale, ["days": "\(DashboardView.staleExportDays)"])
+        case .refused: state = s.tr(.dashboardStateRefused)
+        case let .sent(receipt): state = s.tr(.dashboardStateSent, ["receipt": receipt])
+        case .damaged: state = s.tr(.dashboardStateDamaged, ["id": item.id.text])
         }
-        return s.tr("dashboard.item", ["service": title, "time": String(item.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
+        return s.tr(.dashboardItem, ["service": title, "time": String(item.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
                                        "who": item.maskedID.map { spoken ? Mask.spoken($0, type: .idNumber) : $0 } ?? "—", "state": state])
     }
 }

@@ -157,26 +157,26 @@ extension WizardState {
     func helperContent(_ s: Strings, spoken: Bool) -> ScreenContent? {
         switch screen {
         case let .helperLogin(step):
-            var c = ScreenContent(title: s.tr("helper.login_title"), keys: [s.tr("keys.type_then_enter"), s.tr("keys.back")])
+            var c = ScreenContent(title: s.tr(.helperLoginTitle), keys: [s.tr(.keysTypeThenEnter), s.tr(.keysBack)])
             switch step {
             case .id:
-                c.question = s.tr("helper.ask_id")
+                c.question = s.tr(.helperAskId)
                 c.input = input
             case .pin:
-                c.question = s.tr("helper.ask_pin")
+                c.question = s.tr(.helperAskPin)
                 c.input = String(repeating: "•", count: input.count)
             case .checking:
-                c.question = s.tr("helper.checking")
+                c.question = s.tr(.helperChecking)
             }
             c.paragraphs = helperRefusal.map { [refusalText($0, s)] } ?? []
             return c
         case .assistedConsent:
             guard let session, let helper else { return nil }
             let answers = reviewItems.map { label(of: .change($0), s, spoken: spoken) }
-            return ScreenContent(title: s.tr("assisted.title"),
-                                 paragraphs: [s.tr("assisted.who", ["helper": helper.name, "service": session.service.title.resolve(locale)])]
-                                    + answers + [s.tr("assisted.ask")],
-                                 keys: [s.tr("keys.choose_number"), s.tr("keys.back_disagree")])
+            return ScreenContent(title: s.tr(.assistedTitle),
+                                 paragraphs: [s.tr(.assistedWho, ["helper": helper.name, "service": session.service.title.resolve(locale)])]
+                                    + answers + [s.tr(.assistedAsk)],
+                                 keys: [s.tr(.keysChooseNumber), s.tr(.keysBackDisagree)])
         default:
             return nil
         }
@@ -184,9 +184,9 @@ extension WizardState {
 
     private func refusalText(_ refusal: HelperRefusal, _ s: Strings) -> String {
         switch refusal {
-        case .unknownHelper: return s.tr("helper.unknown")
-        case let .wrongPIN(left): return s.tr("helper.wrong_pin", ["left": "\(left)"])
-        case let .locked(minutes): return s.tr("helper.locked", ["minutes": "\(minutes)"])
+        case .unknownHelper: return s.tr(.helperUnknown)
+        case let .wrongPIN(left): return s.tr(.helperWrongPin, ["left": "\(left)"])
+        case let .locked(minutes): return s.tr(.helperLocked, ["minutes": "\(minutes)"])
         }
     }
 }

@@ -64,12 +64,12 @@ public enum JSONValue: Equatable, Sendable {
         /// The kind in the user's language (`json.kind.object` → 对象 { }).
         public func name(_ s: Strings) -> String {
             switch self {
-            case .null: return s.tr("json.kind.null")
-            case .boolean: return s.tr("json.kind.boolean")
-            case .number: return s.tr("json.kind.number")
-            case .string: return s.tr("json.kind.string")
-            case .array: return s.tr("json.kind.array")
-            case .object: return s.tr("json.kind.object")
+            case .null: return s.tr(.jsonKindNull)
+            case .boolean: return s.tr(.jsonKindBoolean)
+            case .number: return s.tr(.jsonKindNumber)
+            case .string: return s.tr(.jsonKindString)
+            case .array: return s.tr(.jsonKindArray)
+            case .object: return s.tr(.jsonKindObject)
             }
         }
     }
@@ -162,20 +162,20 @@ public struct JSONSyntaxError: Error, Equatable, Sendable {
     /// The problem in the user's language.
     public func message(_ s: Strings) -> String {
         switch problem {
-        case .expectedValue: return s.tr("json.problem.expected_value")
-        case .expectedKey: return s.tr("json.problem.expected_key")
-        case .expectedColon: return s.tr("json.problem.expected_colon")
-        case let .expectedCommaOrEnd(closer): return s.tr("json.problem.expected_comma_or_end", ["closer": String(closer)])
-        case .expectedDigit: return s.tr("json.problem.expected_digit")
-        case .trailingText: return s.tr("json.problem.trailing_text")
-        case .unclosedString: return s.tr("json.problem.unclosed_string")
-        case .controlCharacterInString: return s.tr("json.problem.control_character")
-        case .badEscape: return s.tr("json.problem.bad_escape")
-        case .loneSurrogate: return s.tr("json.problem.lone_surrogate")
-        case .invalidUTF8: return s.tr("json.problem.invalid_utf8")
-        case let .tooDeep(limit): return s.tr("json.problem.too_deep", ["limit": "\(limit)"])
-        case let .duplicateKey(key): return s.tr("json.problem.duplicate_key", ["key": key])
-        case .numberOutOfRange: return s.tr("json.problem.number_out_of_range")
+        case .expectedValue: return s.tr(.jsonProblemExpectedValue)
+        case .expectedKey: return s.tr(.jsonProblemExpectedKey)
+        case .expectedColon: return s.tr(.jsonProblemExpectedColon)
+        case let .expectedCommaOrEnd(closer): return s.tr(.jsonProblemExpectedCommaOrEnd, ["closer": String(closer)])
+        case .expectedDigit: return s.tr(.jsonProblemExpectedDigit)
+        case .trailingText: return s.tr(.jsonProblemTrailingText)
+        case .unclosedString: return s.tr(.jsonProblemUnclosedString)
+        case .controlCharacterInString: return s.tr(.jsonProblemControlCharacter)
+        case .badEscape: return s.tr(.jsonProblemBadEscape)
+        case .loneSurrogate: return s.tr(.jsonProblemLoneSurrogate)
+        case .invalidUTF8: return s.tr(.jsonProblemInvalidUtf8)
+        case let .tooDeep(limit): return s.tr(.jsonProblemTooDeep, ["limit": "\(limit)"])
+        case let .duplicateKey(key): return s.tr(.jsonProblemDuplicateKey, ["key": key])
+        case .numberOutOfRange: return s.tr(.jsonProblemNumberOutOfRange)
         }
     }
 }

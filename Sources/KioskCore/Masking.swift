@@ -27,6 +27,4 @@ public enum Mask {
         }
     }
 
-    /// The last four characters, for "尾号 0016".
-    public static func lastFour(_ raw: String) -> String { String(raw.suffix(4)) }
 }

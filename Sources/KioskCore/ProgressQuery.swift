@@ -14,13 +14,13 @@ public enum PortalStatus: String, CaseIterable, Sendable {
 
     public func words(_ s: Strings) -> String {
         switch self {
-        case .received: return s.tr("progress.status.received")
-        case .inReview: return s.tr("progress.status.in_review")
-        case .needsMaterials: return s.tr("progress.status.needs_materials")
-        case .approved: return s.tr("progress.status.approved")
-        case .rejected: return s.tr("progress.status.rejected")
-        case .completed: return s.tr("progress.status.completed")
-        case .other: return s.tr("progress.status.other")
+        case .received: return s.tr(.progressStatusReceived)
+        case .inReview: return s.tr(.progressStatusInReview)
+        case .needsMaterials: return s.tr(.progressStatusNeedsMaterials)
+        case .approved: return s.tr(.progressStatusApproved)
+        case .rejected: return s.tr(.progressStatusRejected)
+        case .completed: return s.tr(.progressStatusCompleted)
+        case .other: return s.tr(.progressStatusOther)
         }
     }
 }
@@ -86,14 +86,14 @@ extension WizardState {
     func progressContent(_ s: Strings) -> ScreenContent? {
         switch screen {
         case .progressQuery:
-            return ScreenContent(title: s.tr("progress.title"), paragraphs: [s.tr("progress.why")],
-                                 question: s.tr("progress.question"), input: input,
-                                 keys: [s.tr("keys.type_then_enter"), s.tr("keys.back")])
+            return ScreenContent(title: s.tr(.progressTitle), paragraphs: [s.tr(.progressWhy)],
+                                 question: s.tr(.progressQuestion), input: input,
+                                 keys: [s.tr(.keysTypeThenEnter), s.tr(.keysBack)])
         case .progressSearching:
-            return ScreenContent(title: s.tr("progress.searching"))
+            return ScreenContent(title: s.tr(.progressSearching))
         case let .progressResult(items):
-            let lines = items.isEmpty ? [s.tr("progress.none")] : items.map { progressLine($0, s) }
-            return ScreenContent(title: s.tr("progress.title"), paragraphs: lines, keys: [s.tr("keys.enter_home")])
+            let lines = items.isEmpty ? [s.tr(.progressNone)] : items.map { progressLine($0, s) }
+            return ScreenContent(title: s.tr(.progressTitle), paragraphs: lines, keys: [s.tr(.keysEnterHome)])
         default:
             return nil
         }
@@ -103,19 +103,19 @@ extension WizardState {
         let title = catalog.service(id: item.serviceID)?.title.resolve(locale) ?? item.serviceID
         let chars = Array(item.createdAt)
         let date = chars.count >= 10
-            ? s.tr("progress.date", ["month": String(Int(String(chars[5...6])) ?? 0), "day": String(Int(String(chars[8...9])) ?? 0)])
+            ? s.tr(.progressDate, ["month": String(Int(String(chars[5...6])) ?? 0), "day": String(Int(String(chars[8...9])) ?? 0)])
             : ""
         let state: String
         switch item.state {
-        case .waiting: state = s.tr("progress.state.waiting")
-        case .exported: state = s.tr("progress.state.exported")
-        case .refused: state = s.tr("progress.state.refused")
-        case .unavailable: state = s.tr("progress.state.unavailable")
+        case .waiting: state = s.tr(.progressStateWaiting)
+        case .exported: state = s.tr(.progressStateExported)
+        case .refused: state = s.tr(.progressStateRefused)
+        case .unavailable: state = s.tr(.progressStateUnavailable)
         case let .portal(status, message):
             let word = status.words(s)
-            state = message.map { word + s.tr("progress.message", ["message": $0]) } ?? word
+            state = message.map { word + s.tr(.progressMessage, ["message": $0]) } ?? word
         }
-        let receipt = item.receipt.map { s.tr("progress.receipt", ["receipt": $0]) } ?? ""
-        return s.tr("progress.line", ["service": title, "date": date, "receipt": receipt, "state": state])
+        let receipt = item.receipt.map { s.tr(.progressReceipt, ["receipt": $0]) } ?? ""
+        return s.tr(.progressLine, ["service": title, "date": date, "receipt": receipt, "state": state])
     }
 }

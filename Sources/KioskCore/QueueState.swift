@@ -19,12 +19,12 @@ public enum QueueState: String, CaseIterable, Sendable {
     /// The state in the user's language.
     public func name(_ s: Strings) -> String {
         switch self {
-        case .ready: return s.tr("queue.state.ready")
-        case .sending: return s.tr("queue.state.sending")
-        case .sent: return s.tr("queue.state.sent")
-        case .quarantine: return s.tr("queue.state.quarantine")
-        case .exported: return s.tr("queue.state.exported")
-        case .damaged: return s.tr("queue.state.damaged")
+        case .ready: return s.tr(.queueStateReady)
+        case .sending: return s.tr(.queueStateSending)
+        case .sent: return s.tr(.queueStateSent)
+        case .quarantine: return s.tr(.queueStateQuarantine)
+        case .exported: return s.tr(.queueStateExported)
+        case .damaged: return s.tr(.queueStateDamaged)
         }
     }
 }

@@ -84,6 +84,7 @@ extension WizardState {
         switch key {
         case .f1:
             overlay = .staffCalled
+            focus = nil
             let help = Record.helpRequest(id: context.newID, kioskID: kioskID, at: context.moment, serviceID: session?.service.id)
             return [.bell, .record(help), .audit(.helpCall(id: context.newID))]
         case .f2:
@@ -94,6 +95,7 @@ extension WizardState {
         case .f4:
             overlay = .language
             optionPage = 0
+            focus = nil
             return []
         default: break
         }
@@ -107,10 +109,25 @@ extension WizardState {
         }
         switch key {
         case let .digit(d): return chooseByNumber(d, context)
-        case .enter: return confirm(context)
+        case .enter:
+            // The keypad contract: arrows and Tab move the focus, Enter activates it.
+            if let focus, visibleChoices.indices.contains(focus) {
+                error = nil
+                return choose(visibleChoices[focus], context)
+            }
+            return confirm(context)
         case .escape: return goBack()
+        case .down, .tab: moveFocus(by: 1); return []
+        case .up: moveFocus(by: -1); return []
         default: return []
         }
+    }
+
+    /// Moves the focus over the options on screen, round from the last to the first.
+    private mutating func moveFocus(by step: Int) {
+        let count = visibleChoices.count
+        guard count > 0 else { return }
+        focus = ((focus ?? (step > 0 ? -1 : count)) + step + count) % count
     }
 
     /// Typing into a text field; nil when the key is not an editing key.
@@ -125,6 +142,14 @@ extension WizardState {
 
     private mutating func pressInOverlay(_ overlay: Overlay, _ key: Key) -> [Effect] {
         switch (overlay, key) {
+        case (.language, .down), (.language, .tab):
+            moveFocus(by: 1)
+            return []
+        case (.language, .up):
+            moveFocus(by: -1)
+            return []
+        case (.language, .enter) where focus != nil:
+            return pressInOverlay(overlay, .digit(focus! + 1))
         case let (.language, .digit(d)):
             let options = visibleChoices
             guard d >= 1, d <= options.count else { return [] }
@@ -138,6 +163,7 @@ extension WizardState {
             self.overlay = nil
         default: break
         }
+        if self.overlay == nil { focus = nil }
         return []
     }
 
@@ -145,7 +171,10 @@ extension WizardState {
 
     private mutating func chooseByNumber(_ d: Int, _ context: Context) -> [Effect] {
         if d == 0 {
-            if optionPageCount > 1 { optionPage = (optionPage + 1) % optionPageCount }
+            if optionPageCount > 1 {
+                optionPage = (optionPage + 1) % optionPageCount
+                focus = nil
+            }
             return []
         }
         let visible = visibleChoices
@@ -418,6 +447,7 @@ extension WizardState {
     private mutating func show(_ next: Screen) {
         screen = next
         optionPage = 0
+        focus = nil
         input = ""
         error = nil
     }

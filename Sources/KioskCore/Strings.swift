@@ -1,8 +1,7 @@
 import Foundation
 
-/// The UI strings of one display language, loaded from `locales/<tag>.json`.
-/// Every key is written literally as a `tr` call with a string literal somewhere in Sources/, so a test can check
-/// that each key exists in every locale file and that no file holds an unused key.
+/// The UI strings of one display language, loaded from `locales/<tag>.json`, looked up by
+/// `StringKey` (generated from the locale file, so that a key the code names exists).
 public struct Strings: Sendable {
     public let locale: String
     public let table: [String: String]
@@ -25,11 +24,28 @@ public struct Strings: Sendable {
         self.init(locale: locale, table: table)
     }
 
-    /// The string for `key` with `{name}` placeholders filled in.
-    public func tr(_ key: String, _ args: [String: String] = [:]) -> String {
-        var text = table[key] ?? key
-        for (name, value) in args { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+    /// The string for `key` with its `{name}` placeholders filled in, in one pass over the text
+    /// (a value that itself holds `{other}` stays as it is). A key missing from the locale file
+    /// stops a debug build and the tests; a released kiosk shows the key rather than nothing.
+    public func tr(_ key: StringKey, _ args: [String: String] = [:]) -> String {
+        guard let template = table[key.rawValue] else {
+            assertionFailure("locales/\(locale).json has no \(key.rawValue)")
+            return key.rawValue
+        }
+        guard !args.isEmpty, template.contains("{") else { return template }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = args[String(rest[rest.index(after: open)..<close])] else {
+                out.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            out += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 }
 

@@ -175,6 +175,8 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var overlay: Overlay?
     /// Which page of more than nine options is shown; `0` turns it.
     public internal(set) var optionPage = 0
+    /// The option the arrow keys (or Tab) moved to, by its place on screen; Enter activates it.
+    public internal(set) var focus: Int?
     public internal(set) var input = ""
     public internal(set) var error: ValidationError?
     public internal(set) var notice: Notice?

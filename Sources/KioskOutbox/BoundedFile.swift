@@ -63,10 +63,10 @@ extension BoundedFile.Failure {
     /// What is wrong with the file, in the user's language, naming the file.
     public func message(_ s: Strings) -> String {
         switch self {
-        case let .missing(path): return s.tr("file.missing", ["file": path])
-        case let .notAFile(path): return s.tr("file.not_a_file", ["file": path])
-        case let .tooLarge(path, limit): return s.tr("file.too_large", ["file": path, "limit": BoundedFile.describe(bytes: limit)])
-        case let .unreadable(path, code): return s.tr("file.unreadable", ["file": path, "reason": SystemError.describe(code, s)])
+        case let .missing(path): return s.tr(.fileMissing, ["file": path])
+        case let .notAFile(path): return s.tr(.fileNotAFile, ["file": path])
+        case let .tooLarge(path, limit): return s.tr(.fileTooLarge, ["file": path, "limit": BoundedFile.describe(bytes: limit)])
+        case let .unreadable(path, code): return s.tr(.fileUnreadable, ["file": path, "reason": SystemError.describe(code, s)])
         }
     }
 }
@@ -75,14 +75,14 @@ extension BoundedFile.Failure {
 public enum SystemError {
     public static func describe(_ code: Int32, _ s: Strings) -> String {
         switch code {
-        case EACCES, EPERM: return s.tr("errno.permission")
-        case EROFS: return s.tr("errno.read_only")
-        case ENOSPC, EDQUOT: return s.tr("errno.disk_full")
-        case ENOENT: return s.tr("errno.missing")
-        case EIO: return s.tr("errno.io")
-        case ELOOP: return s.tr("errno.symlink")
-        case EEXIST: return s.tr("errno.exists")
-        default: return s.tr("errno.other", ["code": "\(code)"])
+        case EACCES, EPERM: return s.tr(.errnoPermission)
+        case EROFS: return s.tr(.errnoReadOnly)
+        case ENOSPC, EDQUOT: return s.tr(.errnoDiskFull)
+        case ENOENT: return s.tr(.errnoMissing)
+        case EIO: return s.tr(.errnoIo)
+        case ELOOP: return s.tr(.errnoSymlink)
+        case EEXIST: return s.tr(.errnoExists)
+        default: return s.tr(.errnoOther, ["code": "\(code)"])
         }
     }
 }

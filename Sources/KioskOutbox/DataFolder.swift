@@ -42,12 +42,13 @@ public struct DataFolder: Sendable {
         public var damage: QueueItem.Damage
     }
 
-    /// The sound items among `ids` in `state`. Damaged files (and files whose names are not
-    /// item names) are moved to `damaged/` and written to the audit trail, never passed on.
-    public func checkedItems(_ spool: Spool, _ ids: [ItemID], in state: Spool.State,
+    /// The sound items among `ids` in `state`. Damaged files (and, with `strays`, files whose names
+    /// are not item names) are moved to `damaged/` and written to the audit trail, never passed on.
+    /// Looking for strays lists the whole folder: a sender does it once per pass, not per request.
+    public func checkedItems(_ spool: Spool, _ ids: [ItemID], in state: Spool.State, strays: Bool = true,
                              at moment: Moment) throws(DurableWriteError) -> (items: [QueueItem], damaged: [DamagedFile]) {
         var items: [QueueItem] = []
-        var damaged: [DamagedFile] = spool.strayNames(in: state).map { DamagedFile(name: $0, damage: .badName($0)) }
+        var damaged: [DamagedFile] = strays ? spool.strayNames(in: state).map { DamagedFile(name: $0, damage: .badName($0)) } : []
         for id in ids {
             switch spool.load(id, in: state) {
             case let .success(item)?: items.append(item)

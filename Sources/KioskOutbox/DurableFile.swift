@@ -36,13 +36,13 @@ public enum DurableWriteError: Error, Equatable, CustomStringConvertible {
     public func message(_ s: Strings) -> String {
         let reason: String
         switch self {
-        case .diskFull: reason = s.tr("errno.disk_full")
-        case .notWritable: reason = s.tr("errno.permission")
-        case .readOnly: reason = s.tr("errno.read_only")
-        case .exists: reason = s.tr("errno.exists")
+        case .diskFull: reason = s.tr(.errnoDiskFull)
+        case .notWritable: reason = s.tr(.errnoPermission)
+        case .readOnly: reason = s.tr(.errnoReadOnly)
+        case .exists: reason = s.tr(.errnoExists)
         case let .failed(_, code): reason = SystemError.describe(code, s)
         }
-        return s.tr("file.write_failed", ["file": path, "reason": reason])
+        return s.tr(.fileWriteFailed, ["file": path, "reason": reason])
     }
 
     static func from(_ code: Int32, _ path: String) -> DurableWriteError {
@@ -70,7 +70,7 @@ public enum DurableFile {
     public static func write(_ data: Data, to target: URL, tmpFolder: URL, syncFolder shouldSyncFolder: Bool = true,
                              replacing: Bool = true) throws(DurableWriteError) {
         let (fd, tmp) = try createTemporary(for: target, in: tmpFolder)
-        var failure = (SimulatedFaults.takeWriteFailure() ?? writeAll(data, to: fd)).map { DurableWriteError.from($0, tmp.path) }
+        var failure = (SimulatedFaults.takeWriteFailure(refusing: data) ?? writeAll(data, to: fd)).map { DurableWriteError.from($0, tmp.path) }
         if failure == nil, fsync(fd) != 0 { failure = .from(errno, tmp.path) }
         if close(fd) != 0, failure == nil { failure = .from(errno, tmp.path) }
         if failure == nil { failure = place(tmp, at: target, replacing: replacing) }
@@ -175,17 +175,26 @@ public enum ProcessCheck {
 enum SimulatedFaults {
     #if DEBUG
     nonisolated(unsafe) private static var failures: [Int32] = []
+    nonisolated(unsafe) private static var refused: [Data] = []
     private static let lock = NSLock()
 
     /// The next `count` durable writes fail with `code` (ENOSPC: the disk is full).
     static func failNextWrites(_ count: Int, with code: Int32 = ENOSPC) {
-        lock.withLock { failures = Array(repeating: code, count: count) }
+        lock.withLock { failures = Array(repeating: code, count: count); refused = [] }
     }
 
-    static func takeWriteFailure() -> Int32? {
-        lock.withLock { failures.isEmpty ? nil : failures.removeFirst() }
+    /// The bytes of each write failed on purpose since `failNextWrites`, so that a test can
+    /// compare what a retry writes with what the first attempt tried to write.
+    static var refusedWrites: [Data] { lock.withLock { refused } }
+
+    static func takeWriteFailure(refusing data: Data) -> Int32? {
+        lock.withLock {
+            guard !failures.isEmpty else { return nil }
+            refused.append(data)
+            return failures.removeFirst()
+        }
     }
     #else
-    static func takeWriteFailure() -> Int32? { nil }
+    static func takeWriteFailure(refusing data: Data) -> Int32? { nil }
     #endif
 }

@@ -63,14 +63,14 @@ extension QueueItem.Damage {
     /// What is wrong, in the user's language: for `status`, `sync` and the dashboard.
     public func message(_ s: Strings) -> String {
         switch self {
-        case .empty: return s.tr("damage.empty")
-        case let .tooLarge(limit): return s.tr("damage.too_large", ["limit": BoundedFile.describe(bytes: limit)])
-        case .unreadable: return s.tr("damage.unreadable")
-        case .badName: return s.tr("damage.bad_name")
-        case .factsUnreadable: return s.tr("damage.facts")
-        case .payloadMissing: return s.tr("damage.payload_missing")
-        case .payloadUnreadable: return s.tr("damage.payload")
-        case .idMismatch: return s.tr("damage.id_mismatch")
+        case .empty: return s.tr(.damageEmpty)
+        case let .tooLarge(limit): return s.tr(.damageTooLarge, ["limit": BoundedFile.describe(bytes: limit)])
+        case .unreadable: return s.tr(.damageUnreadable)
+        case .badName: return s.tr(.damageBadName)
+        case .factsUnreadable: return s.tr(.damageFacts)
+        case .payloadMissing: return s.tr(.damagePayloadMissing)
+        case .payloadUnreadable: return s.tr(.damagePayload)
+        case .idMismatch: return s.tr(.damageIdMismatch)
         }
     }
 

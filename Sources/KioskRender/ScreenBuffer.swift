@@ -9,13 +9,10 @@ public enum Role: String, CaseIterable, Sendable {
 public struct Style: Equatable, Hashable, Sendable {
     public var role: Role
     public var bold: Bool
-    /// Drawn with foreground and background swapped (focus, buttons).
-    public var reverse: Bool
 
-    public init(_ role: Role = .text, bold: Bool = false, reverse: Bool = false) {
+    public init(_ role: Role = .text, bold: Bool = false) {
         self.role = role
         self.bold = bold
-        self.reverse = reverse
     }
 }
 

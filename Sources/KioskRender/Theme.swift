@@ -44,8 +44,6 @@ public struct Theme: Equatable, Sendable {
 
     /// The roles drawn as text on the background.
     public static let textRoles: [Role] = [.text, .heading, .focus, .error, .success, .muted]
-
-    public var minimumContrast: Double { isCare ? 7 : 4.5 }
 }
 
 /// xterm's default 256-colour palette and the WCAG 2 contrast ratio.

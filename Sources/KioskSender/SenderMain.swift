@@ -14,7 +14,7 @@ public enum SenderMain {
         case let .sync(.progress(ids)): return ProgressCommand.run(ids, options, strings, environment)
         case let .upload(file): return UploadCommand.run(file, options, strings, environment)
         default:
-            CareKiosk.printError(strings.tr("sender.not_a_sender_command"))
+            CareKiosk.printError(strings.tr(.senderNotASenderCommand))
             return 2
         }
     }

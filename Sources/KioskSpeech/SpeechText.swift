@@ -84,7 +84,7 @@ public struct SpeechText: Sendable {
         var t = text
         // Masked values: only what follows the stars is spoken, as "尾号 …".
         t = t.replacing(/[0-9A-Za-z]*\*{2,}([0-9A-Za-z]{0,4})/) { m in
-            m.1.isEmpty ? " " + strings.tr("speech.hidden") + " " : " " + lastFour(String(m.1)) + " "
+            m.1.isEmpty ? " " + strings.tr(.speechHidden) + " " : " " + lastFour(String(m.1)) + " "
         }
         t = t.replacing(/(\d{4})[\-\/.年](\d{1,2})[\-\/.月](\d{1,2})日?/) { m in
             " " + date(String(m.1), String(m.2), String(m.3)) + " "
@@ -114,7 +114,7 @@ public struct SpeechText: Sendable {
 
     /// "尾号" and the last digits, one by one.
     private func lastFour(_ tail: String) -> String {
-        strings.tr("speech.last_four", ["digits": spell(tail.uppercased(), groups: [])])
+        strings.tr(.speechLastFour, ["digits": spell(tail.uppercased(), groups: [])])
     }
 
     /// Year digit by digit, month and day as numbers: 一九四五年三月十五日 / March 15, 1945.

@@ -63,12 +63,12 @@ public enum PortalFault: Error, Equatable, Sendable {
     public func message(_ s: Strings) -> String {
         switch self {
         case let .transport(failure): return failure.message(s)
-        case let .status(code): return s.tr("fault.status", ["status": "\(code)"])
-        case let .noReceipt(code): return s.tr("fault.no_receipt", ["status": "\(code)"])
-        case let .answerForAnotherItem(code): return s.tr("fault.another_item", ["status": "\(code)"])
-        case let .notBatchAnswer(code): return s.tr("fault.not_batch_answer", ["status": "\(code)"])
-        case .missingFromBatchAnswer: return s.tr("fault.missing_from_batch")
-        case let .notThePortal(code): return s.tr("fault.not_the_portal", ["status": "\(code)"])
+        case let .status(code): return s.tr(.faultStatus, ["status": "\(code)"])
+        case let .noReceipt(code): return s.tr(.faultNoReceipt, ["status": "\(code)"])
+        case let .answerForAnotherItem(code): return s.tr(.faultAnotherItem, ["status": "\(code)"])
+        case let .notBatchAnswer(code): return s.tr(.faultNotBatchAnswer, ["status": "\(code)"])
+        case .missingFromBatchAnswer: return s.tr(.faultMissingFromBatch)
+        case let .notThePortal(code): return s.tr(.faultNotThePortal, ["status": "\(code)"])
         }
     }
 }
@@ -76,16 +76,16 @@ public enum PortalFault: Error, Equatable, Sendable {
 extension TransportFailure {
     public func message(_ s: Strings) -> String {
         switch self {
-        case .timedOut: return s.tr("fault.timed_out")
-        case .refused: return s.tr("fault.refused")
-        case .reset: return s.tr("fault.reset")
-        case .noNetwork: return s.tr("fault.no_network")
-        case .hostNotFound: return s.tr("fault.host_not_found")
-        case .certificateNotTrusted: return s.tr("fault.certificate")
-        case .tls: return s.tr("fault.tls")
-        case .badAnswer: return s.tr("fault.bad_answer")
-        case let .answerTooLarge(limit): return s.tr("fault.too_large", ["limit": BoundedFile.describe(bytes: limit)])
-        case let .other(code): return s.tr("fault.other", ["code": "\(code)"])
+        case .timedOut: return s.tr(.faultTimedOut)
+        case .refused: return s.tr(.faultRefused)
+        case .reset: return s.tr(.faultReset)
+        case .noNetwork: return s.tr(.faultNoNetwork)
+        case .hostNotFound: return s.tr(.faultHostNotFound)
+        case .certificateNotTrusted: return s.tr(.faultCertificate)
+        case .tls: return s.tr(.faultTls)
+        case .badAnswer: return s.tr(.faultBadAnswer)
+        case let .answerTooLarge(limit): return s.tr(.faultTooLarge, ["limit": BoundedFile.describe(bytes: limit)])
+        case let .other(code): return s.tr(.faultOther, ["code": "\(code)"])
         }
     }
 }

@@ -208,7 +208,7 @@ public struct Syncer {
         for state in [Spool.State.ready, .exported] {
             let ids = chunk.filter { $0.from == state }.map(\.id)
             guard !ids.isEmpty else { continue }
-            let checked = try data.checkedItems(spool, ids, in: state, at: now())
+            let checked = try data.checkedItems(spool, ids, in: state, strays: false, at: now())
             report.damaged += checked.damaged
             let items = checked.items.filter { $0.payload != nil }
             try spool.move(items.map(\.id), from: state, to: .sending)

@@ -101,7 +101,6 @@ public final class Terminal {
                 if cell.isContinuation { continue }
                 var attrs = kiosk_a_normal()
                 if cell.style.bold || (!richColour && [.heading, .error, .focus].contains(cell.style.role)) { attrs |= kiosk_a_bold() }
-                if cell.style.reverse { attrs |= kiosk_a_reverse() }
                 let pair = anyColour ? Int16(Role.allCases.firstIndex(of: cell.style.role)! + 1) : 0
                 var wide = Array(String(cell.character).unicodeScalars.map { wchar_t(bitPattern: $0.value) }.prefix(4))
                 wide.append(0)

@@ -57,40 +57,49 @@ public func runCarekiosk(_ args: [String], input: String = "", environment: [Str
                         stdout: text[0], stderr: text[1])
 }
 
-/// A run of `carekiosk` measured from outside: how long it took and the most memory it ever held.
+/// A run of a program measured from outside: how long it took and the most memory it ever held.
 public struct MeasuredRun {
     public var status: Int32
     public var seconds: Double
-    /// Peak resident memory (`ru_maxrss`), in megabytes.
+    /// Peak resident memory, in megabytes, as GNU time reports it (`%M`).
     public var peakMegabytes: Double
     public var stderr: String
 }
 
-/// Runs `carekiosk` with posix_spawn and collects it with wait4, which reports its peak memory.
+/// Runs `carekiosk` with its input closed and measures it (`runMeasured`).
 public func runCarekioskMeasured(_ args: [String], environment: [String: String] = [:]) throws -> MeasuredRun {
-    let err = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("carekiosk-err-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: err) }
+    var env = environment
+    env["CAREKIOSK_HOME"] = env["CAREKIOSK_HOME"] ?? repoRoot.path
+    env["TZ"] = env["TZ"] ?? "Asia/Shanghai"
+    return try runMeasured(carekioskBinary.path, args, environment: env)
+}
+
+/// Runs a program under GNU time with its input and output closed and returns its exit status,
+/// wall time, peak memory and standard error. Not wait4's memory figure for a child spawned from
+/// here: posix_spawn starts the child in the spawning process's memory (vfork), and the kernel
+/// carries that high-water mark over the exec, so every program would measure at least the size of
+/// the process that started it. GNU time forks from its own small process.
+public func runMeasured(_ path: String, _ args: [String], environment: [String: String] = [:]) throws -> MeasuredRun {
+    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("measured-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let report = folder.appendingPathComponent("time"), err = folder.appendingPathComponent("stderr")
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+    p.arguments = ["-f", "%M", "-o", report.path, path] + args
     var env = ProcessInfo.processInfo.environment
-    env["CAREKIOSK_HOME"] = repoRoot.path
-    env["TZ"] = "Asia/Shanghai"
     for (k, v) in environment { env[k] = v }
-    let argv = ([carekioskBinary.path] + args).map { strdup($0) } + [nil]
-    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    var pid: pid_t = 0
+    p.environment = env
+    FileManager.default.createFile(atPath: err.path, contents: nil)
+    p.standardInput = FileHandle.nullDevice
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = try FileHandle(forWritingTo: err)
     let start = Date()
-    guard posix_spawn(&pid, carekioskBinary.path, &actions, nil, argv, envp) == 0 else { throw CocoaError(.executableLoad) }
-    var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    try p.run()
+    p.waitUntilExit()
     let seconds = Date().timeIntervalSince(start)
-    let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return MeasuredRun(status: exit, seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024,
+    let lines = ((try? String(contentsOf: report, encoding: .utf8)) ?? "").split(separator: "\n")
+    guard let kilobytes = lines.last.flatMap({ Double($0) }) else { throw CocoaError(.executableLoad) }
+    return MeasuredRun(status: p.terminationStatus, seconds: seconds, peakMegabytes: kilobytes / 1024,
                        stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
 }

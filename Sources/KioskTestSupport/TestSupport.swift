@@ -86,3 +86,43 @@ public final class TestClock: @unchecked Sendable {
 
     public func advance(_ seconds: TimeInterval) { lock.withLock { date = date.addingTimeInterval(seconds) } }
 }
+
+/// How many rounds a property test runs: all of them, or a tenth under `scripts/test --quick`
+/// (which sets CAREKIOSK_QUICK=1), so that the quick run stays under a minute.
+public func propertyRounds(_ full: Int) -> Int {
+    ProcessInfo.processInfo.environment["CAREKIOSK_QUICK"] == "1" ? max(1, full / 10) : full
+}
+
+/// Runs `body` while `folder` cannot be written, the way a read-only disk or stick behaves. As
+/// root, who writes through permissions, by a read-only bind mount of the folder onto itself;
+/// otherwise by mode 0500. Returns false when the folder could not be made read-only.
+public func whileReadOnly(_ folder: URL, _ body: () throws -> Void) rethrows -> Bool {
+    guard getuid() == 0 else {
+        chmod(folder.path, 0o500)
+        defer { chmod(folder.path, 0o700) }
+        try body()
+        return true
+    }
+    func tool(_ path: String, _ args: [String]) -> Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }
+    guard tool("/bin/mount", ["--bind", folder.path, folder.path]) else { return false }
+    defer { _ = tool("/bin/umount", [folder.path]) }
+    guard tool("/bin/mount", ["-o", "remount,ro,bind", folder.path]) else { return false }
+    try body()
+    return true
+}
+
+/// A new folder of its own under the temporary folder, readable by this user only, as the kiosk
+/// demands of a data folder.
+public func temporaryFolder(_ name: String) -> URL {
+    let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("\(name)-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    return url
+}

@@ -81,32 +81,15 @@ func timeToFirstScreen(_ command: String, marker: String, environment: [String: 
 
 func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
-// MARK: cold start to first screen, against dialog --menu with the same services
+// MARK: the first screen, against a Foundation program and dialog --menu with the same services
 
-let runs = 15
-let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("carekiosk-bench-\(getpid())")
 let utf8 = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "CAREKIOSK_HOME": resources.root.path]
-let kioskCommand = "\(shellQuote(binDir.appendingPathComponent("carekiosk").path)) --plain --data-dir \(shellQuote(dataDir.path))"
-let kioskTimes = (0..<runs).compactMap { _ in timeToFirstScreen(kioskCommand, marker: "> ", environment: utf8) }
-if kioskTimes.count == runs {
-    rows.append(Row(measure: "cold start to first screen, carekiosk --plain",
-                    figure: "\(ms(percentile(kioskTimes, 0.5))) median, \(ms(percentile(kioskTimes, 0.9))) p90",
-                    how: "\(runs) runs under script(1), spawn until the first prompt is written"))
-}
-let menuItems = catalog.services.enumerated().map { "\($0.offset + 1) \(shellQuote($0.element.title.resolve("zh-Hans")))" }.joined(separator: " ")
-let lastTitle = catalog.services.last!.title.resolve("zh-Hans")
-if FileManager.default.isExecutableFile(atPath: "/usr/bin/dialog") {
-    let dialogCommand = "dialog --menu \(shellQuote("请选择要办理的事项")) 20 60 \(catalog.services.count) \(menuItems)"
-    let dialogTimes = (0..<runs).compactMap { _ in timeToFirstScreen(dialogCommand, marker: lastTitle, environment: utf8) }
-    if dialogTimes.count == runs {
-        rows.append(Row(measure: "cold start to first screen, dialog --menu (same \(catalog.services.count) services)",
-                        figure: "\(ms(percentile(dialogTimes, 0.5))) median, \(ms(percentile(dialogTimes, 0.9))) p90",
-                        how: "\(runs) runs under script(1), spawn until the last menu item is drawn"))
-    }
-} else {
-    rows.append(Row(measure: "cold start to first screen, dialog --menu", figure: "not measured", how: "dialog is not installed"))
-}
-try? FileManager.default.removeItem(at: dataDir)
+// scripts/bench builds the kiosk as installed (static Swift libraries) into .build-static.
+let staticKiosk = resources.root.appendingPathComponent(".build-static/release/carekiosk")
+rows += StartupBench.rows(kiosk: binDir.appendingPathComponent("carekiosk"),
+                          staticKiosk: FileManager.default.isExecutableFile(atPath: staticKiosk.path) ? staticKiosk : nil,
+                          baseline: binDir.appendingPathComponent("foundation-baseline"), catalog: catalog,
+                          catalogFile: resources.defaultCatalog, environment: utf8)
 
 // MARK: reducer events per second
 

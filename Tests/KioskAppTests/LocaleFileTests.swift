@@ -1,26 +1,15 @@
 import Foundation
 import XCTest
+import KioskCore
 import KioskTestSupport
 
-/// Every UI string lives in locales/: each key in every language, and no key that nothing uses.
+/// Every UI string lives in locales/: each key in every language, the same placeholders in each,
+/// no key that nothing uses, and `StringKey` (which the code names) generated from the files.
 final class LocaleFileTests: XCTestCase {
     func keys(_ locale: String) throws -> Set<String> {
         let data = try Data(contentsOf: repoRoot.appendingPathComponent("locales/\(locale).json"))
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: String])
         return Set(object.keys)
-    }
-
-    /// Keys written in the sources as `tr("…")`.
-    func keysUsedInSources() throws -> Set<String> {
-        var used = Set<String>()
-        let sources = repoRoot.appendingPathComponent("Sources")
-        let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
-        XCTAssertFalse(files.isEmpty)
-        for file in files {
-            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
-            for match in text.matches(of: /[^A-Za-z0-9_]tr\("([A-Za-z0-9_.\-]+)"/) { used.insert(String(match.1)) }
-        }
-        return used
     }
 
     func testEveryLocaleHasTheSameKeys() throws {
@@ -29,12 +18,24 @@ final class LocaleFileTests: XCTestCase {
         XCTAssertEqual(en.subtracting(zh).sorted(), [], "missing in zh-Hans.json")
     }
 
-    func testEveryUsedKeyExistsAndEveryKeyIsUsed() throws {
-        let used = try keysUsedInSources()
-        let defined = try keys("zh-Hans")
-        XCTAssertGreaterThan(used.count, 50)
-        XCTAssertEqual(used.subtracting(defined).sorted(), [], "used in Sources/ but missing from locales/")
-        XCTAssertEqual(defined.subtracting(used).sorted(), [], "in locales/ but used nowhere")
+    func testTheKeysTheCodeNamesAreTheKeysOfTheFiles() throws {
+        XCTAssertEqual(Set(StringKey.allCases.map(\.rawValue)), try keys("zh-Hans"),
+                       "Sources/KioskCore/StringKey.swift is not up to date: run scripts/generate-string-keys")
+    }
+
+    /// `.caseName` somewhere in Sources/ for every key: a string nothing can show is dead.
+    func testEveryKeyIsUsed() throws {
+        var text = ""
+        let sources = repoRoot.appendingPathComponent("Sources")
+        for file in FileManager.default.enumerator(atPath: sources.path)!.compactMap({ $0 as? String })
+            where file.hasSuffix(".swift") && !file.hasSuffix("StringKey.swift") {
+            text += try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+        }
+        let unused = StringKey.allCases.filter { key in
+            let name = "\(key)"
+            return !text.contains(".\(name)") && !text.contains(".`\(name)`")
+        }
+        XCTAssertEqual(unused.map(\.rawValue), [], "in locales/ but used nowhere")
     }
 
     func testPlaceholdersMatchAcrossLocales() throws {
@@ -45,5 +46,12 @@ final class LocaleFileTests: XCTestCase {
         }
         let zh = try placeholders("zh-Hans"), en = try placeholders("en")
         for (key, names) in zh { XCTAssertEqual(names, en[key], key) }
+    }
+
+    func testPlaceholdersAreFilledInOnePass() {
+        let s = Strings(locale: "zh-Hans", table: [StringKey.exportDone.rawValue: "已把 {count} 件导出到 {file}。"])
+        XCTAssertEqual(s.tr(.exportDone, ["count": "3", "file": "{count}.ckb"]), "已把 3 件导出到 {count}.ckb。",
+                       "a value is never read as a placeholder")
+        XCTAssertEqual(s.tr(.exportDone, ["count": "3"]), "已把 3 件导出到 {file}。", "a placeholder nobody gave stays visible")
     }
 }

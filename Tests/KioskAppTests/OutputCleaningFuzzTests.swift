@@ -108,7 +108,8 @@ final class OutputCleaningFuzzTests: XCTestCase {
 
     /// A control character other than the newlines plain mode puts between its own lines.
     static func isControl(_ s: Unicode.Scalar) -> Bool {
-        s.properties.generalCategory == .control || [0x2028, 0x2029, 0x202E, 0x2066].contains(s.value)
+        // General category Cc is exactly C0, DEL and C1; then the line and direction controls.
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029 || s.value == 0x202E || s.value == 0x2066
     }
 
     func testTenThousandHostileCatalogsNeverPutAControlByteOnScreenOrInPlainOutput() throws {
@@ -116,9 +117,10 @@ final class OutputCleaningFuzzTests: XCTestCase {
         for tag in ["zh-Hans", "en"] {
             strings[tag] = try Strings(locale: tag, json: Data(contentsOf: repoRoot.appendingPathComponent("locales/\(tag).json")))
         }
-        var frames = 0, remnantsShown = 0
+        var remnantsShown = 0
         let template = try catalogJSON()
-        for round in 0..<10_000 {
+        let rounds = propertyRounds(10_000)
+        for round in 0..<rounds {
             let locale = round % 3 == 0 ? "en" : "zh-Hans"
             var state = WizardState(catalog: try catalog(round, template: template), kioskID: "k", today: CivilDate(year: 2026, month: 11, day: 22)!,
                                     locale: locale, careMode: round % 2 == 0)
@@ -134,12 +136,10 @@ final class OutputCleaningFuzzTests: XCTestCase {
                 let bad = frame.cells.filter { $0.character.unicodeScalars.contains(where: Self.isControl) }
                 XCTAssertTrue(bad.isEmpty, "renderer, round \(round): \(bad.map(\.character))")
                 if plain.contains("[31m") { remnantsShown += 1 }
-                frames += 1
                 if !controls.isEmpty || !bad.isEmpty { return }
             }
         }
-        XCTAssertEqual(frames, 20_000)
-        XCTAssertGreaterThan(remnantsShown, 500, "the hostile text did reach the screen, cleaned")
+        XCTAssertGreaterThan(remnantsShown, rounds / 20, "the hostile text did reach the screen, cleaned")
     }
 
     func testTheCleanerRemovesEscapeSequencesButKeepsTheText() {

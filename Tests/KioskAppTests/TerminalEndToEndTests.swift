@@ -9,8 +9,8 @@ final class TerminalEndToEndTests: XCTestCase {
     override func setUp() { dataDir = temporaryFolder("carekiosk-tmux") }
     override func tearDown() { try? FileManager.default.removeItem(at: dataDir) }
 
-    func kiosk(_ width: Int = 80, _ height: Int = 24, extra: String = "") throws -> TmuxSession {
-        let t = try TmuxSession(command: "'\(carekioskBinary.path)' --kiosk --data-dir '\(dataDir.path)' \(extra)", width: width, height: height)
+    func kiosk(_ width: Int = 80, _ height: Int = 24, extra: String = "", environment: String = "") throws -> TmuxSession {
+        let t = try TmuxSession(command: "\(environment) '\(carekioskBinary.path)' --kiosk --data-dir '\(dataDir.path)' \(extra)", width: width, height: height)
         try t.waitFor("村便民服务点")
         return t
     }
@@ -192,18 +192,19 @@ final class TerminalEndToEndTests: XCTestCase {
 
     /// A helper who logs in and walks away from the home screen is logged out by the inactivity
     /// timer, and the kiosk is back in care mode for the next resident.
+    /// With the clock in a file the test moves (`CAREKIOSK_CLOCK=@FILE`): a minute passes at once.
     func testAHelperIdleOnTheHomeScreenIsLoggedOut() throws {
         XCTAssertEqual(try runCarekiosk(["helper", "add", "1001", "张帮办", "--data-dir", dataDir.path], input: "2468\n2468\n").status, 0)
-        let t = try kiosk(extra: "--inactivity 60")
-        for _ in 0..<3 {
-            try t.send("Escape")
-            Thread.sleep(forTimeInterval: 0.3)
-        }
+        let clock = dataDir.appendingPathComponent("clock")
+        try Data("2026-11-28T09:00:00+08:00".utf8).write(to: clock)
+        let t = try kiosk(extra: "--inactivity 60", environment: "CAREKIOSK_CLOCK=@\(clock.path)")
+        for _ in 0..<3 { try t.send("Escape") }
         try t.send("Enter"); try t.waitFor("请输入帮办员编号")
         try t.send("1001", literally: true); try t.send("Enter"); try t.waitFor("请输入密码")
         try t.send("2468", literally: true); try t.send("Enter")
         XCTAssertTrue(try t.waitFor("帮办员 张帮办").contains("标准模式"))
-        let after = try t.waitFor("关怀模式", seconds: 75)
+        try Data("2026-11-28T09:01:01+08:00".utf8).write(to: clock)
+        let after = try t.waitFor("关怀模式", seconds: 5)
         XCTAssertFalse(after.contains("帮办员 张帮办"), "logged out after a minute without a key")
         let audit = try String(contentsOf: dataDir.appendingPathComponent("audit.jsonl"), encoding: .utf8)
         XCTAssertTrue(audit.contains("\"event\":\"logout\""), audit)

@@ -43,7 +43,7 @@ final class TmuxSession {
     /// Named keys (Enter, Escape, F2, C-c) or, with `literally`, text typed as it is.
     func send(_ keys: String..., literally: Bool = false) throws {
         for key in keys { try tmux(["send-keys", "-t", "k"] + (literally ? ["-l", key] : [key])) }
-        usleep(150_000)
+        usleep(30_000)
     }
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "k"]) }

@@ -13,7 +13,11 @@ final class CatalogAdoptionTests: XCTestCase {
         let careMode = d.state.careMode
         d.send(.adoptCatalog(smaller))
         XCTAssertEqual(d.state.catalog.version, "2026-12-01")
-        XCTAssertEqual(d.state.homeCategories, smaller.menu.categoryIDs, "the home screen shows the new services")
+        // Only the categories of the two services left, in the catalog's order, and only their services.
+        let home = d.state.content(loadStrings("zh-Hans"))
+        XCTAssertEqual(home.options.map(\.label), ["社保养老", "养老服务", "查询办理进度"], "the home screen shows the new catalog")
+        d.digit(1)
+        XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).options.map(\.label), ["养老金资格认证"])
         XCTAssertEqual(d.state.careMode, careMode)
         XCTAssertTrue(d.state.online)
     }

@@ -49,6 +49,8 @@ final class ReducerSpeechTests: XCTestCase {
         XCTAssertTrue(said.hasPrefix(c.title + "|" + c.question!), said)
         for option in c.options { XCTAssertTrue(said.contains("按\(option.number)，\(option.label)"), said) }
         XCTAssertTrue(said.hasSuffix(c.keys.joined(separator: "|")), said)
+        XCTAssertTrue(said.hasPrefix("社保养老|"), said)
+        XCTAssertTrue(said.contains("按1，养老金资格认证"), said)
     }
 
     func testAfterThatOnlyTheCharacterJustTypedIsSaid() {
@@ -100,7 +102,7 @@ final class ReducerSpeechTests: XCTestCase {
         var d = openPensionQuestion()
         for ch in "511922194503150017" { d.send(.key(.character(ch))) }
         let first = effects(&d, .key(.enter))
-        let message = zh.tr("screen.error_prefix") + ValidationError.idCheckDigit.message(zh)
+        let message = zh.tr(.screenErrorPrefix) + ValidationError.idCheckDigit.message(zh)
         XCTAssertEqual(first, [.stopSpeech, .speak(Utterance(voice: .mandarin, parts: [.text(message)]))])
         XCTAssertEqual(effects(&d, .key(.enter)), first, "pressing Enter again says the error again")
     }
@@ -122,7 +124,11 @@ final class ReducerSpeechTests: XCTestCase {
         XCTAssertEqual(d.state.speechVoice, .cantonese)
         XCTAssertEqual(d.state.locale, "zh-Hans")
         XCTAssertEqual(d.spoken.last?.voice, .cantonese)
-        XCTAssertEqual(text(d.spoken.last!), text(Utterance(voice: .cantonese, parts: d.state.utterance(zh).parts)))
+        // Back on the home screen, said in the Chinese words of the screen.
+        let said = text(d.spoken.last!)
+        XCTAssertTrue(said.hasPrefix("村便民服务点 · 自助办事|"), said)
+        XCTAssertTrue(said.contains("|您要办哪一类事？请按数字键选择。|"), said)
+        XCTAssertTrue(said.contains("按1，社保养老"), said)
     }
 
     func testEnglishScreenWithMandarinSpeechSpeaksTheChineseStrings() {
@@ -132,7 +138,7 @@ final class ReducerSpeechTests: XCTestCase {
         XCTAssertEqual(d.state.locale, "en")
         d.digit(1)
         XCTAssertEqual(d.spoken.last?.voice, .mandarin)
-        XCTAssertTrue(text(d.spoken.last!).contains(zh.tr("category.question")))
+        XCTAssertTrue(text(d.spoken.last!).contains(zh.tr(.categoryQuestion)))
     }
 
     func testSilentVoiceSaysNothingButKeysStillStopSpeech() {
@@ -146,10 +152,10 @@ final class ReducerSpeechTests: XCTestCase {
         var d = openPensionQuestion()
         d.moment = Moment(date: d.moment.date.addingTimeInterval(91), utcOffsetSeconds: d.moment.utcOffsetSeconds)
         XCTAssertEqual(effects(&d, .tick),
-                       [.speak(Utterance(voice: .mandarin, parts: [.text(zh.tr("notice.inactivity_warning", ["seconds": "30"]))]))])
+                       [.speak(Utterance(voice: .mandarin, parts: [.text(zh.tr(.noticeInactivityWarning, ["seconds": "30"]))]))])
         d.moment = Moment(date: d.moment.date.addingTimeInterval(1), utcOffsetSeconds: d.moment.utcOffsetSeconds)
         XCTAssertEqual(effects(&d, .tick), [], "the same warning is not said again a second later")
-        XCTAssertEqual(effects(&d, .key(.f2)), [.stopSpeech, .speak(Utterance(voice: .mandarin, parts: [.text(zh.tr("status.care_off"))]))])
+        XCTAssertEqual(effects(&d, .key(.f2)), [.stopSpeech, .speak(Utterance(voice: .mandarin, parts: [.text(zh.tr(.statusCareOff))]))])
     }
 
     func testAKioskWithoutSpeechGetsNoSpeechEffects() {

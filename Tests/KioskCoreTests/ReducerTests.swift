@@ -343,3 +343,23 @@ final class ReducerEdgeTests: XCTestCase {
         XCTAssertEqual(d.state.error, .chooseAnOption)
     }
 }
+
+/// The keypad contract: arrows and Tab move the focus over the options, Enter activates it.
+final class FocusTests: XCTestCase {
+    func testArrowsAndTabMoveTheFocusAndEnterChoosesIt() {
+        var d = Driver()
+        d.key(.down)
+        XCTAssertEqual(d.state.focus, 0)
+        XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).options.filter(\.focused).map(\.number), [1])
+        d.key(.tab); d.key(.up); d.key(.up)
+        XCTAssertEqual(d.state.focus, d.state.visibleChoices.count - 1, "round from the first to the last")
+        d.key(.down)
+        XCTAssertEqual(d.state.focus, 0)
+        d.key(.enter)
+        XCTAssertEqual(d.state.screen, .category(d.state.homeCategories[0]), "Enter on the focus is pressing its number")
+        XCTAssertNil(d.state.focus, "a new screen starts without a focus")
+        d.key(.f4); d.key(.down); d.key(.down); d.key(.enter)
+        XCTAssertNil(d.state.overlay)
+        XCTAssertEqual(d.state.locale, "en", "the second choice of the language screen")
+    }
+}

@@ -16,8 +16,3 @@ func queueItem(_ n: Int, masked: String = "5119**********0016", created: String 
     return QueueItem(facts: facts, payload: Data(payload.utf8))
 }
 
-func temporaryRoot(_ name: String) -> URL {
-    URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("\(name)-\(UUID().uuidString)")
-}
-
-let testMoment = Moment(date: Date(timeIntervalSince1970: 1_795_312_800), utcOffsetSeconds: 8 * 3600)

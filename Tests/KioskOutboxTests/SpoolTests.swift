@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 import XCTest
 @testable import KioskCore
 @testable import KioskOutbox
@@ -6,7 +7,7 @@ import XCTest
 final class SpoolTests: XCTestCase {
     var root: URL!
 
-    override func setUp() { root = temporaryRoot("spool") }
+    override func setUp() { root = temporaryFolder("spool") }
     override func tearDown() { try? FileManager.default.removeItem(at: root) }
 
     func mode(_ url: URL) -> Int {
@@ -71,7 +72,7 @@ final class DamagedFileTests: XCTestCase {
     var data: DataFolder { DataFolder(root: root) }
 
     override func setUp() {
-        root = temporaryRoot("damaged")
+        root = temporaryFolder("damaged")
         try? data.prepare(kioskID: "k", at: testMoment)
     }
     override func tearDown() { try? FileManager.default.removeItem(at: root) }

@@ -9,19 +9,26 @@ import KioskNetwork
 /// A data folder, a reference portal on 127.0.0.1, and a sender whose waits are recorded
 /// instead of slept, so that backoff can be checked without slow tests.
 class SyncTestCase: XCTestCase {
-    var portal: ReferencePortal!
+    /// The reference portal, started the first time a test asks for it (many never do).
+    var portal: ReferencePortal {
+        get {
+            if started == nil { started = try! ReferencePortal() }
+            return started!
+        }
+        set { started = newValue }
+    }
+    private var started: ReferencePortal?
     var data: DataFolder!
     var waits: [TimeInterval] = []
 
     override func setUpWithError() throws {
-        portal = try ReferencePortal()
         data = DataFolder(root: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sync-\(UUID().uuidString)"))
         try data.prepare(kioskID: "cn-511922-test-01")
         waits = []
     }
 
     override func tearDown() {
-        portal?.stop()
+        started?.stop()
         if let data { try? FileManager.default.removeItem(at: data.root) }
     }
 

@@ -11,7 +11,7 @@ public enum BundleCommands {
         let folder = URL(fileURLWithPath: options.exportFolder ?? ".")
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            CareKiosk.printError(s.tr("export.no_folder", ["folder": folder.path]))
+            CareKiosk.printError(s.tr(.exportNoFolder, ["folder": folder.path]))
             return 2
         }
         guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
@@ -19,12 +19,12 @@ public enum BundleCommands {
             let done = try Exporter(data: data).export(to: folder, kioskID: CareKiosk.kioskID(options, environment),
                                                        at: AppClock(environment: environment).now(),
                                                        again: options.exportAgain)
-            for file in done.damaged { CareKiosk.printError(s.tr("queue.damaged", ["file": file.name, "why": file.damage.message(s)])) }
+            for file in done.damaged { CareKiosk.printError(s.tr(.queueDamaged, ["file": file.name, "why": file.damage.message(s)])) }
             guard let file = done.file else {
-                print(options.exportAgain ? s.tr("export.nothing_again") : s.tr("export.nothing"))
+                print(options.exportAgain ? s.tr(.exportNothingAgain) : s.tr(.exportNothing))
                 return done.damaged.isEmpty ? 0 : 1
             }
-            print(s.tr("export.done", ["count": "\(done.count)", "file": file.path]))
+            print(s.tr(.exportDone, ["count": "\(done.count)", "file": file.path]))
             return done.damaged.isEmpty ? 0 : 1
         } catch {
             CareKiosk.printError(describe(error, s))
@@ -35,28 +35,28 @@ public enum BundleCommands {
     static func describe(_ error: Exporter.Failure, _ s: Strings) -> String {
         switch error {
         case let .lock(failure): return describe(failure, s)
-        case let .disk(why): return s.tr("export.failed", ["why": why.message(s)])
+        case let .disk(why): return s.tr(.exportFailed, ["why": why.message(s)])
         }
     }
 
     public static func describe(_ failure: QueueLock.Failure, _ s: Strings) -> String {
         switch failure {
-        case .busy: return s.tr("sync.busy")
-        case let .folder(why): return s.tr("sync.disk", ["why": why.message(s)])
+        case .busy: return s.tr(.syncBusy)
+        case let .folder(why): return s.tr(.syncDisk, ["why": why.message(s)])
         }
     }
 
     public static func describe(_ problem: BundleFile.Problem, _ s: Strings) -> String {
         switch problem {
-        case .empty: return s.tr("bundle.empty")
-        case .badHeader: return s.tr("bundle.bad_header")
-        case .missingTrailer: return s.tr("bundle.missing_trailer")
+        case .empty: return s.tr(.bundleEmpty)
+        case .badHeader: return s.tr(.bundleBadHeader)
+        case .missingTrailer: return s.tr(.bundleMissingTrailer)
         case let .countMismatch(header, trailer, lines):
-            return s.tr("bundle.count_mismatch", ["header": "\(header)", "trailer": "\(trailer)", "lines": "\(lines)"])
-        case .digestMismatch: return s.tr("bundle.digest_mismatch")
-        case let .badItem(line): return s.tr("bundle.bad_item", ["line": "\(line)"])
-        case let .badItemID(line): return s.tr("bundle.bad_item_id", ["line": "\(line)"])
-        case let .duplicateItem(line): return s.tr("bundle.duplicate_item", ["line": "\(line)"])
+            return s.tr(.bundleCountMismatch, ["header": "\(header)", "trailer": "\(trailer)", "lines": "\(lines)"])
+        case .digestMismatch: return s.tr(.bundleDigestMismatch)
+        case let .badItem(line): return s.tr(.bundleBadItem, ["line": "\(line)"])
+        case let .badItemID(line): return s.tr(.bundleBadItemId, ["line": "\(line)"])
+        case let .duplicateItem(line): return s.tr(.bundleDuplicateItem, ["line": "\(line)"])
         }
     }
 
@@ -64,19 +64,19 @@ public enum BundleCommands {
         guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
         do {
             let done = try ReceiptsImporter(data: data, now: AppClock(environment: environment).now).importReceipts(URL(fileURLWithPath: file))
-            print(s.tr("import.done", ["sent": "\(done.sent)", "quarantined": "\(done.quarantined)", "already": "\(done.alreadyDone)"]))
+            print(s.tr(.importDone, ["sent": "\(done.sent)", "quarantined": "\(done.quarantined)", "already": "\(done.alreadyDone)"]))
             let shown = 20
             for (id, reason) in done.rejected.prefix(shown) {
-                CareKiosk.printError(s.tr("import.rejected", ["id": TerminalText.clean(id), "reason": reason.message(s)]))
+                CareKiosk.printError(s.tr(.importRejected, ["id": TerminalText.clean(id), "reason": reason.message(s)]))
             }
-            if done.rejected.count > shown { CareKiosk.printError(s.tr("import.rejected_more", ["count": "\(done.rejected.count - shown)"])) }
+            if done.rejected.count > shown { CareKiosk.printError(s.tr(.importRejectedMore, ["count": "\(done.rejected.count - shown)"])) }
             return done.rejected.isEmpty ? 0 : 1
         } catch {
             switch error {
             case let .file(failure): CareKiosk.printError(failure.message(s))
-            case let .notReceipts(path): CareKiosk.printError(s.tr("import.not_receipts", ["file": path]))
+            case let .notReceipts(path): CareKiosk.printError(s.tr(.importNotReceipts, ["file": path]))
             case let .lock(failure): CareKiosk.printError(describe(failure, s))
-            case let .disk(why): CareKiosk.printError(s.tr("sync.disk", ["why": why.message(s)]))
+            case let .disk(why): CareKiosk.printError(s.tr(.syncDisk, ["why": why.message(s)]))
             }
             return 2
         }
@@ -86,19 +86,19 @@ public enum BundleCommands {
         guard let log = CareKiosk.openDataFolder(options, s, environment, create: false)?.audit else { return 2 }
         let result = log.verify()
         let file = log.file.path
-        for line in result.tornLines { print(s.tr("audit.torn_recorded", ["line": "\(line)", "file": file])) }
+        for line in result.tornLines { print(s.tr(.auditTornRecorded, ["line": "\(line)", "file": file])) }
         switch result.firstBreak {
         case nil:
-            print(s.tr("audit.ok", ["lines": "\(result.lines)", "file": file]))
+            print(s.tr(.auditOk, ["lines": "\(result.lines)", "file": file]))
             return 0
-        case .missing?: CareKiosk.printError(s.tr("audit.missing", ["file": file]))
-        case .empty?: CareKiosk.printError(s.tr("audit.empty", ["file": file]))
-        case .noGenesis?: CareKiosk.printError(s.tr("audit.no_genesis", ["file": file]))
-        case let .notJSON(line)?: CareKiosk.printError(s.tr("audit.not_json", ["line": "\(line)", "file": file]))
+        case .missing?: CareKiosk.printError(s.tr(.auditMissing, ["file": file]))
+        case .empty?: CareKiosk.printError(s.tr(.auditEmpty, ["file": file]))
+        case .noGenesis?: CareKiosk.printError(s.tr(.auditNoGenesis, ["file": file]))
+        case let .notJSON(line)?: CareKiosk.printError(s.tr(.auditNotJson, ["line": "\(line)", "file": file]))
         case let .chainBroken(line)?:
-            CareKiosk.printError(s.tr("audit.broken", ["line": "\(line)", "previous": "\(line - 1)", "file": file]))
-        case let .tornEnd(line)?: CareKiosk.printError(s.tr("audit.torn_end", ["line": "\(line)", "file": file]))
-        case let .missingHistory(count)?: CareKiosk.printError(s.tr("audit.missing_history", ["count": "\(count)", "file": file]))
+            CareKiosk.printError(s.tr(.auditBroken, ["line": "\(line)", "previous": "\(line - 1)", "file": file]))
+        case let .tornEnd(line)?: CareKiosk.printError(s.tr(.auditTornEnd, ["line": "\(line)", "file": file]))
+        case let .missingHistory(count)?: CareKiosk.printError(s.tr(.auditMissingHistory, ["count": "\(count)", "file": file]))
         }
         return 1
     }

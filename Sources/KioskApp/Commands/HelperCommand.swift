@@ -9,39 +9,39 @@ enum HelperCommand {
     static func add(_ id: String, _ name: String, _ options: Options, _ s: Strings, _ environment: [String: String],
                     readLine read: () -> String? = readHidden) -> Int32 {
         guard (1...8).contains(id.count), id.allSatisfy(\.isASCIIDigit) else {
-            CareKiosk.printError(s.tr("helper.bad_id"))
+            CareKiosk.printError(s.tr(.helperBadId))
             return 2
         }
         let cleanName = TerminalText.clean(name).trimmingCharacters(in: .whitespaces)
         guard !cleanName.isEmpty, cleanName.count <= 20 else {
-            CareKiosk.printError(s.tr("helper.bad_name"))
+            CareKiosk.printError(s.tr(.helperBadName))
             return 2
         }
-        FileHandle.standardError.write(Data(s.tr("helper.enter_pin").utf8))
+        FileHandle.standardError.write(Data(s.tr(.helperEnterPin).utf8))
         let pin = read() ?? ""
-        FileHandle.standardError.write(Data(("\n" + s.tr("helper.repeat_pin")).utf8))
+        FileHandle.standardError.write(Data(("\n" + s.tr(.helperRepeatPin)).utf8))
         let again = read() ?? ""
         FileHandle.standardError.write(Data("\n".utf8))
         guard (4...8).contains(pin.count), pin.allSatisfy(\.isASCIIDigit) else {
-            CareKiosk.printError(s.tr("helper.bad_pin"))
+            CareKiosk.printError(s.tr(.helperBadPin))
             return 2
         }
         guard pin == again else {
-            CareKiosk.printError(s.tr("helper.pins_differ"))
+            CareKiosk.printError(s.tr(.helperPinsDiffer))
             return 2
         }
         guard let hash = PINHash.make(pin: pin) else {
-            CareKiosk.printError(s.tr("helper.no_random"))
+            CareKiosk.printError(s.tr(.helperNoRandom))
             return 1
         }
         guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
         do {
             try HelperDirectory(data: data).add(.init(id: id, name: cleanName, pin: hash))
         } catch {
-            CareKiosk.printError(s.tr("cli.data_dir_unusable", ["path": data.root.path, "reason": error.description]))
+            CareKiosk.printError(s.tr(.cliDataDirUnusable, ["path": data.root.path, "reason": error.description]))
             return 1
         }
-        print(s.tr("helper.added", ["id": id, "name": cleanName]))
+        print(s.tr(.helperAdded, ["id": id, "name": cleanName]))
         return 0
     }
 

@@ -11,7 +11,7 @@ enum SpeakCommand {
     static func run(_ words: String, _ options: Options, _ setup: SpeechSetup, _ s: Strings) -> Int32 {
         let voice = options.voice.flatMap(SpeechVoice.init(option:)) ?? .default(forDisplay: options.locale ?? Catalog.fallbackLocale)
         guard let name = voice.espeakName else {
-            CareKiosk.printError(s.tr("speak.silent_voice"))
+            CareKiosk.printError(s.tr(.speakSilentVoice))
             return 2
         }
         var normaliser = setup.text(voice)
@@ -32,13 +32,13 @@ enum SpeakCommand {
         let engine: ESpeakEngine
         do {
             if !quiet, !AudioDevice.available() {
-                CareKiosk.printError(s.tr("status.speech_no_audio_device"))
+                CareKiosk.printError(s.tr(.statusSpeechNoAudioDevice))
                 return 1
             }
             engine = try ESpeakEngine.start(quiet ? .synchronous : .playback)
             try engine.setVoice(name)
         } catch {
-            CareKiosk.printError(error == .noVoice(name) ? s.tr("status.speech_no_voice", ["voice": name]) : s.tr("status.speech_failed"))
+            CareKiosk.printError(error == .noVoice(name) ? s.tr(.statusSpeechNoVoice, ["voice": name]) : s.tr(.statusSpeechFailed))
             return 1
         }
         if options.check { return check(file: words, PronunciationCheck(text: normaliser, engine: engine), s) }
@@ -50,7 +50,7 @@ enum SpeakCommand {
         }
         engine.set(SpeechSettings(careMode: options.careMode ?? true, volume: options.volume ?? SpeechSettings.defaultVolume))
         do { try engine.synthesize(text, into: nil) } catch {
-            CareKiosk.printError(s.tr("status.speech_failed"))
+            CareKiosk.printError(s.tr(.statusSpeechFailed))
             return 1
         }
         engine.synchronize()
@@ -60,19 +60,19 @@ enum SpeakCommand {
     private static func check(file: String, _ checker: PronunciationCheck, _ s: Strings) -> Int32 {
         let read: (entries: [PronunciationCheck.Entry], unreadable: [Int])
         do { read = try PronunciationCheck.read(URL(fileURLWithPath: file)) } catch {
-            CareKiosk.printError(s.tr("speak.check_unreadable", ["file": file]))
+            CareKiosk.printError(s.tr(.speakCheckUnreadable, ["file": file]))
             return 2
         }
-        for line in read.unreadable { CareKiosk.printError(s.tr("speak.check_no_reading", ["file": file, "line": "\(line)"])) }
+        for line in read.unreadable { CareKiosk.printError(s.tr(.speakCheckNoReading, ["file": file, "line": "\(line)"])) }
         let misses = checker.misses(read.entries)
         for miss in misses {
-            print(s.tr("speak.check_miss", ["line": "\(miss.entry.line)", "text": miss.entry.text,
+            print(s.tr(.speakCheckMiss, ["line": "\(miss.entry.line)", "text": miss.entry.text,
                                             "expected": miss.entry.reading, "said": miss.engineText]))
         }
         let total = read.entries.count
         let right = total - misses.count
         let percent = total == 0 ? "0" : String(format: "%.1f", Double(right) * 100 / Double(total))
-        print(s.tr("speak.check_summary", ["total": "\(total)", "right": "\(right)", "wrong": "\(misses.count)", "percent": percent]))
+        print(s.tr(.speakCheckSummary, ["total": "\(total)", "right": "\(right)", "wrong": "\(misses.count)", "percent": percent]))
         return misses.isEmpty && read.unreadable.isEmpty ? 0 : 1
     }
 }

@@ -19,14 +19,14 @@ public struct QueueReport {
         let spool = data.submissions
         var lines: [String] = []
         for (name, damage) in damagedFiles() {
-            lines.append(s.tr("queue.damaged", ["file": name, "why": damage.message(s)]))
+            lines.append(s.tr(.queueDamaged, ["file": name, "why": damage.message(s)]))
         }
         for id in spool.ids(in: .quarantine) {
             lines.append(describeQuarantined(id, spool.read(id, in: .quarantine), s))
         }
         let view = QueueDesk(data: data).view(search: nil, now: now)
         if view.staleExports > 0 {
-            lines.append(s.tr("queue.stale_exports", ["count": "\(view.staleExports)", "days": "\(DashboardView.staleExportDays)"]))
+            lines.append(s.tr(.queueStaleExports, ["count": "\(view.staleExports)", "days": "\(DashboardView.staleExportDays)"]))
         }
         return lines
     }
@@ -54,7 +54,7 @@ public struct QueueReport {
     func describeQuarantined(_ id: ItemID, _ item: QueueItem?, _ s: Strings) -> String {
         let refusal = item?.facts.refusal?.refusal
         let fields = (refusal?.fields ?? []).joined(separator: "；")
-        return s.tr("sync.quarantined", [
+        return s.tr(.syncQuarantined, [
             "id": id.text, "service": item?.facts.serviceID ?? "?",
             "status": refusal.map { "\($0.status)" } ?? "?",
             "error": refusal?.error ?? "?",
@@ -70,22 +70,22 @@ enum StatusCommand {
         guard let data = CareKiosk.openDataFolder(options, s, environment, create: false) else { return 2 }
         let now = AppClock(environment: environment).now()
         if let downloaded = CatalogUpdater.stored(in: data) {
-            print(s.tr("catalog.using_downloaded", ["version": downloaded.version]))
+            print(s.tr(.catalogUsingDownloaded, ["version": downloaded.version]))
         }
         let spool = data.submissions
         for state in Spool.State.allCases {
-            print(s.tr("queue.count", ["state": state.name(s), "count": "\(spool.count(in: state))"]))
+            print(s.tr(.queueCount, ["state": state.name(s), "count": "\(spool.count(in: state))"]))
         }
-        print(s.tr("queue.records", ["ratings": "\(data.ratings.waitingCount)", "calls": "\(data.helpRequests.waitingCount)"]))
+        print(s.tr(.queueRecords, ["ratings": "\(data.ratings.waitingCount)", "calls": "\(data.helpRequests.waitingCount)"]))
         if let oldest = spool.oldestWaiting {
             let minutes = max(0, Int(now.date.timeIntervalSince(oldest) / 60))
-            print(s.tr("queue.oldest", ["hours": "\(minutes / 60)", "minutes": "\(minutes % 60)"]))
+            print(s.tr(.queueOldest, ["hours": "\(minutes / 60)", "minutes": "\(minutes % 60)"]))
         } else {
-            print(s.tr("queue.nothing_waiting"))
+            print(s.tr(.queueNothingWaiting))
         }
         var problems = QueueReport(data: data, now: now).problems(s)
         if now.civilDate < ClockCheck.earliestPlausibleDay(newestCatalog: CatalogUpdater.storedDay(in: data)) {
-            problems.append(s.tr("clock.suspect_detail", ["now": now.rfc3339]))
+            problems.append(s.tr(.clockSuspectDetail, ["now": now.rfc3339]))
         }
         problems.forEach(CareKiosk.printError)
         return problems.isEmpty ? 0 : 1

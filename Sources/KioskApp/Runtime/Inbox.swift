@@ -5,12 +5,15 @@ import Glibc
 #endif
 
 /// The one queue every action goes through, from any thread: keys from the front end, results
-/// of effects from the runtime's workers, facts about the world. Posting also writes a byte to a
-/// pipe, so that a front end waiting in `poll` for a key wakes at once for a result too.
-final class Inbox: @unchecked Sendable {
+/// of effects from the runtime's workers, facts about the world.
+typealias Inbox = WakingQueue<Action>
+
+/// A queue that any thread posts to, with a pipe that is readable while something waits, so that a
+/// front end waiting in `poll` for a key wakes at once for a posted result too.
+final class WakingQueue<Element: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var actions: [Action] = []
-    /// Readable when actions wait; front ends poll it beside their input.
+    private var waiting: [Element] = []
+    /// Readable when elements wait; front ends poll it beside their input.
     let wakeDescriptor: Int32
     private let wakeWrite: Int32
 
@@ -30,19 +33,29 @@ final class Inbox: @unchecked Sendable {
         close(wakeWrite)
     }
 
-    func post(_ action: Action) {
-        lock.withLock { actions.append(action) }
+    func post(_ element: Element) {
+        lock.withLock { waiting.append(element) }
         var byte: UInt8 = 1
         _ = write(wakeWrite, &byte, 1)
     }
 
     /// Everything posted so far, in order; empties the queue and the pipe.
-    func take() -> [Action] {
+    func take() -> [Element] {
+        drainPipe()
+        return lock.withLock {
+            defer { waiting.removeAll() }
+            return waiting
+        }
+    }
+
+    /// The oldest element, if any. The pipe is emptied too; the caller looks again before it waits.
+    func takeFirst() -> Element? {
+        drainPipe()
+        return lock.withLock { waiting.isEmpty ? nil : waiting.removeFirst() }
+    }
+
+    private func drainPipe() {
         var drain = [UInt8](repeating: 0, count: 256)
         while read(wakeDescriptor, &drain, drain.count) > 0 {}
-        return lock.withLock {
-            defer { actions.removeAll() }
-            return actions
-        }
     }
 }

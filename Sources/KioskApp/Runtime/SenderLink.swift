@@ -47,10 +47,19 @@ final class SenderLink: @unchecked Sendable {
         return status
     }
 
-    /// A resident just confirmed: send it now rather than at the next pass.
+    /// A resident just confirmed: send it now rather than at the next pass. The sender may have
+    /// been started by the service manager rather than by this kiosk, so its pid comes from the
+    /// status file; a pid that now belongs to another program (the sender ended, the number was
+    /// reused) is never signalled, since SIGUSR1 would end that program.
     func wake() {
-        guard let status = SenderStatus.read(from: data), status.pid > 0 else { return }
+        guard let status = SenderStatus.read(from: data), status.pid > 0, Self.isSender(status.pid) else { return }
         kill(status.pid, SIGUSR1)
+    }
+
+    /// The kernel's name of the process (its first 15 bytes) is the sender's.
+    static func isSender(_ pid: Int32) -> Bool {
+        guard let comm = try? BoundedFile.read(URL(fileURLWithPath: "/proc/\(pid)/comm"), limit: 64) else { return false }
+        return String(decoding: comm, as: UTF8.self).trimmingCharacters(in: .newlines) == String("carekiosk-sender".prefix(15))
     }
 
     /// What the portal says about sent items, asked by running the sender once.

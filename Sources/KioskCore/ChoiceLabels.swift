@@ -1,0 +1,68 @@
+/// The label of each numbered option on a screen, and whether it is the one already chosen.
+extension WizardState {
+    func label(of choice: Choice, _ s: Strings, spoken: Bool = false) -> String {
+        switch choice {
+        case let .category(id): return categoryTitle(id, s)
+        case let .service(id): return catalog.service(id: id)?.title.resolve(locale) ?? id
+        case let .answer(value):
+            guard case let .wizard(.question(fid)) = screen, let field = session?.service.field(id: fid) else { return "" }
+            return display(value, Field(id: fid, type: field.type, label: field.label, required: true, sensitive: false,
+                                        options: field.options), s)
+        case .material(.provided): return s.tr(.materialProvided)
+        case .material(.deferred): return s.tr(.materialDeferred)
+        case .material(.notApplicable): return s.tr(.materialNotApplicable)
+        case .consent: return s.tr(.privacyAgree)
+        case .progressQuery: return s.tr(.homeProgress)
+        case .residentConsent: return s.tr(.assistedAgree)
+        case .dashboard: return s.tr(.dashboardTitle)
+        case .dashboardSearch: return s.tr(.dashboardSearch)
+        case let .dashboardItem(id):
+            guard case let .dashboard(view) = screen, let item = view.items.first(where: { $0.id == id }) else { return id.text }
+            return dashboardLine(item, s, spoken: spoken)
+        case .dashboardRetry: return s.tr(.dashboardRetry)
+        case .dashboardProgress: return s.tr(.homeProgress)
+        case .dashboardExport: return s.tr(.dashboardExport)
+        case .dashboardImport: return s.tr(.dashboardImport)
+        case .dashboardWithdraw:
+            if case .dashboardItem(_, true) = screen { return s.tr(.dashboardWithdrawYes) }
+            return s.tr(.dashboardWithdraw)
+        case let .change(page):
+            guard let session else { return "" }
+            switch page {
+            case let .material(mid):
+                let title = session.service.materials.first { $0.id == mid }?.title.resolve(locale) ?? mid
+                let chosen = session.materials[mid].map { label(of: .material($0), s) } ?? ""
+                return s.tr(.reviewItem, ["label": title, "answer": chosen])
+            case let .question(fid):
+                guard let field = session.service.field(id: fid), let answer = session.answers[fid] else { return fid }
+                return s.tr(.reviewItem, ["label": field.label.resolve(locale), "answer": display(answer, field, s, spoken: spoken)])
+            default: return ""
+            }
+        case let .rating(score):
+            switch score {
+            case 5: return s.tr(.rating5)
+            case 4: return s.tr(.rating4)
+            case 3: return s.tr(.rating3)
+            case 2: return s.tr(.rating2)
+            default: return s.tr(.rating1)
+            }
+        case let .locale(tag): return localeName(tag, s)
+        case let .voice(voice): return s.tr(.languageVoiceOption, ["voice": voiceName(voice, s)])
+        }
+    }
+
+    func isSelected(_ choice: Choice) -> Bool {
+        switch choice {
+        case let .locale(tag): return tag == locale
+        case let .voice(voice): return voice == speechVoice
+        default: break
+        }
+        guard let session else { return false }
+        switch (screen, choice) {
+        case let (.wizard(.question(fid)), .answer(v)): return session.answers[fid] == v
+        case let (.wizard(.material(mid)), .material(m)): return session.materials[mid] == m
+        case (.wizard(.privacy), .consent): return session.consentGivenAt != nil
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// What each screen outside a service's questions says: home, lists, the confirmation, errors, overlays.
+extension WizardState {
+    func overlayContent(_ overlay: Overlay, _ s: Strings) -> ScreenContent {
+        switch overlay {
+        case .staffCalled:
+            return ScreenContent(title: s.tr(.staffTitle), paragraphs: [s.tr(.staffBody)], keys: [s.tr(.keysAnyKeyBack)])
+        case .language:
+            return ScreenContent(title: s.tr(.languageTitle), question: s.tr(.languageQuestion),
+                                 keys: [s.tr(.keysChooseNumber), s.tr(.keysBack)])
+        }
+    }
+
+    func screenContent(_ s: Strings, spoken: Bool) -> ScreenContent {
+        let l = locale
+        switch screen {
+        case .home:
+            return ScreenContent(title: s.tr(.homeTitle),
+                                 paragraphs: [s.tr(.homeInactivity, ["minutes": "\(max(1, inactivityTimeout / 60))"])],
+                                 question: s.tr(.homeQuestion),
+                                 keys: [s.tr(.keysChooseNumber), s.tr(.keysCallStaff)])
+        case let .category(id):
+            return ScreenContent(title: categoryTitle(id, s), question: s.tr(.categoryQuestion),
+                                 keys: [s.tr(.keysChooseNumber), s.tr(.keysBack)])
+        case let .needsNetwork(sid):
+            return ScreenContent(title: catalog.service(id: sid)?.title.resolve(l) ?? "", paragraphs: [s.tr(.needsNetworkBody)],
+                                 keys: [s.tr(.keysBack)])
+        case let .ineligible(message, _):
+            return ScreenContent(title: s.tr(.ineligibleTitle), paragraphs: [message.resolve(l), s.tr(.ineligibleNothingQueued)],
+                                 keys: [s.tr(.keysEnterHome), s.tr(.keysBackToChange)])
+        case .saving:
+            return ScreenContent(title: s.tr(.savingTitle))
+        case let .saveFailed(reason):
+            let why: String
+            switch reason {
+            case .diskFull: why = s.tr(.saveFailedDiskFull)
+            case .notWritable: why = s.tr(.saveFailedNotWritable)
+            case .other: why = s.tr(.saveFailedOther)
+            }
+            return ScreenContent(title: s.tr(.saveFailedTitle), paragraphs: [why, s.tr(.saveFailedKept)],
+                                 keys: [s.tr(.keysEnterRetry), s.tr(.keysCallStaff)])
+        case let .confirmed(id):
+            return ScreenContent(title: s.tr(.confirmedTitle),
+                                 paragraphs: [s.tr(.confirmedReference, ["reference": WizardState.reference(id)]),
+                                              online ? s.tr(.confirmedOnline) : s.tr(.confirmedOffline),
+                                              s.tr(.confirmedNext), s.tr(.confirmedAsk)],
+                                 keys: [s.tr(.keysEnterContinue)])
+        case .rating:
+            return ScreenContent(title: s.tr(.ratingTitle), question: s.tr(.ratingQuestion),
+                                 keys: [s.tr(.keysChooseNumber), s.tr(.keysEnterSkip)])
+        case let .wizard(page):
+            return wizardContent(page, s, spoken: spoken)
+        case .progressQuery, .progressSearching, .progressResult:
+            return progressContent(s) ?? ScreenContent(title: "")
+        case .helperLogin, .assistedConsent:
+            return helperContent(s, spoken: spoken) ?? ScreenContent(title: "")
+        case .dashboardLoading, .dashboard, .dashboardSearch, .dashboardItem:
+            return dashboardContent(s, spoken: spoken) ?? ScreenContent(title: "")
+        }
+    }
+
+    /// The short number a resident can quote before the portal's receipt arrives.
+    public static func reference(_ submissionID: String) -> String {
+        String(submissionID.replacingOccurrences(of: "-", with: "").prefix(8)).uppercased()
+    }
+
+    func categoryTitle(_ id: String, _ s: Strings) -> String {
+        if id == WizardState.otherCategoryID { return s.tr(.categoryOther) }
+        return catalog.categories.first { $0.id == id }?.title.resolve(locale) ?? id
+    }
+}
