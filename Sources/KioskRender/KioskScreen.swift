@@ -70,15 +70,15 @@ public struct KioskScreen {
         bar.draw(in: Rect(row: h - barHeight, column: 2, width: inner.width, height: barHeight), into: &b)
 
         let body = Rect(row: 2, column: inner.column, width: inner.width, height: keysRow - 2)
-        return bodyWidgets(c, state: state, layout: layout).draw(in: body, into: &b)
+        return bodyWidgets(c, state: state, layout: layout, width: body.width).draw(in: body, into: &b)
     }
 
     /// The body, top to bottom: notice, title, progress, error, paragraphs, the reference in big
     /// digits on the confirmation, question, hint, current answer, the input box, the options.
-    private func bodyWidgets(_ c: ScreenContent, state: WizardState, layout: Layout) -> VerticalStack {
+    private func bodyWidgets(_ c: ScreenContent, state: WizardState, layout: Layout, width: Int) -> VerticalStack {
         var stack = VerticalStack()
         func text(_ s: String?, _ style: Style, centred: Bool = false) {
-            if let s { stack.add(Paragraph(text: s, style: style, spacing: layout.spacing, centred: centred)) }
+            if let s { stack.add(Paragraph(text: s, width: width, style: style, spacing: layout.spacing, centred: centred)) }
         }
         text(c.notice, Style(.success, bold: true))
         if layout.bigTitle {
