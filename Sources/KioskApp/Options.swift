@@ -70,6 +70,8 @@ public struct Options: Equatable, Sendable {
     public var fieldType: SpokenValue?
     /// `speak --check FILE`: FILE holds lines of text, a tab and the pinyin it must be said with.
     public var check = false
+    /// `helper add --replace`: a number already given to a helper gets the new name and PIN.
+    public var replace = false
 
     public init() {}
 
@@ -129,6 +131,7 @@ public struct Options: Equatable, Sendable {
         Setting(flag: "--again", key: nil, kind: .flag(\.exportAgain)),
         Setting(flag: "--dry-run", key: nil, kind: .flag(\.dryRun)),
         Setting(flag: "--check", key: nil, kind: .flag(\.check)),
+        Setting(flag: "--replace", key: nil, kind: .flag(\.replace)),
     ] }
 
     /// Sets the value of `setting` from its text.

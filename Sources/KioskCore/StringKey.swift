@@ -166,6 +166,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case helperBadPin = "helper.bad_pin"
     case helperChecking = "helper.checking"
     case helperEnterPin = "helper.enter_pin"
+    case helperExists = "helper.exists"
     case helperLocked = "helper.locked"
     case helperLoginTitle = "helper.login_title"
     case helperNoRandom = "helper.no_random"

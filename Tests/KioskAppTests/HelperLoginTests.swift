@@ -79,4 +79,21 @@ final class HelperLoginTests: XCTestCase {
         XCTAssertFalse(stored.contains("86420"))
         XCTAssertTrue(try XCTUnwrap(HelperDirectory(data: DataFolder(root: root)).helper("1002")).pin.matches("86420"))
     }
+
+    func testHelperAddRefusesANumberInUseUnlessReplaceIsGiven() throws {
+        let s = try Strings(locale: "zh-Hans", json: Data(contentsOf: repoRoot.appendingPathComponent("locales/zh-Hans.json")))
+        let directory = HelperDirectory(data: DataFolder(root: root))
+        var answers = ["2468", "2468"]
+        let first = try Options.parse(["helper", "add", "1001", "张三", "--data-dir", root.path])
+        XCTAssertEqual(HelperCommand.add("1001", "张三", first, s, [:], readLine: { answers.removeFirst() }), 0)
+        answers = ["1357", "1357"]
+        XCTAssertEqual(HelperCommand.add("1001", "王五", first, s, [:], readLine: { answers.removeFirst() }), 2, "a number in use is refused")
+        XCTAssertEqual(answers.count, 2, "refused before any PIN is asked for")
+        XCTAssertEqual(try XCTUnwrap(directory.helper("1001")).name, "张三", "nothing changed")
+        XCTAssertTrue(try XCTUnwrap(directory.helper("1001")).pin.matches("2468"))
+        let replace = try Options.parse(["helper", "add", "1001", "王五", "--replace", "--data-dir", root.path])
+        XCTAssertEqual(HelperCommand.add("1001", "王五", replace, s, [:], readLine: { answers.removeFirst() }), 0)
+        XCTAssertEqual(try XCTUnwrap(directory.helper("1001")).name, "王五")
+        XCTAssertTrue(try XCTUnwrap(directory.helper("1001")).pin.matches("1357"))
+    }
 }

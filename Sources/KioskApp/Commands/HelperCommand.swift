@@ -4,7 +4,9 @@ import KioskCrypto
 import KioskOutbox
 
 /// `carekiosk helper add ID NAME`: asks for a PIN twice (not shown on a terminal) and stores only
-/// its salted PBKDF2 hash. ID and PIN are digits, so they can be typed on the kiosk's keypad.
+/// its salted PBKDF2 hash. ID and PIN are digits, so they can be typed on the kiosk's keypad. A
+/// number that is already a helper's is refused unless `--replace` is given: one typo must not
+/// silently hand a colleague's login to someone else.
 enum HelperCommand {
     static func add(_ id: String, _ name: String, _ options: Options, _ s: Strings, _ environment: [String: String],
                     readLine read: () -> String? = readHidden) -> Int32 {
@@ -15,6 +17,11 @@ enum HelperCommand {
         let cleanName = TerminalText.clean(name).trimmingCharacters(in: .whitespaces)
         guard !cleanName.isEmpty, cleanName.count <= 20 else {
             CareKiosk.printError(s.tr(.helperBadName))
+            return 2
+        }
+        guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
+        if !options.replace, let existing = HelperDirectory(data: data).helper(id) {
+            CareKiosk.printError(s.tr(.helperExists, ["id": id, "name": existing.name]))
             return 2
         }
         FileHandle.standardError.write(Data(s.tr(.helperEnterPin).utf8))
@@ -34,7 +41,6 @@ enum HelperCommand {
             CareKiosk.printError(s.tr(.helperNoRandom))
             return 1
         }
-        guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
         do {
             try HelperDirectory(data: data).add(.init(id: id, name: cleanName, pin: hash))
         } catch {
