@@ -10,11 +10,7 @@ import KioskSync
 /// Otherwise one line per remaining problem.
 enum SyncCommand {
     static func run(_ options: Options, _ s: Strings, _ environment: [String: String]) -> Int32 {
-        let settings: PortalSettings
-        do { settings = try options.portalSettings(kioskID: CareKiosk.kioskID(options, environment)) } catch {
-            CareKiosk.printError(error.message(s))
-            return 2
-        }
+        guard let settings = SenderSetup.portalSettings(options, s, environment) else { return 2 }
         guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
         let client = PortalClient(settings: settings)
         let clock = AppClock(environment: environment)

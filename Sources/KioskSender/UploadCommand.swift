@@ -9,11 +9,7 @@ import KioskSync
 /// sender the kiosk uses, writes the receipts file beside it.
 enum UploadCommand {
     static func run(_ file: String, _ options: Options, _ s: Strings, _ environment: [String: String]) -> Int32 {
-        let settings: PortalSettings
-        do { settings = try options.portalSettings(kioskID: CareKiosk.kioskID(options, environment)) } catch {
-            CareKiosk.printError(error.message(s))
-            return 2
-        }
+        guard let settings = SenderSetup.portalSettings(options, s, environment) else { return 2 }
         do {
             let done = try BundleUploader(client: PortalClient(settings: settings), batchSize: options.batchSize ?? 100)
                 .upload(URL(fileURLWithPath: file))

@@ -19,11 +19,7 @@ enum WatchCommand {
 
     static func run(_ options: Options, _ s: Strings, _ environment: [String: String], withParent: Bool) -> Int32 {
         if withParent { _ = kiosk_end_with_parent() }
-        let settings: PortalSettings
-        do { settings = try options.portalSettings(kioskID: CareKiosk.kioskID(options, environment)) } catch {
-            CareKiosk.printError(error.message(s))
-            return 2
-        }
+        guard let settings = SenderSetup.portalSettings(options, s, environment) else { return 2 }
         guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
         let client = PortalClient(settings: settings)
         let clock = AppClock(environment: environment)
@@ -72,11 +68,7 @@ enum WatchCommand {
 /// for the kiosk's screen (查询办理进度, the helper's dashboard), which asks the portal nothing itself.
 enum ProgressCommand {
     static func run(_ ids: [String], _ options: Options, _ s: Strings, _ environment: [String: String]) -> Int32 {
-        let settings: PortalSettings
-        do { settings = try options.portalSettings(kioskID: CareKiosk.kioskID(options, environment)) } catch {
-            CareKiosk.printError(error.message(s))
-            return 2
-        }
+        guard let settings = SenderSetup.portalSettings(options, s, environment) else { return 2 }
         let client = PortalClient(settings: settings)
         for id in ids.compactMap(ItemID.init) {
             FileHandle.standardOutput.write(ProgressLine.encode(id, client.progress(of: id)) + Data("\n".utf8))
