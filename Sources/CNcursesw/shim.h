@@ -24,6 +24,11 @@ static inline int kiosk_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int kiosk_key_up(void) { return KEY_UP; }
 static inline int kiosk_key_down(void) { return KEY_DOWN; }
 static inline int kiosk_key_f(int n) { return KEY_F(n); }
+static inline int kiosk_key_a1(void) { return KEY_A1; }
+static inline int kiosk_key_a3(void) { return KEY_A3; }
+static inline int kiosk_key_b2(void) { return KEY_B2; }
+static inline int kiosk_key_c1(void) { return KEY_C1; }
+static inline int kiosk_key_c3(void) { return KEY_C3; }
 static inline int kiosk_key_code_yes(void) { return KEY_CODE_YES; }
 static inline mmask_t kiosk_button1_events(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }
 static inline mmask_t kiosk_button1_pressed(void) { return BUTTON1_PRESSED; }

@@ -38,8 +38,15 @@ extension WizardState {
     public func utterance(_ s: Strings) -> Utterance {
         let c = content(s, spoken: true)
         var parts: [Utterance.Part] = []
-        let prose = [c.notice, c.title, c.progress].compactMap { $0 } + c.paragraphs
-            + [c.error, c.question, c.hint, c.currentAnswer].compactMap { $0 }
+        var paragraphs = c.paragraphs
+        var reference: [Utterance.Part] = []
+        if overlay == nil, case let .confirmed(id) = screen, !paragraphs.isEmpty {
+            // The 办件编号 is read digit by digit in groups of four, as it is to be written down.
+            paragraphs.removeFirst()
+            reference = [.text(s.tr(.confirmedReference, ["reference": ""])), .value(Reference.of(id), .receipt)]
+        }
+        parts += [c.notice, c.title, c.progress].compactMap { $0 }.filter { !$0.isEmpty }.map(Utterance.Part.text) + reference
+        let prose = paragraphs + [c.error, c.question, c.hint, c.currentAnswer].compactMap { $0 }
         parts += prose.filter { !$0.isEmpty }.map(Utterance.Part.text)
         if let input = c.input, !input.isEmpty { parts += typedSoFar(s) }
         parts += c.options.map { option in
@@ -50,11 +57,6 @@ extension WizardState {
         return Utterance(voice: speechVoice, parts: parts)
     }
 
-    /// The field being typed into, if any.
-    private var typingField: Field? {
-        guard case let .wizard(.question(fid)) = screen else { return nil }
-        return session?.service.field(id: fid)
-    }
 
     private var typingIsSensitive: Bool {
         // The progress check asks for a whole identity number: never read it out.

@@ -80,6 +80,8 @@ public struct Service: Equatable, Sendable {
     public var materials: [Material]
     public var privacy: PrivacyNotice?
     public var steps: [Step]
+    /// What happens after the submission, shown on the confirmation (`next_steps`).
+    public var nextSteps: LocalizedText?
 
     /// Every field in the order the wizard asks them, with the step it belongs to.
     public var orderedFields: [(step: Step, field: Field)] {
@@ -109,6 +111,8 @@ public struct Material: Equatable, Sendable {
     public var required: Bool
     public var deferrable: Bool
     public var hint: LocalizedText?
+    /// Days a deferred material may be brought in (`supply_within_days`); the confirmation gives the date.
+    public var supplyWithinDays: Int?
 }
 
 public struct Step: Equatable, Sendable {
@@ -128,6 +132,9 @@ public enum FieldType: String, CaseIterable, Sendable {
 public struct ChoiceOption: Equatable, Sendable {
     public var value: String
     public var label: LocalizedText
+    /// What the resident must do after submitting when they chose this (`next_step`), for
+    /// example where to go for face certification; shown on the confirmation.
+    public var nextStep: LocalizedText?
 }
 
 public struct Field: Equatable, Sendable {
@@ -145,6 +152,21 @@ public struct Field: Equatable, Sendable {
     public var min: Double?
     public var max: Double?
     public var unit: LocalizedText?
+    /// What the answer is, in a few words (`name`: 身份证号码), where a question would read oddly:
+    /// the privacy notice's list of what is collected.
+    public var name: LocalizedText?
+    /// `text` fields: answers a resident can choose by number (`suggestions`), so that a keypad
+    /// is enough; 其他 lets a helper type something else.
+    public var suggestions: [LocalizedText] = []
+    /// `text` fields: whether an answer of digits alone is accepted (`allow_digits_only`); a
+    /// name or a place typed as `1` on a keypad is not an answer.
+    public var allowDigitsOnly = false
+    /// `date` fields: the earliest and latest day accepted (`min`, `max`).
+    public var earliest: DateBound?
+    public var latest: DateBound?
+
+    /// A question a keypad cannot answer: free text with nothing to choose from.
+    public var needsWriting: Bool { type == .text && suggestions.isEmpty }
 }
 
 /// Skip logic and eligibility conditions, contract §3.

@@ -24,16 +24,30 @@ extension CatalogReader {
                 let value = identifier(o["value"], "\(op).value")
                 checkUnique(value, "\(op).value", in: &seen)
                 let olabel = text(o["label"], "\(op).label")
-                if let value, let olabel { options.append(ChoiceOption(value: value, label: olabel)) }
+                let next = text(o["next_step"], "\(op).next_step", required: false)
+                if let value, let olabel { options.append(ChoiceOption(value: value, label: olabel, nextStep: next)) }
             }
         }
-        let minValue = number(f["min"], "\(path).min")
-        let maxValue = number(f["max"], "\(path).max")
+        // A date's bounds are days (`min`/`max` as text); a number's are numbers.
+        let isDate = type == .date
+        let minValue = isDate ? nil : number(f["min"], "\(path).min")
+        let maxValue = isDate ? nil : number(f["max"], "\(path).max")
         if let minValue, let maxValue, minValue > maxValue { report("\(path).max", .minAboveMax) }
+        let earliest = isDate ? dateBound(f["min"], "\(path).min") : nil
+        let latest = isDate ? dateBound(f["max"], "\(path).max") : nil
+        if case let .day(a)? = earliest, case let .day(b)? = latest, a > b { report("\(path).max", .minAboveMax) }
+        var suggestions: [LocalizedText] = []
+        if f["suggestions"] != nil {
+            if type != .text { report("\(path).suggestions", .onlyForText) }
+            for (i, item) in (array(f["suggestions"], "\(path).suggestions") ?? []).enumerated() {
+                if let t = text(item, "\(path).suggestions[\(i)]") { suggestions.append(t) }
+            }
+        }
+        if f["allow_digits_only"] != nil, type != .text { report("\(path).allow_digits_only", .onlyForText) }
         let relevant = f["relevant"].flatMap { condition($0, "\(path).relevant", earlier: earlier, all: all) }
 
         guard let id, let type, let label else { return nil }
-        return Field(id: id, type: type, label: label,
+        var field = Field(id: id, type: type, label: label,
                      required: bool(f["required"], "\(path).required", default: true),
                      sensitive: sensitive, purpose: purpose,
                      hint: text(f["hint"], "\(path).hint", required: false),
@@ -42,6 +56,19 @@ extension CatalogReader {
                      length: positiveInt(f["length"], "\(path).length"),
                      min: minValue, max: maxValue,
                      unit: text(f["unit"], "\(path).unit", required: false))
+        field.suggestions = suggestions
+        field.name = text(f["name"], "\(path).name", required: false)
+        field.allowDigitsOnly = bool(f["allow_digits_only"], "\(path).allow_digits_only", default: false)
+        field.earliest = earliest
+        field.latest = latest
+        return field
+    }
+
+    /// A date field's `min`/`max`: `YYYY-MM-DD`, `today`, or `+1y`, `-6m`, `+30d`.
+    mutating func dateBound(_ v: JSONValue?, _ path: String) -> DateBound? {
+        guard v != nil, let raw = string(v, path) else { return nil }
+        guard let bound = DateBound(raw) else { report(path, .badDateBound(raw)); return nil }
+        return bound
     }
 
     /// Reads a condition; `earlier` holds the fields it may name, `all` every field of the service.

@@ -20,6 +20,10 @@ public struct CatalogProblem: Equatable, Sendable {
         case badStatus(String)
         case sensitiveWithoutPurpose
         case minAboveMax
+        /// `suggestions` or `allow_digits_only` on a field that is not `text`.
+        case onlyForText
+        /// A date field's `min`/`max` that is neither a day nor a distance from today.
+        case badDateBound(String)
         case notPositive
         case noServices
         case noFields
@@ -59,6 +63,8 @@ public struct CatalogProblem: Equatable, Sendable {
         case let .badStatus(v): return s.tr(.catalogProblemBadStatus, ["value": v])
         case .sensitiveWithoutPurpose: return s.tr(.catalogProblemSensitiveWithoutPurpose)
         case .minAboveMax: return s.tr(.catalogProblemMinAboveMax)
+        case .onlyForText: return s.tr(.catalogProblemOnlyForText)
+        case let .badDateBound(v): return s.tr(.catalogProblemBadDateBound, ["value": v])
         case .notPositive: return s.tr(.catalogProblemNotPositive)
         case .noServices: return s.tr(.catalogProblemNoServices)
         case .noFields: return s.tr(.catalogProblemNoFields)

@@ -24,7 +24,8 @@ extension CatalogReader {
 
         guard let id, let version, let title else { return nil }
         return Service(id: id, version: version, status: status, category: category, title: title, summary: summary,
-                       onlineOnly: onlineOnly, eligibility: eligibility, materials: materials, privacy: privacy, steps: steps)
+                       onlineOnly: onlineOnly, eligibility: eligibility, materials: materials, privacy: privacy, steps: steps,
+                       nextSteps: text(s["next_steps"], "\(path).next_steps", required: false))
     }
 
     mutating func materials(_ value: JSONValue?, _ path: String) -> [Material] {
@@ -39,7 +40,10 @@ extension CatalogReader {
             let required = bool(m["required"], "\(mp).required", default: true)
             let deferrable = bool(m["deferrable"], "\(mp).deferrable", default: false)
             let hint = text(m["hint"], "\(mp).hint", required: false)
-            if let mid, let mtitle { materials.append(Material(id: mid, title: mtitle, required: required, deferrable: deferrable, hint: hint)) }
+            let within = positiveInt(m["supply_within_days"], "\(mp).supply_within_days")
+            if let mid, let mtitle {
+                materials.append(Material(id: mid, title: mtitle, required: required, deferrable: deferrable, hint: hint, supplyWithinDays: within))
+            }
         }
         return materials
     }

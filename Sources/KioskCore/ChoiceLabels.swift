@@ -8,12 +8,16 @@ extension WizardState {
             guard case let .wizard(.question(fid)) = screen, let field = session?.service.field(id: fid) else { return "" }
             return display(value, Field(id: fid, type: field.type, label: field.label, required: true, sensitive: false,
                                         options: field.options), s)
+        case let .suggestion(i):
+            guard case let .wizard(.question(fid)) = screen, let field = session?.service.field(id: fid),
+                  field.suggestions.indices.contains(i) else { return "" }
+            return field.suggestions[i].resolve(locale)
+        case .writeOther: return s.tr(.answerWriteOther)
         case .material(.provided): return s.tr(.materialProvided)
-        case .material(.deferred): return s.tr(.materialDeferred)
+        case .material(.deferred): return helper == nil ? s.tr(.materialDeferred) : s.tr(.materialDeferredHelper)
         case .material(.notApplicable): return s.tr(.materialNotApplicable)
         case .consent: return s.tr(.privacyAgree)
         case .progressQuery: return s.tr(.homeProgress)
-        case .residentConsent: return s.tr(.assistedAgree)
         case .dashboard: return s.tr(.dashboardTitle)
         case .dashboardSearch: return s.tr(.dashboardSearch)
         case let .dashboardItem(id):
@@ -34,8 +38,14 @@ extension WizardState {
                 let chosen = session.materials[mid].map { label(of: .material($0), s) } ?? ""
                 return s.tr(.reviewItem, ["label": title, "answer": chosen])
             case let .question(fid):
-                guard let field = session.service.field(id: fid), let answer = session.answers[fid] else { return fid }
-                return s.tr(.reviewItem, ["label": field.label.resolve(locale), "answer": display(answer, field, s, spoken: spoken)])
+                guard let field = session.service.field(id: fid) else { return fid }
+                let name = field.label.resolve(locale)
+                guard let answer = session.answers[fid] else {
+                    // Left empty: on the check-answers screen its own number fills it in.
+                    guard let number = visibleChoices.firstIndex(of: choice).map({ $0 + 1 }) else { return s.tr(.reviewNotFilled, ["label": name]) }
+                    return s.tr(.reviewSkipped, ["label": name, "number": "\(number)"])
+                }
+                return s.tr(.reviewItem, ["label": name, "answer": display(answer, field, s, spoken: spoken, checking: true)])
             default: return ""
             }
         case let .rating(score):
@@ -60,6 +70,9 @@ extension WizardState {
         guard let session else { return false }
         switch (screen, choice) {
         case let (.wizard(.question(fid)), .answer(v)): return session.answers[fid] == v
+        case let (.wizard(.question(fid)), .suggestion(i)):
+            guard let field = session.service.field(id: fid), field.suggestions.indices.contains(i) else { return false }
+            return session.answers[fid] == .string(field.suggestions[i].resolve(Catalog.fallbackLocale))
         case let (.wizard(.material(mid)), .material(m)): return session.materials[mid] == m
         case (.wizard(.privacy), .consent): return session.consentGivenAt != nil
         default: return false

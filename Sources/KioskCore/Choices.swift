@@ -7,6 +7,10 @@ public enum Choice: Equatable, Sendable {
     case service(String)
     /// An answer to a choice or yes/no question.
     case answer(JSONValue)
+    /// One of a text question's `suggestions`, by its place in the catalog.
+    case suggestion(Int)
+    /// 其他: a text question's answer is written by a helper on a keyboard.
+    case writeOther
     case material(MaterialChoice)
     case consent
     /// Go back from the check-answers screen to change this page.
@@ -16,8 +20,6 @@ public enum Choice: Equatable, Sendable {
     case locale(String)
     /// 查询办理进度, on the home screen while online.
     case progressQuery
-    /// The resident agrees that the helper submits for them.
-    case residentConsent
     /// The helper's dashboard, on the home screen while a helper is logged in, and what is on it.
     case dashboard
     case dashboardSearch
@@ -60,30 +62,46 @@ extension WizardState {
             switch field.type {
             case .choice: return field.options.map { .answer(.string($0.value)) }
             case .yesNo: return [.answer(.bool(true)), .answer(.bool(false))]
+            case .text where !field.suggestions.isEmpty && !writingOther:
+                return field.suggestions.indices.map(Choice.suggestion) + [.writeOther]
             default: return []
             }
         case .wizard(.review): return reviewItems.map(Choice.change)
         case .rating: return (1...5).reversed().map(Choice.rating)
-        case .assistedConsent: return [.residentConsent]
         default: return []
         }
     }
 
     /// The options on the page being shown (at most nine, numbered 1 to 9).
-    public var visibleChoices: [Choice] {
-        let all = choices
-        let start = min(optionPage * WizardState.optionsPerPage, max(all.count - 1, 0))
-        return Array(all.dropFirst(start).prefix(WizardState.optionsPerPage))
+    public var visibleChoices: [Choice] { onPage(choices) }
+
+    /// The part of a paged list that is on the page being shown.
+    func onPage<T>(_ all: [T]) -> [T] {
+        let start = min(optionPage * pageSize, max(all.count - 1, 0))
+        return Array(all.dropFirst(start).prefix(pageSize))
     }
 
-    public var optionPageCount: Int { max(1, (choices.count + WizardState.optionsPerPage - 1) / WizardState.optionsPerPage) }
+    public var optionPageCount: Int {
+        let count = overlay == nil && screen == .assistedConsent ? reviewItems.count : choices.count
+        return max(1, (count + pageSize - 1) / pageSize)
+    }
 
-    /// Pages of the check-answers screen that can be changed: materials chosen, questions answered.
+    /// The answers are being checked, by the resident (核对) or for the helper (请您本人确认):
+    /// paged, every page seen before the last one submits, and shown so that their owner knows them.
+    public var isCheckingAnswers: Bool { overlay == nil && (screen == .wizard(.review) || screen == .assistedConsent) }
+
+    /// Options on a page: nine, or in care mode three of the large answer buttons (3 rows each),
+    /// so that a page of answers fits an 80×24 screen with its touch targets at full size.
+    public var pageSize: Int { careMode && isCheckingAnswers ? WizardState.answersPerCarePage : WizardState.optionsPerPage }
+
+    public var isLastPage: Bool { optionPage >= optionPageCount - 1 }
+
+    /// Pages of the check-answers screen that can be changed: materials chosen, and every question
+    /// that applies, answered or left empty (an optional one can be filled in from here).
     public var reviewItems: [Page] {
         guard let session else { return [] }
         let materials = session.askedMaterials.filter { session.materials[$0.id] != nil }.map { Page.material($0.id) }
-        let questions = session.relevantFields(today: today).filter { session.answers[$0.id] != nil }.map { Page.question($0.id) }
-        return materials + questions
+        return materials + session.relevantFields(today: today).map { Page.question($0.id) }
     }
 
     /// Nobody is in the middle of anything: the home screen, no service, nothing laid over it.
@@ -102,6 +120,26 @@ extension WizardState {
         if overlay == nil, case .helperLogin = screen { return true }
         guard overlay == nil, case let .wizard(.question(fid)) = screen,
               let field = session?.service.field(id: fid) else { return false }
-        return !field.type.isChoice
+        return !field.type.isChoice && (field.suggestions.isEmpty || writingOther)
+    }
+
+    /// An identity number is being typed (a question, or 查询办理进度): `*` and `.` type its X.
+    public var typesIdentityNumber: Bool {
+        guard overlay == nil else { return false }
+        if screen == .progressQuery { return true }
+        return typingField?.type == .idNumber
+    }
+
+    /// A code is being typed (a `text` field that takes digits alone, such as a disability card
+    /// number, which contains an identity number): the keypad's `*` types an X anywhere in it.
+    public var typesCode: Bool {
+        guard let field = typingField, field.type == .text, field.allowDigitsOnly else { return false }
+        return acceptsText
+    }
+
+    /// The question being answered, when it is typed rather than chosen.
+    var typingField: Field? {
+        guard overlay == nil, case let .wizard(.question(fid)) = screen else { return nil }
+        return session?.service.field(id: fid)
     }
 }

@@ -27,6 +27,24 @@ public struct CivilDate: Comparable, Hashable, Sendable, CustomStringConvertible
     /// `YYYY-MM-DD`, as the contract writes dates.
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
+    /// `YYYY-MM-DD` as stored in answers.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// As a resident reads a date: 2026年2月28日.
+    public func display(_ s: Strings) -> String { CivilDate.display(iso: description, s) }
+
+    /// `YYYY-MM-DD` as a resident reads it, also a day that does not exist (2023年2月29日), as
+    /// messages about a wrong date must show what was typed.
+    public static func display(iso: String, _ s: Strings) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return iso }
+        return s.tr(.dateDisplay, ["year": "\(parts[0])", "month": "\(parts[1])", "day": "\(parts[2])"])
+    }
+
     /// Whole years from this date to `day` (a birthday on 29 February counts from 1 March in other years).
     public func years(until other: CivilDate) -> Int {
         var years = other.year - year

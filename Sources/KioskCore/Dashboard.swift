@@ -144,6 +144,7 @@ extension WizardState {
 
     mutating func dashboardLoaded(_ view: DashboardView) {
         guard helper != nil, screen == .dashboardLoading else { return }
+        lastDashboard = view
         screen = .dashboard(view)
         optionPage = 0
     }
@@ -201,8 +202,9 @@ extension WizardState {
     }
 
     mutating func confirmDashboardSearch() -> [Effect] {
-        let typed = input.trimmingCharacters(in: .whitespaces)
-        // Four characters: the end of an identity number; more: the digits of a receipt number.
+        // The reference as the resident was given it, spaces and all.
+        let typed = input.filter { !$0.isWhitespace }
+        // Four characters: the end of an identity number; twelve digits: a 办件编号; more: a receipt.
         guard typed.count >= 4, typed.allSatisfy({ ("0"..."9").contains($0) || $0 == "X" || $0 == "x" }) else {
             error = .digitsLength(expected: 4, found: typed.count)
             return []
@@ -246,7 +248,10 @@ extension WizardState {
             case .progressPending?: paragraphs.append(s.tr(.dashboardProgressPending))
             case nil: break
             }
-            if let search = view.search { paragraphs.append(s.tr(.dashboardSearchResult, ["digits": search, "count": "\(view.items.count)"])) }
+            if let search = view.search {
+                let found = ["digits": search.count == 4 ? search : Reference.grouped(search), "count": "\(view.items.count)"]
+                paragraphs.append(s.tr(search.count == 4 ? .dashboardSearchResult : .dashboardSearchResultNumber, found))
+            }
             if view.items.isEmpty { paragraphs.append(s.tr(.dashboardNothing)) }
             return ScreenContent(title: s.tr(.dashboardTitle), paragraphs: paragraphs, keys: [s.tr(.keysChooseNumber), s.tr(.keysBack)])
         case .dashboardSearch:
@@ -274,7 +279,7 @@ extension WizardState {
         case let .sent(receipt): state = s.tr(.dashboardStateSent, ["receipt": receipt])
         case .damaged: state = s.tr(.dashboardStateDamaged, ["id": item.id.text])
         }
-        return s.tr(.dashboardItem, ["service": title, "time": String(item.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
+        return s.tr(.dashboardItem, ["service": title, "reference": WizardState.reference(item.id.text), "time": String(item.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
                                        "who": item.maskedID.map { spoken ? Mask.spoken($0, type: .idNumber) : $0 } ?? "—", "state": state])
     }
 }

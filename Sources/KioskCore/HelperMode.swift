@@ -1,6 +1,6 @@
 import Foundation
 
-/// 帮办代办: a helper logs in at the kiosk (Esc three times on the home screen, then Enter), fills
+/// 帮办代办: a helper logs in at the kiosk (`/`, `*`, `-` on the home screen's keypad), fills
 /// in for a resident in the standard layout, and before anything is queued the screen turns to the
 /// resident in care mode, says what will be submitted and who acts for them, and the resident
 /// agrees. Such submissions carry channel `assisted`, the helper and `consent.proxy: true`.
@@ -38,41 +38,42 @@ public enum HelperRefusal: Equatable, Sendable {
 }
 
 extension WizardState {
-    /// Escapes in a row on the home screen, then Enter, open the helper login (or log out).
-    static let escapesForHelper = 3
+    /// The keypad keys a helper presses in order on the home screen to log in (or out): `/`, `*`,
+    /// `-`, the keypad's top row, which a resident has no reason to press and which 返回 and 确认,
+    /// pressed again and again, can never make.
+    static let helperSequence: [Key] = [.character("/"), .character("*"), .character("-")]
 
-    /// The escapes and the Enter must come within this many seconds, so that a resident pressing
-    /// 返回 a few times and later 确认 does not land on the staff login.
+    /// The whole sequence must come within this many seconds.
     static let helperSequenceSeconds: TimeInterval = 5
+
+    /// The login screen goes back home by itself after this many seconds without a key, so that
+    /// a resident who landed there is not left in front of it.
+    public static let helperLoginIdleSeconds = 10
 
     /// Called for every key on the home screen; returns effects when the sequence is complete.
     mutating func homeSequence(_ key: Key, at now: Date) -> [Effect]? {
         guard screen == .home, overlay == nil else { homeEscapes = 0; return nil }
         let quick = homeEscapesStarted.map { now.timeIntervalSince($0) <= WizardState.helperSequenceSeconds } ?? false
-        switch key {
-        case .escape:
-            if homeEscapes == 0 || !quick {
-                homeEscapes = 0
-                homeEscapesStarted = now
-            }
-            homeEscapes += 1
-            return []
-        case .enter where homeEscapes >= WizardState.escapesForHelper && quick:
-            homeEscapes = 0
-            if let helper {
-                logOutHelper()
-                notice = .helperLoggedOut
-                return [.audit(.logout(helperID: helper.id))]
-            }
-            screen = .helperLogin(.id)
-            input = ""
-            error = nil
-            helperRefusal = nil
-            return []
-        default:
-            homeEscapes = 0
-            return nil
+        if homeEscapes > 0, !quick { homeEscapes = 0 }
+        guard key == WizardState.helperSequence[homeEscapes] else {
+            homeEscapes = key == WizardState.helperSequence[0] ? 1 : 0
+            if homeEscapes == 1 { homeEscapesStarted = now }
+            return key == WizardState.helperSequence[0] ? [] : nil
         }
+        if homeEscapes == 0 { homeEscapesStarted = now }
+        homeEscapes += 1
+        guard homeEscapes == WizardState.helperSequence.count else { return [] }
+        homeEscapes = 0
+        if let helper {
+            logOutHelper()
+            notice = .helperLoggedOut
+            return [.audit(.logout(helperID: helper.id))]
+        }
+        screen = .helperLogin(.id)
+        input = ""
+        error = nil
+        helperRefusal = nil
+        return []
     }
 
     /// Ends the helper's session: the kiosk goes back to its own care-mode setting.
@@ -172,11 +173,12 @@ extension WizardState {
             return c
         case .assistedConsent:
             guard let session, let helper else { return nil }
-            let answers = reviewItems.map { label(of: .change($0), s, spoken: spoken) }
+            // Paged like the check-answers screen: Enter shows the next page, and agrees only on the last.
+            let answers = onPage(reviewItems).map { label(of: .change($0), s, spoken: spoken) }
+            let who = s.tr(.assistedWho, ["helper": helper.name, "service": session.service.title.resolve(locale)])
             return ScreenContent(title: s.tr(.assistedTitle),
-                                 paragraphs: [s.tr(.assistedWho, ["helper": helper.name, "service": session.service.title.resolve(locale)])]
-                                    + answers + [s.tr(.assistedAsk)],
-                                 keys: [s.tr(.keysChooseNumber), s.tr(.keysBackDisagree)])
+                                 paragraphs: (optionPage == 0 ? [who] : []) + answers + (isLastPage ? [s.tr(.assistedAsk)] : []),
+                                 keys: [isLastPage ? s.tr(.keysEnterAgree) : s.tr(.keysEnterNextPage)] + hideKey(s) + [s.tr(.keysBackDisagree)])
         default:
             return nil
         }

@@ -12,6 +12,10 @@ public struct IdentityNumber: Equatable, Sendable {
 
     public func age(on day: CivilDate) -> Int { birthDate.years(until: day) }
 
+    public static let length = 18
+    /// Keys that type the X: a keypad's `*` and `.` (it has no X), and X itself on a keyboard.
+    public static let keysForX: Set<Character> = ["*", ".", "x", "X"]
+
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     static let checkCharacters = Array("10X98765432")
 
@@ -24,8 +28,9 @@ public struct IdentityNumber: Equatable, Sendable {
 
     /// Reads what a resident typed; says exactly which check failed.
     public static func parse(_ input: String, today: CivilDate) -> Result<IdentityNumber, ValidationError> {
-        let typed = input.filter { !$0.isWhitespace }.uppercased()
-        var chars = Array(typed)
+        var chars = Array(input.filter { !$0.isWhitespace }.uppercased())
+        // A keypad's `*` or `.` in the last place is the X it has no key for (a line typed in plain mode).
+        if chars.count == length, let last = chars.last, keysForX.contains(last) { chars[length - 1] = "X" }
         guard chars.count == 18 || chars.count == 15 else { return .failure(.idLength(chars.count)) }
 
         let bodyCount = chars.count == 18 ? 17 : 15
@@ -53,7 +58,7 @@ public struct IdentityNumber: Equatable, Sendable {
         if birth > today { return .failure(.idBirthInFuture(birth.description)) }
         if year < 1900 { return .failure(.idBirthDate(birth.description)) }
 
-        if typed.count == 18, checkCharacter(for: String(chars[..<17])) != chars[17] {
+        if chars.count == 18, checkCharacter(for: String(chars[..<17])) != chars[17] {
             return .failure(.idCheckDigit)
         }
         return .success(IdentityNumber(value: number, birthDate: birth))

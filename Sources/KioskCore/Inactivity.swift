@@ -10,6 +10,8 @@ extension WizardState {
     /// The warning's seconds go down in steps of this many, so that nothing on the screen changes
     /// every second while a resident reads.
     static let inactivityWarningStep = 10
+    /// How long the screen that asks a resident to wait for staff (F1) holds their answers.
+    public static let staffWaitSeconds = 600
 
     /// Whether the clock runs: not on the empty home screen (unless a helper is logged in, who is
     /// logged out when they walk away), and never while a confirmed submission is being saved.
@@ -27,6 +29,21 @@ extension WizardState {
             noteActivity(now)
             return []
         }
+        if case let .helperLogin(step) = screen, now.timeIntervalSince(last) >= Double(Self.helperLoginIdleSeconds) {
+            if case .checking = step { return [] } // a PIN check under way finishes first
+            goHome()
+            noteActivity(now)
+            return []
+        }
+        if overlay == .staffCalled {
+            // The resident was told to wait for staff: nothing is cleared under them for ten
+            // minutes. Then the question comes back, with the warning, as after any long pause.
+            guard now.timeIntervalSince(last) >= Double(Self.staffWaitSeconds) else { return [] }
+            overlay = nil
+            lastActivity = now.addingTimeInterval(Double(Self.inactivityWarningSeconds - inactivityTimeout))
+            inactivityWarning = Self.inactivityWarningSeconds
+            return []
+        }
         let left = Double(inactivityTimeout) - now.timeIntervalSince(last)
         if left <= 0 { return clearForNextResident(now) }
         if left <= Double(Self.inactivityWarningSeconds) {
@@ -42,9 +59,17 @@ extension WizardState {
         goHome()
         noteActivity(now)
         notice = .cleared
-        careMode = setup.careMode
+        returnToSetup()
         guard let helper else { return [] }
         logOutHelper()
         return [.audit(.logout(helperID: helper.id))]
+    }
+
+    /// The next resident starts as the kiosk is set up: care mode, language and voice as
+    /// configured, whatever the last resident chose with F2 and F4.
+    mutating func returnToSetup() {
+        careMode = setup.careMode
+        locale = setup.locale
+        speechVoice = setup.speechVoice
     }
 }

@@ -54,8 +54,9 @@ extension WizardState {
             input = line
             return press(.enter, context)
         case let .saved(id):
-            guard screen == .saving, session?.pending?.id == id else { return [] }
-            session = nil
+            guard screen == .saving, let session, session.pending?.id == id else { return [] }
+            slip = ConfirmationSlip(session, today: today)
+            self.session = nil
             screen = .confirmed(submissionID: id)
             return []
         case let .saveFailed(reason):
@@ -89,6 +90,7 @@ extension WizardState {
             return [.bell, .record(help), .audit(.helpCall(id: context.newID))]
         case .f2:
             careMode.toggle()
+            if isCheckingAnswers { optionPage = 0; focus = nil } // pages are another size now
             return []
         case .f3:
             return [.repeatPrompt]
@@ -101,6 +103,14 @@ extension WizardState {
         }
         if let overlay { return pressInOverlay(overlay, key) }
         if let effects = homeSequence(key, at: context.moment.date) { return effects }
+        if isCheckingAnswers, key == .character("*") {
+            answersHidden.toggle()
+            return []
+        }
+        if typesIdentityNumber || typesCode, case let .character(c) = key, IdentityNumber.keysForX.contains(c) {
+            typeX()
+            return []
+        }
         if acceptsText, let edited = edit(input, with: key) {
             let fits = TextLimit.fits(edited, characters: inputLimit)
             input = fits ? edited : input
@@ -128,6 +138,14 @@ extension WizardState {
         let count = visibleChoices.count
         guard count > 0 else { return }
         focus = ((focus ?? (step > 0 ? -1 : count)) + step + count) % count
+    }
+
+    /// A keypad has no X: its `*` (or `.`) types the X that ends about one identity number in
+    /// eleven. Only the 18th character may be an X, so anywhere else the key says so at once.
+    private mutating func typeX() {
+        guard typesCode || input.count == IdentityNumber.length - 1 else { error = .idXOnlyLast; return }
+        input += "X"
+        error = nil
     }
 
     /// Typing into a text field; nil when the key is not an editing key.
@@ -196,6 +214,15 @@ extension WizardState {
         case let .answer(value):
             guard case let .wizard(.question(fid)) = screen else { return [] }
             return accept(value, for: fid, context)
+        case let .suggestion(i):
+            // The catalog's own words are the answer, in Chinese whatever the screen's language:
+            // the portal reads them.
+            guard case let .wizard(.question(fid)) = screen, let field = session?.service.field(id: fid),
+                  field.suggestions.indices.contains(i) else { return [] }
+            return accept(.string(field.suggestions[i].resolve(Catalog.fallbackLocale)), for: fid, context)
+        case .writeOther:
+            writingOther = true
+            focus = nil
         case let .material(choice):
             guard case let .wizard(.material(mid)) = screen else { return [] }
             session?.materials[mid] = choice
@@ -221,11 +248,6 @@ extension WizardState {
             return openDashboard()
         case .dashboardSearch, .dashboardItem, .dashboardRetry, .dashboardWithdraw, .dashboardProgress, .dashboardExport, .dashboardImport:
             return chooseOnDashboard(choice)
-        case .residentConsent:
-            guard screen == .assistedConsent else { return [] }
-            session?.residentConsentAt = context.moment.rfc3339
-            backToHelper()
-            return submit(context)
         case .locale, .voice:
             break // only in the language overlay
         }
@@ -248,10 +270,12 @@ extension WizardState {
         case let .wizard(.material(mid)):
             if session?.materials[mid] != nil { advance() } else { error = .chooseAnOption }
         case .wizard(.privacy):
-            if session?.consentGivenAt != nil { advance() } else { error = .chooseAnOption }
+            // 确认 agrees, as its button says, like the numbered option.
+            return choose(.consent, context)
         case let .wizard(.question(fid)):
             return confirmQuestion(fid, context)
         case .wizard(.review):
+            if !isLastPage { turnAnswerPage(by: 1); return [] }
             if helper != nil, session?.residentConsentAt == nil {
                 // The resident is asked only about what will really be queued.
                 if readyToSubmit() { turnToResident() }
@@ -260,7 +284,13 @@ extension WizardState {
             return submit(context)
         case let .helperLogin(step):
             return confirmHelperLogin(step, at: context.moment.date)
-        case .assistedConsent, .dashboard, .dashboardItem:
+        case .assistedConsent:
+            if !isLastPage { turnAnswerPage(by: 1); return [] }
+            // The resident agrees, with 确认 as the screen says; the receipt and what follows are
+            // theirs, in care mode, until the kiosk goes home.
+            session?.residentConsentAt = context.moment.rfc3339
+            return submit(context)
+        case .dashboard, .dashboardItem:
             error = .chooseAnOption
         case .dashboardSearch:
             return confirmDashboardSearch()
@@ -347,6 +377,7 @@ extension WizardState {
 
     private mutating func submit(_ context: Context) -> [Effect] {
         guard readyToSubmit() else {
+            backToHelper()
             session?.residentConsentAt = nil
             return []
         }
@@ -426,17 +457,29 @@ extension WizardState {
             let category = session.map { catalog.group(of: $0.service) } ?? WizardState.otherCategoryID
             session = nil
             show(.category(category))
+        case .wizard(.question) where writingOther:
+            writingOther = false
+            input = ""
+            error = nil
+        case .wizard(.review) where optionPage > 0:
+            turnAnswerPage(by: -1)
         case let .wizard(page):
             if session?.changing == true, page != .review { session?.changing = false; show(.wizard(.review)); return [] }
             let pages = wizardPages
             let index = pages.firstIndex(of: page) ?? 1
             show(.wizard(pages[max(index - 1, 0)]))
         case .saveFailed:
+            backToHelper()
             show(.wizard(.review))
-        case .confirmed, .rating, .progressQuery, .progressSearching, .progressResult, .helperLogin, .dashboard, .dashboardLoading:
+        case .confirmed(let id):
+            show(.rating(submissionID: id)) // the rating is offered before the resident can leave
+        case .rating, .progressQuery, .progressSearching, .progressResult, .helperLogin, .dashboard, .dashboardLoading:
             goHome()
         case .dashboardSearch, .dashboardItem:
-            return openDashboard()
+            guard let list = lastDashboard else { return openDashboard() }
+            show(.dashboard(list))
+        case .assistedConsent where optionPage > 0:
+            turnAnswerPage(by: -1)
         case .assistedConsent:
             backToHelper()
             show(.wizard(.review))
@@ -444,8 +487,16 @@ extension WizardState {
         return []
     }
 
+    /// Enter (forward) and Esc (back) between the pages of answers being checked.
+    private mutating func turnAnswerPage(by step: Int) {
+        optionPage = min(max(optionPage + step, 0), optionPageCount - 1)
+        focus = nil
+        error = nil
+    }
+
     private mutating func show(_ next: Screen) {
         screen = next
+        writingOther = false
         optionPage = 0
         focus = nil
         input = ""
@@ -454,9 +505,22 @@ extension WizardState {
 
     /// Ends the resident's visit: answers are wiped from memory.
     mutating func goHome() {
+        let finished: Bool
+        switch screen {
+        case .confirmed, .rating: finished = true
+        default: finished = false
+        }
         session = nil
         overlay = nil
         homeEscapes = 0
+        answersHidden = false
+        lastDashboard = nil
+        slip = nil
+        if careModeBeforeConsent != nil {
+            backToHelper()
+        } else if finished, helper == nil {
+            returnToSetup() // the next resident starts as the kiosk is set up
+        }
         show(.home)
     }
 }

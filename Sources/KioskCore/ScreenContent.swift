@@ -46,7 +46,10 @@ extension WizardState {
             ScreenContent.Option(number: i + 1, label: label(of: choice, s, spoken: spoken), selected: isSelected(choice), focused: focus == i)
         }
         if optionPageCount > 1 {
-            c.morePages = s.tr(.screenMorePages, ["page": "\(optionPage + 1)", "pages": "\(optionPageCount)"])
+            let pages = ["page": "\(optionPage + 1)", "pages": "\(optionPageCount)"]
+            // Answers are checked page by page with Enter; other lists turn with 0.
+            c.morePages = !isCheckingAnswers ? s.tr(.screenMorePages, pages)
+                : isLastPage ? s.tr(.screenAnswerPagesLast, pages) : s.tr(.screenAnswerPages, pages)
         }
         c.status = statusLine(s)
         return c

@@ -17,7 +17,7 @@ extension WizardState {
         switch screen {
         case .home:
             return ScreenContent(title: s.tr(.homeTitle),
-                                 paragraphs: [s.tr(.homeInactivity, ["minutes": "\(max(1, inactivityTimeout / 60))"])],
+                                 paragraphs: [s.tr(.homeInactivity, ["minutes": "\(max(1, inactivityTimeout / 60))"]), s.tr(.homeKeys)],
                                  question: s.tr(.homeQuestion),
                                  keys: [s.tr(.keysChooseNumber), s.tr(.keysCallStaff)])
         case let .category(id):
@@ -41,11 +41,19 @@ extension WizardState {
             return ScreenContent(title: s.tr(.saveFailedTitle), paragraphs: [why, s.tr(.saveFailedKept)],
                                  keys: [s.tr(.keysEnterRetry), s.tr(.keysCallStaff)])
         case let .confirmed(id):
-            return ScreenContent(title: s.tr(.confirmedTitle),
-                                 paragraphs: [s.tr(.confirmedReference, ["reference": WizardState.reference(id)]),
-                                              online ? s.tr(.confirmedOnline) : s.tr(.confirmedOffline),
-                                              s.tr(.confirmedNext), s.tr(.confirmedAsk)],
-                                 keys: [s.tr(.keysEnterContinue)])
+            var paragraphs = [s.tr(.confirmedReference, ["reference": WizardState.reference(id)]),
+                              online ? s.tr(.confirmedOnline) : s.tr(.confirmedOffline)]
+            if let slip {
+                paragraphs += slip.later.map { later in
+                    let material = later.material.resolve(locale)
+                    guard let due = later.due else { return s.tr(.confirmedLater, ["material": material]) }
+                    return s.tr(.confirmedLaterBy, ["material": material, "date": due.display(s)])
+                }
+                paragraphs += slip.nextSteps.map { $0.resolve(locale) }
+                paragraphs.append(slip.willBeTold ? s.tr(.confirmedTold) : s.tr(.confirmedAskLater))
+            }
+            paragraphs.append(s.tr(.confirmedAsk))
+            return ScreenContent(title: s.tr(.confirmedTitle), paragraphs: paragraphs, keys: [s.tr(.keysEnterContinue)])
         case .rating:
             return ScreenContent(title: s.tr(.ratingTitle), question: s.tr(.ratingQuestion),
                                  keys: [s.tr(.keysChooseNumber), s.tr(.keysEnterSkip)])
@@ -60,10 +68,8 @@ extension WizardState {
         }
     }
 
-    /// The short number a resident can quote before the portal's receipt arrives.
-    public static func reference(_ submissionID: String) -> String {
-        String(submissionID.replacingOccurrences(of: "-", with: "").prefix(8)).uppercased()
-    }
+    /// The number a resident can quote before the portal's receipt arrives, as the screen shows it.
+    public static func reference(_ submissionID: String) -> String { Reference.grouped(Reference.of(submissionID)) }
 
     func categoryTitle(_ id: String, _ s: Strings) -> String {
         if id == WizardState.otherCategoryID { return s.tr(.categoryOther) }

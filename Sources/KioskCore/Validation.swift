@@ -6,6 +6,8 @@ public enum ValidationError: Error, Equatable, Sendable {
     case chooseAnOption
     case noSuchOption(Int)
     case idLength(Int)
+    /// `*` pressed for an X before the 18th character.
+    case idXOnlyLast
     case idCharacter(position: Int)
     case idBirthDate(String)
     case idBirthInFuture(String)
@@ -23,6 +25,12 @@ public enum ValidationError: Error, Equatable, Sendable {
     case digitsLength(expected: Int, found: Int)
     case textTooLong(max: Int, found: Int)
     case textControlCharacters
+    /// A text answer of digits alone, where the catalog does not allow it.
+    case textOnlyDigits
+    /// A code of a fixed length (`length` on a text field) with another length.
+    case textLength(expected: Int, found: Int)
+    case dateBefore(CivilDate)
+    case dateAfter(CivilDate)
     case inputTooLong
 
     public func message(_ s: Strings) -> String {
@@ -30,16 +38,18 @@ public enum ValidationError: Error, Equatable, Sendable {
         case .required: return s.tr(.validationRequired)
         case .chooseAnOption: return s.tr(.validationChooseAnOption)
         case let .noSuchOption(n): return s.tr(.validationNoSuchOption, ["number": "\(n)"])
+        case let .idLength(n) where n == IdentityNumber.length - 1: return s.tr(.validationIdLengthSeventeen)
         case let .idLength(n): return s.tr(.validationIdLength, ["count": "\(n)"])
+        case .idXOnlyLast: return s.tr(.validationIdXOnlyLast)
         case let .idCharacter(p): return s.tr(.validationIdCharacter, ["position": "\(p)"])
-        case let .idBirthDate(d): return s.tr(.validationIdBirthDate, ["date": d])
-        case let .idBirthInFuture(d): return s.tr(.validationIdBirthInFuture, ["date": d])
+        case let .idBirthDate(d): return s.tr(.validationIdBirthDate, ["date": CivilDate.display(iso: d, s)])
+        case let .idBirthInFuture(d): return s.tr(.validationIdBirthInFuture, ["date": CivilDate.display(iso: d, s)])
         case .idCheckDigit: return s.tr(.validationIdCheckDigit)
         case let .phoneLength(n): return s.tr(.validationPhoneLength, ["count": "\(n)"])
         case .phoneCharacters: return s.tr(.validationPhoneCharacters)
         case .phonePrefix: return s.tr(.validationPhonePrefix)
         case .dateFormat: return s.tr(.validationDateFormat)
-        case let .dateNotReal(d): return s.tr(.validationDateNotReal, ["date": d])
+        case let .dateNotReal(d): return s.tr(.validationDateNotReal, ["date": CivilDate.display(iso: d, s)])
         case .dateTooEarly: return s.tr(.validationDateTooEarly)
         case .numberFormat: return s.tr(.validationNumberFormat)
         case let .numberBelow(m): return s.tr(.validationNumberBelow, ["min": m])
@@ -48,6 +58,10 @@ public enum ValidationError: Error, Equatable, Sendable {
         case let .digitsLength(e, f): return s.tr(.validationDigitsLength, ["expected": "\(e)", "count": "\(f)"])
         case let .textTooLong(m, f): return s.tr(.validationTextTooLong, ["max": "\(m)", "count": "\(f)"])
         case .textControlCharacters: return s.tr(.validationTextControlCharacters)
+        case .textOnlyDigits: return s.tr(.validationTextOnlyDigits)
+        case let .textLength(e, f): return s.tr(.validationTextLength, ["expected": "\(e)", "count": "\(f)"])
+        case let .dateBefore(day): return s.tr(.validationDateBefore, ["date": day.display(s)])
+        case let .dateAfter(day): return s.tr(.validationDateAfter, ["date": day.display(s)])
         case .inputTooLong: return s.tr(.validationInputTooLong)
         }
     }
@@ -71,7 +85,7 @@ public enum FieldValidator {
         case .phone:
             return phone(input).map(JSONValue.string)
         case .date:
-            return date(input).map { .string($0.description) }
+            return date(input).flatMap { within(field, $0, today: today) }.map { .string($0.description) }
         case .number:
             return number(input, min: field.min, max: field.max)
         case .digits:
@@ -82,10 +96,22 @@ public enum FieldValidator {
             if input.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format && $0 != "\u{200D}" }) {
                 return .failure(.textControlCharacters)
             }
+            // On a keypad "1" is easy to type and means nothing as a name or a place.
+            if !field.allowDigitsOnly, input.allSatisfy({ $0.isNumber || $0.isPunctuation || $0.isWhitespace }) {
+                return .failure(.textOnlyDigits)
+            }
+            if let length = field.length, input.count != length { return .failure(.textLength(expected: length, found: input.count)) }
             let limit = field.maxLength ?? defaultTextLength
             if !TextLimit.fits(input, characters: limit) { return .failure(.textTooLong(max: limit, found: TextLimit.length(input))) }
             return .success(.string(input))
         }
+    }
+
+    /// A day inside the field's `min` and `max`, reckoned from today when they are relative.
+    static func within(_ field: Field, _ day: CivilDate, today: CivilDate) -> Result<CivilDate, ValidationError> {
+        if let earliest = field.earliest?.resolve(today: today), day < earliest { return .failure(.dateBefore(earliest)) }
+        if let latest = field.latest?.resolve(today: today), day > latest { return .failure(.dateAfter(latest)) }
+        return .success(day)
     }
 
     /// Mainland mobile numbers: 11 digits, 1 then 3 to 9. A leading +86 or 86 is dropped.

@@ -17,7 +17,10 @@ extension WizardState {
                     return "· " + m.title.resolve(l) + note
                 }
             }
-            c.keys = [s.tr(.keysEnterStart), s.tr(.keysBack)]
+            // A keypad cannot write: say so before the resident starts, and who can.
+            let writing = service.orderedFields.filter { $0.field.needsWriting && $0.field.required }.count
+            if writing > 0 { c.paragraphs.append(s.tr(.introNeedsWriting, ["count": "\(writing)"])) }
+            c.keys = [s.tr(.keysEnterStart), s.tr(.keysBack)] + (writing > 0 ? [s.tr(.keysCallStaff)] : [])
         case let .material(mid):
             let m = service.materials.first { $0.id == mid }
             c.question = s.tr(.materialQuestion, ["material": m?.title.resolve(l) ?? mid])
@@ -28,10 +31,10 @@ extension WizardState {
             c.paragraphs = service.privacy.map { [$0.text.resolve(l)] } ?? []
             c.paragraphs.append(s.tr(.privacyCollected))
             c.paragraphs += service.orderedFields.filter { $0.field.sensitive }.map { f in
-                "· " + f.field.label.resolve(l) + (f.field.purpose.map { s.tr(.privacyPurposeSeparator) + $0.resolve(l) } ?? "")
+                "· " + (f.field.name ?? f.field.label).resolve(l) + (f.field.purpose.map { s.tr(.privacyPurposeSeparator) + $0.resolve(l) } ?? "")
             }
             c.paragraphs.append(s.tr(.privacyRights))
-            c.keys = [s.tr(.keysChooseNumber), s.tr(.keysBackDisagree)]
+            c.keys = [s.tr(.keysEnterAgree), s.tr(.keysBackDisagree)]
         case let .question(fid):
             guard let field = service.field(id: fid) else { return c }
             let questions = wizardPages.filter { if case .question = $0 { return true }; return false }
@@ -42,35 +45,57 @@ extension WizardState {
             c.hint = [field.hint?.resolve(l), field.unit.map { s.tr(.questionUnit, ["unit": $0.resolve(l)]) }]
                 .compactMap { $0 }.joined(separator: " ")
             if c.hint?.isEmpty == true { c.hint = nil }
-            if !field.type.isChoice {
+            if acceptsText {
+                if writingOther { c.hint = s.tr(.questionWriteOtherHint) }
                 if let answer = session.answers[fid] {
                     c.currentAnswer = s.tr(.questionCurrentAnswer, ["answer": display(answer, field, s, spoken: spoken)])
                 }
                 c.input = input
                 c.keys = [s.tr(.keysTypeThenEnter), s.tr(.keysBackspace), s.tr(.keysBack)]
+                if field.needsWriting { c.keys.append(s.tr(.keysCallStaff)) }
             } else {
                 c.keys = [s.tr(.keysChooseNumber), s.tr(.keysBack)]
             }
         case .review:
             c.title = s.tr(.reviewTitle)
             c.question = s.tr(.reviewQuestion)
-            c.keys = [s.tr(.keysEnterSubmit), s.tr(.keysChangeNumber), s.tr(.keysBack)]
+            c.keys = [isLastPage ? s.tr(.keysEnterSubmit) : s.tr(.keysEnterNextPage), s.tr(.keysChangeNumber)]
+                + hideKey(s) + [s.tr(.keysBack)]
         }
         return c
     }
 
     /// An answer as the screen shows it: option labels, 是/否, masked when sensitive
     /// (for speech, masked down to the last four characters).
-    func display(_ answer: JSONValue, _ field: Field, _ s: Strings, spoken: Bool = false) -> String {
-        if field.sensitive, field.type.isChoice { return Mask.value("", type: field.type) }
+    ///
+    /// `checking`: the check-answers and consent screens, where residents must recognise what
+    /// they submit: there only identity and phone numbers stay masked (first and last four), and
+    /// the rest is shown in full unless the resident hid it from the room (`*`, 遮住).
+    func display(_ answer: JSONValue, _ field: Field, _ s: Strings, spoken: Bool = false, checking: Bool = false) -> String {
+        let masked = field.sensitive && (spoken || !checking || answersHidden || [.idNumber, .phone].contains(field.type))
+        if masked, field.type.isChoice { return Mask.value("", type: field.type) }
         switch answer {
         case let .bool(b): return b ? s.tr(.answerYes) : s.tr(.answerNo)
         case let .string(v) where field.type == .choice:
             return field.options.first { $0.value == v }?.label.resolve(locale) ?? v
         default:
             let text = answer.stringValue ?? answer.encoded()
-            if field.sensitive { return spoken ? Mask.spoken(text, type: field.type) : Mask.value(text, type: field.type) }
+            if masked { return spoken ? Mask.spoken(text, type: field.type) : Mask.value(text, type: field.type) }
+            if field.type == .date, let day = CivilDate(text) { return day.display(s) }
             return text + (field.unit.map { " " + $0.resolve(locale) } ?? "")
+        }
+    }
+
+    /// 遮住/显示 on the screens that check answers, when some answer is shown in full that the
+    /// room need not see (an amount, a card number).
+    func hideKey(_ s: Strings) -> [String] {
+        canHideAnswers ? [answersHidden ? s.tr(.keysStarShow) : s.tr(.keysStarHide)] : []
+    }
+
+    public var canHideAnswers: Bool {
+        guard isCheckingAnswers, let session else { return false }
+        return session.relevantFields(today: today).contains {
+            $0.sensitive && ![.idNumber, .phone].contains($0.type) && session.answers[$0.id] != nil
         }
     }
 }

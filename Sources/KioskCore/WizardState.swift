@@ -146,6 +146,7 @@ public struct Session: Equatable, Sendable {
 public struct WizardState: Equatable, Sendable {
     public static let otherCategoryID = Catalog.otherCategoryID
     public static let optionsPerPage = 9
+    public static let answersPerCarePage = 3
 
     /// How the kiosk is set up; care mode and the language go back to it for every new resident.
     public internal(set) var setup: KioskSetup
@@ -160,8 +161,9 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var helperRefusal: HelperRefusal?
     /// Five wrong PINs lock a helper for five minutes; kept in the model, so the reducer decides.
     var loginGuard = LoginGuard()
+    /// How many keys of the helper's login sequence were pressed on the home screen so far.
     var homeEscapes = 0
-    /// When the first of the home screen's helper escapes was pressed: the sequence must be quick.
+    /// When the first key of the helper's login sequence was pressed: the sequence must be quick.
     var homeEscapesStarted: Date?
     var careModeBeforeConsent: Bool?
     /// The language the kiosk speaks in (F4), chosen apart from the display language.
@@ -177,12 +179,21 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var optionPage = 0
     /// The option the arrow keys (or Tab) moved to, by its place on screen; Enter activates it.
     public internal(set) var focus: Int?
+    /// The resident hid the answers being checked from the room (`*`, 遮住); until the service ends.
+    public internal(set) var answersHidden = false
     public internal(set) var input = ""
+    /// 其他 was chosen on a text question with suggestions: a helper types the answer.
+    public internal(set) var writingOther = false
     public internal(set) var error: ValidationError?
     public internal(set) var notice: Notice?
     public internal(set) var session: Session?
     /// What the helper's last dashboard command did, or why it did nothing; shown on the dashboard.
     public internal(set) var dashboardMessage: DashboardMessage?
+    /// What the confirmation tells the resident to do next, kept from the answers (which are
+    /// wiped once saved) until the kiosk goes home.
+    public internal(set) var slip: ConfirmationSlip?
+    /// The dashboard's list as last loaded: Esc from a search or an item goes back to it.
+    var lastDashboard: DashboardView?
     /// Seconds without a key before the kiosk clears; announced on the home screen.
     public var inactivityTimeout: Int { setup.inactivityTimeout }
     /// When the last key was pressed (or the clock last stood still): the inactivity rule's start.

@@ -26,7 +26,7 @@ public struct QueueDesk {
                     continue
                 }
                 let facts = item.facts
-                if let search, !Self.matches(search, masked: facts.maskedID, receipt: facts.receipt) { continue }
+                if let search, !Self.matches(search, id: id.text, masked: facts.maskedID, receipt: facts.receipt) { continue }
                 let isStale = state == .exported && (facts.firstExportedAt.flatMap(Moment.parse)?.date).map { $0 < staleBefore } ?? false
                 if isStale { stale += 1 }
                 items.append(DashboardItem(id: id, serviceID: facts.serviceID ?? "", createdAt: facts.createdAt ?? "",
@@ -37,9 +37,11 @@ public struct QueueDesk {
         return DashboardView(counts: counts, items: items, search: search, staleExports: stale)
     }
 
-    /// Four characters match the end of the masked identity number; more match the digits of a receipt.
-    static func matches(_ search: String, masked: String?, receipt: String?) -> Bool {
+    /// Four characters match the end of the masked identity number; twelve digits the 办件编号 the
+    /// resident was given; more than four also match the digits of a receipt.
+    static func matches(_ search: String, id: String, masked: String?, receipt: String?) -> Bool {
         if search.count == 4, masked?.uppercased().hasSuffix(search) == true { return true }
+        if search.count == Reference.digits, Reference.of(id) == search { return true }
         guard search.count > 4, let receipt else { return false }
         return receipt.filter(\.isNumber).hasSuffix(search)
     }

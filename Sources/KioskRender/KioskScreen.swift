@@ -66,7 +66,11 @@ public struct KioskScreen {
         let bar = ButtonBar(items: bottomBar(state), boxed: layout.buttons)
         let barHeight = bar.rows(width: inner.width) ?? 1
         let keysRow = h - barHeight - 1
-        Line(text: c.keys.joined(separator: "  "), style: Style(.muted)).draw(in: Rect(row: keysRow, column: 2, width: inner.width, height: 1), into: &b)
+        // The inactivity warning takes the row of the key legend: the screen does not move under
+        // a resident who is reading, and it is said calmly, not in the colour of success or error.
+        let warning = state.inactivityWarning != nil ? c.notice : nil
+        Line(text: warning ?? c.keys.joined(separator: "  "), style: warning == nil ? Style(.muted) : Style(.heading, bold: true))
+            .draw(in: Rect(row: keysRow, column: 2, width: inner.width, height: 1), into: &b)
         bar.draw(in: Rect(row: h - barHeight, column: 2, width: inner.width, height: barHeight), into: &b)
 
         let body = Rect(row: 2, column: inner.column, width: inner.width, height: keysRow - 2)
@@ -80,7 +84,7 @@ public struct KioskScreen {
         func text(_ s: String?, _ style: Style, centred: Bool = false) {
             if let s { stack.add(Paragraph(text: s, width: width, style: style, spacing: layout.spacing, centred: centred)) }
         }
-        text(c.notice, Style(.success, bold: true))
+        if state.inactivityWarning == nil { text(c.notice, Style(.success, bold: true)) }
         if layout.bigTitle {
             stack.add(BigGlyphs(c.title, glyphs: glyphs, style: Style(.heading)))
         } else {
@@ -105,6 +109,9 @@ public struct KioskScreen {
     /// On-screen keys for touch: confirm, back and call staff, each doing what its key does.
     private func bottomBar(_ state: WizardState) -> [(label: String, key: Key)] {
         var items: [(label: String, key: Key)] = []
+        // A keypad has no X: the on-screen X (beside 确认) types it, as the keypad's `*` does.
+        if state.typesIdentityNumber || state.typesCode { items.append(("X", .character("*"))) }
+        if state.canHideAnswers { items.append((strings.tr(state.answersHidden ? .buttonShow : .buttonHide), .character("*"))) }
         if state.overlay == nil, state.screen != .home { items.append((strings.tr(.buttonConfirm), .enter)) }
         if state.overlay != nil || state.screen != .home { items.append((strings.tr(.buttonBack), .escape)) }
         items.append((strings.tr(.buttonStaff), .f1))

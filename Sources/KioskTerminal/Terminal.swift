@@ -49,6 +49,7 @@ public final class Terminal {
         noecho()
         nonl()
         keypad(window, true)
+        NumericKeypad.teach()
         set_escdelay(25) // Esc is "back": it must not wait for a sequence that never comes
         curs_set(0)
         _ = mousemask(kiosk_button1_events(), nil)
@@ -155,7 +156,7 @@ public final class Terminal {
                 let pressed = kiosk_button1_clicked() | kiosk_button1_pressed()
                 guard event.bstate & pressed != 0 else { return .ignored }
                 return .click(row: Int(event.y), column: Int(event.x))
-            default: return .ignored
+            default: return NumericKeypad.key(forCode: code).map(TerminalInput.key) ?? .ignored
             }
         }
         switch code {

@@ -20,6 +20,10 @@ public let bundledCatalog: Catalog = {
     }
 }()
 
+/// The keys of the helper's login sequence, as plain mode reads them (one per line) and as
+/// `Key.character`.
+public let helperSequenceKeys: [Character] = ["/", "*", "-"]
+
 /// 2026-11-22 10:00 in China Standard Time.
 public let testMoment = Moment(date: Date(timeIntervalSince1970: 1_795_312_800), utcOffsetSeconds: 8 * 3600)
 public let testToday = testMoment.civilDate
@@ -52,6 +56,8 @@ public struct Driver {
     public mutating func enter() { send(.key(.enter)) }
     public mutating func esc() { send(.key(.escape)) }
     public mutating func type(_ text: String) { send(.typeLine(text)) }
+    /// The helper's login (or logout) sequence on the home screen: the keypad's `/`, `*`, `-`.
+    public mutating func helperSequence() { for c in helperSequenceKeys { key(.character(c)) } }
 
     /// Time passes without a key: the clock moves on and the runtime's tick comes.
     public mutating func wait(_ seconds: TimeInterval) {
@@ -65,6 +71,23 @@ public struct Driver {
         let categories = state.homeCategories
         digit(categories.firstIndex(of: service.category!)! + 1)
         digit(state.services(inCategory: service.category!).firstIndex { $0.id == serviceID }! + 1)
+    }
+
+    /// Enter on the check-answers (or consent) screen until the last page is shown, then once
+    /// more: what a resident does to submit.
+    public mutating func submit() {
+        let checking = state.screen
+        for _ in 0..<50 where state.screen == checking && !state.isLastPage { enter() }
+        if state.screen == checking { enter() }
+    }
+
+    /// On the check-answers screen, turns to the page that lists `item` and presses its number.
+    public mutating func change(_ item: Page) {
+        let index = state.reviewItems.firstIndex(of: item)!
+        let page = index / state.pageSize
+        while state.optionPage < page { enter() }
+        while state.optionPage > page { esc() }
+        digit(index % state.pageSize + 1)
     }
 
     public var submissions: [Submission] { effects.compactMap { if case let .enqueue(s) = $0 { return s } else { return nil } } }

@@ -64,8 +64,7 @@ final class FrontEndTests: XCTestCase {
         defer { end(terminal) }
         terminal.waitFor("村便民服务点")
         runtime.send(.setOnline(true))   // the sender said so; here there is none running
-        for _ in 0..<3 { terminal.press(.escape) }
-        terminal.press(.enter)
+        for c in helperSequenceKeys { terminal.press(.character(c)) }
         terminal.type("1001"); terminal.press(.enter)
         terminal.type("2468"); terminal.press(.enter)
         terminal.waitFor("帮办员 张帮办 已登录")

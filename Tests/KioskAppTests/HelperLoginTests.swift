@@ -24,8 +24,7 @@ final class HelperLoginTests: XCTestCase {
     var clock: TestClock!
 
     func login(_ r: RuntimeHarness, _ pin: String) {
-        for _ in 0..<3 { r.send(.key(.escape)) }
-        r.send(.key(.enter))
+        for c in helperSequenceKeys { r.send(.key(.character(c))) }
         r.send(.typeLine("1001"))
         r.send(.typeLine(pin))
     }
@@ -60,8 +59,7 @@ final class HelperLoginTests: XCTestCase {
 
     func testAnUnknownHelperIsRefused() throws {
         let r = try runtime()
-        for _ in 0..<3 { r.send(.key(.escape)) }
-        r.send(.key(.enter))
+        for c in helperSequenceKeys { r.send(.key(.character(c))) }
         r.send(.typeLine("9999"))
         r.send(.typeLine("2468"))
         XCTAssertEqual(r.state.helperRefusal, .unknownHelper)

@@ -15,6 +15,7 @@ final class RuntimeTests: XCTestCase {
     func fillPension(_ r: RuntimeHarness) {
         for line in ["1", "1", "", "1", "1", "511922194503150016", "1", "1", ""] { r.line(line) }
         XCTAssertEqual(r.state.screen, .wizard(.review))
+        while !r.state.isLastPage { r.key(.enter) } // every page of answers is seen before submitting
     }
 
     /// The next durable write finds the disk full.
@@ -26,7 +27,7 @@ final class RuntimeTests: XCTestCase {
         let root = temporaryFolder("runtime")
         defer { try? FileManager.default.removeItem(at: root) }
         let id = "0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11"
-        let r = try runtime(root, ids: Array(repeating: "unused", count: 9) + [id])
+        let r = try runtime(root, ids: Array(repeating: "unused", count: 10) + [id])
         fillPension(r)
         makeTheNextWriteFindTheDiskFull()
         r.key(.enter)
@@ -46,7 +47,7 @@ final class RuntimeTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let id = "0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11"
         let sealer = SubmissionSealer(key: try PortalKey(hex: "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d", id: "k1"))
-        var queue = Array(repeating: "unused", count: 9) + [id]
+        var queue = Array(repeating: "unused", count: 10) + [id]
         let r = try RuntimeHarness(root: root, sealer: sealer, newID: { queue.isEmpty ? UUID().uuidString.lowercased() : queue.removeFirst() })
         fillPension(r)
         makeTheNextWriteFindTheDiskFull()

@@ -14,8 +14,8 @@ final class DashboardTests: XCTestCase {
 
     func dashboard() -> Driver {
         var d = Driver()
-        for _ in 0..<3 { d.esc() }
-        d.enter(); d.type("1001"); d.type("2468")
+        d.helperSequence()
+        d.type("1001"); d.type("2468")
         d.send(.helperChecked(.verified(HelperSession(id: "1001", name: "张帮办"))))
         XCTAssertEqual(d.state.choices.last, .dashboard, "only a logged-in helper sees the dashboard")
         d.digit(d.state.choices.count)
@@ -30,13 +30,15 @@ final class DashboardTests: XCTestCase {
         let c = d.state.content(zh)
         XCTAssertEqual(c.title, "帮办员工作台")
         XCTAssertEqual(c.paragraphs.first, "待发送 1  发送中 0  已发送 5  被退回 1  已导出 0  文件损坏 0")
+        guard case let .dashboard(view) = d.state.screen else { return XCTFail() }
+        let references = view.items.map { WizardState.reference($0.id.text) }
         XCTAssertEqual(c.options.map(\.label), [
-            "按身份证后四位查找",
+            "查找（身份证后四位或办件编号）",
             "导出到U盘",
             "从U盘导入回执",
-            "养老金资格认证｜2026-11-22 09:30｜5119**********0016｜被退回",
-            "高龄津贴申领｜2026-11-21 15:00｜5119**********0024｜待发送",
-        ])
+            "养老金资格认证｜\(references[0])｜2026-11-22 09:30｜5119**********0016｜被退回",
+            "高龄津贴申领｜\(references[1])｜2026-11-21 15:00｜5119**********0024｜待发送",
+        ], "every line shows the 办件编号 the resident was given")
         XCTAssertFalse(Driver().state.choices.contains(.dashboard), "not for residents")
     }
 

@@ -9,8 +9,7 @@ final class HelperModeTests: XCTestCase {
 
     func loggedIn() -> Driver {
         var d = Driver()
-        for _ in 0..<3 { d.esc() }
-        d.enter()
+        d.helperSequence()
         d.type("1001")
         d.type("2468")
         XCTAssertEqual(d.effects.last, .checkHelper(id: "1001", pin: "2468"))
@@ -20,13 +19,18 @@ final class HelperModeTests: XCTestCase {
         return d
     }
 
-    func testThreeBacksThenEnterOnTheHomeScreenOpenTheLoginAndAnythingElseDoesNot() {
+    func testTheKeypadsTopRowInTurnOpensTheLoginAndBackAndEnterNeverDo() {
         var d = Driver()
-        d.esc(); d.esc(); d.enter()
-        XCTAssertEqual(d.state.screen, .home, "two are not enough")
-        d.esc(); d.esc(); d.digit(1); d.esc(); d.enter()
+        for _ in 0..<10 { d.esc() }
+        d.enter()
+        XCTAssertEqual(d.state.screen, .home, "返回 again and again, then 确认, is a resident, not a helper")
+        d = Driver()
+        d.key(.character("/")); d.key(.character("*")); d.key(.escape); d.key(.character("-"))
         XCTAssertEqual(d.state.screen, .home, "another key in between starts again")
-        d.esc(); d.esc(); d.esc(); d.enter()
+        d.key(.character("/")); d.key(.character("/")); d.key(.character("*")); d.key(.character("-"))
+        XCTAssertEqual(d.state.screen, .helperLogin(.id), "a repeated first key starts the sequence again")
+        d.esc()
+        d.helperSequence()
         XCTAssertEqual(d.state.screen, .helperLogin(.id))
         d.type("1001")
         XCTAssertEqual(d.state.screen, .helperLogin(.pin(helperID: "1001")))
@@ -38,8 +42,8 @@ final class HelperModeTests: XCTestCase {
 
     func testARefusalSaysWhyAndAskForTheNumberAgain() {
         var d = Driver()
-        for _ in 0..<3 { d.esc() }
-        d.enter(); d.type("1001"); d.type("1111")
+        d.helperSequence()
+        d.type("1001"); d.type("1111")
         d.send(.helperChecked(.wrongPIN(helperID: "1001")))
         XCTAssertEqual(d.state.screen, .helperLogin(.id))
         XCTAssertEqual(d.state.content(zh).paragraphs, ["密码不对，还可以再试 4 次。"])
@@ -55,8 +59,7 @@ final class HelperModeTests: XCTestCase {
         XCTAssertEqual(d.state.screen, .helperLogin(.id))
         XCTAssertNotEqual(d.effects.last, .checkHelper(id: "1001", pin: "2468"))
         d.wait(301)
-        for _ in 0..<3 { d.esc() }
-        d.enter()
+        d.helperSequence()
         d.type("1001"); d.type("2468")
         XCTAssertEqual(d.effects.last, .checkHelper(id: "1001", pin: "2468"))
         d.send(.helperChecked(.unknownHelper))
@@ -86,21 +89,40 @@ final class HelperModeTests: XCTestCase {
         XCTAssertTrue(c.paragraphs[0].contains("帮办员 张帮办 替您办理：养老金资格认证"), c.paragraphs[0])
         XCTAssertTrue(c.paragraphs.contains { $0.contains("5119**********0016") }, "the resident hears and sees what is submitted, masked")
         XCTAssertFalse(c.paragraphs.joined().contains("511922194503150016"))
-        XCTAssertEqual(c.options.map(\.label), ["同意，替我提交"])
+        XCTAssertEqual(c.keys.first, "按确认键看下一页")
+        XCTAssertEqual(c.morePages, "第 1 页，共 3 页，看完请按确认键翻到下一页")
 
         d.esc()
         XCTAssertEqual(d.page, .review, "the resident can say no")
         XCTAssertFalse(d.state.careMode, "and the helper gets the standard layout back")
         d.enter()
+        XCTAssertEqual(d.state.screen, .assistedConsent)
         d.enter()
-        XCTAssertEqual(d.state.screen, .assistedConsent, "Enter alone is not consent")
-        d.digit(1)
+        d.enter()
+        XCTAssertEqual(d.state.optionPage, 2, "Enter shows each page of what will be submitted")
+        XCTAssertTrue(d.submissions.isEmpty, "nothing is agreed before the last page was shown")
+        let last = d.state.content(zh)
+        XCTAssertEqual(last.keys.first, "同意请按确认键")
+        XCTAssertTrue(last.paragraphs.last!.contains("请按确认键"), "确认 agrees, as the button says")
+        XCTAssertTrue(last.paragraphs.contains("您的手机号码是多少？　答：1380***0000"), "\(last.paragraphs)")
+        d.esc()
+        XCTAssertEqual(d.state.optionPage, 1, "返回 goes one page back")
+        d.enter()
+        d.enter()
         let submission = try XCTUnwrap(d.submissions.first)
         XCTAssertEqual(submission.json["channel"], .string("assisted"))
         XCTAssertEqual(submission.json["body"]?["helper"], .object([("id", .string("1001")), ("name", .string("张帮办"))]))
         XCTAssertEqual(submission.json["body"]?["consent"]?["proxy"], .bool(true))
         XCTAssertEqual(submission.json["body"]?["consent"]?["proxy_confirmed_at"], .string(testMoment.rfc3339))
-        XCTAssertFalse(d.state.careMode)
+        XCTAssertEqual(d.state.screen, .confirmed(submissionID: submission.id))
+        XCTAssertTrue(d.state.careMode, "the receipt and the rating are the resident's, in care mode")
+        d.enter()
+        XCTAssertEqual(d.state.screen, .rating(submissionID: submission.id))
+        XCTAssertTrue(d.state.careMode)
+        d.digit(1)
+        XCTAssertEqual(d.state.screen, .home)
+        XCTAssertFalse(d.state.careMode, "home again, the helper has the standard layout back")
+        XCTAssertNotNil(d.state.helper)
     }
 
     func testInactivityLogsTheHelperOutAndTheSequenceDoesToo() {
@@ -110,8 +132,7 @@ final class HelperModeTests: XCTestCase {
         XCTAssertEqual(d.effects.last, .audit(.logout(helperID: "1001")))
 
         d = loggedIn()
-        for _ in 0..<3 { d.esc() }
-        d.enter()
+        d.helperSequence()
         XCTAssertNil(d.state.helper)
         XCTAssertEqual(d.state.screen, .home)
         XCTAssertEqual(d.state.content(zh).notice, "帮办员已退出。")
@@ -149,9 +170,9 @@ final class HelperModeTests: XCTestCase {
             let moment = Moment(date: testMoment.date.addingTimeInterval(seconds), utcOffsetSeconds: testMoment.utcOffsetSeconds)
             _ = state.reduce(.key(key), Context(moment: moment, newID: "x"))
         }
-        press(.escape, after: 0); press(.escape, after: 1); press(.escape, after: 2); press(.enter, after: 9)
-        XCTAssertEqual(state.screen, .home, "返回 three times, and 确认 much later, is a resident, not a helper")
-        press(.escape, after: 20); press(.escape, after: 21); press(.escape, after: 22); press(.enter, after: 23)
+        press(.character("/"), after: 0); press(.character("*"), after: 1); press(.character("-"), after: 9)
+        XCTAssertEqual(state.screen, .home, "the sequence spread over 9 seconds is not a helper's")
+        press(.character("/"), after: 20); press(.character("*"), after: 21); press(.character("-"), after: 22)
         XCTAssertEqual(state.screen, .helperLogin(.id))
         for digit in "511922194503150016" { press(.digit(Int(String(digit))!), after: 24) }
         XCTAssertEqual(state.input, "51192219", "a helper number has at most 8 digits: an identity number cannot be typed in full")
@@ -163,8 +184,7 @@ final class HelperModeTests: XCTestCase {
         d.wait(121)
         XCTAssertTrue(d.state.careMode, "the next resident gets care mode again")
         d = loggedIn()
-        for _ in 0..<3 { d.esc() }
-        d.enter()
+        d.helperSequence()
         XCTAssertTrue(d.state.careMode)
     }
 
@@ -175,10 +195,11 @@ final class HelperModeTests: XCTestCase {
         d.type("511922194503150016"); d.digit(1); d.digit(2); d.type("江口镇二村三组5号"); d.digit(2); d.type("13800000000")
         d.enter()
         XCTAssertEqual(d.state.screen, .assistedConsent)
+        d.enter(); d.enter()
         // The resident agrees, but the disk is full; the helper goes back and changes an answer.
         var state = d.state
         let context = Context(moment: testMoment, newID: "11111111-1111-4111-8111-111111111111")
-        guard case .enqueue? = state.reduce(.key(.digit(1)), context).first else { return XCTFail("consent did not queue") }
+        guard case .enqueue? = state.reduce(.key(.enter), context).first else { return XCTFail("consent did not queue") }
         _ = state.reduce(.saveFailed(.diskFull), context)
         _ = state.reduce(.key(.escape), context)
         XCTAssertEqual(state.screen, .wizard(.review))

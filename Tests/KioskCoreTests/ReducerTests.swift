@@ -35,6 +35,11 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(d.page, .review)
         XCTAssertTrue(d.submissions.isEmpty, "nothing is queued before the resident confirms")
         d.enter()
+        XCTAssertEqual(d.state.optionPage, 1, "Enter on the first page of answers shows the second")
+        d.enter()
+        XCTAssertEqual(d.state.optionPage, 2)
+        XCTAssertTrue(d.submissions.isEmpty, "nothing is queued before every page of answers was shown")
+        d.enter()
         let s = try XCTUnwrap(d.submissions.first)
         XCTAssertEqual(d.submissions.count, 1)
         XCTAssertEqual(d.state.screen, .confirmed(submissionID: s.id))
@@ -72,12 +77,11 @@ final class ReducerTests: XCTestCase {
         d.enter()                        // phone is optional: an empty line skips it
         XCTAssertEqual(d.page, .review)
         // Change the method to face recognition: the address no longer applies.
-        let methodItem = d.state.reviewItems.firstIndex(of: .question("method"))!
-        d.digit(methodItem + 1)
+        d.change(.question("method"))
         XCTAssertEqual(d.page, .question("method"))
         d.digit(1)
         XCTAssertEqual(d.page, .review, "a change that opens nothing new goes straight back to the check-answers screen")
-        d.enter()
+        d.submit()
         let answers = try XCTUnwrap(d.submissions.first?.json["body"]?["answers"])
         XCTAssertEqual(answers, .object([("id_number", .string(elder)), ("receiving_pension", .bool(true)), ("method", .string("face"))]))
     }
@@ -86,7 +90,7 @@ final class ReducerTests: XCTestCase {
         var d = startPension()
         d.type(elder); d.digit(1); d.digit(1); d.type("13800000000")
         XCTAssertEqual(d.page, .review)
-        d.digit(d.state.reviewItems.firstIndex(of: .question("method"))! + 1)
+        d.change(.question("method"))
         d.digit(2)                       // home visit opens two questions
         XCTAssertEqual(d.page, .question("home_address"))
         d.type("江口镇二村三组5号")
@@ -156,13 +160,15 @@ final class ReducerTests: XCTestCase {
         d.open("pension-certification")
         d.enter(); d.digit(1)
         XCTAssertEqual(d.page, .privacy)
-        d.enter()
-        XCTAssertEqual(d.page, .privacy, "Enter alone is not consent")
-        XCTAssertEqual(d.state.error, .chooseAnOption)
         let content = d.state.content(loadStrings("zh-Hans"))
-        XCTAssertTrue(content.paragraphs.contains { $0.hasPrefix("· 您的身份证号码是多少？：用来核对您的身份") })
+        XCTAssertTrue(content.paragraphs.contains { $0.hasPrefix("· 身份证号码：用来核对您的身份") })
         d.esc()
-        XCTAssertEqual(d.page, .material("social-security-card"))
+        XCTAssertEqual(d.page, .material("social-security-card"), "返回 does not agree")
+        XCTAssertNil(d.state.session?.consentGivenAt)
+        d.digit(1)
+        d.enter()
+        XCTAssertEqual(d.page, .question("id_number"), "确认 agrees, as its button says")
+        XCTAssertNotNil(d.state.session?.consentGivenAt)
     }
 
     func testDeferredMaterialIsRecorded() throws {
@@ -179,15 +185,15 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(chosen["residence-proof"], 2)
         d.digit(1)                                    // privacy
         d.type(elder)
-        d.type("资中县")
-        d.type("广东省广州市")
+        d.digit(1)                                    // 资中县, one of the catalog's suggestions
+        d.digit(3)                                    // 广东省广州市
         d.digit(1)                                    // long-term residence elsewhere
         XCTAssertEqual(d.page, .question("residence_years"))
         d.type("5")
         d.type("20261201")
         d.type("13800000000")
         XCTAssertEqual(d.page, .review)
-        d.enter()
+        d.submit()
         let materials = try XCTUnwrap(d.submissions.first?.json["body"]?["materials"]?.arrayValue)
         XCTAssertTrue(materials.contains(.object([("id", .string("residence-proof")), ("status", .string("deferred"))])))
         let answers = try XCTUnwrap(d.submissions.first?.json["body"]?["answers"])
@@ -197,7 +203,7 @@ final class ReducerTests: XCTestCase {
 
     func testRatingAfterConfirmation() throws {
         var d = startPension()
-        d.type(elder); d.digit(1); d.digit(1); d.enter(); d.enter()
+        d.type(elder); d.digit(1); d.digit(1); d.enter(); d.submit()
         guard case let .confirmed(id) = d.state.screen else { return XCTFail() }
         XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).paragraphs[1], "已保存，联网后自动提交。您不用再来一趟。")
         d.enter()
@@ -214,7 +220,7 @@ final class ReducerTests: XCTestCase {
 
     func testRatingCanBeSkipped() {
         var d = startPension()
-        d.type(elder); d.digit(1); d.digit(1); d.enter(); d.enter()
+        d.type(elder); d.digit(1); d.digit(1); d.enter(); d.submit()
         d.enter(); d.enter()
         XCTAssertEqual(d.state.screen, .home)
         XCTAssertFalse(d.effects.contains { if case .record = $0 { return true } else { return false } })
@@ -223,6 +229,7 @@ final class ReducerTests: XCTestCase {
     func testSaveFailureKeepsTheAnswersAndRetriesWithTheSameID() {
         var d = startPension()
         d.type(elder); d.digit(1); d.digit(1); d.enter()
+        while !d.state.isLastPage { d.enter() }
         var state = d.state
         let effects = state.reduce(.key(.enter), Context(moment: testMoment, newID: "11111111-1111-4111-8111-111111111111"))
         guard case let .enqueue(first)? = effects.first else { return XCTFail() }
@@ -291,9 +298,13 @@ final class ReducerTests: XCTestCase {
     func testSensitiveAnswersAreMaskedOnTheReviewScreen() {
         var d = startPension()
         d.type(elder); d.digit(1); d.digit(1); d.type("13800000000")
-        let labels = d.state.content(loadStrings("zh-Hans")).options.map(\.label)
+        var labels = d.state.content(loadStrings("zh-Hans")).options.map(\.label)
+        XCTAssertEqual(d.state.optionPageCount, 2, "three large buttons to a page in care mode")
+        d.enter()
+        labels += d.state.content(loadStrings("zh-Hans")).options.map(\.label)
         XCTAssertEqual(labels, ["社保卡　答：现在能提供", "您的身份证号码是多少？　答：5119**********0016", "您现在每个月都在领养老金吗？　答：是",
-                                "您想怎样认证？　答：在这台机器的拍照处刷脸", "您的手机号码是多少？　答：138****0000"])
+                                "您想怎样认证？　答：在这台机器的拍照处刷脸", "您的手机号码是多少？　答：1380***0000"],
+                       "identity and phone numbers show their first and last four, so that their owner knows them")
     }
 }
 

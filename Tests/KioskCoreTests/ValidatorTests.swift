@@ -58,9 +58,11 @@ final class IdentityNumberTests: XCTestCase {
     func testMessagesSayHowToFixIt() {
         let zh = loadStrings("zh-Hans"), en = loadStrings("en")
         XCTAssertEqual(ValidationError.idCheckDigit.message(zh), "身份证号码最后一位校验不对，可能有一位输错了，请对照身份证再核对一遍。")
-        XCTAssertTrue(ValidationError.idLength(17).message(zh).contains("您输入了17位"))
+        XCTAssertEqual(ValidationError.idLength(17).message(zh), "您输入了17位。最后一位是X的，请按 * 键输入X。",
+                       "seventeen characters are most likely a number ending in X: say how to type it")
+        XCTAssertTrue(ValidationError.idLength(16).message(zh).contains("您输入了16位"))
         XCTAssertTrue(ValidationError.idCharacter(position: 14).message(en).contains("Character 14"))
-        XCTAssertTrue(ValidationError.idBirthDate("1923-02-29").message(zh).contains("1923-02-29不是一个真实的日子"))
+        XCTAssertTrue(ValidationError.idBirthDate("1923-02-29").message(zh).contains("1923年2月29日不是一个真实的日子"), "dates as residents read them")
     }
 }
 
@@ -123,7 +125,7 @@ final class FieldValidatorTests: XCTestCase {
 
     func testMaskingKeepsOnlyTheEnds() {
         XCTAssertEqual(Mask.value("511922194503150016", type: .idNumber), "5119**********0016")
-        XCTAssertEqual(Mask.value("13800000000", type: .phone), "138****0000")
+        XCTAssertEqual(Mask.value("13800000000", type: .phone), "1380***0000")
         XCTAssertEqual(Mask.value("0016", type: .digits), "****")
         XCTAssertEqual(Mask.value("51192219450315001642", type: .text), "****************1642")
         XCTAssertEqual(Mask.value("3200", type: .number), "****")

@@ -40,6 +40,8 @@ final class SnapshotTests: XCTestCase {
         d.digit(1)
         d.type("13800000000")
         out.append(("review", d.state))
+        d.enter()
+        out.append(("review-last-page", d.state))
         var saving = d.state
         _ = saving.reduce(.key(.enter), Context(moment: testMoment, newID: "2b4ff68d-db7d-46b8-8051-40d10284897a"))
         out.append(("saving", saving))
@@ -70,6 +72,26 @@ final class SnapshotTests: XCTestCase {
         var language = Driver(locale: locale)
         language.key(.f4)
         out.append(("language", language.state))
+
+        // A text question answered from the catalog's suggestions, with 其他 for a helper.
+        var suggested = Driver(locale: locale)
+        suggested.open("medical-treatment-elsewhere")
+        suggested.enter()
+        while suggested.page != .question("insured_place") {
+            if suggested.page == .question("id_number") { suggested.type("511922194503150016") } else if suggested.page == .privacy { suggested.enter() } else { suggested.digit(1) }
+        }
+        out.append(("suggestions", suggested.state))
+
+        // 帮办代办: the resident's own consent, first page.
+        var assisted = Driver(locale: locale)
+        assisted.helperSequence()
+        assisted.type("1001"); assisted.type("2468")
+        assisted.send(.helperChecked(.verified(HelperSession(id: "1001", name: "张帮办"))))
+        assisted.open("pension-certification")
+        assisted.enter(); assisted.digit(1); assisted.digit(1)
+        assisted.type("511922194503150016"); assisted.digit(1); assisted.digit(1); assisted.type("13800000000")
+        assisted.enter()
+        out.append(("assisted-consent", assisted.state))
         return out
     }
 

@@ -18,10 +18,11 @@ final class SynthesisTests: XCTestCase {
         let c = bundledCatalog
         var catalogTexts: [LocalizedText] = c.categories.map(\.title)
         for s in c.services {
-            catalogTexts += [s.title] + [s.summary, s.privacy?.text].compactMap { $0 } + s.eligibility.map(\.message)
+            catalogTexts += [s.title] + [s.summary, s.privacy?.text, s.nextSteps].compactMap { $0 } + s.eligibility.map(\.message)
             catalogTexts += s.materials.flatMap { [$0.title] + [$0.hint].compactMap { $0 } }
             for f in s.orderedFields.map(\.field) {
-                catalogTexts += [f.label] + [f.hint, f.purpose, f.unit].compactMap { $0 } + f.options.map(\.label)
+                catalogTexts += [f.label] + [f.hint, f.purpose, f.unit, f.name].compactMap { $0 } + f.options.map(\.label)
+                catalogTexts += f.options.compactMap(\.nextStep) + f.suggestions
             }
         }
         texts += catalogTexts.map { $0.resolve(locale) }

@@ -162,7 +162,7 @@ final class BundleTests: SyncTestCase {
         XCTAssertEqual(added.status, 0, added.stderr)
         let dashboard = String(Driver().state.homeCategories.count + 1)
         func atTheDashboard(_ key: String) throws -> String {
-            let lines = ["esc", "esc", "esc", "", "1001", "2468", dashboard, key]
+            let lines = helperSequenceKeys.map(String.init) + ["1001", "2468", dashboard, key]
             let run = try carekiosk(["--plain", "--usb-folder", usb.path], input: lines.joined(separator: "\n") + "\n")
             XCTAssertEqual(run.status, 0, run.stderr)
             return run.stdout

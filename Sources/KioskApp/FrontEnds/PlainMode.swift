@@ -100,6 +100,8 @@ public final class PlainMode {
         }
         if acceptsText { return .typeLine(line) }
         if let n = Int(word), n >= 0 { return .key(.digit(n)) }
+        // One sign alone is that key (the keypad's `/`, `*`, `-`: the helper's login sequence).
+        if word.count == 1, let sign = word.first, !sign.isLetter { return .key(.character(sign)) }
         return .typeLine(line)
     }
 

@@ -1,0 +1,342 @@
+import XCTest
+@testable import KioskCore
+import KioskTestSupport
+
+/// A resident alone at a keypad: the X of an identity number, questions that need writing,
+/// answers checked page by page, staff called, the confirmation, and the next resident.
+final class KeypadResidentTests: XCTestCase {
+    let zh = loadStrings("zh-Hans")
+    /// 1949-01-01, born in Beijing; its check character is X.
+    let endsInX = "11010519490101003X"
+
+    /// 证明开具 (or any service) up to its identity-number question.
+    func atIdentityQuestion(_ service: String = "pension-certification") -> Driver {
+        var d = Driver()
+        d.open(service)
+        d.enter()
+        for _ in 0..<6 where d.page != .question("id_number") {
+            if d.page == .privacy { d.enter() } else { d.digit(1) }
+        }
+        XCTAssertEqual(d.page, .question("id_number"))
+        return d
+    }
+
+    func typeDigits(_ d: inout Driver, _ digits: String) {
+        for c in digits { d.digit(c.wholeNumberValue!) }
+    }
+
+    func testTheKeypadsStarOrDotTypesTheXOnlyAsTheLastCharacter() {
+        var d = atIdentityQuestion()
+        d.key(.character("*"))
+        XCTAssertEqual(d.state.input, "", "an X cannot come first")
+        XCTAssertEqual(d.state.error, .idXOnlyLast)
+        XCTAssertTrue(ValidationError.idXOnlyLast.message(zh).contains("再按 * 键"))
+        typeDigits(&d, String(endsInX.prefix(17)))
+        XCTAssertNil(d.state.error, "typing again clears the message")
+        d.key(.character("*"))
+        XCTAssertEqual(d.state.input, endsInX)
+        d.key(.backspace)
+        d.key(.character("."))
+        XCTAssertEqual(d.state.input, endsInX, "the keypad's . does the same")
+        d.enter()
+        XCTAssertEqual(d.state.session?.answers["id_number"], .string(endsInX))
+        XCTAssertTrue(d.state.content(zh).hint == nil || !(d.state.content(zh).hint!.contains("按X键")))
+    }
+
+    func testSeventeenCharactersSayHowToTypeTheX() {
+        var d = atIdentityQuestion()
+        typeDigits(&d, String(endsInX.prefix(17)))
+        d.enter()
+        XCTAssertEqual(d.state.error, .idLength(17))
+        XCTAssertEqual(d.state.content(zh).error, "错误：您输入了17位。最后一位是X的，请按 * 键输入X。")
+        let hint = try? XCTUnwrap(d.state.content(zh).hint)
+        XCTAssertTrue(hint?.contains("请按 * 键") == true, "the hint names the key the keypad has")
+    }
+
+    func testALineEndingInStarIsAnX() {
+        XCTAssertEqual(try IdentityNumber.parse("11010519490101003*", today: testToday).get().value, endsInX,
+                       "plain mode and a pasted line read * as the keypad does")
+    }
+
+    func testSuggestionsAreChosenByNumberAndOtherIsForAHelpersKeyboard() throws {
+        var d = Driver()
+        d.open("medical-treatment-elsewhere")
+        d.enter()
+        while d.page != .question("insured_place") {
+            if d.page == .question("id_number") { d.type("511922194503150016") } else if d.page == .privacy { d.enter() } else { d.digit(1) }
+        }
+        XCTAssertFalse(d.state.acceptsText, "digits choose: there is nothing to type on a keypad")
+        let labels = d.state.content(zh).options.map(\.label)
+        XCTAssertEqual(labels.first, "资中县")
+        XCTAssertEqual(labels.last, "其他（请工作人员帮您写）")
+        d.digit(1)
+        XCTAssertEqual(d.state.session?.answers["insured_place"], .string("资中县"))
+        XCTAssertEqual(d.page, .question("treatment_place"))
+        d.digit(d.state.choices.count)          // 其他
+        XCTAssertTrue(d.state.acceptsText)
+        XCTAssertEqual(d.state.content(zh).hint, "请工作人员用键盘帮您写好，再按确认键。按返回键回到上面的选项。")
+        d.esc()
+        XCTAssertEqual(d.page, .question("treatment_place"), "返回 goes back to the choices, not to the last question")
+        XCTAssertFalse(d.state.acceptsText)
+        d.digit(d.state.choices.count)
+        d.type("湖南省长沙市")
+        XCTAssertEqual(d.state.session?.answers["treatment_place"], .string("湖南省长沙市"))
+    }
+
+    func testEnglishScreensChooseASuggestionButTheAnswerIsTheCatalogsChinese() {
+        var d = Driver(locale: "en")
+        d.open("medical-treatment-elsewhere")
+        d.enter()
+        while d.page != .question("insured_place") {
+            if d.page == .question("id_number") { d.type("511922194503150016") } else if d.page == .privacy { d.enter() } else { d.digit(1) }
+        }
+        XCTAssertEqual(d.state.content(loadStrings("en")).options.first?.label, "Zizhong County")
+        d.digit(1)
+        XCTAssertEqual(d.state.session?.answers["insured_place"], .string("资中县"), "the portal reads the catalog's Chinese")
+    }
+
+    func testAServiceThatNeedsWritingSaysSoOnItsFirstScreen() {
+        var d = Driver()
+        d.open("social-security-card-replacement")
+        XCTAssertEqual(d.page, .intro)
+        let intro = d.state.content(zh)
+        XCTAssertTrue(intro.paragraphs.contains("这项业务有 1 处需要写字，用数字键写不了。请按人工帮办键（F1），请工作人员帮您填写。"), "\(intro.paragraphs)")
+        XCTAssertTrue(intro.keys.contains("需要帮忙请按人工帮办键"))
+        d = Driver()
+        d.open("old-age-allowance")
+        XCTAssertFalse(d.state.content(zh).paragraphs.joined().contains("需要写字"), "a service a keypad can finish says nothing")
+    }
+
+    func testATextAnswerOfDigitsAloneIsRefusedUnlessTheCatalogAllowsIt() {
+        func field(_ digitsOK: Bool, length: Int? = nil) -> Field {
+            var f = Field(id: "t", type: .text, label: LocalizedText(["zh-Hans": "地址"]), required: true, sensitive: false,
+                          options: [], length: length)
+            f.allowDigitsOnly = digitsOK
+            return f
+        }
+        XCTAssertEqual(FieldValidator.validate(field(false), input: "1", today: testToday), .failure(.textOnlyDigits))
+        XCTAssertEqual(FieldValidator.validate(field(false), input: "12-3", today: testToday), .failure(.textOnlyDigits))
+        XCTAssertEqual(FieldValidator.validate(field(false), input: "三组12号", today: testToday), .success(.string("三组12号")))
+        XCTAssertEqual(FieldValidator.validate(field(true), input: "12345", today: testToday), .success(.string("12345")))
+        XCTAssertEqual(FieldValidator.validate(field(true, length: 20), input: String(repeating: "1", count: 19), today: testToday),
+                       .failure(.textLength(expected: 20, found: 19)), "a 20-character card number refuses 19")
+        XCTAssertEqual(ValidationError.textOnlyDigits.message(zh), "这里要写文字，不能只有数字。不会写的，请按人工帮办键，请工作人员帮您填写。")
+    }
+
+    func testACardNumberTakesTheStarAsAnXAnywhere() {
+        var d = Driver()
+        d.open("disability-subsidies")
+        d.enter()
+        while d.page != .question("disability_card_number") {
+            if d.page == .question("id_number") { d.type("511922194503150016") } else if d.page == .privacy { d.enter() } else { d.digit(1) }
+        }
+        XCTAssertTrue(d.state.typesCode)
+        typeDigits(&d, "11010519490101003"); d.key(.character("*")); typeDigits(&d, "11")
+        XCTAssertEqual(d.state.input, "11010519490101003X11")
+        d.enter()
+        XCTAssertEqual(d.state.session?.answers["disability_card_number"], .string("11010519490101003X11"))
+    }
+
+    func testDateBoundsAreFixedDaysOrReckonedFromToday() throws {
+        XCTAssertEqual(DateBound("+1y")?.resolve(today: CivilDate(year: 2026, month: 11, day: 22)!), CivilDate(year: 2027, month: 11, day: 22))
+        XCTAssertEqual(DateBound("-6m")?.resolve(today: CivilDate(year: 2026, month: 8, day: 31)!), CivilDate(year: 2026, month: 2, day: 28))
+        XCTAssertEqual(DateBound("+30d")?.resolve(today: CivilDate(year: 2026, month: 11, day: 22)!), CivilDate(year: 2026, month: 12, day: 22))
+        XCTAssertEqual(DateBound("today")?.resolve(today: testToday), testToday)
+        XCTAssertEqual(DateBound("2026-01-01"), .day(CivilDate(year: 2026, month: 1, day: 1)!))
+        XCTAssertNil(DateBound("next year"))
+        XCTAssertNil(DateBound("2026-02-30"))
+
+        let startDate = try XCTUnwrap(bundledCatalog.service(id: "medical-treatment-elsewhere")?.field(id: "start_date"))
+        XCTAssertEqual(FieldValidator.validate(startDate, input: "20991201", today: testToday),
+                       .failure(.dateAfter(CivilDate(year: 2027, month: 11, day: 22)!)), "a start date in 2099 is refused")
+        XCTAssertEqual(FieldValidator.validate(startDate, input: "20261201", today: testToday), .success(.string("2026-12-01")))
+        XCTAssertEqual(ValidationError.dateAfter(CivilDate(year: 2027, month: 11, day: 22)!).message(zh), "日期不能晚于2027年11月22日，请再核对一遍。")
+        XCTAssertEqual(ValidationError.dateNotReal("2026-02-30").message(zh), "没有2026年2月30日这一天，请再核对一遍。")
+    }
+
+    func testACatalogWithBadDateBoundsOrSuggestionsOnANumberIsRefusedByPath() {
+        let json = """
+        {"catalog_version": "r7", "services": [{"id": "s", "version": 1, "title": {"zh-Hans": "事"},
+          "steps": [{"id": "a", "title": {"zh-Hans": "步"}, "fields": [
+            {"id": "d", "type": "date", "label": {"zh-Hans": "日期"}, "min": "next week"},
+            {"id": "n", "type": "number", "label": {"zh-Hans": "数"}, "suggestions": [{"zh-Hans": "一"}]}]}]}]}
+        """
+        guard case let .failure(error) = CatalogLoader.load(Data(json.utf8)) else { return XCTFail("loaded") }
+        XCTAssertEqual(error.problems.map(\.path), ["services[0].steps[0].fields[0].min", "services[0].steps[0].fields[1].suggestions"])
+        XCTAssertTrue(error.problems[0].message(zh).contains("next week"))
+    }
+
+    func testTheReferenceIsTwelveDigitsInGroupsOfFourAndFindsTheItem() {
+        let id = "0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11"
+        let reference = Reference.of(id)
+        XCTAssertEqual(reference.count, 12)
+        XCTAssertTrue(reference.allSatisfy(\.isNumber))
+        XCTAssertEqual(reference, Reference.of(id), "the same submission always has the same reference")
+        XCTAssertNotEqual(reference, Reference.of("0b0c0f7f-3c51-4d0e-9f0a-6f1f5b3c2a11"))
+        XCTAssertEqual(WizardState.reference(id), String(reference.prefix(4)) + " " + String(reference.dropFirst(4).prefix(4)) + " " + String(reference.suffix(4)))
+    }
+
+    func testCallingStaffHoldsTheAnswersTenMinutesThenTheQuestionComesBackWithTheWarning() {
+        var d = atIdentityQuestion()
+        d.type("511922194503150016")
+        d.key(.f1)
+        XCTAssertEqual(d.state.overlay, .staffCalled)
+        d.wait(70)
+        d.wait(60)
+        XCTAssertNotNil(d.state.session, "the resident waits as told: nothing is cleared after the usual two minutes")
+        XCTAssertEqual(d.state.session?.answers["id_number"], .string("511922194503150016"))
+        d.wait(470)                                 // ten minutes since F1
+        XCTAssertNil(d.state.overlay, "after ten minutes the question is back")
+        XCTAssertEqual(d.state.inactivityWarning, 30, "with the warning, as after any long pause")
+        XCTAssertNotNil(d.state.session)
+        d.wait(31)
+        XCTAssertNil(d.state.session, "nobody came back: cleared")
+    }
+
+    func testTheNextResidentStartsAsTheKioskIsSetUp() {
+        var d = atIdentityQuestion()
+        d.key(.f2)                                   // standard mode
+        d.key(.f4); d.digit(2)                        // English screen
+        XCTAssertFalse(d.state.careMode)
+        XCTAssertEqual(d.state.locale, "en")
+        d.wait(121)
+        XCTAssertEqual(d.state.screen, .home)
+        XCTAssertTrue(d.state.careMode, "care mode again after a clear")
+        XCTAssertEqual(d.state.locale, "zh-Hans", "and Chinese")
+        XCTAssertEqual(d.state.speechVoice, .mandarin)
+
+        d = atIdentityQuestion()
+        d.key(.f2); d.key(.f4); d.digit(2)
+        d.type("511922194503150016"); d.digit(1); d.digit(1); d.enter(); d.submit()
+        guard case .confirmed = d.state.screen else { return XCTFail("\(d.state.screen)") }
+        d.enter(); d.enter()                          // no rating
+        XCTAssertEqual(d.state.screen, .home)
+        XCTAssertTrue(d.state.careMode, "after a finished service too")
+        XCTAssertEqual(d.state.locale, "zh-Hans")
+    }
+
+    func testTheWarningCountsDownInStepsOfTenSeconds() {
+        var d = atIdentityQuestion()
+        d.wait(91)
+        XCTAssertEqual(d.state.inactivityWarning, 30)
+        d.wait(2)
+        XCTAssertEqual(d.state.inactivityWarning, 30, "not every second")
+        d.wait(9)
+        XCTAssertEqual(d.state.inactivityWarning, 20)
+    }
+
+    func testCheckAnswersListsSkippedOptionalQuestionsAndShowsAmountsUntilHidden() {
+        var d = Driver()
+        d.open("minimum-living-allowance")
+        d.enter()
+        while d.page != .review {
+            switch d.page {
+            case .question("id_number"): d.type("511922194503150016")
+            case .question("household_size"): d.type("3")
+            case .question("monthly_income"): d.type("1500")
+            case .question("phone"): d.type("13800000000")
+            case .privacy: d.enter()
+            default: d.digit(1)
+            }
+        }
+        var all: [String] = []
+        repeat {
+            all += d.state.content(zh).options.map(\.label)
+            if d.state.isLastPage { break }
+            d.enter()
+        } while true
+        XCTAssertTrue(all.contains("全家每个月一共收入多少钱？　答：1500 元"), "the amount in full, for its owner to check: \(all)")
+        XCTAssertTrue(all.contains("您的身份证号码是多少？　答：5119**********0016"))
+        XCTAssertTrue(d.submissions.isEmpty)
+        d.key(.character("*"))
+        XCTAssertTrue(d.state.answersHidden)
+        d.esc(); d.esc()
+        let hidden = d.state.content(zh).options.map(\.label).joined()
+        XCTAssertFalse(hidden.contains("1500"), "遮住 hides it from the room: \(hidden)")
+        XCTAssertTrue(d.state.content(zh).keys.contains("按 * 键显示"))
+    }
+
+    func testASkippedOptionalQuestionIsListedWithTheNumberThatFillsItIn() {
+        var d = atIdentityQuestion()
+        d.type("511922194503150016"); d.digit(1); d.digit(1)
+        d.enter()                                     // the phone is optional: skipped
+        XCTAssertEqual(d.page, .review)
+        d.enter()
+        let options = d.state.content(zh).options
+        let phone = options.first { $0.label.hasPrefix("您的手机号码是多少？") }
+        XCTAssertEqual(phone?.label, "您的手机号码是多少？　没有填，要填请按 \(phone!.number)")
+        d.digit(phone!.number)
+        XCTAssertEqual(d.page, .question("phone"))
+    }
+
+    func testTheConfirmationSaysWhatToBringByWhenWhatHappensNextAndWhetherTheyWillBeTold() {
+        var d = Driver()
+        d.open("old-age-allowance")
+        d.enter()
+        while d.page != .review {
+            switch d.page {
+            case .material("household-register"): d.digit(2)          // 以后补交
+            case .question("id_number"): d.type("511922194503150016")
+            case .question("card_last4"): d.type("5678")
+            case .question("phone"): d.type("13800000000")
+            case .privacy: d.enter()
+            default: d.digit(1)
+            }
+        }
+        d.submit()
+        guard case .confirmed = d.state.screen else { return XCTFail("\(d.state.screen)") }
+        let paragraphs = d.state.content(zh).paragraphs
+        XCTAssertTrue(paragraphs.contains("以后补交：户口簿，请在2026年12月22日以前交到村便民服务点。"), "\(paragraphs)")
+        XCTAssertTrue(paragraphs.contains { $0.hasPrefix("接下来：乡镇民政办审核") })
+        XCTAssertTrue(paragraphs.contains("有结果会通知您（打电话或发短信到您留的手机号码）。"))
+        let reference = d.state.utterance(zh).parts.first { if case .value(_, .receipt) = $0 { return true } else { return false } }
+        XCTAssertNotNil(reference, "the reference is read digit by digit")
+        d.esc()
+        guard case .rating = d.state.screen else { return XCTFail("返回 offers the rating first: \(d.state.screen)") }
+
+        // Face certification chosen, no phone: where to go, and no promise to call.
+        var e = atIdentityQuestion()
+        e.type("511922194503150016"); e.digit(1); e.digit(1); e.enter(); e.submit()
+        let face = e.state.content(zh).paragraphs
+        XCTAssertTrue(face.contains { $0.hasPrefix("刷脸认证：请现在到这台机器旁边的拍照处") }, "\(face)")
+        XCTAssertFalse(face.joined().contains("有结果会通知您"), "no phone number, no promise")
+        XCTAssertTrue(face.contains("您没有留手机号码，有没有结果，请过几天来村便民服务点问。"))
+    }
+
+    func testTheHelperLoginGoesHomeByItselfAfterTenQuietSeconds() {
+        var d = Driver()
+        d.helperSequence()
+        XCTAssertEqual(d.state.screen, .helperLogin(.id))
+        d.wait(9)
+        XCTAssertEqual(d.state.screen, .helperLogin(.id))
+        d.wait(2)
+        XCTAssertEqual(d.state.screen, .home)
+    }
+
+    func testThePrivacyNoticeNamesEachSensitiveFieldOnceAndEnterAgrees() {
+        var d = Driver()
+        d.open("pension-certification")
+        d.enter()
+        while d.page != .privacy { d.digit(1) }
+        let paragraphs = d.state.content(zh).paragraphs
+        XCTAssertTrue(paragraphs.contains("· 身份证号码：用来核对您的身份，查到您领的养老金。"), "\(paragraphs)")
+        XCTAssertTrue(paragraphs.contains("· 上门地址：只用来上门或寄东西给您。"), "the address it collects is listed")
+        XCTAssertFalse(paragraphs.joined().contains("是多少？："), "fields by name, not by question")
+        XCTAssertEqual(d.state.content(zh).keys.first, "同意请按确认键")
+        d.enter()
+        XCTAssertEqual(d.page, .question("id_number"), "确认 agrees, as the button says")
+    }
+
+    func testHomeNamesTheKeysInWords() {
+        let home = Driver().state.content(zh)
+        XCTAssertTrue(home.paragraphs.contains("没听清按 F3 重听；按 F2 换大字（关怀模式）；按 F4 换语言或方言。"))
+    }
+
+    func testOfficeWordsAreForHelpersOnly() {
+        var d = Driver()
+        d.open("old-age-allowance")
+        d.enter()
+        while d.page != .material("household-register") { d.digit(1) }
+        XCTAssertEqual(d.state.content(zh).options.map(\.label)[1], "以后补交")
+    }
+}
