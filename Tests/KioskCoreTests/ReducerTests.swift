@@ -45,7 +45,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(d.state.screen, .confirmed(submissionID: s.id))
         XCTAssertNil(d.state.session, "answers are wiped from memory once saved")
         let expected = """
-        {"id":"\(s.id)","service_id":"pension-certification","service_version":1,\
+        {"id":"\(s.id)","service_id":"pension-certification","service_version":2,\
         "created_at":"2026-11-22T10:00:00+08:00","kiosk_id":"cn-511922-test-01","locale":"zh-Hans","channel":"self",\
         "body":{"answers":{"id_number":"511922194503150016","receiving_pension":true,"method":"home_visit",\
         "home_address":"江口镇二村三组5号","bedridden":false,"phone":"13800000000"},\
