@@ -59,6 +59,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case categoryOther = "category.other"
     case categoryQuestion = "category.question"
     case cliBadValue = "cli.bad_value"
+    case cliDataDirNoParent = "cli.data_dir_no_parent"
     case cliDataDirOpen = "cli.data_dir_open"
     case cliDataDirUnusable = "cli.data_dir_unusable"
     case cliExtraWord = "cli.extra_word"

@@ -11,6 +11,15 @@ final class SyncCommandTests: SyncTestCase {
 
     var portalArgs: [String] { ["--portal", portal.url.absoluteString, "--token-file", portal.tokenFile.path] }
 
+    /// A typo in the data folder's path is not an empty queue: the sender makes no new folders.
+    func testSyncRefusesADataFolderWhoseParentIsMissing() throws {
+        let missing = data.root.appendingPathComponent("no-such-folder/data")
+        let run = try runCarekiosk(["sync", "--data-dir", missing.path] + portalArgs)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "数据目录 \(missing.path) 的上一级文件夹 \(missing.deletingLastPathComponent().path) 不存在：请检查路径有没有写错。只会新建最后一级文件夹。\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing.deletingLastPathComponent().path))
+    }
+
     func testSyncExitsZeroOnlyWhenNothingIsLeftAndNamesEachProblem() throws {
         try queue([submission(1), submission(2, service: "no-such-service"), submission(3)])
         try portal.faults([["fault": "503", "count": -1, "path": "/v1/submissions"]])
