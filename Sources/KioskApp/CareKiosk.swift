@@ -11,7 +11,7 @@ public enum CareKiosk {
         let (options, strings) = (invocation.options, invocation.strings)
         switch options.command {
         case .help:
-            print(strings.tr(.cliUsage))
+            print(HelpText.text(strings))
             return 0
         case let .catalogCheck(files):
             return CatalogCheck.run(files, strings)

@@ -1,0 +1,47 @@
+import Foundation
+import XCTest
+import KioskTestSupport
+@testable import KioskApp
+import KioskCore
+
+/// What a command says about its command line: the word that is wrong, the allowed range, every
+/// option in `--help`.
+final class CommandWordsTests: XCTestCase {
+    let zh = loadStrings("zh-Hans")
+
+    func message(_ args: [String]) -> String? {
+        do { _ = try Options.parse(args); return nil } catch { return error.message(zh) }
+    }
+
+    func testUsageErrorsNameTheWordThatIsWrong() {
+        XCTAssertEqual(message(["status", "extra"]), "命令 status 后面多了“extra”。运行 carekiosk --help 查看用法。")
+        XCTAssertEqual(message(["catalog", "chek", "a.json"]), "命令 catalog 后面的“chek”不对，可以是：check。运行 carekiosk --help 查看用法。")
+        XCTAssertEqual(message(["audit"]), "命令 audit 后面缺少“verify”。运行 carekiosk --help 查看用法。")
+        XCTAssertEqual(message(["upload"]), "命令 upload 后面缺少批量包文件。运行 carekiosk --help 查看用法。")
+        XCTAssertEqual(message(["import-receipts"]), "命令 import-receipts 后面缺少回执文件。运行 carekiosk --help 查看用法。")
+        XCTAssertEqual(message(["helper", "add", "1001"]), "命令 helper add 1001 后面缺少帮办员的姓名。运行 carekiosk --help 查看用法。")
+        XCTAssertEqual(message(["export"]), "命令 export 后面缺少U盘上的文件夹（--to 文件夹）。运行 carekiosk --help 查看用法。")
+        XCTAssertEqual(message(["speak", "--field-type"]), "参数 --field-type 后面缺少值。")
+    }
+
+    func testANumberOutOfRangeGivesTheAllowedRange() {
+        XCTAssertEqual(message(["--inactivity", "30"]), "参数 --inactivity 的值“30”不对，可以是：60-3600。")
+        XCTAssertEqual(message(["speak", "--field-type", "digits", "1"]), "参数 --field-type 的值“digits”不对，可以是：id_number, phone, receipt, amount, date。")
+    }
+
+    func testHelpListsEveryOptionOfTheTable() throws {
+        for locale in ["zh-Hans", "en"] {
+            let help = HelpText.text(loadStrings(locale))
+            for setting in Options.settings {
+                XCTAssertTrue(help.contains("  \(setting.flag)"), "\(locale): \(setting.flag) is missing from --help")
+                if let key = setting.key { XCTAssertTrue(help.contains(key), "\(locale): \(key)") }
+            }
+            XCTAssertTrue(help.contains("--usb-folder"))
+            XCTAssertTrue(help.contains("--inactivity 60-3600"))
+        }
+        // Every option the help lists is one the command line reads.
+        XCTAssertEqual(try Options.parse(["--usb-folder", "/media/usb"]).usbFolder, "/media/usb")
+        XCTAssertEqual(try Options.parse(["sync", "--watch", "--with-parent"]).command, .sync(.watch(withParent: true)))
+        XCTAssertEqual(try Options.parse(["speak", "--field-type", "phone", "138"]).fieldType, .phone)
+    }
+}
