@@ -5,7 +5,7 @@ import KioskTestSupport
 import KioskCore
 
 /// What a command says about its command line: the word that is wrong, the allowed range, every
-/// option in `--help`.
+/// option in `--help`, and one language chosen by `--locale`, the configuration or the system.
 final class CommandWordsTests: XCTestCase {
     let zh = loadStrings("zh-Hans")
 
@@ -43,5 +43,33 @@ final class CommandWordsTests: XCTestCase {
         XCTAssertEqual(try Options.parse(["--usb-folder", "/media/usb"]).usbFolder, "/media/usb")
         XCTAssertEqual(try Options.parse(["sync", "--watch", "--with-parent"]).command, .sync(.watch(withParent: true)))
         XCTAssertEqual(try Options.parse(["speak", "--field-type", "phone", "138"]).fieldType, .phone)
+    }
+
+    func testTheSystemLocaleChoosesEnglishOnlyWhenNothingElseSaysSo() {
+        let available = ["zh-Hans", "en"]
+        XCTAssertEqual(SystemLocale.tag(["LANG": "en_US.UTF-8"], available: available), "en")
+        XCTAssertEqual(SystemLocale.tag(["LC_ALL": "", "LANG": "en_GB.UTF-8"], available: available), "en", "an empty variable is unset")
+        XCTAssertNil(SystemLocale.tag(["LC_ALL": "C.UTF-8", "LANG": "en_US.UTF-8"], available: available), "LC_ALL over LANG")
+        XCTAssertEqual(SystemLocale.tag(["LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"], available: available), "en")
+        for value in ["zh_CN.UTF-8", "C", "POSIX", "fr_FR.UTF-8"] {
+            XCTAssertNil(SystemLocale.tag(["LANG": value], available: available), value)
+        }
+        XCTAssertNil(SystemLocale.tag([:], available: available))
+    }
+
+    func testMessagesFollowLangUnlessTheCommandLineOrTheConfigurationSetsTheLocale() throws {
+        let root = temporaryFolder("command-words")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = root.appendingPathComponent("config.json")
+        try Data(#"{"locale": "zh-Hans"}"#.utf8).write(to: config)
+        let environment = ["CAREKIOSK_HOME": repoRoot.path, "XDG_CONFIG_HOME": root.appendingPathComponent("none").path,
+                           "LANG": "en_US.UTF-8"]
+        XCTAssertEqual(Invocation.prepare(["status"], environment: environment)?.strings.locale, "en")
+        XCTAssertEqual(Invocation.prepare(["status", "--locale", "zh-Hans"], environment: environment)?.strings.locale, "zh-Hans")
+        XCTAssertEqual(Invocation.prepare(["status", "--config", config.path], environment: environment)?.strings.locale, "zh-Hans")
+        XCTAssertEqual(Invocation.prepare(["status"], environment: environment.merging(["LC_ALL": "zh_CN.UTF-8"]) { $1 })?.strings.locale,
+                       "zh-Hans")
+        XCTAssertEqual(Invocation.prepare(["status"], environment: environment)?.options.locale, nil,
+                       "the residents' screens do not follow LANG")
     }
 }

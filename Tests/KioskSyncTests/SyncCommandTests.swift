@@ -18,6 +18,8 @@ final class SyncCommandTests: SyncTestCase {
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stderr, "数据目录 \(missing.path) 的上一级文件夹 \(missing.deletingLastPathComponent().path) 不存在：请检查路径有没有写错。只会新建最后一级文件夹。\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: missing.deletingLastPathComponent().path))
+        let english = try runCarekiosk(["sync", "--data-dir", missing.path] + portalArgs, environment: ["LC_ALL": "en_US.UTF-8"])
+        XCTAssertTrue(english.stderr.hasPrefix("The folder "), english.stderr)
     }
 
     func testSyncExitsZeroOnlyWhenNothingIsLeftAndNamesEachProblem() throws {
