@@ -72,4 +72,11 @@ final class CommandWordsTests: XCTestCase {
         XCTAssertEqual(Invocation.prepare(["status"], environment: environment)?.options.locale, nil,
                        "the residents' screens do not follow LANG")
     }
+
+    func testAPortalRefusalIsSaidInOneLanguage() {
+        XCTAssertEqual(RefusalWords.reason("unknown_service", zh), "门户不认识这项业务或它的版本")
+        XCTAssertEqual(RefusalWords.field("phone format", zh), "字段 phone 格式不对")
+        XCTAssertEqual(RefusalWords.reason("teapot", zh), "门户代码 teapot")
+        XCTAssertEqual(RefusalWords.field("phone required", loadStrings("en")), "field phone is missing")
+    }
 }

@@ -33,11 +33,11 @@ final class SyncCommandTests: SyncTestCase {
         let partly = try carekiosk(["sync"] + portalArgs)
         XCTAssertEqual(partly.status, 1, "a refused item needs a helper")
         XCTAssertTrue(partly.stdout.hasPrefix("本次发送 2 件；还有 0 件等待发送。\n"), partly.stdout)
-        XCTAssertEqual(partly.stderr, "\(submission(2).id)（no-such-service）被门户退回（404 unknown_service）：—。请帮办员处理。\n")
+        XCTAssertEqual(partly.stderr, "\(submission(2).id)（no-such-service）被门户退回（404，门户不认识这项业务或它的版本）：—。请帮办员处理。\n")
 
         let status = try carekiosk(["status"])
         XCTAssertEqual(status.status, 1, "the refused item is named, and waits for a helper")
-        XCTAssertTrue(status.stderr.contains("被门户退回（404 unknown_service）"), status.stderr)
+        XCTAssertTrue(status.stderr.contains("被门户退回（404，门户不认识这项业务或它的版本）"), status.stderr)
         XCTAssertTrue(status.stdout.contains("已发送：2 件\n被退回：1 件\n"), status.stdout)
         XCTAssertTrue(status.stdout.contains("没有等待发送的件。"), status.stdout)
     }

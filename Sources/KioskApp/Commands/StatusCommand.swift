@@ -53,11 +53,11 @@ public struct QueueReport {
     /// One line for the helper: which item, which service, and the portal's reasons. No answers.
     func describeQuarantined(_ id: ItemID, _ item: QueueItem?, _ s: Strings) -> String {
         let refusal = item?.facts.refusal?.refusal
-        let fields = (refusal?.fields ?? []).joined(separator: "；")
+        let fields = (refusal?.fields ?? []).map { RefusalWords.field($0, s) }.joined(separator: s.tr(.refusalFieldSeparator))
         return s.tr(.syncQuarantined, [
             "id": id.text, "service": item?.facts.serviceID ?? "?",
             "status": refusal.map { "\($0.status)" } ?? "?",
-            "error": refusal?.error ?? "?",
+            "error": refusal.map { RefusalWords.reason($0.error, s) } ?? "?",
             "fields": fields.isEmpty ? "—" : TerminalText.clean(fields),
         ])
     }
