@@ -3,6 +3,7 @@ import XCTest
 import KioskTestSupport
 @testable import KioskApp
 import KioskCore
+import KioskRender
 
 /// What a command says about its command line: the word that is wrong, the allowed range, every
 /// option in `--help`, and one language chosen by `--locale`, the configuration or the system.
@@ -78,5 +79,17 @@ final class CommandWordsTests: XCTestCase {
         XCTAssertEqual(RefusalWords.field("phone format", zh), "字段 phone 格式不对")
         XCTAssertEqual(RefusalWords.reason("teapot", zh), "门户代码 teapot")
         XCTAssertEqual(RefusalWords.field("phone required", loadStrings("en")), "field phone is missing")
+    }
+
+    func testAThemeThatCannotBeUsedIsSaidInTheMessagesLanguage() {
+        XCTAssertEqual(ThemeMessages.describe(ResourceError.missingTheme("/k/themes/nosuch.json"), zh,
+                                               available: Resources(root: repoRoot).themeNames),
+                       "找不到配色文件 /k/themes/nosuch.json：--care-theme 只能用 themes 文件夹里已有的名称（care、high-contrast、standard）。")
+        do {
+            _ = try Theme.load(Data(#"{"colors": {}}"#.utf8), file: "t.json")
+            XCTFail("a theme without colours loads")
+        } catch {
+            XCTAssertTrue(ThemeMessages.describe(error, zh, available: []).hasPrefix("配色文件 t.json 缺少 colors."), ThemeMessages.describe(error, zh, available: []))
+        }
     }
 }
