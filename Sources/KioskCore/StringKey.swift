@@ -345,6 +345,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case questionUnit = "question.unit"
     case queueCount = "queue.count"
     case queueDamaged = "queue.damaged"
+    case queueNoDataDir = "queue.no_data_dir"
     case queueNothingWaiting = "queue.nothing_waiting"
     case queueOldest = "queue.oldest"
     case queueRecords = "queue.records"

@@ -40,4 +40,13 @@ final class DataFolderParentTests: XCTestCase {
         XCTAssertNotNil(CareKiosk.openDataFolder(options, loadStrings("zh-Hans"), environment))
         XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("data/submissions").path))
     }
+
+    /// `status` makes nothing, so a data folder that is not there is said, not shown as zeros.
+    func testStatusOnADataFolderThatIsNotThereSaysSo() throws {
+        let typo = root.appendingPathComponent("dta")
+        XCTAssertEqual(CareKiosk.main(["status", "--data-dir", typo.path], environment: environment), 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: typo.path))
+        XCTAssertEqual(loadStrings("zh-Hans").tr(.queueNoDataDir, ["path": typo.path]),
+                       "数据目录 \(typo.path) 不存在：路径可能写错了，或者自助终端还没有在这里保存过任何东西。没有可以报告的。")
+    }
 }

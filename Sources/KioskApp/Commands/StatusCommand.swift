@@ -64,10 +64,15 @@ public struct QueueReport {
 }
 
 /// `carekiosk status`: counts per state, how long the oldest waiting item has waited, and what
-/// needs a helper; exits 1 when something does.
+/// needs a helper; exits 1 when something does, or when there is no data folder to report on.
 enum StatusCommand {
     static func run(_ options: Options, _ s: Strings, _ environment: [String: String]) -> Int32 {
         guard let data = CareKiosk.openDataFolder(options, s, environment, create: false) else { return 2 }
+        // Zero of everything would look like an empty queue, when the path may have a typo.
+        guard FileManager.default.fileExists(atPath: data.root.path) else {
+            CareKiosk.printError(s.tr(.queueNoDataDir, ["path": data.root.path]))
+            return 1
+        }
         let now = AppClock(environment: environment).now()
         if let downloaded = CatalogUpdater.stored(in: data) {
             print(s.tr(.catalogUsingDownloaded, ["version": downloaded.version]))
