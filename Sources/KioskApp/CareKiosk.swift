@@ -11,7 +11,7 @@ public enum CareKiosk {
         let (options, strings) = (invocation.options, invocation.strings)
         switch options.command {
         case .help:
-            print(strings.tr(.cliUsage))
+            print(HelpText.text(strings))
             return 0
         case let .catalogCheck(files):
             return CatalogCheck.run(files, strings)
@@ -55,7 +55,8 @@ public enum CareKiosk {
 public struct Invocation {
     public let resources: Resources
     public let options: Options
-    /// Messages about the command line come in the language asked for, else the default one.
+    /// Messages come in the language asked for (`--locale`, `locale`), else the system's
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Chinese.
     public let strings: Strings
     public let environment: [String: String]
     public let sealer: SubmissionSealer?
@@ -69,9 +70,11 @@ public struct Invocation {
             CareKiosk.printError("carekiosk: cannot find locales/zh-Hans.json; set CAREKIOSK_HOME to the folder that holds locales/ and catalog/")
             return nil
         }
+        // Until the command line is read, messages come in the language it names, else the system's.
+        let system = SystemLocale.tag(environment, available: resources.availableLocales)
         let requested = args.firstIndex(of: "--locale").flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil }
-        let strings: Strings
-        do { strings = try resources.strings(requested.flatMap { resources.availableLocales.contains($0) ? $0 : nil } ?? Catalog.fallbackLocale) }
+        var strings: Strings
+        do { strings = try resources.strings(requested.flatMap { resources.availableLocales.contains($0) ? $0 : nil } ?? system ?? Catalog.fallbackLocale) }
         catch { CareKiosk.printError("carekiosk: \(error)"); return nil }
         var options: Options
         do { options = try Options.parse(args) } catch {
@@ -85,6 +88,10 @@ public struct Invocation {
         if let locale = options.locale, !resources.availableLocales.contains(locale) {
             CareKiosk.printError(strings.tr(.cliUnknownLocale, ["locale": locale, "available": resources.availableLocales.joined(separator: ", ")]))
             return nil
+        }
+        // From here on, in the language of the command line or the configuration, else the system's.
+        if let chosen = options.locale ?? system, chosen != strings.locale {
+            do { strings = try resources.strings(chosen) } catch { CareKiosk.printError("carekiosk: \(error)"); return nil }
         }
         let sealer: SubmissionSealer?
         do { sealer = try options.sealer() } catch {

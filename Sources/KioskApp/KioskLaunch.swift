@@ -65,7 +65,7 @@ enum KioskLaunch {
             careTheme = try invocation.resources.theme(options.careTheme ?? "care")
             standardTheme = try invocation.resources.theme("standard")
         } catch {
-            CareKiosk.printError("carekiosk: \(error)")
+            CareKiosk.printError(ThemeMessages.describe(error, strings, available: invocation.resources.themeNames))
             return 2
         }
         guard let terminal = Terminal(kiosk: options.kiosk) else {

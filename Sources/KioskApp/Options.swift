@@ -67,11 +67,17 @@ public struct Options: Equatable, Sendable {
     public var voice: String?
     public var volume: Int?
     public var dryRun = false
-    public var fieldType: SpokenValue?
+    /// `speak --field-type T`: the text is read as that kind of value (any but `digits`).
+    public var fieldTypeName: String?
+    public var fieldType: SpokenValue? { fieldTypeName.flatMap(SpokenValue.init(rawValue:)) }
     /// `speak --check FILE`: FILE holds lines of text, a tab and the pinyin it must be said with.
     public var check = false
     /// `helper add --replace`: a number already given to a helper gets the new name and PIN.
     public var replace = false
+    /// `sync --watch` (`--with-parent`: ends with the kiosk), `sync --progress ID...`.
+    public var watch = false
+    public var withParent = false
+    public var progress = false
 
     public init() {}
 
@@ -82,10 +88,19 @@ public struct Options: Equatable, Sendable {
     public enum ParseError: Error, Equatable {
         case unknownOption(String)
         case unknownCommand(String)
+        /// `catalog chek`: the command is known, the word after it is not one of `allowed`.
+        case wrongWord(command: String, word: String, allowed: String)
         case extraWord(command: String, word: String)
         case missingValue(String)
         case badValue(String, String, allowed: String)
-        case missingFile
+        /// `upload` without its file: the command, and what must follow it.
+        case missingWord(command: String, Needed)
+    }
+
+    /// What a command needs after it, named in messages.
+    public enum Needed: Equatable, Sendable {
+        case word(String)
+        case catalogFile, bundleFile, receiptsFile, helperNumberAndName, helperName, text, exportFolder
     }
 
     // MARK: - the table of settings
@@ -105,33 +120,47 @@ public struct Options: Equatable, Sendable {
         /// In the configuration file (`portal_url`); nil for what only the command line sets.
         let key: String?
         let kind: Kind
+        /// For `--help`: what the value is (for text values), and what the setting does.
+        let value: StringKey?
+        let help: StringKey
+
+        init(_ flag: String, key: String? = nil, _ kind: Kind, value: StringKey? = nil, help: StringKey) {
+            (self.flag, self.key, self.kind, self.value, self.help) = (flag, key, kind, value, help)
+        }
     }
 
+    /// Every option the command line knows, in the order `--help` lists them: the help is made
+    /// from this table, so no option can be left out of it.
     static var settings: [Setting] { [
-        Setting(flag: "--portal", key: "portal_url", kind: .text(\.portalURL)),
-        Setting(flag: "--token-file", key: "token_file", kind: .text(\.tokenFile)),
-        Setting(flag: "--kiosk-id", key: "kiosk_id", kind: .text(\.kioskID)),
-        Setting(flag: "--data-dir", key: "data_dir", kind: .text(\.dataDir)),
-        Setting(flag: "--portal-key", key: "portal_key", kind: .text(\.portalKey)),
-        Setting(flag: "--portal-key-id", key: "portal_key_id", kind: .text(\.portalKeyID)),
-        Setting(flag: "--usb-folder", key: "usb_folder", kind: .text(\.usbFolder)),
-        Setting(flag: "--locale", key: "locale", kind: .text(\.locale)),
-        Setting(flag: "--care-mode", key: "care_mode", kind: .onOff(\.careMode)),
-        Setting(flag: "--care-theme", key: "care_theme", kind: .text(\.careTheme)),
-        Setting(flag: "--inactivity", key: "inactivity_seconds", kind: .number(\.inactivitySeconds, 60...3600)),
-        Setting(flag: "--voice", key: "voice", kind: .choice(\.voice, SpeechVoice.options)),
-        Setting(flag: "--volume", key: "volume", kind: .number(\.volume, 0...200)),
-        Setting(flag: "--batch", key: "batch", kind: .number(\.batchSize, 1...100)),
-        Setting(flag: "--timeout", key: "timeout_seconds", kind: .number(\.timeout, 1...600)),
-        Setting(flag: "--catalog", key: nil, kind: .text(\.catalogPath)),
-        Setting(flag: "--config", key: nil, kind: .text(\.configPath)),
-        Setting(flag: "--to", key: nil, kind: .text(\.exportFolder)),
-        Setting(flag: "--plain", key: nil, kind: .flag(\.plain)),
-        Setting(flag: "--kiosk", key: nil, kind: .flag(\.kiosk)),
-        Setting(flag: "--again", key: nil, kind: .flag(\.exportAgain)),
-        Setting(flag: "--dry-run", key: nil, kind: .flag(\.dryRun)),
-        Setting(flag: "--check", key: nil, kind: .flag(\.check)),
-        Setting(flag: "--replace", key: nil, kind: .flag(\.replace)),
+        Setting("--plain", .flag(\.plain), help: .cliHelpPlain),
+        Setting("--kiosk", .flag(\.kiosk), help: .cliHelpKiosk),
+        Setting("--locale", key: "locale", .text(\.locale), value: .cliValueLocale, help: .cliHelpLocale),
+        Setting("--care-mode", key: "care_mode", .onOff(\.careMode), help: .cliHelpCareMode),
+        Setting("--care-theme", key: "care_theme", .text(\.careTheme), value: .cliValueName, help: .cliHelpCareTheme),
+        Setting("--inactivity", key: "inactivity_seconds", .number(\.inactivitySeconds, 60...3600), help: .cliHelpInactivity),
+        Setting("--voice", key: "voice", .choice(\.voice, SpeechVoice.options), help: .cliHelpVoice),
+        Setting("--volume", key: "volume", .number(\.volume, 0...200), help: .cliHelpVolume),
+        Setting("--catalog", .text(\.catalogPath), value: .cliValueFile, help: .cliHelpCatalog),
+        Setting("--kiosk-id", key: "kiosk_id", .text(\.kioskID), value: .cliValueId, help: .cliHelpKioskId),
+        Setting("--data-dir", key: "data_dir", .text(\.dataDir), value: .cliValueFolder, help: .cliHelpDataDir),
+        Setting("--config", .text(\.configPath), value: .cliValueFile, help: .cliHelpConfig),
+        Setting("--usb-folder", key: "usb_folder", .text(\.usbFolder), value: .cliValueFolder, help: .cliHelpUsbFolder),
+        Setting("--portal", key: "portal_url", .text(\.portalURL), value: .cliValueAddress, help: .cliHelpPortal),
+        Setting("--token-file", key: "token_file", .text(\.tokenFile), value: .cliValueFile, help: .cliHelpTokenFile),
+        Setting("--portal-key", key: "portal_key", .text(\.portalKey), value: .cliValueKey, help: .cliHelpPortalKey),
+        Setting("--portal-key-id", key: "portal_key_id", .text(\.portalKeyID), value: .cliValueId, help: .cliHelpPortalKeyId),
+        Setting("--batch", key: "batch", .number(\.batchSize, 1...100), help: .cliHelpBatch),
+        Setting("--timeout", key: "timeout_seconds", .number(\.timeout, 1...600), help: .cliHelpTimeout),
+        Setting("--watch", .flag(\.watch), help: .cliHelpWatch),
+        Setting("--with-parent", .flag(\.withParent), help: .cliHelpWithParent),
+        Setting("--progress", .flag(\.progress), help: .cliHelpProgress),
+        Setting("--to", .text(\.exportFolder), value: .cliValueFolder, help: .cliHelpTo),
+        Setting("--again", .flag(\.exportAgain), help: .cliHelpAgain),
+        Setting("--replace", .flag(\.replace), help: .cliHelpReplace),
+        Setting("--dry-run", .flag(\.dryRun), help: .cliHelpDryRun),
+        Setting("--field-type", .choice(\.fieldTypeName, SpokenValue.allCases.filter { $0 != .digits }.map(\.rawValue)),
+                help: .cliHelpFieldType),
+        Setting("--check", .flag(\.check), help: .cliHelpCheck),
     ] }
 
     /// Sets the value of `setting` from its text.
@@ -167,7 +196,6 @@ public struct Options: Equatable, Sendable {
         var o = Options()
         var rest = args[...]
         var words: [String] = []
-        var watch = false, withParent = false, progress = false
         while let arg = rest.popFirst() {
             if let setting = settings.first(where: { $0.flag == arg }) {
                 if case .flag = setting.kind { try o.set(setting, ""); continue }
@@ -176,15 +204,6 @@ public struct Options: Equatable, Sendable {
                 continue
             }
             switch arg {
-            case "--watch": watch = true
-            case "--with-parent": withParent = true
-            case "--progress": progress = true
-            case "--field-type":
-                guard let v = rest.popFirst() else { throw .missingValue(arg) }
-                guard let t = SpokenValue(rawValue: v), t != .digits else {
-                    throw .badValue(arg, v, allowed: "id_number, phone, receipt, amount, date")
-                }
-                o.fieldType = t
             case "-h", "--help", "help": o.command = .help
             default:
                 if arg.hasPrefix("-") { throw .unknownOption(arg) }
@@ -192,20 +211,25 @@ public struct Options: Equatable, Sendable {
             }
         }
         if o.command == .help { return o }
-        o.command = try command(words, watch: watch, withParent: withParent, progress: progress, exportFolder: o.exportFolder)
+        o.command = try o.command(words)
         return o
     }
 
-    private static func command(_ words: [String], watch: Bool, withParent: Bool, progress: Bool, exportFolder: String?) throws(ParseError) -> Command {
+    private func command(_ words: [String]) throws(ParseError) -> Command {
         guard let first = words.first else { return .kiosk }
         let rest = Array(words.dropFirst())
         func noMore(_ count: Int = 0) throws(ParseError) {
             if rest.count > count { throw .extraWord(command: first, word: rest[count]) }
         }
+        /// The word after a command that has only one (`catalog check`, `audit verify`, `helper add`).
+        func second(_ word: String) throws(ParseError) {
+            guard let given = rest.first else { throw .missingWord(command: first, .word(word)) }
+            guard given == word else { throw .wrongWord(command: first, word: given, allowed: word) }
+        }
         switch first {
         case "catalog":
-            guard rest.first == "check" else { throw .unknownCommand(([first] + rest.prefix(1)).joined(separator: " ")) }
-            guard rest.count > 1 else { throw .missingFile }
+            try second("check")
+            guard rest.count > 1 else { throw .missingWord(command: "catalog check", .catalogFile) }
             return .catalogCheck(Array(rest.dropFirst()))
         case "sync":
             if progress { return .sync(.progress(rest)) }
@@ -216,27 +240,28 @@ public struct Options: Equatable, Sendable {
             return .status
         case "export":
             try noMore()
-            guard exportFolder != nil else { throw .missingValue("--to") }
+            guard exportFolder != nil else { throw .missingWord(command: first, .exportFolder) }
             return .export
         case "upload":
-            guard let file = rest.first else { throw .missingFile }
+            guard let file = rest.first else { throw .missingWord(command: first, .bundleFile) }
             try noMore(1)
             return .upload(file)
         case "import-receipts":
-            guard let file = rest.first else { throw .missingFile }
+            guard let file = rest.first else { throw .missingWord(command: first, .receiptsFile) }
             try noMore(1)
             return .importReceipts(file)
         case "audit":
-            guard rest.first == "verify" else { throw .unknownCommand(([first] + rest.prefix(1)).joined(separator: " ")) }
+            try second("verify")
             try noMore(1)
             return .auditVerify
         case "helper":
-            guard rest.first == "add" else { throw .unknownCommand(([first] + rest.prefix(1)).joined(separator: " ")) }
-            guard rest.count >= 3 else { throw .missingValue("helper add") }
+            try second("add")
+            guard rest.count >= 2 else { throw .missingWord(command: "helper add", .helperNumberAndName) }
+            guard rest.count >= 3 else { throw .missingWord(command: "helper add \(rest[1])", .helperName) }
             try noMore(3)
             return .helperAdd(id: rest[1], name: rest[2])
         case "speak":
-            guard !rest.isEmpty else { throw .missingValue("speak") }
+            guard !rest.isEmpty else { throw .missingWord(command: first, .text) }
             return .speak(rest.joined(separator: " "))
         default:
             throw .unknownCommand(first)
@@ -269,10 +294,26 @@ extension Options.ParseError {
         switch self {
         case let .unknownOption(o): return s.tr(.cliUnknownOption, ["option": o])
         case let .unknownCommand(w): return s.tr(.cliUnknownCommand, ["word": w])
+        case let .wrongWord(command, word, allowed): return s.tr(.cliWrongWord, ["command": command, "word": word, "allowed": allowed])
         case let .extraWord(command, word): return s.tr(.cliExtraWord, ["command": command, "word": word])
         case let .missingValue(o): return s.tr(.cliMissingValue, ["option": o])
         case let .badValue(o, v, allowed): return s.tr(.cliBadValue, ["option": o, "value": v, "allowed": allowed])
-        case .missingFile: return s.tr(.cliMissingFile)
+        case let .missingWord(command, needed): return s.tr(.cliMissingWord, ["command": command, "what": needed.name(s)])
+        }
+    }
+}
+
+extension Options.Needed {
+    func name(_ s: Strings) -> String {
+        switch self {
+        case let .word(w): return s.tr(.cliNeedsWord, ["word": w])
+        case .catalogFile: return s.tr(.cliNeedsCatalogFile)
+        case .bundleFile: return s.tr(.cliNeedsBundleFile)
+        case .receiptsFile: return s.tr(.cliNeedsReceiptsFile)
+        case .helperNumberAndName: return s.tr(.cliNeedsHelperNumberAndName)
+        case .helperName: return s.tr(.cliNeedsHelperName)
+        case .text: return s.tr(.cliNeedsText)
+        case .exportFolder: return s.tr(.cliNeedsExportFolder)
         }
     }
 }

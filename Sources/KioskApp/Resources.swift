@@ -37,6 +37,12 @@ public struct Resources: Sendable {
         return tags.filter { $0 == Catalog.fallbackLocale } + tags.filter { $0 != Catalog.fallbackLocale }
     }
 
+    /// The themes `--care-theme` may name: the files in themes/, without `.json`.
+    public var themeNames: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("themes").path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
     public func theme(_ name: String) throws -> Theme {
         let url = root.appendingPathComponent("themes/\(name).json")
         guard let data = FileManager.default.contents(atPath: url.path) else { throw ResourceError.missingTheme(url.path) }

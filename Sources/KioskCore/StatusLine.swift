@@ -1,11 +1,12 @@
 /// The line at the top of every screen: network, what waits, care mode, language, the helper,
 /// and anything the kiosk cannot do right now (paused sync, a wrong clock, no voice).
 extension WizardState {
-    public func statusLine(_ s: Strings) -> String {
+    /// `showingCareMode`: false in plain mode, which has no large-print layout to speak of.
+    public func statusLine(_ s: Strings, showingCareMode: Bool = true) -> String {
         ([online ? s.tr(.statusOnline) : s.tr(.statusOffline),
-         s.tr(.statusWaiting, ["count": "\(waitingCount)"]),
-         careMode ? s.tr(.statusCareOn) : s.tr(.statusCareOff),
-         localeName(locale, s)] + (helper.map { [s.tr(.statusHelper, ["name": $0.name])] } ?? [])
+          s.tr(.statusWaiting, ["count": "\(waitingCount)"])]
+            + (showingCareMode ? [careMode ? s.tr(.statusCareOn) : s.tr(.statusCareOff)] : [])
+            + [localeName(locale, s)] + (helper.map { [s.tr(.statusHelper, ["name": $0.name])] } ?? [])
             + (syncPaused ? [s.tr(.statusSyncPaused)] : [])
             + (clockSuspect ? [s.tr(.clockSuspect)] : [])
             + (speechTroubleText(s).map { [$0] } ?? []))

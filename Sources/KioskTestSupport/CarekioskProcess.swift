@@ -26,6 +26,8 @@ public func carekioskProcess(_ args: [String], environment: [String: String] = [
     var env = ProcessInfo.processInfo.environment
     env["CAREKIOSK_HOME"] = repoRoot.path
     env["TZ"] = "Asia/Shanghai"
+    // Messages follow the locale variables: tests expect Chinese, whatever the machine's LANG.
+    env["LC_ALL"] = "C.UTF-8"
     for (k, v) in environment { env[k] = v }
     p.environment = env
     return p
@@ -71,6 +73,7 @@ public func runCarekioskMeasured(_ args: [String], environment: [String: String]
     var env = environment
     env["CAREKIOSK_HOME"] = env["CAREKIOSK_HOME"] ?? repoRoot.path
     env["TZ"] = env["TZ"] ?? "Asia/Shanghai"
+    env["LC_ALL"] = env["LC_ALL"] ?? "C.UTF-8"
     return try runMeasured(carekioskBinary.path, args, environment: env)
 }
 

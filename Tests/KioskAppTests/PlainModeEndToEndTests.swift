@@ -97,7 +97,34 @@ final class PlainModeEndToEndTests: XCTestCase {
     func testEnglishDisplay() throws {
         let run = try runCarekiosk(["--plain", "--locale", "en", "--data-dir", dataDir.path], input: "1\n")
         XCTAssertTrue(run.stdout.contains("== Pensions and social insurance =="), run.stdout)
-        XCTAssertTrue(run.stdout.contains("Offline | 0 waiting to send | Care mode | English"))
+        XCTAssertTrue(run.stdout.contains("Offline | 0 waiting to send | English"), run.stdout)
+    }
+
+    /// The legend names the words plain mode reads, never keys it does not have.
+    func testTheKeyLegendNamesTheWordsPlainModeReads() throws {
+        let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: "1\n1\n\n1\n1\n")
+        XCTAssertTrue(run.stdout.contains("[输入后回车 · 输错了就重新输入一行 · 输入 esc 回上一步]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("[输入空行开始办理 · 输入 esc 回上一步]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("[输入数字选择 · 不同意请输入 esc]"), run.stdout)
+        for key in ["按返回键", "按更正键", "按确认键", "按数字键选择"] {
+            XCTAssertFalse(run.stdout.split(separator: "\n").contains { $0.hasPrefix("[") && $0.contains(key) }, key)
+        }
+        let english = try runCarekiosk(["--plain", "--locale", "en", "--data-dir", dataDir.path], input: "1\n")
+        XCTAssertTrue(english.stdout.contains("[Type a number to choose · esc: back]"), english.stdout)
+    }
+
+    func testTheStatusLineLeavesOutCareMode() throws {
+        let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: "1\n")
+        XCTAssertTrue(run.stdout.contains("\n离线｜待提交 0 件｜中文\n"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("关怀模式") || run.stdout.contains("标准模式"), run.stdout)
+    }
+
+    /// The same wrong answer twice: the error is printed after each, not only after the first.
+    func testAnErrorRepeatedAfterASecondWrongAnswerIsPrintedAgain() throws {
+        let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: "1\n1\n\n1\n1\n5119221945\n5119221945\n")
+        let error = "错误：身份证号码应该是18位，您输入了10位，请对照身份证再输入一遍。"
+        XCTAssertEqual(run.stdout.components(separatedBy: error).count - 1, 2, run.stdout)
+        XCTAssertTrue(run.stdout.contains("> " + error + "\n> "), "the second time, the error alone, then the prompt")
     }
 
     func testKeyWordsStandForKeys() throws {

@@ -11,6 +11,17 @@ final class SyncCommandTests: SyncTestCase {
 
     var portalArgs: [String] { ["--portal", portal.url.absoluteString, "--token-file", portal.tokenFile.path] }
 
+    /// A typo in the data folder's path is not an empty queue: the sender makes no new folders.
+    func testSyncRefusesADataFolderWhoseParentIsMissing() throws {
+        let missing = data.root.appendingPathComponent("no-such-folder/data")
+        let run = try runCarekiosk(["sync", "--data-dir", missing.path] + portalArgs)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "数据目录 \(missing.path) 的上一级文件夹 \(missing.deletingLastPathComponent().path) 不存在：请检查路径有没有写错。只会新建最后一级文件夹。\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing.deletingLastPathComponent().path))
+        let english = try runCarekiosk(["sync", "--data-dir", missing.path] + portalArgs, environment: ["LC_ALL": "en_US.UTF-8"])
+        XCTAssertTrue(english.stderr.hasPrefix("The folder "), english.stderr)
+    }
+
     func testSyncExitsZeroOnlyWhenNothingIsLeftAndNamesEachProblem() throws {
         try queue([submission(1), submission(2, service: "no-such-service"), submission(3)])
         try portal.faults([["fault": "503", "count": -1, "path": "/v1/submissions"]])
@@ -22,11 +33,11 @@ final class SyncCommandTests: SyncTestCase {
         let partly = try carekiosk(["sync"] + portalArgs)
         XCTAssertEqual(partly.status, 1, "a refused item needs a helper")
         XCTAssertTrue(partly.stdout.hasPrefix("本次发送 2 件；还有 0 件等待发送。\n"), partly.stdout)
-        XCTAssertEqual(partly.stderr, "\(submission(2).id)（no-such-service）被门户退回（404 unknown_service）：—。请帮办员处理。\n")
+        XCTAssertEqual(partly.stderr, "\(submission(2).id)（no-such-service）被门户退回（404，门户不认识这项业务或它的版本）：—。请帮办员处理。\n")
 
         let status = try carekiosk(["status"])
         XCTAssertEqual(status.status, 1, "the refused item is named, and waits for a helper")
-        XCTAssertTrue(status.stderr.contains("被门户退回（404 unknown_service）"), status.stderr)
+        XCTAssertTrue(status.stderr.contains("被门户退回（404，门户不认识这项业务或它的版本）"), status.stderr)
         XCTAssertTrue(status.stdout.contains("已发送：2 件\n被退回：1 件\n"), status.stdout)
         XCTAssertTrue(status.stdout.contains("没有等待发送的件。"), status.stdout)
     }

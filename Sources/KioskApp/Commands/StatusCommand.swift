@@ -53,21 +53,26 @@ public struct QueueReport {
     /// One line for the helper: which item, which service, and the portal's reasons. No answers.
     func describeQuarantined(_ id: ItemID, _ item: QueueItem?, _ s: Strings) -> String {
         let refusal = item?.facts.refusal?.refusal
-        let fields = (refusal?.fields ?? []).joined(separator: "；")
+        let fields = (refusal?.fields ?? []).map { RefusalWords.field($0, s) }.joined(separator: s.tr(.refusalFieldSeparator))
         return s.tr(.syncQuarantined, [
             "id": id.text, "service": item?.facts.serviceID ?? "?",
             "status": refusal.map { "\($0.status)" } ?? "?",
-            "error": refusal?.error ?? "?",
+            "error": refusal.map { RefusalWords.reason($0.error, s) } ?? "?",
             "fields": fields.isEmpty ? "—" : TerminalText.clean(fields),
         ])
     }
 }
 
 /// `carekiosk status`: counts per state, how long the oldest waiting item has waited, and what
-/// needs a helper; exits 1 when something does.
+/// needs a helper; exits 1 when something does, or when there is no data folder to report on.
 enum StatusCommand {
     static func run(_ options: Options, _ s: Strings, _ environment: [String: String]) -> Int32 {
         guard let data = CareKiosk.openDataFolder(options, s, environment, create: false) else { return 2 }
+        // Zero of everything would look like an empty queue, when the path may have a typo.
+        guard FileManager.default.fileExists(atPath: data.root.path) else {
+            CareKiosk.printError(s.tr(.queueNoDataDir, ["path": data.root.path]))
+            return 1
+        }
         let now = AppClock(environment: environment).now()
         if let downloaded = CatalogUpdater.stored(in: data) {
             print(s.tr(.catalogUsingDownloaded, ["version": downloaded.version]))

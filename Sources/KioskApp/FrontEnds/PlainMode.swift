@@ -36,7 +36,7 @@ public final class PlainMode {
             if let line = input.takeLine() {
                 runtime.send(PlainMode.action(for: line, acceptsText: runtime.state.acceptsText))
                 settle()
-                show(write)
+                show(write, answered: true)
                 continue
             }
             if input.ended {
@@ -68,9 +68,11 @@ public final class PlainMode {
     }
 
     /// Prints the screen when it changed, then the prompt. A change of the inactivity warning
-    /// alone is one line.
-    private func show(_ write: (String) -> Void, prompt: Bool = true, onlyChanges: Bool = false) {
-        let content = runtime.state.content(strings(runtime.state.locale))
+    /// alone is one line. After an answer (`answered`) that left the screen as it was, its error
+    /// is printed again: a second wrong answer must not meet silence.
+    private func show(_ write: (String) -> Void, prompt: Bool = true, onlyChanges: Bool = false, answered: Bool = false) {
+        let s = strings(runtime.state.locale)
+        let content = PlainWords.apply(to: runtime.state.content(s), runtime.state, s)
         if content != lastPrinted || reprint {
             if let last = lastPrinted, !reprint, content.withoutNotice == last.withoutNotice, let notice = content.notice {
                 write("\n" + TerminalText.clean(notice) + "\n")
@@ -79,6 +81,8 @@ public final class PlainMode {
             }
             lastPrinted = content
             reprint = false
+        } else if answered, let error = content.error {
+            write(TerminalText.clean(error) + "\n")
         } else if onlyChanges {
             return
         }
