@@ -44,6 +44,9 @@ public struct Options: Equatable, Sendable {
     public var careMode: Bool?
     /// The theme used in care mode (`care` unless a file in themes/ is named).
     public var careTheme: String?
+    /// Care-mode text at double size on terminals with DEC double-size rows: auto, on, off
+    /// (`DoubleSizeCapability`).
+    public var doubleSizeText: String?
     public var configPath: String?
     /// `export --to DIR`: the folder on the USB stick.
     public var exportFolder: String?
@@ -118,6 +121,7 @@ public struct Options: Equatable, Sendable {
         Setting(flag: "--locale", key: "locale", kind: .text(\.locale)),
         Setting(flag: "--care-mode", key: "care_mode", kind: .onOff(\.careMode)),
         Setting(flag: "--care-theme", key: "care_theme", kind: .text(\.careTheme)),
+        Setting(flag: "--double-size-text", key: "double_size_text", kind: .choice(\.doubleSizeText, DoubleSizeCapability.settings)),
         Setting(flag: "--inactivity", key: "inactivity_seconds", kind: .number(\.inactivitySeconds, 60...3600)),
         Setting(flag: "--voice", key: "voice", kind: .choice(\.voice, SpeechVoice.options)),
         Setting(flag: "--volume", key: "volume", kind: .number(\.volume, 0...200)),
