@@ -11,10 +11,13 @@ public enum LineAttributes {
 
     static func move(_ row: Int) -> String { "\u{1B}[\(row + 1);1H" }
 
-    /// Before the refresh: rows that were double and no longer are go back to single size, so
-    /// that ncurses' writes across the whole row land where it thinks they do.
-    public static func before(previous: [Int: DoubleRow], next: [Int: DoubleRow]) -> (bytes: String, rows: [Int]) {
-        let rows = previous.keys.filter { next[$0] == nil }.sorted()
+    /// Before the refresh: rows that were double and no longer are, and double rows whose text
+    /// changes, go back to single size, so that ncurses' writes across the whole row land where
+    /// it thinks they do. The changed ones become double again after the refresh, which makes
+    /// xterm draw them anew from what it holds: written in place, a double row kept pieces of
+    /// glyphs from the text before (seen when the heading changed from one screen to the next).
+    public static func before(previous: [Int: DoubleRow], next: [Int: DoubleRow], changed: Set<Int>) -> (bytes: String, rows: [Int]) {
+        let rows = previous.keys.filter { next[$0] == nil || changed.contains($0) }.sorted()
         return (wrapped(rows.map { move($0) + "\u{1B}#5" }.joined()), rows)
     }
 

@@ -128,13 +128,14 @@ public final class Terminal {
         let rows = doubleSize ? buffer.doubleRows : [:]
         var runs = buffer.changes(since: previous)
         if doubleSize {
-            let before = LineAttributes.before(previous: sentRows, next: rows)
+            let changed = Set(runs.map(\.row))
+            let before = LineAttributes.before(previous: sentRows, next: rows, changed: changed)
             send(before.bytes)
             // Back to single size, such a row is written whole: what the terminal holds right of
             // the half is not what ncurses believes.
             for row in before.rows where row < buffer.height { wredrawln(window, Int32(row), 1) }
             // A row that changes size changes colour pairs (twins), so it is written whole.
-            for row in 0..<buffer.height where sentRows[row] != rows[row] {
+            for row in Set(before.rows).union((0..<buffer.height).filter { sentRows[$0] != rows[$0] }).sorted() where row < buffer.height {
                 runs.append((row, 0, buffer.cells[(row * buffer.width)..<((row + 1) * buffer.width)]))
             }
         }
