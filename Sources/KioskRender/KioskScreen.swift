@@ -30,10 +30,10 @@ public struct KioskScreen {
         let content = state.content(strings)
         // Most generous layout first; fall back step by step until the frame fits.
         let care = state.careMode
+        let careLayouts = [Layout(bigTitle: true, spacing: 2, buttons: true), Layout(bigTitle: false, spacing: 2, buttons: true),
+                           Layout(bigTitle: false, spacing: 1, buttons: true), Layout(bigTitle: false, spacing: 1, buttons: false)]
         let attempts: [Layout] = care
-            ? (doubleSize ? Layout.doubleText : [])
-              + [Layout(bigTitle: true, spacing: 2, buttons: true), Layout(bigTitle: false, spacing: 2, buttons: true),
-                 Layout(bigTitle: false, spacing: 1, buttons: true), Layout(bigTitle: false, spacing: 1, buttons: false)]
+            ? (doubleSize ? Layout.withDoubleText(careLayouts) : careLayouts)
             : [Layout(bigTitle: false, spacing: 1, buttons: false)]
         for layout in attempts {
             var candidate = ScreenBuffer(width: width, height: height)
@@ -52,11 +52,13 @@ public struct KioskScreen {
         /// Heading, question, answer, error and reference at double size (`DoubleSizeParagraph`).
         var doubleText = false
 
-        /// Care mode where the terminal has double-size rows, roomiest first; when none fits,
-        /// the single-size care layouts follow.
-        static let doubleText = [Layout(bigTitle: false, spacing: 2, buttons: true, doubleText: true),
-                                 Layout(bigTitle: false, spacing: 1, buttons: true, doubleText: true),
-                                 Layout(bigTitle: false, spacing: 1, buttons: false, doubleText: true)]
+        /// Care mode where the terminal has double-size rows: double text first, roomiest first,
+        /// but boxed touch targets come before double text, so the single-size care layouts with
+        /// buttons are tried before double text with one-line options.
+        static func withDoubleText(_ care: [Layout]) -> [Layout] {
+            [Layout(bigTitle: false, spacing: 2, buttons: true, doubleText: true), Layout(bigTitle: false, spacing: 1, buttons: true, doubleText: true)]
+                + care.filter(\.buttons) + [Layout(bigTitle: false, spacing: 1, buttons: false, doubleText: true)] + care.filter { !$0.buttons }
+        }
     }
 
     private func drawTooSmall(_ buffer: inout ScreenBuffer) {
