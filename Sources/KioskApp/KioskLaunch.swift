@@ -68,13 +68,14 @@ enum KioskLaunch {
             CareKiosk.printError(ThemeMessages.describe(error, strings, available: invocation.resources.themeNames))
             return 2
         }
-        guard let terminal = Terminal(kiosk: options.kiosk) else {
+        let doubleSize = DoubleSizeCapability.enabled(options.doubleSizeText, environment: environment)
+        guard let terminal = Terminal(kiosk: options.kiosk, doubleSize: doubleSize) else {
             CareKiosk.printError(strings.tr(.cliNoTerminal, ["term": environment["TERM"] ?? ""]))
             return 2
         }
         defer { terminal.end() }
         let front = TerminalFrontEnd(runtime: runtime, strings: invocation.lookup, glyphs: UnifontHex(),
-                                     careTheme: careTheme, standardTheme: standardTheme)
+                                     careTheme: careTheme, standardTheme: standardTheme, doubleSize: doubleSize)
         interpreter.frontEnd = { front.handle($0, terminal) }
         return front.run(terminal, afterFirstFrame: speak)
     }

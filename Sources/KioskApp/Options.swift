@@ -44,6 +44,9 @@ public struct Options: Equatable, Sendable {
     public var careMode: Bool?
     /// The theme used in care mode (`care` unless a file in themes/ is named).
     public var careTheme: String?
+    /// Care-mode text at double size on terminals with DEC double-size rows: auto, on, off
+    /// (`DoubleSizeCapability`).
+    public var doubleSizeText: String?
     public var configPath: String?
     /// `export --to DIR`: the folder on the USB stick.
     public var exportFolder: String?
@@ -137,6 +140,8 @@ public struct Options: Equatable, Sendable {
         Setting("--locale", key: "locale", .text(\.locale), value: .cliValueLocale, help: .cliHelpLocale),
         Setting("--care-mode", key: "care_mode", .onOff(\.careMode), help: .cliHelpCareMode),
         Setting("--care-theme", key: "care_theme", .text(\.careTheme), value: .cliValueName, help: .cliHelpCareTheme),
+        Setting("--double-size-text", key: "double_size_text", .choice(\.doubleSizeText, DoubleSizeCapability.settings),
+                help: .cliHelpDoubleSizeText),
         Setting("--inactivity", key: "inactivity_seconds", .number(\.inactivitySeconds, 60...3600), help: .cliHelpInactivity),
         Setting("--voice", key: "voice", .choice(\.voice, SpeechVoice.options), help: .cliHelpVoice),
         Setting("--volume", key: "volume", .number(\.volume, 0...200), help: .cliHelpVolume),

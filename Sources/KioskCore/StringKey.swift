@@ -75,6 +75,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case cliHelpCheck = "cli.help.check"
     case cliHelpConfig = "cli.help.config"
     case cliHelpDataDir = "cli.help.data_dir"
+    case cliHelpDoubleSizeText = "cli.help.double_size_text"
     case cliHelpDryRun = "cli.help.dry_run"
     case cliHelpFieldType = "cli.help.field_type"
     case cliHelpInactivity = "cli.help.inactivity"

@@ -11,10 +11,14 @@ public struct KioskScreen {
 
     public var strings: Strings
     public var glyphs: GlyphSource?
+    /// The terminal draws double-size rows (xterm): care mode then sets its key texts at twice
+    /// the height and width instead of the Unifont heading.
+    public var doubleSize: Bool
 
-    public init(strings: Strings, glyphs: GlyphSource?) {
+    public init(strings: Strings, glyphs: GlyphSource?, doubleSize: Bool = false) {
         self.strings = strings
         self.glyphs = glyphs
+        self.doubleSize = doubleSize
     }
 
     public func render(_ state: WizardState, width: Int, height: Int) -> ScreenBuffer {
@@ -26,9 +30,10 @@ public struct KioskScreen {
         let content = state.content(strings)
         // Most generous layout first; fall back step by step until the frame fits.
         let care = state.careMode
+        let careLayouts = [Layout(bigTitle: true, spacing: 2, buttons: true), Layout(bigTitle: false, spacing: 2, buttons: true),
+                           Layout(bigTitle: false, spacing: 1, buttons: true), Layout(bigTitle: false, spacing: 1, buttons: false)]
         let attempts: [Layout] = care
-            ? [Layout(bigTitle: true, spacing: 2, buttons: true), Layout(bigTitle: false, spacing: 2, buttons: true),
-               Layout(bigTitle: false, spacing: 1, buttons: true), Layout(bigTitle: false, spacing: 1, buttons: false)]
+            ? (doubleSize ? Layout.withDoubleText(careLayouts) : careLayouts)
             : [Layout(bigTitle: false, spacing: 1, buttons: false)]
         for layout in attempts {
             var candidate = ScreenBuffer(width: width, height: height)
@@ -44,6 +49,16 @@ public struct KioskScreen {
         var spacing: Int
         /// Options as boxed buttons (care-mode touch targets) rather than one line each.
         var buttons: Bool
+        /// Heading, question, answer, error and reference at double size (`DoubleSizeParagraph`).
+        var doubleText = false
+
+        /// Care mode where the terminal has double-size rows: double text first, roomiest first,
+        /// but boxed touch targets come before double text, so the single-size care layouts with
+        /// buttons are tried before double text with one-line options.
+        static func withDoubleText(_ care: [Layout]) -> [Layout] {
+            [Layout(bigTitle: false, spacing: 2, buttons: true, doubleText: true), Layout(bigTitle: false, spacing: 1, buttons: true, doubleText: true)]
+                + care.filter(\.buttons) + [Layout(bigTitle: false, spacing: 1, buttons: false, doubleText: true)] + care.filter { !$0.buttons }
+        }
     }
 
     private func drawTooSmall(_ buffer: inout ScreenBuffer) {
@@ -84,23 +99,35 @@ public struct KioskScreen {
         func text(_ s: String?, _ style: Style, centred: Bool = false) {
             if let s { stack.add(Paragraph(text: s, width: width, style: style, spacing: layout.spacing, centred: centred)) }
         }
+        /// Double size in the double-text layouts, else ordinary text.
+        func key(_ s: String?, _ style: Style, centred: Bool = false) {
+            guard layout.doubleText else { return text(s, style, centred: centred) }
+            if let s { stack.add(DoubleSizeParagraph(text: s, width: width, style: style, gap: layout.spacing - 1, centred: centred)) }
+        }
         if state.inactivityWarning == nil { text(c.notice, Style(.success, bold: true)) }
-        if layout.bigTitle {
+        if layout.doubleText {
+            key(c.title, Style(.heading, bold: true), centred: true)
+        } else if layout.bigTitle {
             stack.add(BigGlyphs(c.title, glyphs: glyphs, style: Style(.heading)))
         } else {
             text(c.title, Style(.heading, bold: true), centred: true)
         }
         text(c.progress, Style(.muted))
-        text(c.error, Style(.error, bold: true))
+        key(c.error, Style(.error, bold: true))
         for p in c.paragraphs { text(p, Style(.text)) }
         if case let .confirmed(id) = state.screen, state.overlay == nil {
             // The reference is in the paragraphs already; big digits are added when they fit.
-            stack.add(BigGlyphs(WizardState.reference(id), glyphs: glyphs, style: Style(.success)), optional: true)
+            let reference = WizardState.reference(id)
+            stack.add(layout.doubleText
+                ? DoubleSizeParagraph(text: reference, width: width, style: Style(.success, bold: true), gap: 1, centred: true)
+                : BigGlyphs(reference, glyphs: glyphs, style: Style(.success)), optional: true)
         }
-        text(c.question, Style(.heading, bold: true))
+        key(c.question, Style(.heading, bold: true))
         text(c.hint, Style(.muted))
-        text(c.currentAnswer, Style(.text))
-        if let input = c.input { stack.add(InputBox(text: input, spacing: layout.spacing)) }
+        key(c.currentAnswer, Style(.text))
+        if let input = c.input {
+            stack.add(layout.doubleText ? DoubleSizeInput(text: input, gap: layout.spacing - 1) as any Widget : InputBox(text: input, spacing: layout.spacing))
+        }
         stack.add(layout.buttons ? OptionButtons(options: c.options) as any Widget : OptionList(options: c.options))
         text(c.morePages, Style(.muted))
         return stack

@@ -39,12 +39,20 @@ public struct HitTarget: Equatable, Sendable {
     }
 }
 
+/// Which half of double-size text a row shows (DEC double-height lines: ESC # 3 and ESC # 4).
+/// Such a row holds half the columns: its cells from `width / 2` on are never drawn.
+public enum DoubleRow: Equatable, Sendable {
+    case top, bottom
+}
+
 /// A whole frame, built in memory; the terminal backend writes only what changed.
 public struct ScreenBuffer: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
     public var targets: [HitTarget] = []
+    /// Rows drawn at twice the height and width, where the terminal can (empty everywhere else).
+    public var doubleRows: [Int: DoubleRow] = [:]
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

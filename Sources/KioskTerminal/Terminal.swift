@@ -28,10 +28,17 @@ public final class Terminal {
     private var theme: Theme?
     private let richColour: Bool
     private let anyColour: Bool
+    /// The terminal draws DEC double-size rows (xterm): the frame's `doubleRows` are sent.
+    private let doubleSize: Bool
+    /// The line attributes the terminal has now, as last sent.
+    private var sentRows: [Int: DoubleRow] = [:]
+    /// Colour pairs that look like the theme's but are other pairs (`useTwinColours`).
+    private var twins = false
 
     /// Starts ncurses on the alternate screen. In kiosk mode Ctrl-C, Ctrl-Z and Ctrl-\ do nothing.
+    /// `doubleSize`: the terminal has DEC double-size rows (see `DoubleSizeCapability`).
     /// Nil when the terminal cannot be used (no terminfo entry for `TERM`).
-    public init?(kiosk: Bool) {
+    public init?(kiosk: Bool, doubleSize: Bool = false) {
         setlocale(LC_ALL, "")
         var modes = termios()
         let haveModes = tcgetattr(STDOUT_FILENO, &modes) == 0
@@ -41,6 +48,7 @@ public final class Terminal {
         guard let screen = initscr() else { return nil }
         window = screen
         self.kiosk = kiosk
+        self.doubleSize = doubleSize
         if kiosk {
             raw() // the terminal sends Ctrl-C, Ctrl-Z and Ctrl-\ as keys, which are ignored
         } else {
@@ -91,18 +99,56 @@ public final class Terminal {
             init_pair(Int16(i + 1), fg, bg)
         }
         wbkgdset(window, chtype(kiosk_color_pair(Int32(Role.allCases.firstIndex(of: .background)! + 1))))
+        if doubleSize && richColour && can_change_color() { useTwinColours(theme) }
+    }
+
+    /// xterm 379 draws a run of text on a double-size row glyph after glyph one double cell
+    /// apart, also for Chinese characters, which need two: they overlap. A run ends where the
+    /// colour changes, and a run of one character is placed right. So on double rows every
+    /// other cell uses a twin pair: a spare palette entry set to the same colour.
+    private func useTwinColours(_ theme: Theme) {
+        let used = Set(theme.colors.values)
+        let spare = (16..<256).reversed().filter { !used.contains($0) }
+        let count = Role.allCases.count
+        guard spare.count >= count else { return }
+        // The previous theme's twins may sit on colours this theme uses: xterm's palette first.
+        send("\u{1B}]104\u{07}")
+        let bg = Int16(theme.color(.background))
+        for (i, role) in Role.allCases.enumerated() {
+            let (r, g, b) = Palette.rgb(theme.color(role))
+            // Rounded up, so that xterm's conversion back to 0-255 gives the very same colour.
+            func scaled(_ v: Int) -> Int16 { Int16((v * 1000 + 254) / 255) }
+            init_color(Int16(spare[i]), scaled(r), scaled(g), scaled(b))
+            init_pair(Int16(i + 1 + count), Int16(spare[i]), bg)
+        }
+        twins = true
     }
 
     /// Writes the cells that differ from the last frame, then updates the terminal once.
     public func draw(_ buffer: ScreenBuffer) {
-        for run in buffer.changes(since: previous) {
+        let rows = doubleSize ? buffer.doubleRows : [:]
+        var runs = buffer.changes(since: previous)
+        if doubleSize {
+            let changed = Set(runs.map(\.row))
+            let before = LineAttributes.before(previous: sentRows, next: rows, changed: changed)
+            send(before.bytes)
+            // Back to single size, such a row is written whole: what the terminal holds right of
+            // the half is not what ncurses believes.
+            for row in before.rows where row < buffer.height { wredrawln(window, Int32(row), 1) }
+            // A row that changes size changes colour pairs (twins), so it is written whole.
+            for row in Set(before.rows).union((0..<buffer.height).filter { sentRows[$0] != rows[$0] }).sorted() where row < buffer.height {
+                runs.append((row, 0, buffer.cells[(row * buffer.width)..<((row + 1) * buffer.width)]))
+            }
+        }
+        for run in runs {
             var column = run.column
             for cell in run.cells {
                 defer { column += 1 }
                 if cell.isContinuation { continue }
                 var attrs = kiosk_a_normal()
                 if cell.style.bold || (!richColour && [.heading, .error, .focus].contains(cell.style.role)) { attrs |= kiosk_a_bold() }
-                let pair = anyColour ? Int16(Role.allCases.firstIndex(of: cell.style.role)! + 1) : 0
+                var pair = anyColour ? Int16(Role.allCases.firstIndex(of: cell.style.role)! + 1) : 0
+                if twins, rows[run.row] != nil, (column / 2) % 2 == 1 { pair += Int16(Role.allCases.count) }
                 var wide = Array(String(cell.character).unicodeScalars.map { wchar_t(bitPattern: $0.value) }.prefix(4))
                 wide.append(0)
                 _ = kiosk_put_char(window, Int32(run.row), Int32(column), wide, attrs, pair)
@@ -111,6 +157,20 @@ public final class Terminal {
         previous = buffer
         wnoutrefresh(window)
         doupdate()
+        if doubleSize {
+            send(LineAttributes.after(rows, height: buffer.height))
+            sentRows = rows
+        }
+    }
+
+    /// Bytes straight to the terminal, between ncurses' refreshes (its own buffer is empty then).
+    private func send(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written <= 0 { if errno == EINTR { continue }; return }
+            bytes = bytes.dropFirst(written)
+        }
     }
 
     /// Forgets what is on screen, so the next frame is written whole (after a resize).

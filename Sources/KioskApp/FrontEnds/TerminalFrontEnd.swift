@@ -26,16 +26,19 @@ public final class TerminalFrontEnd {
     let glyphs: GlyphSource?
     let careTheme: Theme
     let standardTheme: Theme
+    /// The terminal draws double-size rows: care mode lays out its key texts at double size.
+    let doubleSize: Bool
     /// Real time, only to pace the ticks; what time it is comes from the runtime's clock.
     let pace: () -> Date
 
     public init(runtime: KioskRuntime, strings: @escaping (String) -> Strings, glyphs: GlyphSource?,
-                careTheme: Theme, standardTheme: Theme, pace: @escaping () -> Date = Date.init) {
+                careTheme: Theme, standardTheme: Theme, doubleSize: Bool = false, pace: @escaping () -> Date = Date.init) {
         self.runtime = runtime
         self.strings = strings
         self.glyphs = glyphs
         self.careTheme = careTheme
         self.standardTheme = standardTheme
+        self.doubleSize = doubleSize
         self.pace = pace
     }
 
@@ -61,7 +64,7 @@ public final class TerminalFrontEnd {
                 let state = runtime.state
                 let (width, height) = terminal.size
                 terminal.use(state.careMode ? careTheme : standardTheme)
-                let frame = KioskScreen(strings: strings(state.locale), glyphs: glyphs).render(state, width: width, height: height)
+                let frame = KioskScreen(strings: strings(state.locale), glyphs: glyphs, doubleSize: doubleSize).render(state, width: width, height: height)
                 targets = frame.targets
                 terminal.draw(frame)
                 dirty = false
