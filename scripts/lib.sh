@@ -39,8 +39,10 @@ ensure_python_modules() {
 
 # Builds carekiosk and carekiosk-sender as installed, into .build-static/release: the Swift libraries
 # linked in (--static-swift-stdlib), which halves the time to the first screen (docs/benchmarks.md).
+# Linked that way the sender's networking library needs libcurl's development files (-lcurl).
 build_static() {
   local product
+  ensure_packages libncurses-dev libssl-dev libespeak-ng-dev libcurl4-openssl-dev
   for product in carekiosk carekiosk-sender; do
     swift build -c release --static-swift-stdlib --scratch-path .build-static --product "$product"
   done
