@@ -52,4 +52,32 @@ final class ServiceReadinessTests: XCTestCase {
         try t.waitFor("村便民服务点")
         XCTAssertNil(socket.receive(within: 1.5))
     }
+
+    /// carekiosk-sender.service is Type=notify: READY=1 once its settings and data folder are good,
+    /// before the first pass (here a portal that never answers); none when it refuses its settings.
+    func testTheSenderIsReadyBeforeItsFirstPassAndNotWithoutAPortal() throws {
+        let sender = carekioskBinary.deletingLastPathComponent().appendingPathComponent("carekiosk-sender")
+        let token = dataDir.appendingPathComponent("token")
+        try Data("t0k3n\n".utf8).write(to: token)
+        chmod(token.path, 0o600)
+        let socket = try NotifySocket()
+        func start(_ args: [String]) throws -> Process {
+            let p = Process()
+            p.executableURL = sender
+            p.arguments = ["sync", "--watch", "--data-dir", dataDir.appendingPathComponent("data").path] + args
+            p.environment = ProcessInfo.processInfo.environment.merging(["NOTIFY_SOCKET": socket.name, "CAREKIOSK_HOME": repoRoot.path]) { $1 }
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        let refused = try start([])
+        refused.waitUntilExit()
+        XCTAssertEqual(refused.terminationStatus, 2)
+        XCTAssertNil(socket.receive(within: 0.2))
+        let watching = try start(["--portal", "http://127.0.0.1:9", "--token-file", token.path])
+        defer { watching.terminate(); watching.waitUntilExit() }
+        XCTAssertEqual(socket.receive(within: 10), "READY=1")
+        XCTAssertTrue(watching.isRunning)
+    }
 }
