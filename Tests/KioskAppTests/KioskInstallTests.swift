@@ -153,4 +153,30 @@ final class KioskInstallTests: XCTestCase {
         }
         XCTAssertTrue(FileManager.default.fileExists(atPath: queued), "the data stays")
     }
+
+    /// The udev rule's helper mounts a stick where usb_folder points, through systemd-mount (here a
+    /// stand-in that writes down its arguments), as the kiosk's user for FAT sticks only.
+    func testAUSBStickIsMountedWhereUsbFolderPoints() throws {
+        try install()
+        let tools = root.appendingPathComponent("tools")
+        try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+        let record = root.appendingPathComponent("mount-args")
+        try Data("#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(record.path)'\n".utf8).write(to: tools.appendingPathComponent("systemd-mount"))
+        chmod(tools.appendingPathComponent("systemd-mount").path, 0o755)
+        func mount(_ fileSystem: String) throws -> [String] {
+            try? FileManager.default.removeItem(at: record)
+            try run(path("/usr/local/lib/carekiosk/usb-mount"), ["/dev/sdz1"],
+                    environment: ["PATH": tools.path + ":/usr/bin:/bin", "CAREKIOSK_CONFIG": path("/etc/carekiosk/config.json"), "ID_FS_TYPE": fileSystem])
+            return ((try? String(contentsOf: record, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        }
+        XCTAssertEqual(try mount("vfat"), ["--no-block", "--collect", "--owner=carekiosk", "--options=nosuid,nodev,noexec", "/dev/sdz1", "/media/carekiosk"])
+        XCTAssertEqual(try mount("ext4"), ["--no-block", "--collect", "--options=nosuid,nodev,noexec", "/dev/sdz1", "/media/carekiosk"])
+        let config = URL(fileURLWithPath: path("/etc/carekiosk/config.json"))
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try text.replacingOccurrences(of: #""usb_folder": "/media/carekiosk""#, with: #""usb_folder": "/media/usb stick/bundles""#)
+            .write(to: config, atomically: false, encoding: .utf8)
+        XCTAssertEqual(try mount("exfat").last, "/media/usb stick/bundles")
+        try text.replacingOccurrences(of: #""usb_folder": "/media/carekiosk""#, with: #""usb_folder": null"#).write(to: config, atomically: false, encoding: .utf8)
+        XCTAssertEqual(try mount("vfat"), [], "no usb_folder, no mount")
+    }
 }
