@@ -1,4 +1,5 @@
 import Foundation
+@testable import KioskApp
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,12 +16,7 @@ final class NotifySocket {
         name = abstract ? "@carekiosk-notify-\(id)" : "/tmp/carekiosk-notify-\(id).sock"
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        var bytes = Array(name.utf8)
-        if abstract { bytes[0] = 0 }
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
-        let length = socklen_t(MemoryLayout<sockaddr_un>.offset(of: \.sun_path)! + bytes.count)
+        guard case (var address, let length)? = ServiceNotifier.socketAddress(name) else { close(fd); throw POSIXError(.ENAMETOOLONG) }
         let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
         guard bound == 0 else { close(fd); throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         // The kiosk runs as whoever runs the tests, but a socket file must be writable to be sent to.
