@@ -1,4 +1,5 @@
-# Shared by scripts/kiosk, scripts/test and scripts/bench: find Swift, install missing Debian packages.
+# Shared by scripts/kiosk, scripts/install-kiosk, scripts/test and scripts/bench: find Swift, install
+# missing Debian packages, build the programs as installed.
 
 # Installs the named Debian packages that are not installed yet (apt-get update once, then install).
 ensure_packages() {
@@ -33,5 +34,16 @@ ensure_python_modules() {
     echo "Installing Python package: ${spec#*=}"
     # A Debian python3 refuses pip without --break-system-packages (PEP 668); a user's Python does not.
     python3 -m pip install --quiet "${spec#*=}" || python3 -m pip install --quiet --break-system-packages "${spec#*=}"
+  done
+}
+
+# Builds carekiosk and carekiosk-sender as installed, into .build-static/release: the Swift libraries
+# linked in (--static-swift-stdlib), which halves the time to the first screen (docs/benchmarks.md).
+# Linked that way the sender's networking library needs libcurl's development files (-lcurl).
+build_static() {
+  local product
+  ensure_packages libncurses-dev libssl-dev libespeak-ng-dev libcurl4-openssl-dev
+  for product in carekiosk carekiosk-sender; do
+    swift build -c release --static-swift-stdlib --scratch-path .build-static --product "$product"
   done
 }

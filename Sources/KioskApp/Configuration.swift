@@ -49,7 +49,8 @@ public enum Configuration {
         var options = commandLine
         for (key, value) in members {
             guard let setting = Options.settings.first(where: { $0.key == key }) else { throw .unknownKey(file: file, key: key) }
-            guard !commandLine.isSet(setting) else { continue }
+            // null is the default, so that an installed file can name every key (docs/kiosk.md).
+            guard !commandLine.isSet(setting), value != .null else { continue }
             let text: String
             switch (setting.kind, value) {
             case let (.onOff, .bool(flag)): text = flag ? "on" : "off"

@@ -77,7 +77,13 @@ enum KioskLaunch {
         let front = TerminalFrontEnd(runtime: runtime, strings: invocation.lookup, glyphs: UnifontHex(),
                                      careTheme: careTheme, standardTheme: standardTheme, doubleSize: doubleSize)
         interpreter.frontEnd = { front.handle($0, terminal) }
-        return front.run(terminal, afterFirstFrame: speak)
+        // Under systemd: ready once the resident sees the first screen, then a heartbeat from the
+        // loop that answers keys, so that a screen that hangs is restarted (docs/kiosk.md).
+        let service = ServiceNotifier(environment: environment)
+        return front.run(terminal, afterFirstFrame: {
+            service?.ready()
+            speak()
+        }, eachTurn: { service?.loopTurned() })
     }
 
     /// The sender for a configured portal; a portal that is configured wrongly is said once, on

@@ -26,6 +26,9 @@ enum WatchCommand {
         let wake = kiosk_signal_pipe(SIGUSR1)
         let backoff = Backoff(base: 5, cap: 600)
         var failures = 0
+        // As a service (carekiosk-sender.service, Type=notify): started once the portal settings
+        // and the data folder are good, before the first pass, which may wait on the network.
+        ServiceNotifier(environment: environment)?.ready()
         while true {
             let health = client.health()
             var troubled = health != .portal

@@ -37,13 +37,17 @@ public func carekioskProcess(_ args: [String], environment: [String: String] = [
 /// still runs. Input and output go through files, so that no pipe can fill up and block it.
 public func runCarekiosk(_ args: [String], input: String = "", environment: [String: String] = [:],
                          killAfter: TimeInterval? = nil) throws -> CarekioskRun {
+    try runToEnd(carekioskProcess(args, environment: environment), input: input, killAfter: killAfter)
+}
+
+/// Runs any program the way `runCarekiosk` runs the kiosk (the install script, systemd-analyze).
+public func runToEnd(_ p: Process, input: String = "", killAfter: TimeInterval? = nil) throws -> CarekioskRun {
     let files = ["in", "out", "err"].map {
         URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("carekiosk-\($0)-\(UUID().uuidString)")
     }
     defer { for f in files { try? FileManager.default.removeItem(at: f) } }
     try Data(input.utf8).write(to: files[0])
     for f in files.dropFirst() { _ = FileManager.default.createFile(atPath: f.path, contents: nil) }
-    let p = carekioskProcess(args, environment: environment)
     p.standardInput = try FileHandle(forReadingFrom: files[0])
     p.standardOutput = try FileHandle(forWritingTo: files[1])
     p.standardError = try FileHandle(forWritingTo: files[2])

@@ -46,4 +46,32 @@ final class SenderLinkTests: XCTestCase {
         defer { sender.terminate(); sender.waitUntilExit() }
         XCTAssertTrue(SenderLink.isSender(sender.processIdentifier))
     }
+
+    /// On a kiosk PC the service manager runs the sender; the kiosk starts no second one beside it.
+    func testASenderTheServiceManagerRunsIsNotStartedAgain() throws {
+        let data = DataFolder(root: root.appendingPathComponent("data"))
+        try data.prepare(kioskID: "k")
+        // A long-running program with the sender's name (the real one ends at once without a portal).
+        let named = root.appendingPathComponent("carekiosk-sender")
+        try FileManager.default.copyItem(atPath: "/bin/sleep", toPath: named.path)
+        let service = try start(named, ["30"])
+        defer { service.terminate(); service.waitUntilExit() }
+        try SenderStatus(pid: service.processIdentifier, online: true, paused: false, at: testMoment).write(to: data)
+        // What the kiosk would start: a program that leaves a mark.
+        let mark = root.appendingPathComponent("started")
+        let program = root.appendingPathComponent("sender.sh")
+        try Data("#!/bin/sh\ntouch '\(mark.path)'\n".utf8).write(to: program)
+        chmod(program.path, 0o755)
+        SenderLink(executable: program.path, arguments: [], data: data, timeout: 1).keepRunning()
+        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: mark.path))
+
+        // With that sender gone, the kiosk starts its own.
+        service.terminate()
+        service.waitUntilExit()
+        SenderLink(executable: program.path, arguments: [], data: data, timeout: 1).keepRunning()
+        let deadline = Date().addingTimeInterval(5)
+        while !FileManager.default.fileExists(atPath: mark.path) && Date() < deadline { usleep(50_000) }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: mark.path))
+    }
 }

@@ -32,7 +32,7 @@ final class XSession {
         guard !display.isEmpty else { stop(); throw XCTSkip("Xvfb did not start") }
         var env = ProcessInfo.processInfo.environment
         env["DISPLAY"] = display
-        env["CAREKIOSK_BINARY"] = carekioskBinary.path
+        env["CAREKIOSK_BINARIES"] = carekioskBinary.deletingLastPathComponent().path
         env["CAREKIOSK_HOME"] = repoRoot.path
         env["CAREKIOSK_AUDIO"] = "none"
         env["TZ"] = "Asia/Shanghai"

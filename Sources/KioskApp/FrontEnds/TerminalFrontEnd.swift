@@ -52,8 +52,10 @@ public final class TerminalFrontEnd {
     }
 
     /// Runs until a signal ends the kiosk; returns the exit status (128 + the signal).
-    /// `afterFirstFrame` runs once, when the first frame is on the screen (speech starts then).
-    public func run(_ terminal: TerminalBackend, afterFirstFrame: () -> Void = {}) -> Int32 {
+    /// `afterFirstFrame` runs once, when the first frame is on the screen (speech starts then);
+    /// `eachTurn` on every turn of the loop after the first frame, at least every 250 ms (the
+    /// service's heartbeat).
+    public func run(_ terminal: TerminalBackend, afterFirstFrame: () -> Void = {}, eachTurn: () -> Void = {}) -> Int32 {
         var targets: [HitTarget] = []
         var lastTick = pace()
         var drawn = false
@@ -73,6 +75,7 @@ public final class TerminalFrontEnd {
                     afterFirstFrame()
                 }
             }
+            eachTurn()
             switch terminal.read(milliseconds: 250, wake: runtime.wakeDescriptor) {
             case let .key(key):
                 runtime.send(.key(key))

@@ -35,6 +35,9 @@ final class SenderLink: @unchecked Sendable {
     func keepRunning() {
         lock.withLock {
             if let pid = child, !ChildProcess.hasEnded(pid) { return }
+            // On a kiosk PC the service manager runs the sender (carekiosk-sender.service): a
+            // second one would only find the queue locked.
+            if let status = SenderStatus.read(from: data), status.pid != child, Self.isSender(status.pid) { return }
             if let startedAt, Date().timeIntervalSince(startedAt) < 60 { return }
             startedAt = Date()
             child = ChildProcess.start(executable, ["sync", "--watch", "--with-parent"] + arguments)
