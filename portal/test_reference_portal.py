@@ -251,7 +251,7 @@ class ApiTest(PortalTestCase):
     def test_unknown_service(self):
         status, answer = self.portal.submit(submission(service_id="no-such-service"))
         self.assertEqual((status, answer["error"]), (404, "unknown_service"))
-        status, answer = self.portal.submit(submission(service_version=2))
+        status, answer = self.portal.submit(submission(service_version=99))
         self.assertEqual((status, answer["error"]), (404, "unknown_service"))
         self.assertEqual(self.portal.stored(), [])
 

@@ -25,11 +25,14 @@ enum KioskLaunch {
                 return 2
             }
         }
-        let setup = KioskSetup(kioskID: CareKiosk.kioskID(options, environment), locale: options.locale ?? Catalog.fallbackLocale,
+        // Plain mode serves screen readers, which speak for themselves: it is silent unless --voice is given.
+        let plain = options.plain || !isInteractive(environment)
+        var setup = KioskSetup(kioskID: CareKiosk.kioskID(options, environment), locale: options.locale ?? Catalog.fallbackLocale,
                                availableLocales: invocation.resources.availableLocales, careMode: options.careMode ?? true,
                                speechVoice: options.voice.flatMap(SpeechVoice.init(option:)),
                                inactivityTimeout: options.inactivitySeconds ?? 120,
                                earliestPlausibleDay: ClockCheck.earliestPlausibleDay(newestCatalog: CatalogUpdater.storedDay(in: data)))
+        setup.onScreen = !plain
         let sender = senderLink(options, data, strings, kioskID: setup.kioskID)
         let interpreter = KioskEffects(work: QueueWork(data: data, clock: clock.now, strings: invocation.lookup),
                                        sealer: invocation.sealer, usbFolder: options.usbFolder.map { URL(fileURLWithPath: $0) },
@@ -46,8 +49,6 @@ enum KioskLaunch {
         // The first screen shows the queue as it is; the sender's status and the rest come with
         // the first tick, after the first screen.
         runtime.send(.setWaitingCount(data.submissions.waitingCount))
-        // Plain mode serves screen readers, which speak for themselves: it is silent unless --voice is given.
-        let plain = options.plain || !isInteractive(environment)
         let speak = {
             guard !plain || options.voice != nil else { return }
             let speaker = ESpeakSpeaker(texts: SpeechSetup(invocation.resources, strings: invocation.lookup).text)

@@ -92,7 +92,9 @@ extension WizardState {
 
     /// Options on a page: nine, or in care mode three of the large answer buttons (3 rows each),
     /// so that a page of answers fits an 80×24 screen with its touch targets at full size.
-    public var pageSize: Int { careMode && isCheckingAnswers ? WizardState.answersPerCarePage : WizardState.optionsPerPage }
+    public var pageSize: Int {
+        careMode && setup.onScreen && isCheckingAnswers ? WizardState.answersPerCarePage : WizardState.optionsPerPage
+    }
 
     public var isLastPage: Bool { optionPage >= optionPageCount - 1 }
 

@@ -236,6 +236,9 @@ public struct KioskSetup: Equatable, Sendable {
     public var inactivityTimeout: Int
     /// A clock before this day cannot be right (`ClockCheck`).
     public var earliestPlausibleDay: CivilDate
+    /// The kiosk draws a screen (not plain line mode): care mode's large answer buttons then
+    /// page the answers being checked three at a time; lines have no such limit.
+    public var onScreen = true
 
     public init(kioskID: String, locale: String = Catalog.fallbackLocale, availableLocales: [String] = ["zh-Hans", "en"],
                 careMode: Bool = true, speechVoice: SpeechVoice? = nil, inactivityTimeout: Int = 120,

@@ -49,7 +49,7 @@ final class PlainModeEndToEndTests: XCTestCase {
         XCTAssertNotNil(created.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00/), created)
 
         var expected: [String: Any] = [
-            "id": id, "service_id": "pension-certification", "service_version": 1, "created_at": created,
+            "id": id, "service_id": "pension-certification", "service_version": 2, "created_at": created,
             "kiosk_id": "cn-511922-jiangkou-01", "locale": "zh-Hans", "channel": "self",
         ]
         let body = try XCTUnwrap(json["body"] as? [String: Any])
@@ -104,8 +104,8 @@ final class PlainModeEndToEndTests: XCTestCase {
     func testTheKeyLegendNamesTheWordsPlainModeReads() throws {
         let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: "1\n1\n\n1\n1\n")
         XCTAssertTrue(run.stdout.contains("[输入后回车 · 输错了就重新输入一行 · 输入 esc 回上一步]"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("[输入空行开始办理 · 输入 esc 回上一步]"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("[输入数字选择 · 不同意请输入 esc]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("[输入空行开始办理 · 输入 esc 回上一步 · 需要帮忙请输入 f1]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("[同意请输入空行 · 不同意请输入 esc]"), run.stdout)
         for key in ["按返回键", "按更正键", "按确认键", "按数字键选择"] {
             XCTAssertFalse(run.stdout.split(separator: "\n").contains { $0.hasPrefix("[") && $0.contains(key) }, key)
         }
@@ -116,7 +116,9 @@ final class PlainModeEndToEndTests: XCTestCase {
     func testTheStatusLineLeavesOutCareMode() throws {
         let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: "1\n")
         XCTAssertTrue(run.stdout.contains("\n离线｜待提交 0 件｜中文\n"), run.stdout)
-        XCTAssertFalse(run.stdout.contains("关怀模式") || run.stdout.contains("标准模式"), run.stdout)
+        let statusLines = run.stdout.split(separator: "\n").filter { $0.hasPrefix("离线") || $0.hasPrefix("> 离线") }
+        XCTAssertFalse(statusLines.isEmpty, run.stdout)
+        XCTAssertFalse(statusLines.contains { $0.contains("关怀模式") || $0.contains("标准模式") }, run.stdout)
     }
 
     /// The same wrong answer twice: the error is printed after each, not only after the first.

@@ -41,8 +41,10 @@ final class TerminalEndToEndTests: XCTestCase {
         try fillPension(t)
         let review = try t.waitFor("请核对您填写的内容")
         XCTAssertTrue(review.contains("5119**********0016"))
-        XCTAssertTrue(review.contains("1380***0000"))
         XCTAssertFalse(review.contains("511922194503150016"))
+        try t.send("Enter")
+        let lastPage = try t.waitFor("第 2 页，共 2 页")
+        XCTAssertTrue(lastPage.contains("1380***0000"))
         try t.send("Enter")
         let done = try t.waitFor("已保存，联网后自动提交")
         XCTAssertTrue(done.contains("待提交 1 件"), done)
@@ -164,7 +166,11 @@ final class TerminalEndToEndTests: XCTestCase {
             try t.send("Escape")
             Thread.sleep(forTimeInterval: 0.3)   // each Esc on its own, not as the start of a key sequence
         }
-        try t.send("Enter"); try t.waitFor("请输入帮办员编号")
+        try t.send("Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        XCTAssertFalse(try t.screen().contains("请输入帮办员编号"), "返回 three times and 确认 are a resident's keys, not the login")
+        for key in ["KP/", "KP*", "KP-"] { try t.send(key) } // the keypad's top row, in turn
+        try t.waitFor("请输入帮办员编号")
         try t.send("1001", literally: true); try t.send("Enter"); try t.waitFor("请输入密码")
         try t.send("2468", literally: true)
         XCTAssertFalse(try t.screen().contains("2468"), "the PIN is not shown")
@@ -177,7 +183,9 @@ final class TerminalEndToEndTests: XCTestCase {
         let consent = try t.waitFor("请您本人确认")
         XCTAssertTrue(consent.contains("关怀模式"), "the screen turns to the resident in care mode")
         XCTAssertTrue(consent.contains("张帮办"), consent)
-        try t.send("1")
+        try t.send("Enter")                   // the next page of what will be submitted
+        try t.waitFor("第 2 页，共 2 页")
+        try t.send("Enter")                   // 确认 agrees
         try t.waitFor("已保存")
         let folder = dataDir.appendingPathComponent("submissions/ready")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -204,7 +212,7 @@ final class TerminalEndToEndTests: XCTestCase {
         try t.send("2468", literally: true); try t.send("Enter")
         XCTAssertTrue(try t.waitFor("帮办员 张帮办").contains("标准模式"))
         try Data("2026-11-28T09:01:01+08:00".utf8).write(to: clock)
-        let after = try t.waitFor("关怀模式", seconds: 5)
+        let after = try t.waitFor("｜关怀模式｜", seconds: 5)
         XCTAssertFalse(after.contains("帮办员 张帮办"), "logged out after a minute without a key")
         let audit = try String(contentsOf: dataDir.appendingPathComponent("audit.jsonl"), encoding: .utf8)
         XCTAssertTrue(audit.contains("\"event\":\"logout\""), audit)

@@ -53,6 +53,31 @@ final class DashboardTests: XCTestCase {
         d.digit(1)
         XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.withdraw(id: itemID(1))), .dashboard(.load(search: nil))])
         XCTAssertEqual(d.state.screen, .dashboardLoading)
+        // The runtime answers the command, then the list: both screen and voice say it was withdrawn.
+        d.speechStrings = { _ in loadStrings("zh-Hans") }
+        d.send(.dashboardDone(.withdrawn))
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil)))
+        XCTAssertTrue(d.state.content(zh).paragraphs.contains("已撤回，这一件已删除，不会再发送。"))
+        let said = d.spoken.last.map { $0.parts.map { if case let .text(t) = $0 { return t } else { return "" } }.joined() } ?? ""
+        XCTAssertTrue(said.contains("已撤回"), said)
+    }
+
+    func testEscFromSearchOrAnItemGoesBackToTheLoadedListAndTheReferenceFindsAnItem() {
+        var d = dashboard()
+        guard case let .dashboard(list) = d.state.screen else { return XCTFail() }
+        d.digit(4)
+        d.esc()
+        XCTAssertEqual(d.state.screen, .dashboard(list), "the list as loaded, not an empty page")
+        d.digit(1)
+        d.esc()
+        XCTAssertEqual(d.state.screen, .dashboard(list))
+        d.digit(1)
+        let reference = WizardState.reference(list.items[0].id.text)
+        d.type(reference)
+        XCTAssertEqual(d.effects.last, .dashboard(.load(search: reference.replacingOccurrences(of: " ", with: ""))),
+                       "the reference exactly as the resident was given it, spaces and all")
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [list.items[0]], search: reference.replacingOccurrences(of: " ", with: ""))))
+        XCTAssertEqual(d.state.content(zh).paragraphs.last, "编号 \(reference)：找到 1 件")
     }
 
     func testSearchIsByTheLastFourAndSaysHowManyWereFound() {

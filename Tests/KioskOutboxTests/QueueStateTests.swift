@@ -272,6 +272,13 @@ final class QueueDeskTests: XCTestCase {
         XCTAssertEqual(data.submissions.ids(in: .ready), [itemID(3)])
     }
 
+    func testTheTwelveDigitReferenceFindsItsItemOnly() {
+        let id = "0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11", other = "7d1e2f30-3c51-4d0e-9f0a-6f1f5b3c2a11"
+        XCTAssertTrue(QueueDesk.matches(Reference.of(id), id: id, masked: "5119**********0016", receipt: nil))
+        XCTAssertFalse(QueueDesk.matches(Reference.of(id), id: other, masked: "5119**********0016", receipt: nil))
+        XCTAssertTrue(QueueDesk.matches("0016", id: other, masked: "5119**********0016", receipt: nil), "the last four still work")
+    }
+
     func testRetryPutsARefusedItemBackAndSearchFindsByTheLastFour() throws {
         try put(1, masked: "5119**********0016", in: .quarantine)
         try put(2, masked: "5119**********0024", in: .sent)

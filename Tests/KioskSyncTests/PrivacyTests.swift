@@ -27,11 +27,11 @@ final class PrivacyTests: SyncTestCase {
     }
 
     /// The same with a helper: log in (the keypad's `/`, `*`, `-`, number, PIN), fill in, the resident
-    /// agrees on "请您本人确认", then the helper looks at the dashboard.
+    /// agrees on "请您本人确认" with an empty line (确认), rates, then the helper looks at the dashboard.
     func assistedPension(identity: String, phone: String) -> String {
         let fill = ["1", "1", "", "1", "1", identity, "1", "2", "江口镇二村三组5号", "2", phone]
         let dashboard = String(Driver().state.homeCategories.count + 1)
-        return (helperSequenceKeys.map(String.init) + ["1001", "2468"] + fill + ["", "1", "", "1", dashboard, ""]).joined(separator: "\n") + "\n"
+        return (helperSequenceKeys.map(String.init) + ["1001", "2468"] + fill + ["", "", "", "1", dashboard, ""]).joined(separator: "\n") + "\n"
     }
 
     /// Every byte under `folder`, file by file.
