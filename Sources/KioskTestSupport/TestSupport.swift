@@ -81,6 +81,16 @@ public struct Driver {
         if state.screen == checking { enter() }
     }
 
+    /// Opens a service and answers every page with its first option (Enter on the intro and the
+    /// privacy notice, a resident born in 1945 for an identity number) until `page` is shown.
+    public mutating func open(_ serviceID: String, until page: Page) {
+        open(serviceID)
+        enter()
+        for _ in 0..<40 where self.page != page {
+            if self.page == .question("id_number") { type("511922194503150016") } else if self.page == .privacy { enter() } else { digit(1) }
+        }
+    }
+
     /// On the check-answers screen, turns to the page that lists `item` and presses its number.
     public mutating func change(_ item: Page) {
         let index = state.reviewItems.firstIndex(of: item)!

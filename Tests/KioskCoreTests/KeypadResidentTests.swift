@@ -60,11 +60,7 @@ final class KeypadResidentTests: XCTestCase {
 
     func testSuggestionsAreChosenByNumberAndOtherIsForAHelpersKeyboard() throws {
         var d = Driver()
-        d.open("medical-treatment-elsewhere")
-        d.enter()
-        while d.page != .question("insured_place") {
-            if d.page == .question("id_number") { d.type("511922194503150016") } else if d.page == .privacy { d.enter() } else { d.digit(1) }
-        }
+        d.open("medical-treatment-elsewhere", until: .question("insured_place"))
         XCTAssertFalse(d.state.acceptsText, "digits choose: there is nothing to type on a keypad")
         let labels = d.state.content(zh).options.map(\.label)
         XCTAssertEqual(labels.first, "资中县")
@@ -85,11 +81,7 @@ final class KeypadResidentTests: XCTestCase {
 
     func testEnglishScreensChooseASuggestionButTheAnswerIsTheCatalogsChinese() {
         var d = Driver(locale: "en")
-        d.open("medical-treatment-elsewhere")
-        d.enter()
-        while d.page != .question("insured_place") {
-            if d.page == .question("id_number") { d.type("511922194503150016") } else if d.page == .privacy { d.enter() } else { d.digit(1) }
-        }
+        d.open("medical-treatment-elsewhere", until: .question("insured_place"))
         XCTAssertEqual(d.state.content(loadStrings("en")).options.first?.label, "Zizhong County")
         d.digit(1)
         XCTAssertEqual(d.state.session?.answers["insured_place"], .string("资中县"), "the portal reads the catalog's Chinese")
@@ -125,11 +117,7 @@ final class KeypadResidentTests: XCTestCase {
 
     func testACardNumberTakesTheStarAsAnXAnywhere() {
         var d = Driver()
-        d.open("disability-subsidies")
-        d.enter()
-        while d.page != .question("disability_card_number") {
-            if d.page == .question("id_number") { d.type("511922194503150016") } else if d.page == .privacy { d.enter() } else { d.digit(1) }
-        }
+        d.open("disability-subsidies", until: .question("disability_card_number"))
         XCTAssertTrue(d.state.typesCode)
         typeDigits(&d, "11010519490101003"); d.key(.character("*")); typeDigits(&d, "11")
         XCTAssertEqual(d.state.input, "11010519490101003X11")
