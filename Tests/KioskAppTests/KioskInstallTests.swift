@@ -53,6 +53,7 @@ final class KioskInstallTests: XCTestCase {
         XCTAssertEqual(mode("/etc/carekiosk/config.json"), 0o640)
         XCTAssertEqual(mode("/etc/carekiosk"), 0o750)
         XCTAssertEqual(mode("/var/lib/carekiosk"), 0o700)
+        XCTAssertEqual(mode("/media/carekiosk"), 0o555, "without a stick nobody may write the mount point")
         for program in ["/usr/local/bin/carekiosk", "/usr/local/bin/carekiosk-sender", "/usr/local/lib/carekiosk/kiosk-xinit",
                         "/usr/local/lib/carekiosk/carekiosk-session", "/usr/local/lib/carekiosk/usb-mount",
                         "/usr/local/lib/carekiosk/scripts/kiosk"] {
@@ -67,6 +68,7 @@ final class KioskInstallTests: XCTestCase {
             XCTAssertEqual(owner("/etc/carekiosk/config.json"), "root:\(user)")
             XCTAssertEqual(owner("/var/lib/carekiosk"), "\(user):\(user)")
             XCTAssertEqual(owner("/usr/local/bin/carekiosk"), "root:root")
+            XCTAssertEqual(owner("/media/carekiosk"), "root:root")
         }
     }
 

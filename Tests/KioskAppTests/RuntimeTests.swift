@@ -18,6 +18,17 @@ final class RuntimeTests: XCTestCase {
         while !r.state.isLastPage { r.key(.enter) } // every page of answers is seen before submitting
     }
 
+    /// A kiosk PC's mount point without a stick is a folder nobody may write: the dashboard then
+    /// says to plug the stick in, and no bundle is written to the kiosk's own disk.
+    func testAFolderTheKioskCannotWriteIsNoStick() throws {
+        let usb = temporaryFolder("usb")
+        defer { try? FileManager.default.removeItem(at: usb) }
+        XCTAssertEqual(QueueWork.present(usb), usb)
+        XCTAssertNil(QueueWork.present(usb.appendingPathComponent("missing")))
+        let tried = whileReadOnly(usb) { XCTAssertNil(QueueWork.present(usb), "a read-only mount point is no stick") }
+        XCTAssertTrue(tried, "could not make the folder read-only")
+    }
+
     /// The next durable write finds the disk full.
     func makeTheNextWriteFindTheDiskFull() {
         SimulatedFaults.failNextWrites(1)

@@ -95,10 +95,13 @@ struct QueueWork: Sendable {
         }
     }
 
-    /// The folder on the USB stick, when it is there.
+    /// The folder on the USB stick, when it is there: a folder the kiosk may write. Without a stick
+    /// a kiosk PC's mount point is an empty folder of root's that nobody may write (install-kiosk),
+    /// so the helper is told to plug the stick in, and no bundle lands on the kiosk's own disk.
     static func present(_ folder: URL?) -> URL? {
         var isFolder: ObjCBool = false
-        guard let folder, FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        guard let folder, FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue,
+              access(folder.path, W_OK) == 0 else { return nil }
         return folder
     }
 
