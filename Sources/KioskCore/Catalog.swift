@@ -113,6 +113,9 @@ public struct Material: Equatable, Sendable {
     public var hint: LocalizedText?
     /// Days a deferred material may be brought in (`supply_within_days`); the confirmation gives the date.
     public var supplyWithinDays: Int?
+    /// Only some residents need it (`relevant`, a condition on the answers): it is asked after the
+    /// questions, and only when it applies; otherwise it is neither asked, owed nor submitted.
+    public var relevant: Condition?
 }
 
 public struct Step: Equatable, Sendable {
@@ -165,8 +168,14 @@ public struct Field: Equatable, Sendable {
     public var earliest: DateBound?
     public var latest: DateBound?
 
-    /// A question a keypad cannot answer: free text with nothing to choose from.
-    public var needsWriting: Bool { type == .text && suggestions.isEmpty }
+    /// A question a keypad cannot answer: free text with nothing to choose from (a code of digits
+    /// is typed on the keypad).
+    public var needsWriting: Bool { type == .text && suggestions.isEmpty && !allowDigitsOnly }
+
+    /// Numbers that identify a person (identity and phone numbers, a code such as a disability
+    /// card number, which holds the identity number) show only their first and last four, even on
+    /// the screens where residents check their answers.
+    public var showsEndsOnly: Bool { type == .idNumber || type == .phone || (type == .text && allowDigitsOnly) }
 }
 
 /// Skip logic and eligibility conditions, contract §3.

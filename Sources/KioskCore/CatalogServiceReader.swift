@@ -16,9 +16,9 @@ extension CatalogReader {
         let title = text(s["title"], "\(path).title")
         let summary = text(s["summary"], "\(path).summary", required: false)
         let onlineOnly = bool(s["online_only"], "\(path).online_only", default: false)
-        let materials = self.materials(s["materials"], "\(path).materials")
         let privacy = s["privacy"].flatMap { self.privacy($0, "\(path).privacy") }
         let allFields = fieldTypes(s["steps"])
+        let materials = self.materials(s["materials"], "\(path).materials", allFields: allFields)
         let steps = self.steps(s["steps"], "\(path).steps", allFields: allFields)
         let eligibility = self.eligibility(s["eligibility"], "\(path).eligibility", allFields: allFields)
 
@@ -28,7 +28,7 @@ extension CatalogReader {
                        nextSteps: text(s["next_steps"], "\(path).next_steps", required: false))
     }
 
-    mutating func materials(_ value: JSONValue?, _ path: String) -> [Material] {
+    mutating func materials(_ value: JSONValue?, _ path: String, allFields: [String: FieldType]) -> [Material] {
         var materials: [Material] = []
         var seen: [String: String] = [:]
         for (i, m) in (array(value, path, required: false) ?? []).enumerated() {
@@ -41,8 +41,11 @@ extension CatalogReader {
             let deferrable = bool(m["deferrable"], "\(mp).deferrable", default: false)
             let hint = text(m["hint"], "\(mp).hint", required: false)
             let within = positiveInt(m["supply_within_days"], "\(mp).supply_within_days")
+            // Like eligibility, a material's condition may name any field: it is asked after them.
+            let relevant = m["relevant"].flatMap { condition($0, "\(mp).relevant", earlier: allFields, all: allFields) }
             if let mid, let mtitle {
-                materials.append(Material(id: mid, title: mtitle, required: required, deferrable: deferrable, hint: hint, supplyWithinDays: within))
+                materials.append(Material(id: mid, title: mtitle, required: required, deferrable: deferrable, hint: hint,
+                                          supplyWithinDays: within, relevant: relevant))
             }
         }
         return materials

@@ -14,7 +14,8 @@ extension WizardState {
             return field.suggestions[i].resolve(locale)
         case .writeOther: return s.tr(.answerWriteOther)
         case .material(.provided): return s.tr(.materialProvided)
-        case .material(.deferred): return helper == nil ? s.tr(.materialDeferred) : s.tr(.materialDeferredHelper)
+        case .material(.deferred):
+            return helper == nil || screen == .assistedConsent ? s.tr(.materialDeferred) : s.tr(.materialDeferredHelper)
         case .material(.notApplicable): return s.tr(.materialNotApplicable)
         case .consent: return s.tr(.privacyAgree)
         case .progressQuery: return s.tr(.homeProgress)

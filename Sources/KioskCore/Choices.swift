@@ -102,12 +102,13 @@ extension WizardState {
     /// that applies, answered or left empty (an optional one can be filled in from here).
     public var reviewItems: [Page] {
         guard let session else { return [] }
-        let materials = session.askedMaterials.filter { session.materials[$0.id] != nil }.map { Page.material($0.id) }
+        let applying = Set(session.applyingMaterials(today: today).map(\.id))
+        let materials = session.askedMaterials.filter { session.materials[$0.id] != nil && applying.contains($0.id) }.map { Page.material($0.id) }
         return materials + session.relevantFields(today: today).map { Page.question($0.id) }
     }
 
     /// Nobody is in the middle of anything: the home screen, no service, nothing laid over it.
-    public var isEmptyHome: Bool { screen == .home && overlay == nil && session == nil }
+    public var isEmptyHome: Bool { screen == .home && overlay == nil && session == nil && parked == nil }
 
     /// How many characters the field being typed into takes: a helper number is short, so that an
     /// identity number typed there by mistake is never there in full.
@@ -128,7 +129,7 @@ extension WizardState {
     /// An identity number is being typed (a question, or 查询办理进度): `*` and `.` type its X.
     public var typesIdentityNumber: Bool {
         guard overlay == nil else { return false }
-        if screen == .progressQuery { return true }
+        if screen == .progressQuery || screen == .dashboardSearch { return true }
         return typingField?.type == .idNumber
     }
 

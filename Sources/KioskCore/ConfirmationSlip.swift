@@ -16,7 +16,7 @@ public struct ConfirmationSlip: Equatable, Sendable {
 
     init(_ session: Session, today: CivilDate) {
         let service = session.service
-        later = service.materials.filter { session.materials[$0.id] == .deferred }.map { m in
+        later = session.applyingMaterials(today: today).filter { session.materials[$0.id] == .deferred }.map { m in
             Later(material: m.title, due: m.supplyWithinDays.map { today.adding(years: 0, months: 0, days: $0) })
         }
         let fields = session.relevantFields(today: today)

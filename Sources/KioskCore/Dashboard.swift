@@ -206,7 +206,7 @@ extension WizardState {
         let typed = input.filter { !$0.isWhitespace }
         // Four characters: the end of an identity number; twelve digits: a 办件编号; more: a receipt.
         guard typed.count >= 4, typed.allSatisfy({ ("0"..."9").contains($0) || $0 == "X" || $0 == "x" }) else {
-            error = .digitsLength(expected: 4, found: typed.count)
+            error = .searchTerm
             return []
         }
         return openDashboard(search: typed.uppercased())
@@ -249,10 +249,10 @@ extension WizardState {
             case nil: break
             }
             if let search = view.search {
-                let found = ["digits": search.count == 4 ? search : Reference.grouped(search), "count": "\(view.items.count)"]
+                let found = ["digits": search.count == Reference.digits ? Reference.grouped(search) : search, "count": "\(view.items.count)"]
                 paragraphs.append(s.tr(search.count == 4 ? .dashboardSearchResult : .dashboardSearchResultNumber, found))
             }
-            if view.items.isEmpty { paragraphs.append(s.tr(.dashboardNothing)) }
+            if view.items.isEmpty, view.search == nil { paragraphs.append(s.tr(.dashboardNothing)) }
             return ScreenContent(title: s.tr(.dashboardTitle), paragraphs: paragraphs, keys: [s.tr(.keysChooseNumber), s.tr(.keysBack)])
         case .dashboardSearch:
             return ScreenContent(title: s.tr(.dashboardTitle), question: s.tr(.dashboardSearchQuestion), input: input,
@@ -279,7 +279,11 @@ extension WizardState {
         case let .sent(receipt): state = s.tr(.dashboardStateSent, ["receipt": receipt])
         case .damaged: state = s.tr(.dashboardStateDamaged, ["id": item.id.text])
         }
-        return s.tr(.dashboardItem, ["service": title, "reference": WizardState.reference(item.id.text), "time": String(item.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "),
-                                       "who": item.maskedID.map { spoken ? Mask.spoken($0, type: .idNumber) : $0 } ?? "—", "state": state])
+        // The state before the rest, so that a narrow screen cuts the time, not the state.
+        let time = Moment.parse(item.createdAt).map { s.tr(.dashboardTime, ["month": "\($0.civilDate.month)", "day": "\($0.civilDate.day)",
+                                                                           "clock": String(item.createdAt.dropFirst(11).prefix(5))]) } ?? ""
+        return s.tr(.dashboardItem, ["service": title, "reference": WizardState.reference(item.id.text), "time": time,
+                                       "who": item.maskedID.map { spoken ? Mask.spoken($0, type: .idNumber) : s.tr(.dashboardWho, ["last4": String($0.suffix(4))]) } ?? "—",
+                                       "state": state])
     }
 }

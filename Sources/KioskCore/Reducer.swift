@@ -107,8 +107,9 @@ extension WizardState {
             answersHidden.toggle()
             return []
         }
-        if typesIdentityNumber || typesCode, case let .character(c) = key, IdentityNumber.keysForX.contains(c) {
-            typeX()
+        if typesIdentityNumber || typesCode, case let .character(c) = key, !(c.isASCII && c.isNumber) {
+            // Digits and X only: the keypad's `-` or `/` is no part of a number.
+            if IdentityNumber.keysForX.contains(c) { typeX() }
             return []
         }
         if acceptsText, let edited = edit(input, with: key) {
@@ -143,6 +144,11 @@ extension WizardState {
     /// A keypad has no X: its `*` (or `.`) types the X that ends about one identity number in
     /// eleven. Only the 18th character may be an X, so anywhere else the key says so at once.
     private mutating func typeX() {
+        // In the dashboard's search, the X ends the last four of an identity number.
+        if screen == .dashboardSearch {
+            if input.count == 3 { input += "X"; error = nil }
+            return
+        }
         guard typesCode || input.count == IdentityNumber.length - 1 else { error = .idXOnlyLast; return }
         input += "X"
         error = nil
@@ -209,7 +215,9 @@ extension WizardState {
         case let .service(id):
             guard let service = catalog.service(id: id) else { return [] }
             if service.onlineOnly && !online { show(.needsNetwork(serviceID: id)); return [] }
-            session = Session(service: service)
+            // Back into the service just left with 返回: the answers given are still there.
+            session = parked?.service == service ? parked : Session(service: service)
+            parked = nil
             show(.wizard(.intro))
         case let .answer(value):
             guard case let .wizard(.question(fid)) = screen else { return [] }
@@ -411,11 +419,15 @@ extension WizardState {
     public var wizardPages: [Page] {
         guard let session else { return [] }
         var pages: [Page] = [.intro]
-        pages += session.askedMaterials.map { .material($0.id) }
+        let applying = Set(session.applyingMaterials(today: today).map(\.id))
+        let asked = session.askedMaterials.filter { applying.contains($0.id) }
+        // Materials for everyone first; those that depend on answers after the questions.
+        pages += asked.filter { $0.relevant == nil }.map { .material($0.id) }
         for field in session.relevantFields(today: today) {
             if field.sensitive, !pages.contains(.privacy) { pages.append(.privacy) }
             pages.append(.question(field.id))
         }
+        pages += asked.filter { $0.relevant != nil }.map { .material($0.id) }
         pages.append(.review)
         return pages
     }
@@ -448,6 +460,7 @@ extension WizardState {
         case .home, .saving:
             return []
         case .category:
+            parked = nil // home is where the next resident starts: nothing of this one is kept
             show(.home)
         case let .needsNetwork(sid):
             show(.category(catalog.service(id: sid).map(catalog.group(of:)) ?? WizardState.otherCategoryID))
@@ -455,6 +468,9 @@ extension WizardState {
             show(.wizard(.question(fid)))
         case .wizard(.intro):
             let category = session.map { catalog.group(of: $0.service) } ?? WizardState.otherCategoryID
+            // One 返回 too many loses nothing: the answers wait until another service is opened,
+            // the kiosk goes home or clears.
+            parked = session
             session = nil
             show(.category(category))
         case .wizard(.question) where writingOther:
@@ -473,16 +489,18 @@ extension WizardState {
             show(.wizard(.review))
         case .confirmed(let id):
             show(.rating(submissionID: id)) // the rating is offered before the resident can leave
+        case let .dashboard(view) where view.search != nil:
+            return openDashboard() // from a search's results back to the whole list
         case .rating, .progressQuery, .progressSearching, .progressResult, .helperLogin, .dashboard, .dashboardLoading:
             goHome()
         case .dashboardSearch, .dashboardItem:
             guard let list = lastDashboard else { return openDashboard() }
             show(.dashboard(list))
-        case .assistedConsent where optionPage > 0:
-            turnAnswerPage(by: -1)
         case .assistedConsent:
+            // 不同意请按返回键, on every page: the helper is told, and nothing is queued.
             backToHelper()
             show(.wizard(.review))
+            notice = .residentDeclined
         }
         return []
     }
@@ -516,6 +534,7 @@ extension WizardState {
         answersHidden = false
         lastDashboard = nil
         slip = nil
+        parked = nil
         if careModeBeforeConsent != nil {
             backToHelper()
         } else if finished, helper == nil {

@@ -36,6 +36,7 @@ extension WizardState {
             case .cleared: return s.tr(.noticeCleared)
             case .helperLoggedIn: return s.tr(.noticeHelperLoggedIn, ["name": helper?.name ?? ""])
             case .helperLoggedOut: return s.tr(.noticeHelperLoggedOut)
+            case .residentDeclined: return s.tr(.noticeResidentDeclined)
             }
         }
         if let seconds = inactivityWarning {

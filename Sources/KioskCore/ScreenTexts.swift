@@ -17,7 +17,8 @@ extension WizardState {
         switch screen {
         case .home:
             return ScreenContent(title: s.tr(.homeTitle),
-                                 paragraphs: [s.tr(.homeInactivity, ["minutes": "\(max(1, inactivityTimeout / 60))"]), s.tr(.homeKeys)],
+                                 paragraphs: [s.tr(.homeInactivity, ["minutes": "\(max(1, inactivityTimeout / 60))"]),
+                                              careMode ? s.tr(.homeKeysInCareMode) : s.tr(.homeKeys)],
                                  question: s.tr(.homeQuestion),
                                  keys: [s.tr(.keysChooseNumber), s.tr(.keysCallStaff)])
         case let .category(id):
@@ -42,7 +43,9 @@ extension WizardState {
                                  keys: [s.tr(.keysEnterRetry), s.tr(.keysCallStaff)])
         case let .confirmed(id):
             var paragraphs = [s.tr(.confirmedReference, ["reference": WizardState.reference(id)]),
-                              online ? s.tr(.confirmedOnline) : s.tr(.confirmedOffline)]
+                              online ? s.tr(.confirmedOnline)
+                                  // "您不用再来一趟" is not true of someone who has a paper to bring later.
+                                  : slip?.later.isEmpty == false ? s.tr(.confirmedOfflineLater) : s.tr(.confirmedOffline)]
             if let slip {
                 paragraphs += slip.later.map { later in
                     let material = later.material.resolve(locale)

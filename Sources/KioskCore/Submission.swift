@@ -56,6 +56,16 @@ extension Session {
     /// Materials the resident is asked about: those that may come later, and those not everyone has.
     public var askedMaterials: [Material] { service.materials.filter { $0.deferrable || !$0.required } }
 
+    /// The materials that apply given the answers so far: every one without a condition, and those
+    /// whose condition holds (once its answers are in).
+    public func applyingMaterials(today: CivilDate) -> [Material] {
+        let answers = effectiveAnswers(today: today)
+        return service.materials.filter { m in
+            guard let condition = m.relevant else { return true }
+            return condition.isDecidable(answers) && condition.holds(answers, today: today)
+        }
+    }
+
     /// The contract's `answers`: only relevant, answered fields, in asking order.
     public func submittedAnswers(today: CivilDate) -> [(String, JSONValue)] {
         relevantFields(today: today).compactMap { f in answers[f.id].map { (f.id, $0) } }
@@ -63,7 +73,7 @@ extension Session {
 
     func submission(id: String, kioskID: String, locale: String, noticeVersion: String, at moment: Moment, today: CivilDate,
                     helper: HelperSession? = nil) -> Submission {
-        let materialStatus: [JSONValue] = service.materials.compactMap { m in
+        let materialStatus: [JSONValue] = applyingMaterials(today: today).compactMap { m in
             let choice = self.materials[m.id] ?? (m.required && !m.deferrable ? .provided : .notApplicable)
             guard choice != .notApplicable else { return nil }
             return .object([("id", .string(m.id)), ("status", .string(choice.rawValue))])

@@ -32,6 +32,8 @@ public enum ValidationError: Error, Equatable, Sendable {
     case dateBefore(CivilDate)
     case dateAfter(CivilDate)
     case inputTooLong
+    /// The dashboard's search takes the last four of an identity number, a 办件编号 or a receipt.
+    case searchTerm
 
     public func message(_ s: Strings) -> String {
         switch self {
@@ -63,6 +65,7 @@ public enum ValidationError: Error, Equatable, Sendable {
         case let .dateBefore(day): return s.tr(.validationDateBefore, ["date": day.display(s)])
         case let .dateAfter(day): return s.tr(.validationDateAfter, ["date": day.display(s)])
         case .inputTooLong: return s.tr(.validationInputTooLong)
+        case .searchTerm: return s.tr(.validationSearchTerm)
         }
     }
 }

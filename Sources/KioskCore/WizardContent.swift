@@ -18,9 +18,14 @@ extension WizardState {
                 }
             }
             // A keypad cannot write: say so before the resident starts, and who can.
-            let writing = service.orderedFields.filter { $0.field.needsWriting && $0.field.required }.count
-            if writing > 0 { c.paragraphs.append(s.tr(.introNeedsWriting, ["count": "\(writing)"])) }
-            c.keys = [s.tr(.keysEnterStart), s.tr(.keysBack)] + (writing > 0 ? [s.tr(.keysCallStaff)] : [])
+            let writing = service.orderedFields.filter { $0.field.needsWriting && $0.field.required }
+            let always = writing.filter { $0.step.relevant == nil && $0.field.relevant == nil }.count
+            if always > 0 {
+                c.paragraphs.append(s.tr(.introNeedsWriting, ["count": "\(always)"]))
+            } else if !writing.isEmpty {
+                c.paragraphs.append(s.tr(.introMayNeedWriting))
+            }
+            c.keys = [s.tr(.keysEnterStart), s.tr(.keysBack)] + (writing.isEmpty ? [] : [s.tr(.keysCallStaff)])
         case let .material(mid):
             let m = service.materials.first { $0.id == mid }
             c.question = s.tr(.materialQuestion, ["material": m?.title.resolve(l) ?? mid])
@@ -72,7 +77,7 @@ extension WizardState {
     /// they submit: there only identity and phone numbers stay masked (first and last four), and
     /// the rest is shown in full unless the resident hid it from the room (`*`, 遮住).
     func display(_ answer: JSONValue, _ field: Field, _ s: Strings, spoken: Bool = false, checking: Bool = false) -> String {
-        let masked = field.sensitive && (spoken || !checking || answersHidden || [.idNumber, .phone].contains(field.type))
+        let masked = field.sensitive && (spoken || !checking || answersHidden || field.showsEndsOnly)
         if masked, field.type.isChoice { return Mask.value("", type: field.type) }
         switch answer {
         case let .bool(b): return b ? s.tr(.answerYes) : s.tr(.answerNo)
@@ -80,7 +85,7 @@ extension WizardState {
             return field.options.first { $0.value == v }?.label.resolve(locale) ?? v
         default:
             let text = answer.stringValue ?? answer.encoded()
-            if masked { return spoken ? Mask.spoken(text, type: field.type) : Mask.value(text, type: field.type) }
+            if masked { return spoken ? Mask.spoken(text, type: field.type) : Mask.value(text, type: field.showsEndsOnly && field.type == .text ? .idNumber : field.type) }
             if field.type == .date, let day = CivilDate(text) { return day.display(s) }
             return text + (field.unit.map { " " + $0.resolve(locale) } ?? "")
         }
@@ -95,7 +100,7 @@ extension WizardState {
     public var canHideAnswers: Bool {
         guard isCheckingAnswers, let session else { return false }
         return session.relevantFields(today: today).contains {
-            $0.sensitive && ![.idNumber, .phone].contains($0.type) && session.answers[$0.id] != nil
+            $0.sensitive && !$0.showsEndsOnly && session.answers[$0.id] != nil
         }
     }
 }

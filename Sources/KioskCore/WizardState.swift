@@ -118,6 +118,8 @@ public enum Notice: Equatable, Sendable {
     case cleared
     case helperLoggedIn
     case helperLoggedOut
+    /// The resident said no on "请您本人确认": nothing was submitted.
+    case residentDeclined
 }
 
 public enum MaterialChoice: String, Equatable, Sendable {
@@ -189,6 +191,9 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var session: Session?
     /// What the helper's last dashboard command did, or why it did nothing; shown on the dashboard.
     public internal(set) var dashboardMessage: DashboardMessage?
+    /// The service the resident backed out of (返回 on its first page), kept until they open it
+    /// again, open another one, or the kiosk goes home or clears.
+    var parked: Session?
     /// What the confirmation tells the resident to do next, kept from the answers (which are
     /// wiped once saved) until the kiosk goes home.
     public internal(set) var slip: ConfirmationSlip?

@@ -138,6 +138,7 @@ public struct KioskScreen {
         var items: [(label: String, key: Key)] = []
         // A keypad has no X: the on-screen X (beside 确认) types it, as the keypad's `*` does.
         if state.typesIdentityNumber || state.typesCode { items.append(("X", .character("*"))) }
+        if state.acceptsText { items.append((strings.tr(.buttonBackspace), .backspace)) }
         if state.canHideAnswers { items.append((strings.tr(state.answersHidden ? .buttonShow : .buttonHide), .character("*"))) }
         if state.overlay == nil, state.screen != .home { items.append((strings.tr(.buttonConfirm), .enter)) }
         if state.overlay != nil || state.screen != .home { items.append((strings.tr(.buttonBack), .escape)) }

@@ -36,9 +36,9 @@ final class DashboardTests: XCTestCase {
             "查找（身份证后四位或办件编号）",
             "导出到U盘",
             "从U盘导入回执",
-            "养老金资格认证｜\(references[0])｜2026-11-22 09:30｜5119**********0016｜被退回",
-            "高龄津贴申领｜\(references[1])｜2026-11-21 15:00｜5119**********0024｜待发送",
-        ], "every line shows the 办件编号 the resident was given")
+            "养老金资格认证｜被退回｜\(references[0])｜尾号0016｜11月22日 09:30",
+            "高龄津贴申领｜待发送｜\(references[1])｜尾号0024｜11月21日 15:00",
+        ], "every line shows the 办件编号 the resident was given, and its state before what a narrow screen may cut")
         XCTAssertFalse(Driver().state.choices.contains(.dashboard), "not for residents")
     }
 
@@ -103,7 +103,7 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.importReceipts), .dashboard(.load(search: nil))])
         d.send(.dashboardDone(.noUSBFolder))
         d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil)))
-        XCTAssertTrue(d.state.content(zh).paragraphs.contains("找不到U盘文件夹：请插好U盘，并在配置文件里设置 usb_folder。"))
+        XCTAssertTrue(d.state.content(zh).paragraphs.contains("没有找到U盘：请插好U盘，过几秒再试。插好了还是不行，请县里的技术人员检查。"))
 
         let sent = DashboardItem(id: itemID(3), serviceID: "pension-certification", createdAt: "", maskedID: nil, state: .sent(receipt: "SC20261122000001"))
         d.send(.setOnline(true))

@@ -92,8 +92,12 @@ final class KeypadResidentTests: XCTestCase {
         d.open("social-security-card-replacement")
         XCTAssertEqual(d.page, .intro)
         let intro = d.state.content(zh)
-        XCTAssertTrue(intro.paragraphs.contains("这项业务有 1 处需要写字，用数字键写不了。请按人工帮办键（F1），请工作人员帮您填写。"), "\(intro.paragraphs)")
+        XCTAssertTrue(intro.paragraphs.contains("选了某些选项时，会有一处要写字，用数字键写不了。到时请按人工帮办键（F1），请工作人员帮您填写。"),
+                      "the mailing address is asked only when the card is to be mailed: \(intro.paragraphs)")
         XCTAssertTrue(intro.keys.contains("需要帮忙请按人工帮办键"))
+        d = Driver()
+        d.open("disability-subsidies")
+        XCTAssertFalse(d.state.content(zh).paragraphs.joined().contains("写字"), "a card number is typed on the keypad")
         d = Driver()
         d.open("old-age-allowance")
         XCTAssertFalse(d.state.content(zh).paragraphs.joined().contains("需要写字"), "a service a keypad can finish says nothing")
@@ -317,7 +321,10 @@ final class KeypadResidentTests: XCTestCase {
 
     func testHomeNamesTheKeysInWords() {
         let home = Driver().state.content(zh)
-        XCTAssertTrue(home.paragraphs.contains("没听清按 F3 重听；按 F2 换大字（关怀模式）；按 F4 换语言或方言。"))
+        XCTAssertTrue(home.paragraphs.contains("没听清按 F3 重听；按 F2 换小字（标准模式）；按 F4 换语言或方言。"), "in care mode F2 makes text smaller")
+        var d = Driver()
+        d.key(.f2)
+        XCTAssertTrue(d.state.content(zh).paragraphs.contains("没听清按 F3 重听；按 F2 换大字（关怀模式）；按 F4 换语言或方言。"))
     }
 
     func testOfficeWordsAreForHelpersOnly() {
@@ -326,5 +333,115 @@ final class KeypadResidentTests: XCTestCase {
         d.enter()
         while d.page != .material("household-register") { d.digit(1) }
         XCTAssertEqual(d.state.content(zh).options.map(\.label)[1], "以后补交")
+    }
+
+    func testAMaterialIsAskedAndOwedOnlyWhenTheAnswersCallForIt() {
+        var d = Driver()
+        d.open("disability-subsidies")
+        d.enter()
+        var asked: [Page] = []
+        while d.page != .review {
+            if case .material = d.page { asked.append(d.page!) }
+            switch d.page {
+            case .question("id_number"): d.type("511922194503150016")
+            case .question("disability_card_number"): d.type("51192219450315001611")
+            case .question("phone"): d.type("13800000000")
+            case .question("low_income"): d.digit(2)                  // 否
+            case .privacy: d.enter()
+            default: d.digit(1)
+            }
+        }
+        XCTAssertFalse(asked.contains(.material("assistance-certificate")), "not a low-income household: no 低保证 asked")
+        d.submit()
+        let paragraphs = d.state.content(zh).paragraphs.joined()
+        XCTAssertFalse(paragraphs.contains("低保证"), "nor owed: \(paragraphs)")
+        XCTAssertTrue(paragraphs.contains("您不用再来一趟"), "nothing to bring later")
+        let materials = d.submissions.last?.json["body"]?["materials"]?.arrayValue ?? []
+        XCTAssertFalse(materials.contains { $0["id"] == .string("assistance-certificate") })
+    }
+
+    func testSomethingToBringLaterIsNeverCalledNoNeedToComeBack() {
+        var d = Driver()
+        d.open("old-age-allowance")
+        d.enter()
+        while d.page != .review {
+            switch d.page {
+            case .material("household-register"): d.digit(2)
+            case .question("id_number"): d.type("511922194503150016")
+            case .question("card_last4"): d.type("5678")
+            case .question("phone"): d.type("13800000000")
+            case .privacy: d.enter()
+            default: d.digit(1)
+            }
+        }
+        d.submit()
+        let paragraphs = d.state.content(zh).paragraphs
+        XCTAssertTrue(paragraphs.contains("已保存，联网后自动提交。"))
+        XCTAssertFalse(paragraphs.joined().contains("您不用再来一趟"))
+    }
+
+    func testOneBackTooManyKeepsTheAnswersUntilAnotherServiceOrHome() {
+        var d = atIdentityQuestion()
+        d.type("511922194503150016")
+        while d.page != nil { d.esc() }
+        XCTAssertEqual(d.state.screen, .category(bundledCatalog.group(of: bundledCatalog.service(id: "pension-certification")!)))
+        d.digit(1)                                     // the same service again
+        XCTAssertEqual(d.state.session?.answers["id_number"], .string("511922194503150016"), "nothing lost")
+        while d.page != nil { d.esc() }
+        d.esc()                                        // home: the next resident starts there
+        XCTAssertEqual(d.state.screen, .home)
+        d.digit(1); d.digit(1)
+        XCTAssertNil(d.state.session?.answers["id_number"], "nothing of the last resident at home")
+    }
+
+    func testAnIdentityNumberTakesDigitsAndXOnly() {
+        var d = atIdentityQuestion()
+        d.digit(5); d.key(.character("-")); d.key(.character("/")); d.digit(1)
+        XCTAssertEqual(d.state.input, "51", "the keypad's - and / are no part of a number")
+    }
+
+    func testACardNumberShowsOnlyItsEndsWhenChecked() {
+        var d = Driver()
+        d.open("disability-subsidies")
+        d.enter()
+        while d.page != .review {
+            switch d.page {
+            case .question("id_number"): d.type("511922194503150016")
+            case .question("disability_card_number"): d.type("51192219450315001611")
+            case .question("phone"): d.type("13800000000")
+            case .privacy: d.enter()
+            default: d.digit(1)
+            }
+        }
+        var all: [String] = []
+        repeat {
+            all += d.state.content(zh).options.map(\.label)
+            if d.state.isLastPage { break }
+            d.enter()
+        } while true
+        XCTAssertTrue(all.contains { $0.hasSuffix("答：5119************1611") }, "the card holds the identity number: \(all)")
+        XCTAssertFalse(all.joined().contains("51192219450315001611"))
+    }
+
+    func testTheDashboardSearchTakesStarForXAndSaysWhatItWants() {
+        var d = Driver()
+        d.helperSequence()
+        d.type("1001"); d.type("2468")
+        d.send(.helperChecked(.verified(HelperSession(id: "1001", name: "张帮办"))))
+        d.digit(d.state.choices.count)                 // 帮办员工作台
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil)))
+        d.digit(1)                                     // 查找
+        d.digit(0); d.digit(0); d.digit(3); d.key(.character("*"))
+        XCTAssertEqual(d.state.input, "003X")
+        d.key(.backspace); d.key(.backspace)
+        d.enter()
+        XCTAssertEqual(d.state.content(zh).error, "错误：请输入身份证号码的后四位（最后一位是X的，按 * 键），或者12位办件编号。")
+        d.digit(3); d.key(.character("*"))
+        d.enter()
+        XCTAssertEqual(d.effects.last, .dashboard(.load(search: "003X")))
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: "003X")))
+        XCTAssertEqual(d.state.content(zh).paragraphs.last, "身份证后四位 003X：找到 0 件", "no 没有需要处理的件 under a search")
+        d.esc()
+        XCTAssertEqual(d.effects.last, .dashboard(.load(search: nil)), "返回 from the results shows the whole list")
     }
 }
