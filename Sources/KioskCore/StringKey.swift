@@ -314,6 +314,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case noticeInactivityWarning = "notice.inactivity_warning"
     case noticeResidentDeclined = "notice.resident_declined"
     case noticeThanksForRating = "notice.thanks_for_rating"
+    case plainHomeKeys = "plain.home_keys"
     case plainKeysAnyKeyBack = "plain.keys.any_key_back"
     case plainKeysBack = "plain.keys.back"
     case plainKeysBackDisagree = "plain.keys.back_disagree"

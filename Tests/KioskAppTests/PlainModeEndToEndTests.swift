@@ -113,6 +113,12 @@ final class PlainModeEndToEndTests: XCTestCase {
         XCTAssertTrue(english.stdout.contains("[Type a number to choose · esc: back]"), english.stdout)
     }
 
+    func testTheHomeScreenNamesTheWordsPlainModeReads() throws {
+        let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: "")
+        XCTAssertTrue(run.stdout.contains("要再看一遍请输入 f3；换语言或方言请输入 f4。"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("按 F2"), run.stdout)
+    }
+
     func testTheStatusLineLeavesOutCareMode() throws {
         let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: "1\n")
         XCTAssertTrue(run.stdout.contains("\n离线｜待提交 0 件｜中文\n"), run.stdout)

@@ -9,6 +9,9 @@ enum PlainWords {
         var c = content
         let words = legend(s)
         c.keys = c.keys.map { words[$0] ?? $0 }
+        // The home screen's sentence about F2, F3 and F4, in the words plain mode reads.
+        let homeKeys: Set<String> = [s.tr(.homeKeys), s.tr(.homeKeysInCareMode)]
+        c.paragraphs = c.paragraphs.map { homeKeys.contains($0) ? s.tr(.plainHomeKeys) : $0 }
         c.status = state.statusLine(s, showingCareMode: false)
         return c
     }
