@@ -173,6 +173,7 @@ final class KeypadWalkEndToEndTests: XCTestCase {
         }
         XCTAssertEqual(expected.count, bundledCatalog.services.filter { $0.status == .open && !$0.onlineOnly }.count)
         XCTAssertEqual(try queuedAnswers(), expected, "the queue holds, for every service, what the model submitted")
+        print("keypad walk: \(expected.count) services, \(w.presses) keys; most answers checked: \(mostPages.service), \(mostPages.items) answers on \(mostPages.pages) pages")
         XCTAssertGreaterThanOrEqual(mostPages.items, 12, "a service with at least 12 answers was walked page by page: \(mostPages)")
         XCTAssertGreaterThanOrEqual(mostPages.pages, 4)
         XCTAssertEqual(expected["pension-certification"]?["id_number"], .string("11010519490101003X"), "the X typed with *")
