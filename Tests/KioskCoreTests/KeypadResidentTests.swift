@@ -21,6 +21,42 @@ final class KeypadResidentTests: XCTestCase {
         return d
     }
 
+    /// Opens a service and answers every page up to the check-answers screen: `typed` answers by
+    /// field (an identity number born in 1945 and a phone number unless given), `chosen` option
+    /// numbers by page, Enter on the privacy notice, the first option everywhere else. Returns the
+    /// materials that were asked.
+    @discardableResult
+    func fill(_ d: inout Driver, _ service: String, typed: [String: String] = [:], chosen: [(Page, Int)] = []) -> [Page] {
+        let typed = ["id_number": "511922194503150016", "phone": "13800000000"].merging(typed) { $1 }
+        d.open(service)
+        d.enter()
+        var asked: [Page] = []
+        for _ in 0..<60 where d.page != .review {
+            guard let page = d.page else { break }
+            if case .material = page { asked.append(page) }
+            if let n = chosen.first(where: { $0.0 == page })?.1 {
+                d.digit(n)
+            } else if case let .question(fid) = page, let text = typed[fid] {
+                d.type(text)
+            } else if page == .privacy {
+                d.enter()
+            } else {
+                d.digit(1)
+            }
+        }
+        return asked
+    }
+
+    /// The labels of every page of the check-answers screen, turning the pages with Enter.
+    func everyAnswerShown(_ d: inout Driver) -> [String] {
+        var all = d.state.content(zh).options.map(\.label)
+        while !d.state.isLastPage {
+            d.enter()
+            all += d.state.content(zh).options.map(\.label)
+        }
+        return all
+    }
+
     func typeDigits(_ d: inout Driver, _ digits: String) {
         for c in digits { d.digit(c.wholeNumberValue!) }
     }
@@ -219,24 +255,8 @@ final class KeypadResidentTests: XCTestCase {
 
     func testCheckAnswersListsSkippedOptionalQuestionsAndShowsAmountsUntilHidden() {
         var d = Driver()
-        d.open("minimum-living-allowance")
-        d.enter()
-        while d.page != .review {
-            switch d.page {
-            case .question("id_number"): d.type("511922194503150016")
-            case .question("household_size"): d.type("3")
-            case .question("monthly_income"): d.type("1500")
-            case .question("phone"): d.type("13800000000")
-            case .privacy: d.enter()
-            default: d.digit(1)
-            }
-        }
-        var all: [String] = []
-        repeat {
-            all += d.state.content(zh).options.map(\.label)
-            if d.state.isLastPage { break }
-            d.enter()
-        } while true
+        fill(&d, "minimum-living-allowance", typed: ["household_size": "3", "monthly_income": "1500"])
+        let all = everyAnswerShown(&d)
         XCTAssertTrue(all.contains("全家每个月一共收入多少钱？　答：1500 元"), "the amount in full, for its owner to check: \(all)")
         XCTAssertTrue(all.contains("您的身份证号码是多少？　答：5119**********0016"))
         XCTAssertTrue(d.submissions.isEmpty)
@@ -263,18 +283,7 @@ final class KeypadResidentTests: XCTestCase {
 
     func testTheConfirmationSaysWhatToBringByWhenWhatHappensNextAndWhetherTheyWillBeTold() {
         var d = Driver()
-        d.open("old-age-allowance")
-        d.enter()
-        while d.page != .review {
-            switch d.page {
-            case .material("household-register"): d.digit(2)          // 以后补交
-            case .question("id_number"): d.type("511922194503150016")
-            case .question("card_last4"): d.type("5678")
-            case .question("phone"): d.type("13800000000")
-            case .privacy: d.enter()
-            default: d.digit(1)
-            }
-        }
+        fill(&d, "old-age-allowance", typed: ["card_last4": "5678"], chosen: [(.material("household-register"), 2)])
         d.submit()
         guard case .confirmed = d.state.screen else { return XCTFail("\(d.state.screen)") }
         let paragraphs = d.state.content(zh).paragraphs
@@ -337,20 +346,7 @@ final class KeypadResidentTests: XCTestCase {
 
     func testAMaterialIsAskedAndOwedOnlyWhenTheAnswersCallForIt() {
         var d = Driver()
-        d.open("disability-subsidies")
-        d.enter()
-        var asked: [Page] = []
-        while d.page != .review {
-            if case .material = d.page { asked.append(d.page!) }
-            switch d.page {
-            case .question("id_number"): d.type("511922194503150016")
-            case .question("disability_card_number"): d.type("51192219450315001611")
-            case .question("phone"): d.type("13800000000")
-            case .question("low_income"): d.digit(2)                  // 否
-            case .privacy: d.enter()
-            default: d.digit(1)
-            }
-        }
+        let asked = fill(&d, "disability-subsidies", typed: ["disability_card_number": "51192219450315001611"], chosen: [(.question("low_income"), 2)])
         XCTAssertFalse(asked.contains(.material("assistance-certificate")), "not a low-income household: no 低保证 asked")
         d.submit()
         let paragraphs = d.state.content(zh).paragraphs.joined()
@@ -362,18 +358,7 @@ final class KeypadResidentTests: XCTestCase {
 
     func testSomethingToBringLaterIsNeverCalledNoNeedToComeBack() {
         var d = Driver()
-        d.open("old-age-allowance")
-        d.enter()
-        while d.page != .review {
-            switch d.page {
-            case .material("household-register"): d.digit(2)
-            case .question("id_number"): d.type("511922194503150016")
-            case .question("card_last4"): d.type("5678")
-            case .question("phone"): d.type("13800000000")
-            case .privacy: d.enter()
-            default: d.digit(1)
-            }
-        }
+        fill(&d, "old-age-allowance", typed: ["card_last4": "5678"], chosen: [(.material("household-register"), 2)])
         d.submit()
         let paragraphs = d.state.content(zh).paragraphs
         XCTAssertTrue(paragraphs.contains("已保存，联网后自动提交。"))
@@ -402,23 +387,8 @@ final class KeypadResidentTests: XCTestCase {
 
     func testACardNumberShowsOnlyItsEndsWhenChecked() {
         var d = Driver()
-        d.open("disability-subsidies")
-        d.enter()
-        while d.page != .review {
-            switch d.page {
-            case .question("id_number"): d.type("511922194503150016")
-            case .question("disability_card_number"): d.type("51192219450315001611")
-            case .question("phone"): d.type("13800000000")
-            case .privacy: d.enter()
-            default: d.digit(1)
-            }
-        }
-        var all: [String] = []
-        repeat {
-            all += d.state.content(zh).options.map(\.label)
-            if d.state.isLastPage { break }
-            d.enter()
-        } while true
+        fill(&d, "disability-subsidies", typed: ["disability_card_number": "51192219450315001611"])
+        let all = everyAnswerShown(&d)
         XCTAssertTrue(all.contains { $0.hasSuffix("答：5119************1611") }, "the card holds the identity number: \(all)")
         XCTAssertFalse(all.joined().contains("51192219450315001611"))
     }
