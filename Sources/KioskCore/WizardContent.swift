@@ -47,8 +47,10 @@ extension WizardState {
                 c.progress = s.tr(.progress, ["step": "\(n + 1)", "steps": "\(questions.count)"])
             }
             c.question = field.label.resolve(l) + (field.required ? "" : s.tr(.questionOptional))
+            // The unit follows the hint as its own bracket ("……没有收入就输入0。（单位：元）"), so that
+            // wrapping never parts 单 from 位.
             c.hint = [field.hint?.resolve(l), field.unit.map { s.tr(.questionUnit, ["unit": $0.resolve(l)]) }]
-                .compactMap { $0 }.joined(separator: " ")
+                .compactMap { $0 }.joined().trimmingCharacters(in: .whitespaces)
             if c.hint?.isEmpty == true { c.hint = nil }
             if acceptsText {
                 if writingOther { c.hint = s.tr(.questionWriteOtherHint) }

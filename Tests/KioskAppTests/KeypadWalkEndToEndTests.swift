@@ -182,7 +182,7 @@ final class KeypadWalkEndToEndTests: XCTestCase {
     func testStaffCalledKeepsTheAnswersAndAClearedKioskIsInCareModeAndChineseAgain() throws {
         let t = try kiosk(extra: "--inactivity 60")
         try t.send("1"); try t.send("1"); try t.waitFor("需要准备的材料")
-        try t.send("KPEnter"); try t.waitFor("您现在能提供吗")
+        try t.send("KPEnter"); try t.waitFor("您今天带来了吗")
         try t.send("KP1"); try t.waitFor("个人信息使用说明")
         try t.send("KPEnter"); try t.waitFor("您的身份证号码是多少")
         for c in "5119221945" { try t.send("KP\(c)") }
@@ -213,7 +213,7 @@ final class KeypadWalkEndToEndTests: XCTestCase {
         try t.send("1001", literally: true); try t.send("KPEnter"); try t.waitFor("请输入密码")
         try t.send("2468", literally: true); try t.send("KPEnter"); try t.waitFor("帮办员 张帮办")
         try t.send("1"); try t.send("1"); try t.waitFor("需要准备的材料")
-        try t.send("Enter"); try t.waitFor("您现在能提供吗")
+        try t.send("Enter"); try t.waitFor("您今天带来了吗")
         try t.send("1"); try t.waitFor("个人信息使用说明")
         try t.send("Enter"); try t.waitFor("您的身份证号码是多少")
         try t.send("511922194503150016", literally: true); try t.send("Enter"); try t.waitFor("您现在每个月都在领养老金吗")

@@ -19,7 +19,7 @@ final class TerminalEndToEndTests: XCTestCase {
     func openPension(_ t: TmuxSession) throws {
         try t.send("1"); try t.waitFor("养老金资格认证")
         try t.send("1"); try t.waitFor("需要准备的材料")
-        try t.send("Enter"); try t.waitFor("您现在能提供吗")
+        try t.send("Enter"); try t.waitFor("您今天带来了吗")
         try t.send("1"); try t.waitFor("个人信息使用说明")
         try t.send("1"); try t.waitFor("您的身份证号码是多少")
     }

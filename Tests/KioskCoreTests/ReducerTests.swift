@@ -298,7 +298,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(d.state.optionPageCount, 2, "three large buttons to a page in care mode")
         d.enter()
         labels += d.state.content(loadStrings("zh-Hans")).options.map(\.label)
-        XCTAssertEqual(labels, ["社保卡　答：现在能提供", "您的身份证号码是多少？　答：5119**********0016", "您现在每个月都在领养老金吗？　答：是",
+        XCTAssertEqual(labels, ["社保卡　答：带来了", "您的身份证号码是多少？　答：5119**********0016", "您现在每个月都在领养老金吗？　答：是",
                                 "您想怎样认证？　答：在这台机器的拍照处刷脸", "您的手机号码是多少？　答：1380***0000"],
                        "identity and phone numbers show their first and last four, so that their owner knows them")
     }
