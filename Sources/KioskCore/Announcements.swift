@@ -45,7 +45,7 @@ extension WizardState {
             paragraphs.removeFirst()
             reference = [.text(s.tr(.confirmedReference, ["reference": ""])), .value(Reference.of(id), .receipt)]
         }
-        parts += [c.notice, c.title, c.progress].compactMap { $0 }.filter { !$0.isEmpty }.map(Utterance.Part.text) + reference
+        parts += [c.warning, c.notice, c.title, c.progress].compactMap { $0 }.filter { !$0.isEmpty }.map(Utterance.Part.text) + reference
         let prose = paragraphs + [c.error, c.question, c.hint, c.currentAnswer].compactMap { $0 }
         parts += prose.filter { !$0.isEmpty }.map(Utterance.Part.text)
         if let input = c.input, !input.isEmpty { parts += typedSoFar(s) }

@@ -102,9 +102,9 @@ extension WizardState {
     /// that applies, answered or left empty (an optional one can be filled in from here).
     public var reviewItems: [Page] {
         guard let session else { return [] }
-        let applying = Set(session.applyingMaterials(today: today).map(\.id))
-        let materials = session.askedMaterials.filter { session.materials[$0.id] != nil && applying.contains($0.id) }.map { Page.material($0.id) }
-        return materials + session.relevantFields(today: today).map { Page.question($0.id) }
+        let fields = session.relevantFields(today: today)
+        let materials = session.askedMaterials(among: fields, today: today).filter { session.materials[$0.id] != nil }
+        return materials.map { Page.material($0.id) } + fields.map { Page.question($0.id) }
     }
 
     /// Nobody is in the middle of anything: the home screen, no service, nothing laid over it.
@@ -126,18 +126,16 @@ extension WizardState {
         return !field.type.isChoice && (field.suggestions.isEmpty || writingOther)
     }
 
-    /// An identity number is being typed (a question, or 查询办理进度): `*` and `.` type its X.
-    public var typesIdentityNumber: Bool {
-        guard overlay == nil else { return false }
-        if screen == .progressQuery || screen == .dashboardSearch { return true }
-        return typingField?.type == .idNumber
-    }
-
-    /// A code is being typed (a `text` field that takes digits alone, such as a disability card
-    /// number, which contains an identity number): the keypad's `*` types an X anywhere in it.
-    public var typesCode: Bool {
-        guard let field = typingField, field.type == .text, field.allowDigitsOnly else { return false }
-        return acceptsText
+    /// Where an X may go in what is being typed, when it is a number that can hold one (a keypad
+    /// has no X: its `*` or `.` types it): only as the last character of an identity number (18th)
+    /// or of the last four searched for on the dashboard (4th); anywhere in a code typed on the
+    /// keypad (a `text` field taking digits alone, such as a disability card number). Nil elsewhere.
+    public var xPlace: XPlace? {
+        guard overlay == nil else { return nil }
+        if screen == .dashboardSearch { return .last(of: 4) }
+        if screen == .progressQuery || typingField?.type == .idNumber { return .last(of: IdentityNumber.length) }
+        if let field = typingField, field.type == .text, field.allowDigitsOnly, acceptsText { return .anywhere }
+        return nil
     }
 
     /// The question being answered, when it is typed rather than chosen.
@@ -145,4 +143,9 @@ extension WizardState {
         guard overlay == nil, case let .wizard(.question(fid)) = screen else { return nil }
         return session?.service.field(id: fid)
     }
+}
+
+public enum XPlace: Equatable, Sendable {
+    case last(of: Int)
+    case anywhere
 }

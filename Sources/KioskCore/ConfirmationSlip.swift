@@ -16,10 +16,10 @@ public struct ConfirmationSlip: Equatable, Sendable {
 
     init(_ session: Session, today: CivilDate) {
         let service = session.service
-        later = session.applyingMaterials(today: today).filter { session.materials[$0.id] == .deferred }.map { m in
+        let fields = session.relevantFields(today: today)
+        later = session.applyingMaterials(among: fields, today: today).filter { session.materials[$0.id] == .deferred }.map { m in
             Later(material: m.title, due: m.supplyWithinDays.map { today.adding(years: 0, months: 0, days: $0) })
         }
-        let fields = session.relevantFields(today: today)
         let chosen = fields.compactMap { field -> LocalizedText? in
             guard field.type == .choice, let value = session.answers[field.id]?.stringValue else { return nil }
             return field.options.first { $0.value == value }?.nextStep

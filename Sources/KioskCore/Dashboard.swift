@@ -282,7 +282,7 @@ extension WizardState {
         // The state before the rest, so that a narrow screen cuts the time, not the state.
         let time = Moment.parse(item.createdAt).map { s.tr(.dashboardTime, ["month": "\($0.civilDate.month)", "day": "\($0.civilDate.day)",
                                                                            "clock": String(item.createdAt.dropFirst(11).prefix(5))]) } ?? ""
-        return s.tr(.dashboardItem, ["service": title, "reference": WizardState.reference(item.id.text), "time": time,
+        return s.tr(.dashboardItem, ["service": title, "reference": Reference.shown(item.id.text), "time": time,
                                        "who": item.maskedID.map { spoken ? Mask.spoken($0, type: .idNumber) : s.tr(.dashboardWho, ["last4": String($0.suffix(4))]) } ?? "—",
                                        "state": state])
     }

@@ -52,18 +52,18 @@ extension WizardState {
 
     /// Called for every key on the home screen; returns effects when the sequence is complete.
     mutating func homeSequence(_ key: Key, at now: Date) -> [Effect]? {
-        guard screen == .home, overlay == nil else { homeEscapes = 0; return nil }
-        let quick = homeEscapesStarted.map { now.timeIntervalSince($0) <= WizardState.helperSequenceSeconds } ?? false
-        if homeEscapes > 0, !quick { homeEscapes = 0 }
-        guard key == WizardState.helperSequence[homeEscapes] else {
-            homeEscapes = key == WizardState.helperSequence[0] ? 1 : 0
-            if homeEscapes == 1 { homeEscapesStarted = now }
+        guard screen == .home, overlay == nil else { helperKeysPressed = 0; return nil }
+        let quick = helperKeysStarted.map { now.timeIntervalSince($0) <= WizardState.helperSequenceSeconds } ?? false
+        if helperKeysPressed > 0, !quick { helperKeysPressed = 0 }
+        guard key == WizardState.helperSequence[helperKeysPressed] else {
+            helperKeysPressed = key == WizardState.helperSequence[0] ? 1 : 0
+            if helperKeysPressed == 1 { helperKeysStarted = now }
             return key == WizardState.helperSequence[0] ? [] : nil
         }
-        if homeEscapes == 0 { homeEscapesStarted = now }
-        homeEscapes += 1
-        guard homeEscapes == WizardState.helperSequence.count else { return [] }
-        homeEscapes = 0
+        if helperKeysPressed == 0 { helperKeysStarted = now }
+        helperKeysPressed += 1
+        guard helperKeysPressed == WizardState.helperSequence.count else { return [] }
+        helperKeysPressed = 0
         if let helper {
             logOutHelper()
             notice = .helperLoggedOut

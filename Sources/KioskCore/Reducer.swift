@@ -107,9 +107,9 @@ extension WizardState {
             answersHidden.toggle()
             return []
         }
-        if typesIdentityNumber || typesCode, case let .character(c) = key, !(c.isASCII && c.isNumber) {
+        if let place = xPlace, case let .character(c) = key, !(c.isASCII && c.isNumber) {
             // Digits and X only: the keypad's `-` or `/` is no part of a number.
-            if IdentityNumber.keysForX.contains(c) { typeX() }
+            if IdentityNumber.keysForX.contains(c) { typeX(at: place) }
             return []
         }
         if acceptsText, let edited = edit(input, with: key) {
@@ -142,14 +142,13 @@ extension WizardState {
     }
 
     /// A keypad has no X: its `*` (or `.`) types the X that ends about one identity number in
-    /// eleven. Only the 18th character may be an X, so anywhere else the key says so at once.
-    private mutating func typeX() {
-        // In the dashboard's search, the X ends the last four of an identity number.
-        if screen == .dashboardSearch {
-            if input.count == 3 { input += "X"; error = nil }
+    /// eleven. Where only the last character may be one, an X elsewhere in an identity number is
+    /// refused at once with the reason.
+    private mutating func typeX(at place: XPlace) {
+        if case let .last(length) = place, input.count != length - 1 {
+            if length == IdentityNumber.length { error = .idXOnlyLast }
             return
         }
-        guard typesCode || input.count == IdentityNumber.length - 1 else { error = .idXOnlyLast; return }
         input += "X"
         error = nil
     }
@@ -419,11 +418,11 @@ extension WizardState {
     public var wizardPages: [Page] {
         guard let session else { return [] }
         var pages: [Page] = [.intro]
-        let applying = Set(session.applyingMaterials(today: today).map(\.id))
-        let asked = session.askedMaterials.filter { applying.contains($0.id) }
+        let fields = session.relevantFields(today: today)
+        let asked = session.askedMaterials(among: fields, today: today)
         // Materials for everyone first; those that depend on answers after the questions.
         pages += asked.filter { $0.relevant == nil }.map { .material($0.id) }
-        for field in session.relevantFields(today: today) {
+        for field in fields {
             if field.sensitive, !pages.contains(.privacy) { pages.append(.privacy) }
             pages.append(.question(field.id))
         }
@@ -530,7 +529,7 @@ extension WizardState {
         }
         session = nil
         overlay = nil
-        homeEscapes = 0
+        helperKeysPressed = 0
         answersHidden = false
         lastDashboard = nil
         slip = nil

@@ -13,6 +13,9 @@ public enum Reference {
         return String(repeating: "0", count: digits - number.count) + number
     }
 
+    /// The reference of a submission as the screen shows it: `0123 4567 8901`.
+    public static func shown(_ submissionID: String) -> String { grouped(of(submissionID)) }
+
     /// `0123 4567 8901`, as the screen shows it.
     public static func grouped(_ reference: String) -> String {
         stride(from: 0, to: reference.count, by: 4).map { start -> String in

@@ -14,6 +14,9 @@ public struct ScreenContent: Equatable, Sendable {
     public var title: String
     public var progress: String?
     public var notice: String?
+    /// The inactivity warning: shown where it moves nothing else (the full screen puts it in the
+    /// row of the key legend), apart from the notice.
+    public var warning: String?
     public var paragraphs: [String] = []
     public var question: String?
     public var hint: String?
@@ -40,7 +43,7 @@ extension WizardState {
             }
         }
         if let seconds = inactivityWarning {
-            c.notice = s.tr(.noticeInactivityWarning, ["seconds": "\(seconds)"])
+            c.warning = s.tr(.noticeInactivityWarning, ["seconds": "\(seconds)"])
         }
         c.error = error.map { s.tr(.screenErrorPrefix) + $0.message(s) }
         c.options = visibleChoices.enumerated().map { i, choice in

@@ -42,7 +42,7 @@ extension WizardState {
             return ScreenContent(title: s.tr(.saveFailedTitle), paragraphs: [why, s.tr(.saveFailedKept)],
                                  keys: [s.tr(.keysEnterRetry), s.tr(.keysCallStaff)])
         case let .confirmed(id):
-            var paragraphs = [s.tr(.confirmedReference, ["reference": WizardState.reference(id)]),
+            var paragraphs = [s.tr(.confirmedReference, ["reference": Reference.shown(id)]),
                               online ? s.tr(.confirmedOnline)
                                   // "您不用再来一趟" is not true of someone who has a paper to bring later.
                                   : slip?.later.isEmpty == false ? s.tr(.confirmedOfflineLater) : s.tr(.confirmedOffline)]
@@ -71,8 +71,6 @@ extension WizardState {
         }
     }
 
-    /// The number a resident can quote before the portal's receipt arrives, as the screen shows it.
-    public static func reference(_ submissionID: String) -> String { Reference.grouped(Reference.of(submissionID)) }
 
     func categoryTitle(_ id: String, _ s: Strings) -> String {
         if id == WizardState.otherCategoryID { return s.tr(.categoryOther) }

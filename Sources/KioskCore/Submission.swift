@@ -53,17 +53,26 @@ extension Session {
         return out
     }
 
-    /// Materials the resident is asked about: those that may come later, and those not everyone has.
-    public var askedMaterials: [Material] { service.materials.filter { $0.deferrable || !$0.required } }
-
-    /// The materials that apply given the answers so far: every one without a condition, and those
-    /// whose condition holds (once its answers are in).
-    public func applyingMaterials(today: CivilDate) -> [Material] {
-        let answers = effectiveAnswers(today: today)
+    /// The materials that apply given the answers to `fields` (the relevant ones, worked out once
+    /// by the caller): every one without a condition, and those whose condition holds.
+    public func applyingMaterials(among fields: [Field], today: CivilDate) -> [Material] {
+        guard service.materials.contains(where: { $0.relevant != nil }) else { return service.materials }
+        var answers: Answers = [:]
+        for field in fields { answers[field.id] = self.answers[field.id] }
         return service.materials.filter { m in
             guard let condition = m.relevant else { return true }
             return condition.isDecidable(answers) && condition.holds(answers, today: today)
         }
+    }
+
+    public func applyingMaterials(today: CivilDate) -> [Material] {
+        applyingMaterials(among: relevantFields(today: today), today: today)
+    }
+
+    /// Materials the resident is asked about, of those that apply: those that may come later, and
+    /// those not everyone has.
+    public func askedMaterials(among fields: [Field], today: CivilDate) -> [Material] {
+        applyingMaterials(among: fields, today: today).filter { $0.deferrable || !$0.required }
     }
 
     /// The contract's `answers`: only relevant, answered fields, in asking order.

@@ -164,9 +164,9 @@ public struct WizardState: Equatable, Sendable {
     /// Five wrong PINs lock a helper for five minutes; kept in the model, so the reducer decides.
     var loginGuard = LoginGuard()
     /// How many keys of the helper's login sequence were pressed on the home screen so far.
-    var homeEscapes = 0
+    var helperKeysPressed = 0
     /// When the first key of the helper's login sequence was pressed: the sequence must be quick.
-    var homeEscapesStarted: Date?
+    var helperKeysStarted: Date?
     var careModeBeforeConsent: Bool?
     /// The language the kiosk speaks in (F4), chosen apart from the display language.
     public internal(set) var speechVoice: SpeechVoice

@@ -83,7 +83,7 @@ public struct KioskScreen {
         let keysRow = h - barHeight - 1
         // The inactivity warning takes the row of the key legend: the screen does not move under
         // a resident who is reading, and it is said calmly, not in the colour of success or error.
-        let warning = state.inactivityWarning != nil ? c.notice : nil
+        let warning = c.warning
         Line(text: warning ?? c.keys.joined(separator: "  "), style: warning == nil ? Style(.muted) : Style(.heading, bold: true))
             .draw(in: Rect(row: keysRow, column: 2, width: inner.width, height: 1), into: &b)
         bar.draw(in: Rect(row: h - barHeight, column: 2, width: inner.width, height: barHeight), into: &b)
@@ -104,7 +104,7 @@ public struct KioskScreen {
             guard layout.doubleText else { return text(s, style, centred: centred) }
             if let s { stack.add(DoubleSizeParagraph(text: s, width: width, style: style, gap: layout.spacing - 1, centred: centred)) }
         }
-        if state.inactivityWarning == nil { text(c.notice, Style(.success, bold: true)) }
+        text(c.notice, Style(.success, bold: true))
         if layout.doubleText {
             key(c.title, Style(.heading, bold: true), centred: true)
         } else if layout.bigTitle {
@@ -117,7 +117,7 @@ public struct KioskScreen {
         for p in c.paragraphs { text(p, Style(.text)) }
         if case let .confirmed(id) = state.screen, state.overlay == nil {
             // The reference is in the paragraphs already; big digits are added when they fit.
-            let reference = WizardState.reference(id)
+            let reference = Reference.shown(id)
             stack.add(layout.doubleText
                 ? DoubleSizeParagraph(text: reference, width: width, style: Style(.success, bold: true), gap: 1, centred: true)
                 : BigGlyphs(reference, glyphs: glyphs, style: Style(.success)), optional: true)
@@ -137,7 +137,7 @@ public struct KioskScreen {
     private func bottomBar(_ state: WizardState) -> [(label: String, key: Key)] {
         var items: [(label: String, key: Key)] = []
         // A keypad has no X: the on-screen X (beside 确认) types it, as the keypad's `*` does.
-        if state.typesIdentityNumber || state.typesCode { items.append(("X", .character("*"))) }
+        if state.xPlace != nil { items.append(("X", .character("*"))) }
         if state.acceptsText { items.append((strings.tr(.buttonBackspace), .backspace)) }
         if state.canHideAnswers { items.append((strings.tr(state.answersHidden ? .buttonShow : .buttonHide), .character("*"))) }
         if state.overlay == nil, state.screen != .home { items.append((strings.tr(.buttonConfirm), .enter)) }

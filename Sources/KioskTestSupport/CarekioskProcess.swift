@@ -110,3 +110,20 @@ public func runMeasured(_ path: String, _ args: [String], environment: [String: 
     return MeasuredRun(status: p.terminationStatus, seconds: seconds, peakMegabytes: kilobytes / 1024,
                        stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
 }
+
+/// Starts `carekiosk` with a pipe to type into; standard output and error go to one new file in
+/// `folder`, so that neither overwrites the other, and the test reads the screen from it.
+public func startCarekiosk(_ args: [String], environment: [String: String] = [:], outputIn folder: URL) throws
+    -> (process: Process, input: FileHandle, output: URL) {
+    let out = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    let p = carekioskProcess(args, environment: ["XDG_CONFIG_HOME": folder.appendingPathComponent("no-config").path]
+        .merging(environment) { $1 })
+    let input = Pipe()
+    p.standardInput = input
+    let output = try FileHandle(forWritingTo: out)
+    p.standardOutput = output
+    p.standardError = output
+    try p.run()
+    return (p, input.fileHandleForWriting, out)
+}

@@ -39,6 +39,11 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 func ms(_ seconds: Double, digits: Int = 1) -> String { String(format: "%.\(digits)f ms", seconds * 1000) }
 
 // `carekiosk-bench queue [COUNT]`: only the queue and sync rows, for working on them.
+// `carekiosk-bench reducer`: the reducer's row alone, for work on the model.
+if CommandLine.arguments.dropFirst().first == "reducer" {
+    print(reducerRow(catalog).figure, "events per second")
+    exit(0)
+}
 if CommandLine.arguments.dropFirst().first == "queue" {
     let count = CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 10_000
     printTable(QueueBench.enqueueRows() + QueueBench.syncRows(count: count))
@@ -93,28 +98,9 @@ rows += StartupBench.rows(kiosk: binDir.appendingPathComponent("carekiosk"),
 
 // MARK: reducer events per second
 
-// The same mix of keys a resident presses, from a fixed seed.
-let lines = ["511922194503150016", "13800000000", "20261201", "3", "1200", "江口镇二村三组5号", "511922194503150017"]
-var rng = SeededGenerator(seed: 42)
-let events: [Action] = (0..<1_000_000).map { _ in
-    switch Int.random(in: 0..<10, using: &rng) {
-    case 0..<5: return .key(.digit(Int.random(in: 1...4, using: &rng)))
-    case 5, 6: return .key(.enter)
-    case 7: return .key(.escape)
-    default: return .typeLine(lines.randomElement(using: &rng)!)
-    }
-}
+rows.append(reducerRow(catalog))
 let moment = Moment.now()
-var state = WizardState(catalog: catalog, kioskID: "bench", today: moment.civilDate)
 let context = Context(moment: moment, newID: "00000000-0000-4000-8000-000000000000")
-let start = DispatchTime.now()
-for event in events {
-    let effects = state.reduce(event, context)
-    if case let .enqueue(s)? = effects.first { _ = state.reduce(.saved(submissionID: s.id), context) }
-}
-let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-rows.append(Row(measure: "reducer events per second", figure: String(format: "%.0f", Double(events.count) / seconds),
-                how: "\(events.count) random keys and typed lines over the bundled catalog, one core"))
 
 // MARK: a county-sized catalog: 2 000 services in 20 categories
 

@@ -13,17 +13,8 @@ final class PlainSessionRulesTests: XCTestCase {
     func testPlainModeWarnsWithALineThenClearsAfterTheInactivityTime() throws {
         let clock = dataDir.appendingPathComponent("clock")
         try Data("2026-11-28T09:00:00+08:00".utf8).write(to: clock)
-        let output = dataDir.appendingPathComponent("out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        let p = carekioskProcess(["--plain", "--data-dir", dataDir.appendingPathComponent("data").path, "--inactivity", "60"],
-                                 environment: ["CAREKIOSK_CLOCK": "@\(clock.path)",
-                                               "XDG_CONFIG_HOME": dataDir.appendingPathComponent("no-config").path])
-        let input = Pipe()
-        p.standardInput = input
-        let handle = try FileHandle(forWritingTo: output)
-        p.standardOutput = handle
-        p.standardError = handle
-        try p.run()
+        let (p, typing, output) = try startCarekiosk(["--plain", "--data-dir", dataDir.appendingPathComponent("data").path, "--inactivity", "60"],
+                                                     environment: ["CAREKIOSK_CLOCK": "@\(clock.path)"], outputIn: dataDir)
         defer { if p.isRunning { p.terminate() }; p.waitUntilExit() }
         func screen() -> String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
         func waitFor(_ text: String, after: Int = 0) -> Bool {
@@ -34,9 +25,9 @@ final class PlainSessionRulesTests: XCTestCase {
             }
             return false
         }
-        input.fileHandleForWriting.write(Data("1\n1\n\n1\n1\n".utf8))
+        typing.write(Data("1\n1\n\n1\n1\n".utf8))
         XCTAssertTrue(waitFor("您的身份证号码是多少"), screen())
-        input.fileHandleForWriting.write(Data("5119221945\n".utf8))   // a wrong answer: something is typed
+        typing.write(Data("5119221945\n".utf8))   // a wrong answer: something is typed
         XCTAssertTrue(waitFor("错误："), screen())
         let typed = screen().count
 
@@ -48,8 +39,8 @@ final class PlainSessionRulesTests: XCTestCase {
         try Data("2026-11-28T09:01:01+08:00".utf8).write(to: clock)
         XCTAssertTrue(waitFor("很久没有操作，刚才填写的内容已经清除。", after: typed), screen())
         XCTAssertTrue(waitFor("== 村便民服务点", after: typed), "back on the home screen")
-        input.fileHandleForWriting.write(Data("\n".utf8))
-        try input.fileHandleForWriting.close()
+        typing.write(Data("\n".utf8))
+        try typing.close()
         p.waitUntilExit()
         XCTAssertEqual(p.terminationStatus, 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: dataDir.appendingPathComponent("data/submissions/ready").path)

@@ -31,7 +31,7 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(c.title, "帮办员工作台")
         XCTAssertEqual(c.paragraphs.first, "待发送 1  发送中 0  已发送 5  被退回 1  已导出 0  文件损坏 0")
         guard case let .dashboard(view) = d.state.screen else { return XCTFail() }
-        let references = view.items.map { WizardState.reference($0.id.text) }
+        let references = view.items.map { Reference.shown($0.id.text) }
         XCTAssertEqual(c.options.map(\.label), [
             "查找（身份证后四位或办件编号）",
             "导出到U盘",
@@ -72,7 +72,7 @@ final class DashboardTests: XCTestCase {
         d.esc()
         XCTAssertEqual(d.state.screen, .dashboard(list))
         d.digit(1)
-        let reference = WizardState.reference(list.items[0].id.text)
+        let reference = Reference.shown(list.items[0].id.text)
         d.type(reference)
         XCTAssertEqual(d.effects.last, .dashboard(.load(search: reference.replacingOccurrences(of: " ", with: ""))),
                        "the reference exactly as the resident was given it, spaces and all")

@@ -50,7 +50,7 @@ final class DoubleSizeLayoutTests: XCTestCase {
         d.submit()
         let frame = screen.render(d.state, width: 102, height: 26)
         guard case let .confirmed(id) = d.state.screen else { return XCTFail("not confirmed: \(d.state.screen)") }
-        XCTAssertTrue(frame.doubleRows.keys.contains { row(frame, $0).contains(WizardState.reference(id)) }, frame.text)
+        XCTAssertTrue(frame.doubleRows.keys.contains { row(frame, $0).contains(Reference.shown(id)) }, frame.text)
     }
 
     func testStandardModeAndTerminalsWithoutDoubleRowsKeepTodaysLayout() {

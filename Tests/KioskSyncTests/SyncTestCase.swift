@@ -83,18 +83,8 @@ class SyncTestCase: XCTestCase {
         return try KioskTestSupport.runCarekiosk(args, input: input, environment: env, killAfter: killAfter)
     }
 
-    /// Starts `carekiosk` with a pipe to type into; standard output and error go to one file.
+    /// Starts `carekiosk` with a pipe to type into; its output goes to a file in the data folder.
     func startCarekiosk(_ args: [String]) throws -> (process: Process, input: FileHandle, output: URL) {
-        let out = data.root.appendingPathComponent("stdout-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        let p = carekioskProcess(args, environment: ["XDG_CONFIG_HOME": data.root.appendingPathComponent("no-config").path])
-        let input = Pipe()
-        p.standardInput = input
-        // One handle for both, so that neither overwrites the other.
-        let output = try FileHandle(forWritingTo: out)
-        p.standardOutput = output
-        p.standardError = output
-        try p.run()
-        return (p, input.fileHandleForWriting, out)
+        try KioskTestSupport.startCarekiosk(args, outputIn: data.root)
     }
 }

@@ -74,8 +74,9 @@ public final class PlainMode {
         let s = strings(runtime.state.locale)
         let content = PlainWords.apply(to: runtime.state.content(s), runtime.state, s)
         if content != lastPrinted || reprint {
-            if let last = lastPrinted, !reprint, content.withoutNotice == last.withoutNotice, let notice = content.notice {
-                write("\n" + TerminalText.clean(notice) + "\n")
+            if let last = lastPrinted, !reprint, content.withoutNotice == last.withoutNotice,
+               let line = content.warning ?? content.notice {
+                write("\n" + TerminalText.clean(line) + "\n")
             } else {
                 write(PlainMode.text(of: content))
             }
@@ -112,7 +113,7 @@ public final class PlainMode {
     /// One screen as plain lines. Text from the catalog is cleaned of control characters.
     public static func text(of c: ScreenContent) -> String {
         var lines: [String] = []
-        if let notice = c.notice { lines.append(notice) }
+        lines += [c.warning, c.notice].compactMap { $0 }
         lines.append("== \(c.title) ==")
         if let progress = c.progress { lines.append(progress) }
         lines += c.paragraphs
@@ -129,9 +130,11 @@ public final class PlainMode {
 }
 
 extension ScreenContent {
+    /// The screen without the lines that come and go on their own (a notice, the warning).
     var withoutNotice: ScreenContent {
         var c = self
         c.notice = nil
+        c.warning = nil
         return c
     }
 }
