@@ -142,11 +142,14 @@ extension WizardState {
         }
     }
 
-    /// Enter on the check-answers screen while a helper acts: first the resident's own consent.
+    /// Enter on the check-answers screen while a helper acts: first the resident's own consent,
+    /// from its first page whatever page the helper was on: that page names who acts for them.
     mutating func turnToResident() {
         careModeBeforeConsent = careMode
         careMode = true
         screen = .assistedConsent
+        optionPage = 0
+        focus = nil
         error = nil
     }
 
@@ -178,7 +181,8 @@ extension WizardState {
             let who = s.tr(.assistedWho, ["helper": helper.name, "service": session.service.title.resolve(locale)])
             return ScreenContent(title: s.tr(.assistedTitle),
                                  paragraphs: (optionPage == 0 ? [who] : []) + answers + (isLastPage ? [s.tr(.assistedAsk)] : []),
-                                 keys: [isLastPage ? s.tr(.keysEnterAgree) : s.tr(.keysEnterNextPage)] + hideKey(s) + [s.tr(.keysBackDisagree)])
+                                 keys: [isLastPage ? s.tr(.keysEnterAgree) : s.tr(.keysEnterNextPage)] + hideKey(s)
+                                    + [optionPage == 0 ? s.tr(.keysBackDisagree) : s.tr(.keysBackPage)])
         default:
             return nil
         }

@@ -13,10 +13,15 @@ extension WizardState {
     /// How long the screen that asks a resident to wait for staff (F1) holds their answers.
     public static let staffWaitSeconds = 600
 
+    /// How often a submission whose resident has gone is tried again, and how often staff may be called.
+    public static let unsavedRetrySeconds: TimeInterval = 60
+    public static let staffCallSeconds: TimeInterval = 60
+
     /// Whether the clock runs: not on the empty home screen (unless a helper is logged in, who is
-    /// logged out when they walk away), and never while a confirmed submission is being saved.
+    /// logged out when they walk away), and not while a confirmed submission is being written. It
+    /// runs while a failed save waits, so that nobody after the resident finds their answers.
     var inactivityClockRuns: Bool {
-        !(isEmptyHome && helper == nil) && !screen.isSavingSubmission && session?.pending == nil
+        !(isEmptyHome && helper == nil) && screen != .saving
     }
 
     mutating func noteActivity(_ now: Date) {
@@ -24,11 +29,24 @@ extension WizardState {
         inactivityWarning = nil
     }
 
-    mutating func passTime(_ now: Date) -> [Effect] {
+    mutating func passTime(_ now: Date, _ context: Context) -> [Effect] {
+        let retries = retryUnsaved(now)
         guard inactivityClockRuns, let last = lastActivity else {
             noteActivity(now)
-            return []
+            return retries
         }
+        return retries + inactivityRules(now, since: last, context)
+    }
+
+    /// Submissions whose resident has gone are written again every minute until the disk takes them.
+    private mutating func retryUnsaved(_ now: Date) -> [Effect] {
+        guard !unsaved.isEmpty else { return [] }
+        if let tried = unsavedTriedAt, abs(now.timeIntervalSince(tried)) < Self.unsavedRetrySeconds { return [] }
+        unsavedTriedAt = now
+        return unsaved.map(Effect.enqueue)
+    }
+
+    private mutating func inactivityRules(_ now: Date, since last: Date, _ context: Context) -> [Effect] {
         if case let .helperLogin(step) = screen, now.timeIntervalSince(last) >= Double(Self.helperLoginIdleSeconds) {
             if case .checking = step { return [] } // a PIN check under way finishes first
             goHome()
@@ -45,7 +63,13 @@ extension WizardState {
             return []
         }
         let left = Double(inactivityTimeout) - now.timeIntervalSince(last)
-        if left <= 0 { return clearForNextResident(now) }
+        if left <= 0 {
+            let unsavedBefore = unsaved.count
+            var effects = clearForNextResident(now)
+            // The resident left a confirmed submission that is not on disk yet: staff must come.
+            if unsaved.count > unsavedBefore { effects += callStaff(context) }
+            return effects
+        }
         if left <= Double(Self.inactivityWarningSeconds) {
             let step = Double(Self.inactivityWarningStep)
             inactivityWarning = Int((left / step).rounded(.up) * step)

@@ -54,17 +54,21 @@ extension WizardState {
             input = line
             return press(.enter, context)
         case let .saved(id):
+            if let index = unsaved.firstIndex(where: { $0.id == id }) {
+                unsaved.remove(at: index) // a resident who had gone: their submission is safe now
+                return []
+            }
             guard screen == .saving, let session, session.pending?.id == id else { return [] }
             slip = ConfirmationSlip(session, today: today)
             self.session = nil
             screen = .confirmed(submissionID: id)
             return []
-        case let .saveFailed(reason):
-            guard screen == .saving else { return [] }
+        case let .saveFailed(id, reason):
+            guard screen == .saving, session?.pending?.id == id else { return [] }
             screen = .saveFailed(reason)
             return []
         case .tick:
-            return passTime(context.moment.date)
+            return passTime(context.moment.date, context)
         case let .setOnline(online): self.online = online; return []
         case let .setSyncPaused(paused): syncPaused = paused; return []
         case let .progressFound(items): showProgress(items); return []
@@ -84,10 +88,17 @@ extension WizardState {
         noteActivity(context.moment.date)
         switch key {
         case .f1:
-            overlay = .staffCalled
             focus = nil
-            let help = Record.helpRequest(id: context.newID, kioskID: kioskID, at: context.moment, serviceID: session?.service.id)
-            return [.bell, .record(help), .audit(.helpCall(id: context.newID))]
+            // Held down, F1 repeats: the screen that says staff are coming calls nobody again.
+            guard overlay != .staffCalled else { return [] }
+            overlay = .staffCalled
+            let now = context.moment.date
+            if let at = staffCalledAt, now >= at, now.timeIntervalSince(at) < Self.staffCallSeconds {
+                staffCalledAlready = true
+                return []
+            }
+            staffCalledAlready = false
+            return callStaff(context)
         case .f2:
             careMode.toggle()
             if isCheckingAnswers { optionPage = 0; focus = nil } // pages are another size now
@@ -188,6 +199,13 @@ extension WizardState {
         }
         if self.overlay == nil { focus = nil }
         return []
+    }
+
+    /// Rings for staff and tells the portal (a call for staff in the queue and the audit trail).
+    mutating func callStaff(_ context: Context) -> [Effect] {
+        staffCalledAt = context.moment.date
+        let help = Record.helpRequest(id: context.newID, kioskID: kioskID, at: context.moment, serviceID: session?.service.id)
+        return [.bell, .record(help), .audit(.helpCall(id: context.newID))]
     }
 
     // MARK: choosing
@@ -476,7 +494,7 @@ extension WizardState {
             writingOther = false
             input = ""
             error = nil
-        case .wizard(.review) where optionPage > 0:
+        case .wizard(.review) where optionPage > 0, .assistedConsent where optionPage > 0:
             turnAnswerPage(by: -1)
         case let .wizard(page):
             if session?.changing == true, page != .review { session?.changing = false; show(.wizard(.review)); return [] }
@@ -496,7 +514,8 @@ extension WizardState {
             guard let list = lastDashboard else { return openDashboard() }
             show(.dashboard(list))
         case .assistedConsent:
-            // 不同意请按返回键, on every page: the helper is told, and nothing is queued.
+            // 不同意请按返回键, on the first page (later pages go back a page, as when checking
+            // answers): the helper is told, and nothing is queued.
             backToHelper()
             show(.wizard(.review))
             notice = .residentDeclined
@@ -520,8 +539,12 @@ extension WizardState {
         error = nil
     }
 
-    /// Ends the resident's visit: answers are wiped from memory.
+    /// Ends the resident's visit: answers are wiped from memory. A confirmed submission that could
+    /// not be saved is kept apart (`unsaved`), never shown again, and tried again until it is saved.
     mutating func goHome() {
+        if let pending = session?.pending ?? parked?.pending, !unsaved.contains(where: { $0.id == pending.id }) {
+            unsaved.append(pending)
+        }
         let finished: Bool
         switch screen {
         case .confirmed, .rating: finished = true

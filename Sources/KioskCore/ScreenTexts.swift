@@ -5,7 +5,8 @@ extension WizardState {
     func overlayContent(_ overlay: Overlay, _ s: Strings) -> ScreenContent {
         switch overlay {
         case .staffCalled:
-            return ScreenContent(title: s.tr(.staffTitle), paragraphs: [s.tr(.staffBody)], keys: [s.tr(.keysAnyKeyBack)])
+            return ScreenContent(title: s.tr(.staffTitle), paragraphs: [staffCalledAlready ? s.tr(.staffCalledAlready) : s.tr(.staffBody)],
+                                 keys: [s.tr(.keysAnyKeyBack)])
         case .language:
             return ScreenContent(title: s.tr(.languageTitle), question: s.tr(.languageQuestion),
                                  keys: [s.tr(.keysChooseNumber), s.tr(.keysBack)])
@@ -17,7 +18,8 @@ extension WizardState {
         switch screen {
         case .home:
             return ScreenContent(title: s.tr(.homeTitle),
-                                 paragraphs: [s.tr(.homeInactivity, ["minutes": "\(max(1, inactivityTimeout / 60))"]),
+                                 paragraphs: (unsaved.isEmpty ? [] : [s.tr(.homeUnsaved, ["count": "\(unsaved.count)"])])
+                                    + [s.tr(.homeInactivity, ["minutes": "\(max(1, inactivityTimeout / 60))"]),
                                               careMode ? s.tr(.homeKeysInCareMode) : s.tr(.homeKeys)],
                                  question: s.tr(.homeQuestion),
                                  keys: [s.tr(.keysChooseNumber), s.tr(.keysCallStaff)])

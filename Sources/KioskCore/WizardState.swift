@@ -16,7 +16,7 @@ public enum Action: Equatable, Sendable {
     case typeLine(String)
     /// The runtime wrote the submission durably; only now may the confirmation appear.
     case saved(submissionID: String)
-    case saveFailed(SaveFailure)
+    case saveFailed(submissionID: String, SaveFailure)
     case setOnline(Bool)
     /// The portal refused the kiosk's token: sending is paused until a helper fixes it.
     case setSyncPaused(Bool)
@@ -199,6 +199,15 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var slip: ConfirmationSlip?
     /// The dashboard's list as last loaded: Esc from a search or an item goes back to it.
     var lastDashboard: DashboardView?
+    /// Confirmed submissions that could not be saved and whose resident has gone (the kiosk
+    /// cleared): kept in memory only, tried again every minute, and staff are asked to come.
+    public internal(set) var unsaved: [Submission] = []
+    /// When the unsaved submissions were last tried again.
+    var unsavedTriedAt: Date?
+    /// When staff were last called (F1): the room hears one call a minute at most.
+    var staffCalledAt: Date?
+    /// F1 came again within that minute: the screen says staff were called already.
+    public internal(set) var staffCalledAlready = false
     /// Seconds without a key before the kiosk clears; announced on the home screen.
     public var inactivityTimeout: Int { setup.inactivityTimeout }
     /// When the last key was pressed (or the clock last stood still): the inactivity rule's start.

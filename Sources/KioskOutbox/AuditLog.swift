@@ -55,35 +55,89 @@ public struct AuditLog: Sendable {
         try append([Entry(event, details)], at: moment)
     }
 
-    /// Appends several lines with one write and one fsync (a whole request's items).
+    /// Appends several lines with one write and one fsync (a whole request's items), after the
+    /// lines still pending from earlier (`PendingAudit`) that may be settled now.
     public func append(_ entries: [Entry], at moment: Moment) throws(DurableWriteError) {
-        guard !entries.isEmpty else { return }
+        try write(entries, at: moment, settling: [])
+    }
+
+    var pending: PendingAudit { PendingAudit(data: data) }
+
+    /// Keeps the lines of a change about to be made, before it is made; `afterChange` with what
+    /// this returns writes them into the trail. Throws when even that cannot be written: then the
+    /// change must not be made either.
+    public func beforeChange(_ entries: [Entry], at moment: Moment) throws(DurableWriteError) -> PendingChange {
+        PendingChange(file: try pending.keep(entries, .intent, at: moment))
+    }
+
+    /// A change announced with `beforeChange`.
+    public struct PendingChange: Sendable {
+        let file: URL
+    }
+
+    /// The change was made, or failed: its lines go into the trail if it was made. False when the
+    /// trail could not be written now: they wait beside it for the next append.
+    @discardableResult
+    public func afterChange(_ change: PendingChange, at moment: Moment) -> Bool {
+        defer { pending.settled(change.file) }
+        return (try? write([], at: moment, settling: [change.file])) != nil
+    }
+
+    /// Appends lines that describe what already happened; when the trail cannot be written they
+    /// wait beside it (`PendingAudit`) for the next append. False when they are waiting, or lost
+    /// because not even that could be written (the caller says so).
+    @discardableResult
+    public func record(_ entries: [Entry], at moment: Moment) -> Bool {
+        do throws(DurableWriteError) {
+            try append(entries, at: moment)
+            return true
+        } catch {
+            _ = try? pending.keep(entries, .unwritten, at: moment)
+            return false
+        }
+    }
+
+    private func write(_ entries: [Entry], at moment: Moment, settling: [URL]) throws(DurableWriteError) {
         let fd = open(file.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw .from(errno, file.path) }
         defer { close(fd) }
         flock(fd, LOCK_EX)
         defer { flock(fd, LOCK_UN) }
+        // Read while holding the trail's lock, so that two processes never write one group twice.
+        let groups = pending.groups().groups.filter { $0.settledByAnyone || settling.contains($0.file) }
+        var all: [Entry] = []
+        for group in groups {
+            // The caller's own change, settled right after it was made, is on time; any other is late.
+            let onTime = settling.contains(group.file)
+            for entry in group.entries where pending.tookEffect(entry) {
+                all.append(onTime ? entry : Entry(entry.event, entry.details + [("happened_at", .string(group.at)), ("recorded_late", .bool(true))]))
+            }
+        }
+        all += entries
+        guard !all.isEmpty || !groups.isEmpty else { return }
         var out = Data()
         var previous = AuditLog.zeroHash
-        var all = entries
+        var lines = all
         if let (last, torn) = lastLine(fd) {
             previous = SHA256.hex(last)
             if torn {
                 // A crash cut the last line. It stays; a line saying so is chained to it.
                 out.append(0x0A)
-                all.insert(Entry(.tornLine, [("bytes", .number(Double(last.count)))]), at: 0)
+                lines.insert(Entry(.tornLine, [("bytes", .number(Double(last.count)))]), at: 0)
             }
         }
-        for entry in all {
+        for entry in lines {
             let line = JSONValue.object([("at", .string(moment.rfc3339)), ("event", .string(entry.event.rawValue))]
                 + entry.details + [("prev", .string(previous))]).encodedData()
             previous = SHA256.hex(line)
             out.append(line)
             out.append(0x0A)
         }
+        if let code = SimulatedFaults.takeAuditFailure() { throw .from(code, file.path) }
         let written = out.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         guard written == out.count else { throw .from(written < 0 ? errno : EIO, file.path) }
         guard fsync(fd) == 0 else { throw .from(errno, file.path) }
+        pending.remove(groups.map(\.file))
     }
 
     /// The last line, whole (`torn` false) or cut short by a crash (no newline after it), read
@@ -117,8 +171,11 @@ public struct AuditLog: Sendable {
         case chainBroken(line: Int)
         /// The last line was cut short by a crash and nothing has been written since.
         case tornEnd(line: Int)
-        /// Items in the queue that the trail never mentions: lines were removed.
+        /// Items in the queue that the trail never mentions, and no pending line for them: lines
+        /// lost to a crash of an older version, or cut off the trail's end. The items are there.
         case missingHistory(items: Int)
+        /// Confirmed submissions that are neither here, sent, nor withdrawn: their files were removed.
+        case itemsRemoved(items: Int)
     }
 
     public struct Verified: Equatable, Sendable {
@@ -126,6 +183,8 @@ public struct AuditLog: Sendable {
         public var firstBreak: Break?
         /// Lines torn by a crash and recorded by the line after them: reported, not a break.
         public var tornLines: [Int] = []
+        /// Lines waiting beside the trail (`PendingAudit`) for the next append: reported, not a break.
+        public var pendingLines = 0
     }
 
     public func verify() -> Verified {
@@ -170,8 +229,7 @@ public struct AuditLog: Sendable {
                 return result
             }
             expected = SHA256.hex(line)
-            if let id = json["id"]?.stringValue { mentioned.insert("\(event) \(id)") }
-            for id in json["sent_ids"]?.arrayValue ?? [] { if let id = id.stringValue { mentioned.insert("sent \(id)") } }
+            mentioned.formUnion(AuditLog.mentions(event, json))
         }
         if let tear = pendingTear {
             result.firstBreak = .notJSON(line: tear.line)
@@ -181,9 +239,29 @@ public struct AuditLog: Sendable {
             result.firstBreak = .empty
             return result
         }
+        // A pending line is one the trail will get at its next append: it counts as written.
+        let waiting = pending.groups().groups.flatMap(\.entries).flatMap { AuditLog.mentions($0.event.rawValue, .object($0.details)) }
+        result.pendingLines = waiting.count
+        mentioned.formUnion(waiting)
+        let spool = data.submissions
+        let removed = mentioned.compactMap { line -> ItemID? in
+            guard line.hasPrefix("submission_confirmed "), let id = ItemID(String(line.dropFirst(21))) else { return nil }
+            return spool.locate(id) == nil && !mentioned.contains("withdrawn \(id.text)") ? id : nil
+        }
         let missing = queueHistory().filter { !mentioned.contains($0) }.count
-        if missing > 0 { result.firstBreak = .missingHistory(items: missing) }
+        if !removed.isEmpty {
+            result.firstBreak = .itemsRemoved(items: removed.count)
+        } else if missing > 0 {
+            result.firstBreak = .missingHistory(items: missing)
+        }
         return result
+    }
+
+    /// `event id` for each item a line is about, as `verify` looks for them: its `id`, and the
+    /// `sent_ids` of imported receipts.
+    static func mentions(_ event: String, _ line: JSONValue) -> [String] {
+        (line["id"]?.stringValue.map { ["\(event) \($0)"] } ?? [])
+            + (line["sent_ids"]?.arrayValue ?? []).compactMap { $0.stringValue.map { "sent \($0)" } }
     }
 
     /// The lines the queue says the trail must hold: `sent ID` for every sent submission and

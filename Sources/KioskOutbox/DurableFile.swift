@@ -178,9 +178,10 @@ enum SimulatedFaults {
     nonisolated(unsafe) private static var refused: [Data] = []
     private static let lock = NSLock()
 
-    /// The next `count` durable writes fail with `code` (ENOSPC: the disk is full).
-    static func failNextWrites(_ count: Int, with code: Int32 = ENOSPC) {
-        lock.withLock { failures = Array(repeating: code, count: count); refused = [] }
+    /// The next `count` durable writes fail with `code` (ENOSPC: the disk is full), after
+    /// `passing` writes that go through (a confirmed submission's audit intent comes first).
+    static func failNextWrites(_ count: Int, with code: Int32 = ENOSPC, after passing: Int = 0) {
+        lock.withLock { failures = Array(repeating: 0, count: passing) + Array(repeating: code, count: count); refused = [] }
     }
 
     /// The bytes of each write failed on purpose since `failNextWrites`, so that a test can
@@ -190,11 +191,27 @@ enum SimulatedFaults {
     static func takeWriteFailure(refusing data: Data) -> Int32? {
         lock.withLock {
             guard !failures.isEmpty else { return nil }
+            let code = failures.removeFirst()
+            guard code != 0 else { return nil }
             refused.append(data)
-            return failures.removeFirst()
+            return code
+        }
+    }
+
+    nonisolated(unsafe) private static var auditFailures = 0
+
+    /// The next `count` appends to the audit trail fail as on a full disk; the queue's writes do not.
+    static func failNextAuditAppends(_ count: Int) { lock.withLock { auditFailures = count } }
+
+    static func takeAuditFailure() -> Int32? {
+        lock.withLock {
+            guard auditFailures > 0 else { return nil }
+            auditFailures -= 1
+            return ENOSPC
         }
     }
     #else
     static func takeWriteFailure(refusing data: Data) -> Int32? { nil }
+    static func takeAuditFailure() -> Int32? { nil }
     #endif
 }

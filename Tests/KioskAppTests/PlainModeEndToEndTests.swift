@@ -18,6 +18,18 @@ final class PlainModeEndToEndTests: XCTestCase {
     /// 社保养老 → 养老金资格认证, home visit, every question answered, then a rating.
     let pensionLines = ["1", "1", "", "1", "1", "511922194503150016", "1", "2", "江口镇二村三组5号", "2", "13800000000", "", "", "1"]
 
+    /// 200 `f1` lines, as a stuck key or an impatient hand would send them: one call for staff.
+    func testTwoHundredF1LinesCallStaffOnce() throws {
+        let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path, "--kiosk-id", "cn-511922-jiangkou-01"],
+                                   input: String(repeating: "f1\n", count: 200))
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let calls = try FileManager.default.contentsOfDirectory(atPath: dataDir.appendingPathComponent("help-requests/ready").path)
+            .filter { $0.hasSuffix(".json") }
+        XCTAssertEqual(calls.count, 1, "one call for staff, not one per line")
+        let audit = try String(contentsOf: dataDir.appendingPathComponent("audit.jsonl"), encoding: .utf8)
+        XCTAssertEqual(audit.components(separatedBy: "\"event\":\"help_call\"").count - 1, 1, audit)
+    }
+
     func testPensionCertificationEndsWithTheExactSubmissionOnDisk() throws {
         let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path, "--kiosk-id", "cn-511922-jiangkou-01"],
                                    input: pensionLines.joined(separator: "\n") + "\n")

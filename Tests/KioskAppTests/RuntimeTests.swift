@@ -29,9 +29,10 @@ final class RuntimeTests: XCTestCase {
         XCTAssertTrue(tried, "could not make the folder read-only")
     }
 
-    /// The next durable write finds the disk full.
+    /// The queue's next write finds the disk full (the audit trail's note of the change, written
+    /// just before it, still went through).
     func makeTheNextWriteFindTheDiskFull() {
-        SimulatedFaults.failNextWrites(1)
+        SimulatedFaults.failNextWrites(1, after: 1)
     }
 
     func testFullDiskShowsWhyKeepsTheAnswersAndRetriesTheSameSubmission() throws {

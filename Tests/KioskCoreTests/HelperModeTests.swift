@@ -105,8 +105,15 @@ final class HelperModeTests: XCTestCase {
         XCTAssertEqual(last.keys.first, "同意请按确认键")
         XCTAssertTrue(last.paragraphs.last!.contains("请按确认键"), "确认 agrees, as the button says")
         XCTAssertTrue(last.paragraphs.contains("您的手机号码是多少？　答：1380***0000"), "\(last.paragraphs)")
+        XCTAssertEqual(last.keys.last, "按返回键看上一页", "on a later page Esc goes back a page, as when checking answers")
         d.esc()
-        XCTAssertEqual(d.page, .review, "不同意请按返回键, on the last page too")
+        XCTAssertEqual(d.state.screen, .assistedConsent)
+        XCTAssertEqual(d.state.optionPage, 1)
+        d.esc()
+        XCTAssertEqual(d.state.optionPage, 0)
+        XCTAssertEqual(d.state.content(zh).keys.last, "不同意请按返回键")
+        d.esc()
+        XCTAssertEqual(d.page, .review, "不同意请按返回键, on the first page")
         XCTAssertEqual(d.state.content(zh).notice, "本人没有同意，什么也没有提交。改好后可以再请本人确认。", "and the helper is told")
         XCTAssertTrue(d.submissions.isEmpty)
         d.enter()
@@ -125,6 +132,46 @@ final class HelperModeTests: XCTestCase {
         XCTAssertEqual(d.state.screen, .home)
         XCTAssertFalse(d.state.careMode, "home again, the helper has the standard layout back")
         XCTAssertNotNil(d.state.helper)
+    }
+
+    /// A helper who checked the answers up to page 2 turns the screen: the resident starts on
+    /// page 1, which names who acts for them, and sees every page before agreeing; on the screen
+    /// and in plain mode, where a page holds nine answers.
+    func testTheResidentsConsentStartsOnTheFirstPageWhateverPageTheHelperWasOn() {
+        for onScreen in [true, false] {
+            var setup = KioskSetup(kioskID: "cn-511922-test-01")
+            setup.onScreen = onScreen
+            var d = loggedIn()
+            d.state = WizardState(catalog: bundledCatalog, setup: setup, today: testToday)
+            d.helperSequence(); d.type("1001"); d.type("2468")
+            d.send(.helperChecked(.verified(zhang)))
+            d.open("home-adaptation")
+            d.enter()
+            for _ in 0..<40 where d.page != .review {
+                switch d.page {
+                case .question("id_number"): d.type("511922194503150016")
+                case .question("phone"): d.type("13800000000")
+                case .privacy: d.enter()
+                default: d.digit(1)
+                }
+            }
+            XCTAssertGreaterThan(d.state.optionPageCount, 1, "home adaptation's answers take more than one page")
+            while !d.state.isLastPage { d.enter() }
+            XCTAssertGreaterThan(d.state.optionPage, 0)
+            d.enter()
+            XCTAssertEqual(d.state.screen, .assistedConsent)
+            XCTAssertEqual(d.state.optionPage, 0, "onScreen \(onScreen): the consent opens on its first page")
+            let first = d.state.content(zh)
+            XCTAssertTrue(first.paragraphs.first?.contains("帮办员 张帮办 替您办理：居家适老化改造申请") == true, "\(first.paragraphs)")
+            XCTAssertTrue(first.morePages?.hasPrefix("第 1 页，共 ") == true, "\(String(describing: first.morePages))")
+            XCTAssertEqual(first.keys.first, "按确认键看下一页", "one Enter does not agree on the first page")
+            var pagesSeen: Set<Int> = [d.state.optionPage]
+            while !d.state.isLastPage { d.enter(); pagesSeen.insert(d.state.optionPage) }
+            XCTAssertEqual(pagesSeen.count, d.state.optionPageCount, "every page is shown")
+            XCTAssertTrue(d.submissions.isEmpty, "nothing before the last page")
+            d.enter()
+            XCTAssertEqual(d.submissions.count, 1)
+        }
     }
 
     func testInactivityLogsTheHelperOutAndTheSequenceDoesToo() {
@@ -202,7 +249,7 @@ final class HelperModeTests: XCTestCase {
         var state = d.state
         let context = Context(moment: testMoment, newID: "11111111-1111-4111-8111-111111111111")
         guard case .enqueue? = state.reduce(.key(.enter), context).first else { return XCTFail("consent did not queue") }
-        _ = state.reduce(.saveFailed(.diskFull), context)
+        _ = state.reduce(.saveFailed(submissionID: "11111111-1111-4111-8111-111111111111", .diskFull), context)
         _ = state.reduce(.key(.escape), context)
         XCTAssertEqual(state.screen, .wizard(.review))
         _ = state.reduce(.key(.digit(state.reviewItems.firstIndex(of: .question("phone"))! + 1)), context)

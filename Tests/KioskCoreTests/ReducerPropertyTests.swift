@@ -22,7 +22,7 @@ final class ReducerPropertyTests: XCTestCase {
         case 90..<92: return .key(.character("X"))
         case 92..<97: return .key([.f1, .f2, .f3, .f4].randomElement(using: &rng)!)
         case 97: return .setOnline(Bool.random(using: &rng))
-        case 98: return .saveFailed(.diskFull)
+        case 98: return .saveFailed(submissionID: "00000000-0000-4000-8000-000000000098", .diskFull)
         default: return .tick
         }
     }
@@ -62,7 +62,7 @@ final class ReducerPropertyTests: XCTestCase {
             }
             // Answer the runtime's part: mostly saved, sometimes the disk is full.
             if case let .enqueue(s)? = effects.first {
-                let reply: Action = step % 10 == 0 ? .saveFailed(.diskFull) : .saved(submissionID: s.id)
+                let reply: Action = step % 10 == 0 ? .saveFailed(submissionID: s.id, .diskFull) : .saved(submissionID: s.id)
                 _ = state.reduce(reply, Context(moment: now, newID: "r-\(step)"))
             }
 

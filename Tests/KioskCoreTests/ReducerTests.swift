@@ -230,14 +230,53 @@ final class ReducerTests: XCTestCase {
         let effects = state.reduce(.key(.enter), Context(moment: testMoment, newID: "11111111-1111-4111-8111-111111111111"))
         guard case let .enqueue(first)? = effects.first else { return XCTFail() }
         XCTAssertEqual(state.screen, .saving)
-        _ = state.reduce(.saveFailed(.diskFull), Context(moment: testMoment, newID: "x"))
+        _ = state.reduce(.saveFailed(submissionID: "99999999-9999-4999-8999-999999999999", .diskFull), Context(moment: testMoment, newID: "x"))
+        XCTAssertEqual(state.screen, .saving, "the answer about another submission is not this one's")
+        _ = state.reduce(.saveFailed(submissionID: first.id, .diskFull), Context(moment: testMoment, newID: "x"))
         XCTAssertEqual(state.screen, .saveFailed(.diskFull))
         XCTAssertEqual(state.content(loadStrings("zh-Hans")).paragraphs, ["机器的存储空间满了。", "您填写的内容还在，没有丢失。请叫工作人员来处理。"])
-        let later = Moment(date: testMoment.date.addingTimeInterval(600), utcOffsetSeconds: testMoment.utcOffsetSeconds)
+        let later = Moment(date: testMoment.date.addingTimeInterval(60), utcOffsetSeconds: testMoment.utcOffsetSeconds)
         _ = state.reduce(.tick, Context(moment: later, newID: "y"))
-        XCTAssertEqual(state.screen, .saveFailed(.diskFull), "inactivity must not throw away a confirmed submission")
-        let retry = state.reduce(.key(.enter), Context(moment: testMoment, newID: "22222222-2222-4222-8222-222222222222"))
+        XCTAssertEqual(state.screen, .saveFailed(.diskFull))
+        let retry = state.reduce(.key(.enter), Context(moment: later, newID: "22222222-2222-4222-8222-222222222222"))
         XCTAssertEqual(retry, [.enqueue(first)], "the retry writes the same id and the same bytes")
+    }
+
+    /// The resident walks away from a failed save: the screen warns, then clears like any other,
+    /// and calls staff; the submission is kept out of sight and written as soon as the disk takes it.
+    func testAFailedSaveLeftAloneClearsCallsStaffAndIsWrittenLaterWithTheSameBytes() throws {
+        var d = startPension()
+        d.type(elder); d.digit(1); d.digit(1); d.enter()
+        while !d.state.isLastPage { d.enter() }
+        var state = d.state
+        guard case let .enqueue(first)? = state.reduce(.key(.enter), Context(moment: testMoment, newID: "11111111-1111-4111-8111-111111111111")).first
+        else { return XCTFail() }
+        _ = state.reduce(.saveFailed(submissionID: first.id, .diskFull), Context(moment: testMoment, newID: "x"))
+        func at(_ seconds: TimeInterval) -> Context {
+            Context(moment: Moment(date: testMoment.date.addingTimeInterval(seconds), utcOffsetSeconds: testMoment.utcOffsetSeconds),
+                    newID: "33333333-3333-4333-8333-33333333333\(Int(seconds) % 10)")
+        }
+        _ = state.reduce(.tick, at(95))
+        XCTAssertEqual(state.screen, .saveFailed(.diskFull))
+        XCTAssertEqual(state.inactivityWarning, 30, "the failure screen warns before it clears")
+        let cleared = state.reduce(.tick, at(121))
+        XCTAssertEqual(state.screen, .home)
+        XCTAssertNil(state.session, "nothing of the resident is left to show")
+        XCTAssertTrue(cleared.contains(.bell), "staff are called")
+        XCTAssertTrue(cleared.contains { if case let .record(r) = $0 { return r.kind == .helpRequest } else { return false } })
+        XCTAssertEqual(state.unsaved, [first])
+        let zh = loadStrings("zh-Hans")
+        XCTAssertEqual(state.content(zh).paragraphs.first, "有 1 件已经确认的办件还没有保存好（本机存储出了问题），本机每分钟重试一次。请工作人员来处理，处理好以前不要关机。")
+        XCTAssertFalse(state.content(zh).paragraphs.joined().contains("1945"))
+        for _ in 0..<5 { _ = state.reduce(.key(.escape), at(122)) }
+        XCTAssertEqual(state.screen, .home, "Esc never brings the resident's answers back")
+        XCTAssertEqual(state.reduce(.tick, at(125)), [.enqueue(first)], "tried again with the same id and bytes")
+        XCTAssertEqual(state.reduce(.tick, at(150)), [], "once a minute")
+        _ = state.reduce(.saveFailed(submissionID: first.id, .diskFull), at(151))
+        XCTAssertEqual(state.reduce(.tick, at(186)), [.enqueue(first)])
+        _ = state.reduce(.saved(submissionID: first.id), at(187))
+        XCTAssertEqual(state.unsaved, [])
+        XCTAssertFalse(state.content(zh).paragraphs.contains { $0.contains("还没有保存好") }, "the home screen no longer asks for staff")
     }
 
     func testCallStaffFromAQuestionAndComeBack() {
@@ -252,6 +291,31 @@ final class ReducerTests: XCTestCase {
         XCTAssertNil(d.state.overlay)
         XCTAssertEqual(d.page, .question("receiving_pension"))
         XCTAssertEqual(d.state.session?.answers["id_number"], .string(elder))
+    }
+
+    /// F1 held down repeats: one call for staff, not one per repeat; pressed again within a
+    /// minute the screen says staff were called already; after a minute it calls again.
+    func testHoldingF1CallsStaffOnceAndAgainOnlyAfterAMinute() {
+        var d = startPension()
+        func calls() -> Int { d.effects.filter { if case let .record(r) = $0 { return r.kind == .helpRequest } else { return false } }.count }
+        for _ in 0..<50 { d.key(.f1) }
+        XCTAssertEqual(calls(), 1)
+        XCTAssertEqual(d.effects.filter { $0 == .bell }.count, 1)
+        XCTAssertEqual(d.effects.filter { if case .audit(.helpCall) = $0 { return true } else { return false } }.count, 1)
+        let zh = loadStrings("zh-Hans")
+        XCTAssertEqual(d.state.content(zh).paragraphs, ["请您稍坐，工作人员马上就来帮您。"])
+        d.enter()
+        XCTAssertNil(d.state.overlay)
+        d.wait(30)
+        d.key(.f1)
+        XCTAssertEqual(d.state.overlay, .staffCalled)
+        XCTAssertEqual(calls(), 1, "a second press within a minute calls nobody again")
+        XCTAssertEqual(d.state.content(zh).paragraphs, ["刚才已经叫过工作人员了，不用再按。请您稍坐，工作人员马上就来。"])
+        d.enter()
+        d.wait(31)
+        d.key(.f1)
+        XCTAssertEqual(calls(), 2, "a minute after the last call, F1 calls again")
+        XCTAssertEqual(d.state.content(zh).paragraphs, ["请您稍坐，工作人员马上就来帮您。"])
     }
 
     func testCareModeAndLanguageKeys() {

@@ -46,7 +46,7 @@ final class SnapshotTests: XCTestCase {
         _ = saving.reduce(.key(.enter), Context(moment: testMoment, newID: "2b4ff68d-db7d-46b8-8051-40d10284897a"))
         out.append(("saving", saving))
         var failed = saving
-        _ = failed.reduce(.saveFailed(.diskFull), Context(moment: testMoment, newID: "f"))
+        _ = failed.reduce(.saveFailed(submissionID: "2b4ff68d-db7d-46b8-8051-40d10284897a", .diskFull), Context(moment: testMoment, newID: "f"))
         out.append(("save-failed", failed))
         var confirmed = saving
         _ = confirmed.reduce(.saved(submissionID: "2b4ff68d-db7d-46b8-8051-40d10284897a"), Context(moment: testMoment, newID: "s"))

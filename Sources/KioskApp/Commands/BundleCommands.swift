@@ -87,6 +87,7 @@ public enum BundleCommands {
         let result = log.verify()
         let file = log.file.path
         for line in result.tornLines { print(s.tr(.auditTornRecorded, ["line": "\(line)", "file": file])) }
+        if result.pendingLines > 0 { print(s.tr(.auditPendingLines, ["count": "\(result.pendingLines)"])) }
         switch result.firstBreak {
         case nil:
             print(s.tr(.auditOk, ["lines": "\(result.lines)", "file": file]))
@@ -99,6 +100,7 @@ public enum BundleCommands {
             CareKiosk.printError(s.tr(.auditBroken, ["line": "\(line)", "previous": "\(line - 1)", "file": file]))
         case let .tornEnd(line)?: CareKiosk.printError(s.tr(.auditTornEnd, ["line": "\(line)", "file": file]))
         case let .missingHistory(count)?: CareKiosk.printError(s.tr(.auditMissingHistory, ["count": "\(count)", "file": file]))
+        case let .itemsRemoved(count)?: CareKiosk.printError(s.tr(.auditItemsRemoved, ["count": "\(count)", "file": file]))
         }
         return 1
     }

@@ -32,6 +32,7 @@ enum PlainWords {
         case .keysAnyKeyBack: return .plainKeysAnyKeyBack
         case .keysBack: return .plainKeysBack
         case .keysBackDisagree: return .plainKeysBackDisagree
+        case .keysBackPage: return .plainKeysBackPage
         case .keysBackToChange: return .plainKeysBackToChange
         case .keysBackspace: return .plainKeysBackspace
         case .keysCallStaff: return .plainKeysCallStaff

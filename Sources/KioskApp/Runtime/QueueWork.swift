@@ -14,19 +14,29 @@ struct QueueWork: Sendable {
 
     // MARK: the resident's submission
 
-    /// Seals (when a portal key is configured) and writes a confirmed submission durably, then
-    /// says so in the audit trail. Only then is it `.saved`; a failure keeps it for Enter to retry.
+    /// Seals (when a portal key is configured) and writes a confirmed submission durably, its
+    /// audit lines kept before it is written and appended after. Only then is it `.saved`; a
+    /// failure keeps it for Enter to retry.
     func enqueue(_ submission: Submission, sealer: SubmissionSealer?) -> Action {
+        let moment = clock()
         do {
+            let change = try data.audit.beforeChange(auditEntries(submission), at: moment)
+            defer { data.audit.afterChange(change, at: moment) }
             try data.enqueue(sealer?.seal(submission) ?? submission)
         } catch {
             switch error as? DurableWriteError {
-            case .diskFull: return .saveFailed(.diskFull)
-            case .notWritable, .readOnly: return .saveFailed(.notWritable)
-            case .exists, .failed, nil: return .saveFailed(.other)
+            case .diskFull: return .saveFailed(submissionID: submission.id, .diskFull)
+            case .notWritable, .readOnly: return .saveFailed(submissionID: submission.id, .notWritable)
+            case .exists?: break // written by an earlier try whose answer was lost: it is saved
+            case .failed, nil: return .saveFailed(submissionID: submission.id, .other)
             }
         }
         sealer?.forget(submission.id)
+        return .saved(submissionID: submission.id)
+    }
+
+    /// What the audit trail records of a confirmed submission: the resident's consent to a helper, then the confirmation.
+    private func auditEntries(_ submission: Submission) -> [AuditLog.Entry] {
         var entries: [AuditLog.Entry] = []
         let body = submission.json["body"]
         if submission.json["channel"] == .string("assisted") {
@@ -37,9 +47,7 @@ struct QueueWork: Sendable {
             ("id", .string(submission.id)), ("service_id", .string(submission.serviceID)), ("channel", submission.json["channel"] ?? .null),
             ("masked_id", submission.maskedIdentity.map(JSONValue.string) ?? .null), ("consent", body?["consent"]?["given_at"] ?? .null),
         ]))
-        // The audit trail follows the queue: a failure here loses a line, never the submission.
-        try? data.audit.append(entries, at: clock())
-        return .saved(submissionID: submission.id)
+        return entries
     }
 
     /// A rating or a call for staff. A full disk loses it; the resident's submission is what must not be lost.
@@ -56,7 +64,7 @@ struct QueueWork: Sendable {
         case let .lockout(helper, seconds): entry = AuditLog.Entry(.lockout, [("helper", .string(helper)), ("seconds", .number(Double(seconds)))])
         case let .helpCall(id): entry = AuditLog.Entry(.helpCall, [("id", .string(id))])
         }
-        try? data.audit.append([entry], at: clock())
+        data.audit.record([entry], at: clock())
     }
 
     // MARK: helpers
