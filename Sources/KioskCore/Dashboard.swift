@@ -47,6 +47,8 @@ public struct DashboardView: Equatable, Sendable {
     public var search: String?
     /// Items on a USB stick for more than `DashboardView.staleExportDays` without receipts.
     public var staleExports: Int
+    /// Audit lines waiting beside the trail, which could not be written when they happened.
+    public var waitingAuditLines = 0
 
     /// A stick that has not come back within a week is probably lost: the helper is warned.
     public static let staleExportDays = 7
@@ -62,7 +64,7 @@ public struct DashboardView: Equatable, Sendable {
 
     public static func == (a: DashboardView, b: DashboardView) -> Bool {
         a.counts.map(\.state) == b.counts.map(\.state) && a.counts.map(\.count) == b.counts.map(\.count)
-            && a.items == b.items && a.search == b.search && a.staleExports == b.staleExports
+            && a.items == b.items && a.search == b.search && a.staleExports == b.staleExports && a.waitingAuditLines == b.waitingAuditLines
     }
 }
 
@@ -224,6 +226,7 @@ extension WizardState {
             if view.staleExports > 0 {
                 paragraphs.append(s.tr(.dashboardStaleExports, ["count": "\(view.staleExports)", "days": "\(DashboardView.staleExportDays)"]))
             }
+            if view.waitingAuditLines > 0 { paragraphs.append(s.tr(.auditPendingLines, ["count": "\(view.waitingAuditLines)"])) }
             switch dashboardMessage {
             case .busy?: paragraphs.append(s.tr(.dashboardBusy))
             case .gone?: paragraphs.append(s.tr(.dashboardGone))

@@ -14,6 +14,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case auditItemsRemoved = "audit.items_removed"
     case auditMissingHistory = "audit.missing_history"
     case auditPendingLines = "audit.pending_lines"
+    case auditPendingUnreadable = "audit.pending_unreadable"
     case auditNoGenesis = "audit.no_genesis"
     case auditNotJson = "audit.not_json"
     case auditOk = "audit.ok"

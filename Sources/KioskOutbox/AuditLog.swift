@@ -63,6 +63,17 @@ public struct AuditLog: Sendable {
 
     var pending: PendingAudit { PendingAudit(data: data) }
 
+    /// Lines waiting beside the trail for the next append, and pending files that cannot be read.
+    public var waitingLines: Int { pending.groups().groups.reduce(0) { $0 + $1.entries.count } }
+    public var unreadablePendingFiles: Int { pending.groups().unreadable }
+    public var pendingFolder: URL { pending.folder }
+
+    /// Writes what waits beside the trail from changes that were made (at a start, say).
+    public func settlePending(at moment: Moment) {
+        DurableFile.removeAbandonedTemporaryFiles(in: pending.tmpFolder)
+        try? write([], at: moment, settling: [])
+    }
+
     /// Keeps the lines of a change about to be made, before it is made; `afterChange` with what
     /// this returns writes them into the trail. Throws when even that cannot be written: then the
     /// change must not be made either.
@@ -98,6 +109,8 @@ public struct AuditLog: Sendable {
     }
 
     private func write(_ entries: [Entry], at moment: Moment, settling: [URL]) throws(DurableWriteError) {
+        // Nothing to write and nothing waiting: the trail is not even opened (nor created).
+        if entries.isEmpty, pending.groups().groups.isEmpty { return }
         let fd = open(file.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw .from(errno, file.path) }
         defer { close(fd) }
@@ -240,7 +253,9 @@ public struct AuditLog: Sendable {
             return result
         }
         // A pending line is one the trail will get at its next append: it counts as written.
-        let waiting = pending.groups().groups.flatMap(\.entries).flatMap { AuditLog.mentions($0.event.rawValue, .object($0.details)) }
+        // Only lines of changes that were made: an intent whose change never happened says nothing.
+        let waiting = pending.groups().groups.flatMap(\.entries).filter(pending.tookEffect)
+            .flatMap { AuditLog.mentions($0.event.rawValue, .object($0.details)) }
         result.pendingLines = waiting.count
         mentioned.formUnion(waiting)
         let spool = data.submissions

@@ -21,6 +21,8 @@ public struct DataFolder: Sendable {
         try audit.start(kioskID: kioskID, at: moment, queueIsEmpty: spools.allSatisfy { spool in
             Spool.State.allCases.allSatisfy { spool.count(in: $0) == 0 }
         })
+        // Lines of changes made before a crash or on a full disk, written now.
+        audit.settlePending(at: moment)
     }
 
     public func enqueue(_ submission: Submission) throws(DurableWriteError) {
@@ -58,7 +60,7 @@ public struct DataFolder: Sendable {
         }
         for file in damaged { try spool.moveToDamaged(name: file.name, from: state) }
         if !damaged.isEmpty {
-            try? audit.append(damaged.map {
+            audit.record(damaged.map {
                 AuditLog.Entry(.damaged, [("file", .string($0.name)), ("kind", .string(spool.kind.rawValue)),
                                           ("state", .string(state.rawValue)), ("damage", .string($0.damage.code))])
             }, at: moment)

@@ -34,7 +34,9 @@ public struct QueueDesk {
             }
         }
         items.sort { $0.createdAt > $1.createdAt }
-        return DashboardView(counts: counts, items: items, search: search, staleExports: stale)
+        var view = DashboardView(counts: counts, items: items, search: search, staleExports: stale)
+        view.waitingAuditLines = data.audit.waitingLines
+        return view
     }
 
     /// Four characters match the end of the masked identity number; twelve digits the 办件编号 the
@@ -81,10 +83,14 @@ public struct QueueDesk {
         try withQueue { spool throws(DurableWriteError) in
             guard let state = spool.locate(id), state == .ready || state == .quarantine else { return false }
             let facts = spool.read(id, in: state)?.facts
+            // `withdrawn` is kept before the file goes, and written after: never a deletion the
+            // trail did not hear of. When not even that can be written, nothing is deleted.
+            let change = try data.audit.beforeChange([AuditLog.Entry(.withdrawn, [
+                ("id", .string(id.text)), ("service_id", facts?.serviceID.map(JSONValue.string) ?? .null),
+                ("masked_id", facts?.maskedID.map(JSONValue.string) ?? .null), ("helper", helper.map(JSONValue.string) ?? .null),
+            ])], at: moment)
+            defer { data.audit.afterChange(change, at: moment) }
             try spool.remove(id, from: state)
-            try? data.audit.append(.withdrawn, at: moment, [("id", .string(id.text)), ("service_id", facts?.serviceID.map(JSONValue.string) ?? .null),
-                                                           ("masked_id", facts?.maskedID.map(JSONValue.string) ?? .null),
-                                                           ("helper", helper.map(JSONValue.string) ?? .null)])
             return true
         }
     }

@@ -86,19 +86,21 @@ public struct ReceiptsImporter {
                     refused[state, default: []].append(done)
                 }
             }
+            imported.sent = sent.values.reduce(0) { $0 + $1.count }
+            imported.quarantined = refused.values.reduce(0) { $0 + $1.count }
+            let sentIDs = sent.values.flatMap { $0.map { JSONValue.string($0.id.text) } }
+            // Heard by the audit trail before the queue changes, written after (`PendingAudit`).
+            let change = try data.audit.beforeChange([AuditLog.Entry(.receiptsImported, [
+                ("file", .string(file.lastPathComponent)), ("bundle_sha256", .string(bundle)),
+                ("sent", .number(Double(imported.sent))), ("quarantined", .number(Double(imported.quarantined))),
+                ("rejected", .number(Double(imported.rejected.count))), ("sent_ids", .array(sentIDs)),
+            ])], at: moment)
+            defer { data.audit.afterChange(change, at: moment) }
             for (state, items) in sent { try spool.replace(items, from: state, to: .sent) }
             for (state, items) in refused { try spool.replace(items, from: state, to: .quarantine) }
         } catch {
             throw .disk(error)
         }
-        imported.sent = sent.values.reduce(0) { $0 + $1.count }
-        imported.quarantined = refused.values.reduce(0) { $0 + $1.count }
-        let sentIDs = sent.values.flatMap { $0.map { JSONValue.string($0.id.text) } }
-        try? data.audit.append(.receiptsImported, at: moment, [
-            ("file", .string(file.lastPathComponent)), ("bundle_sha256", .string(bundle)),
-            ("sent", .number(Double(imported.sent))), ("quarantined", .number(Double(imported.quarantined))),
-            ("rejected", .number(Double(imported.rejected.count))), ("sent_ids", .array(sentIDs)),
-        ])
         return imported
     }
 

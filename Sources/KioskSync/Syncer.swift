@@ -262,17 +262,20 @@ public struct Syncer {
                 settled.retry.append(item.id)
             }
         }
-        try spool.replace(sent, from: .sending, to: .sent)
-        try spool.replace(refused, from: .sending, to: .quarantine)
-        try putBack(settled.retry, spool, origin)
-        if spool.kind == .submission {
-            report.sent += sent.count
-            // The audit trail follows the queue: a crash between the two can lose a line, never an item.
+        // The audit trail hears of it before the queue changes and writes it after (`PendingAudit`):
+        // a crash in between is recorded late, never taken for a deleted record.
+        var change: AuditLog.PendingChange?
+        if spool.kind == .submission, !(sent.isEmpty && refused.isEmpty) {
             let entries = sent.map { AuditLog.Entry(.sent, [("id", .string($0.id.text)), ("receipt", $0.facts.receipt.map(JSONValue.string) ?? .null)]) }
                 + refused.map { AuditLog.Entry(.quarantined, [("id", .string($0.id.text)), ("status", .number(Double($0.facts.refusal!.refusal.status))),
                                                                ("error", .string($0.facts.refusal!.refusal.error))]) }
-            try? data.audit.append(entries, at: moment)
+            change = try data.audit.beforeChange(entries, at: moment)
         }
+        defer { if let change { data.audit.afterChange(change, at: moment) } }
+        try spool.replace(sent, from: .sending, to: .sent)
+        try spool.replace(refused, from: .sending, to: .quarantine)
+        try putBack(settled.retry, spool, origin)
+        if spool.kind == .submission { report.sent += sent.count }
         if settled.later == nil, settled.paused == nil, !settled.retry.isEmpty {
             settled.later = (.missingFromBatchAnswer, nil)
         }

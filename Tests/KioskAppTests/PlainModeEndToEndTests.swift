@@ -30,6 +30,19 @@ final class PlainModeEndToEndTests: XCTestCase {
         XCTAssertEqual(audit.components(separatedBy: "\"event\":\"help_call\"").count - 1, 1, audit)
     }
 
+    /// A confirmed submission whose file is deleted by hand is neither here, sent nor withdrawn:
+    /// `audit verify` says so, by name of what is missing.
+    func testAuditVerifyCatchesAConfirmedSubmissionDeletedByHand() throws {
+        let args = ["--data-dir", dataDir.path, "--kiosk-id", "cn-511922-jiangkou-01"]
+        let run = try runCarekiosk(["--plain"] + args, input: pensionLines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(try runCarekiosk(["audit", "verify"] + args).status, 0)
+        for file in try queuedFiles() { try FileManager.default.removeItem(at: file) }
+        let verify = try runCarekiosk(["audit", "verify"] + args)
+        XCTAssertEqual(verify.status, 1, verify.stdout)
+        XCTAssertTrue(verify.stderr.contains("有 1 件已确认的办件不见了"), verify.stderr)
+    }
+
     func testPensionCertificationEndsWithTheExactSubmissionOnDisk() throws {
         let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path, "--kiosk-id", "cn-511922-jiangkou-01"],
                                    input: pensionLines.joined(separator: "\n") + "\n")

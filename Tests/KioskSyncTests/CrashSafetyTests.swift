@@ -29,7 +29,7 @@ final class CrashSafetyTests: SyncTestCase {
         let usb = data.root.appendingPathComponent("usb")
         try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
         var confirmed: Set<Int> = []
-        var kioskKills = 0, syncKills = 0, exports = 0, n = 0
+        var kioskKills = 0, syncKills = 0, exports = 0, n = 0, auditFailures = 0
         let started = Date()
         // Bounded: the kills come fast enough that 400 rounds are never needed; a hang fails the test.
         while (kioskKills < 100 || syncKills < 100) && n < 400 && Date().timeIntervalSince(started) < 600 {
@@ -63,6 +63,11 @@ final class CrashSafetyTests: SyncTestCase {
                                killAfter: Double(Int.random(in: 0...400, using: &generator)) / 1000)
             if sync.killed { syncKills += 1 }
             XCTAssertFalse(sync.stderr.contains("Fatal error"), sync.stderr)
+
+            // Whatever was killed where, the audit trail holds: a lost line is pending, not a deletion.
+            let verify = try runCarekiosk(["audit", "verify"] + dataArgs)
+            XCTAssertEqual(verify.status, 0, "round \(n): \(verify.stderr)")
+            if verify.status != 0 { auditFailures += 1 }
         }
 
         try portal.faults([])
@@ -85,8 +90,10 @@ final class CrashSafetyTests: SyncTestCase {
         for s in data.spools {
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: s.tmpFolder.path), [], "nothing left in \(s.tmpFolder.path)")
         }
+        let final = try runCarekiosk(["audit", "verify"] + dataArgs)
+        XCTAssertEqual(final.status, 0, final.stderr)
         print("crash test: \(n) rounds, \(kioskKills) kiosk kills, \(syncKills) sync kills, \(exports) exports, \(confirmed.count) confirmed, "
-              + "\(stored.count) stored, \(Int(Date().timeIntervalSince(started))) s")
+              + "\(stored.count) stored, audit verify failed in \(auditFailures) rounds, \(Int(Date().timeIntervalSince(started))) s")
         XCTAssertGreaterThanOrEqual(kioskKills, 100, "bounded in rounds and time, and still enough kills")
         XCTAssertGreaterThanOrEqual(syncKills, 100)
         XCTAssertGreaterThan(confirmed.count, 10, "the kills must leave some runs that finish")

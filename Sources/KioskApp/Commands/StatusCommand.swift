@@ -28,6 +28,11 @@ public struct QueueReport {
         if view.staleExports > 0 {
             lines.append(s.tr(.queueStaleExports, ["count": "\(view.staleExports)", "days": "\(DashboardView.staleExportDays)"]))
         }
+        if view.waitingAuditLines > 0 { lines.append(s.tr(.auditPendingLines, ["count": "\(view.waitingAuditLines)"])) }
+        let unreadable = data.audit.unreadablePendingFiles
+        if unreadable > 0 {
+            lines.append(s.tr(.auditPendingUnreadable, ["count": "\(unreadable)", "folder": data.audit.pendingFolder.path]))
+        }
         return lines
     }
 
