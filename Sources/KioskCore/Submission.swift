@@ -9,13 +9,18 @@ public struct Submission: Equatable, Sendable {
     public var maskedIdentity: String?
     /// The kiosk's clock could not be believed when it was confirmed (see `ClockCheck`).
     public var clockSuspect: Bool
+    /// The whole identity number, in memory only: the queue keeps its keyed hash for the
+    /// progress check (`IdentityKeys`), never the number, and a sealed body no longer shows it.
+    public var identityNumber: String?
 
-    public init(id: String, serviceID: String, json: JSONValue, maskedIdentity: String? = nil, clockSuspect: Bool = false) {
+    public init(id: String, serviceID: String, json: JSONValue, maskedIdentity: String? = nil, clockSuspect: Bool = false,
+                identityNumber: String? = nil) {
         self.id = id
         self.serviceID = serviceID
         self.json = json
         self.maskedIdentity = maskedIdentity
         self.clockSuspect = clockSuspect
+        self.identityNumber = identityNumber
     }
 
     public var bytes: Data { json.encodedData() }
@@ -113,6 +118,6 @@ extension Session {
         ])
         let identity = relevantFields(today: today).first { $0.type == .idNumber }.flatMap { answers[$0.id]?.stringValue }
         return Submission(id: id, serviceID: service.id, json: json,
-                          maskedIdentity: identity.map { Mask.value($0, type: .idNumber) })
+                          maskedIdentity: identity.map { Mask.value($0, type: .idNumber) }, identityNumber: identity)
     }
 }

@@ -18,6 +18,7 @@ public struct DataFolder: Sendable {
     public func prepare(kioskID: String, at moment: Moment = .now()) throws(DurableWriteError) {
         try DurableFile.makeFolder(root)
         for spool in spools { try spool.prepare() }
+        _ = try IdentityKeys.prepare(self)
         try audit.start(kioskID: kioskID, at: moment, queueIsEmpty: spools.allSatisfy { spool in
             Spool.State.allCases.allSatisfy { spool.count(in: $0) == 0 }
         })
@@ -25,8 +26,11 @@ public struct DataFolder: Sendable {
         audit.settlePending(at: moment)
     }
 
+    /// Writes a confirmed submission, its facts keyed by the whole identity number for the
+    /// progress check (never the number itself).
     public func enqueue(_ submission: Submission) throws(DurableWriteError) {
-        guard let item = submission.queueItem else { throw .failed(submission.id, errno: EINVAL) }
+        guard var item = submission.queueItem else { throw .failed(submission.id, errno: EINVAL) }
+        if let number = submission.identityNumber { item.facts.identityKey = try IdentityKeys.prepare(self)?.key(number) }
         try submissions.put(item)
     }
 

@@ -42,6 +42,9 @@ public struct QueueFacts: Equatable, Sendable {
     public var serviceVersion: Int?
     public var createdAt: String?
     public var maskedID: String?
+    /// HMAC-SHA-256 of the whole identity number under the kiosk's secret (`IdentityKeys`): the
+    /// progress check finds an item by it. Never the number itself.
+    public var identityKey: String?
     /// The kiosk's clock was before its release date when the resident confirmed: ages were not
     /// used to turn anyone away, and the times in the submission may be wrong.
     public var clockSuspect = false
@@ -96,6 +99,7 @@ extension QueueFacts {
         if let serviceVersion { m.append(("service_version", .number(Double(serviceVersion)))) }
         if let createdAt { m.append(("created_at", .string(createdAt))) }
         if let maskedID { m.append(("masked_id", .string(maskedID))) }
+        if let identityKey { m.append(("id_key", .string(identityKey))) }
         if clockSuspect { m.append(("clock_suspect", .bool(true))) }
         if !bundles.isEmpty {
             m.append(("bundles", .array(bundles.map {
@@ -131,6 +135,8 @@ extension QueueFacts {
         self.serviceID = serviceID
         self.createdAt = createdAt
         self.maskedID = maskedID
+        guard let identityKey = string("id_key") else { return nil }
+        self.identityKey = identityKey
         if let v = json["service_version"] {
             guard let n = v.intValue else { return nil }
             serviceVersion = n

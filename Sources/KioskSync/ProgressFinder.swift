@@ -2,9 +2,10 @@ import Foundation
 import KioskCore
 import KioskOutbox
 
-/// Finds a resident's earlier submissions by comparing the masked form of the identity number
-/// they typed with the masked numbers kept in the queue; for the sent ones, what the portal says
-/// comes from `lookUp` (the sender, in its own process). The full number is never written,
+/// Finds a resident's earlier submissions by the whole identity number they typed: its keyed hash
+/// (`IdentityKeys`) against the one kept in each item's facts. A number that shares its first and
+/// last four digits with another finds nothing of the other's. For the sent ones, what the portal
+/// says comes from `lookUp` (the sender, in its own process). The number is never written,
 /// logged or sent.
 public struct ProgressFinder: Sendable {
     public var data: DataFolder
@@ -13,12 +14,13 @@ public struct ProgressFinder: Sendable {
 
     public func find(identityNumber: String, limit: Int = 5,
                      lookUp: ([ItemID]) -> [ItemID: PortalClient.Progress]) -> [ProgressItem] {
-        let masked = Mask.value(identityNumber, type: .idNumber)
+        // Without the kiosk's secret nothing can be matched, so nothing is shown.
+        guard let key = IdentityKeys.load(data)?.key(identityNumber) else { return [] }
         let spool = data.submissions
         var found: [(id: ItemID, item: QueueItem, state: Spool.State)] = []
         for state in [Spool.State.ready, .sending, .exported, .quarantine, .sent] {
             for id in spool.ids(in: state) {
-                if let item = spool.read(id, in: state), item.facts.maskedID == masked { found.append((id, item, state)) }
+                if let item = spool.read(id, in: state), item.facts.identityKey == key { found.append((id, item, state)) }
             }
         }
         let newest = found.sorted { ($0.item.facts.createdAt ?? "") > ($1.item.facts.createdAt ?? "") }.prefix(limit)

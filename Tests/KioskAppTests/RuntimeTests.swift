@@ -4,6 +4,7 @@ import KioskTestSupport
 @testable import KioskApp
 import KioskCore
 @testable import KioskOutbox
+import KioskSync
 
 final class RuntimeTests: XCTestCase {
     func runtime(_ root: URL, ids: [String]) throws -> RuntimeHarness {
@@ -16,6 +17,32 @@ final class RuntimeTests: XCTestCase {
         for line in ["1", "1", "", "1", "1", "511922194503150016", "1", "1", ""] { r.line(line) }
         XCTAssertEqual(r.state.screen, .wizard(.review))
         while !r.state.isLastPage { r.key(.enter) } // every page of answers is seen before submitting
+    }
+
+    /// 查询办理进度 goes by the whole identity number: a neighbour who types a valid number with
+    /// the same first and last four digits (the 尾号 is on the dashboard and spoken) sees nothing.
+    func testTheProgressCheckFindsOnlyTheItemsOfTheWholeNumber() throws {
+        let root = temporaryFolder("runtime")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let r = try runtime(root, ids: [])
+        let resident = "511922194503150016", neighbour = "511904194403150016", nobody = "511906194503150016"
+        for number in [resident, neighbour] {
+            for line in ["1", "1", "", "1", "1", number, "1", "1", ""] { r.line(line) }
+            while !r.state.isLastPage { r.key(.enter) }
+            r.key(.enter)
+            r.key(.escape); r.key(.escape) // the confirmation, then no rating
+            XCTAssertEqual(r.state.screen, .home)
+        }
+        XCTAssertEqual(r.data.submissions.ids(in: .ready).count, 2)
+        let finder = ProgressFinder(data: r.data)
+        XCTAssertEqual(finder.find(identityNumber: resident) { _ in [:] }.count, 1, "the resident's own item")
+        XCTAssertEqual(finder.find(identityNumber: neighbour) { _ in [:] }.count, 1, "and only that one for the neighbour")
+        XCTAssertEqual(finder.find(identityNumber: nobody) { _ in [:] }, [], "the same first and last four find nothing")
+        for id in r.data.submissions.ids(in: .ready) {
+            let facts = try XCTUnwrap(String(data: Data(contentsOf: r.data.submissions.folder(.ready).appendingPathComponent("\(id.text).json")),
+                                             encoding: .utf8)?.split(separator: "\n").first)
+            XCTAssertFalse(facts.contains(resident) || facts.contains(neighbour), "never the number itself: \(facts)")
+        }
     }
 
     /// A kiosk PC's mount point without a stick is a folder nobody may write: the dashboard then

@@ -133,7 +133,7 @@ final class NothingTrustedTests: SyncTestCase {
     /// Finding 7: a catalog file of 500 MB is refused, naming the file and the limit.
     func testAHugeCatalogIsRefusedNamingTheFileAndTheLimit() throws {
         let huge = data.root.appendingPathComponent("huge-catalog.json")
-        FileManager.default.createFile(atPath: huge.path, contents: Data("{".utf8))
+        _ = FileManager.default.createFile(atPath: huge.path, contents: Data("{".utf8))
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: 500 << 20)
         try handle.close()
