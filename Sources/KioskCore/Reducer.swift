@@ -220,7 +220,8 @@ extension WizardState {
         }
         let visible = visibleChoices
         guard !visible.isEmpty else { return [] }
-        guard d <= visible.count else { error = .noSuchOption(d); return [] }
+        // A number longer than an option's is never repeated back: it may be an identity number.
+        guard d <= visible.count else { error = (0...99).contains(d) ? .noSuchOption(d) : .chooseAnOption; return [] }
         error = nil
         return choose(visible[d - 1], context)
     }

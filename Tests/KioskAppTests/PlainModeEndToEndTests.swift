@@ -43,6 +43,32 @@ final class PlainModeEndToEndTests: XCTestCase {
         XCTAssertTrue(verify.stderr.contains("有 1 件已确认的办件不见了"), verify.stderr)
     }
 
+    /// An identity number typed where an option is asked for is refused without being printed.
+    func testAnIdentityNumberTypedAtAChoiceIsNeverPrintedBack() throws {
+        let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: "511922194503150016\n1\n511922194503150016\n")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertFalse(run.stdout.contains("511922194503150016") || run.stdout.contains("2194503"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("错误：请按数字键选择一项。"), run.stdout)
+    }
+
+    /// A helper checks the answers of a long service up to its last page, then turns to the
+    /// resident: the consent opens on its first page (who acts for them), and one empty line
+    /// only turns the page; it takes every page to agree.
+    func testTheResidentsConsentOpensOnItsFirstPageInPlainMode() throws {
+        let added = try runCarekiosk(["helper", "add", "1001", "张帮办", "--data-dir", dataDir.path], input: "2468\n2468\n")
+        XCTAssertEqual(added.status, 0, added.stderr)
+        // Login, 养老服务 → 居家适老化改造申请, three materials brought, the notice, every question.
+        let answers = ["/", "*", "-", "1001", "2468", "4", "2", "", "1", "1", "1", "", "511922194503150016"]
+            + Array(repeating: "1", count: 9) + ["13800000000"]
+        let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path],
+                                   input: (answers + ["", "", ""]).joined(separator: "\n") + "\n")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let consent = try XCTUnwrap(run.stdout.components(separatedBy: "== 请您本人确认 ==").dropFirst().first, run.stdout)
+        XCTAssertTrue(consent.contains("帮办员 张帮办 替您办理：居家适老化改造申请"), consent)
+        XCTAssertTrue(consent.contains("第 1 页，共 2 页"), consent)
+        XCTAssertEqual(try queuedFiles(), [], "one empty line on the consent's first page submits nothing")
+    }
+
     func testPensionCertificationEndsWithTheExactSubmissionOnDisk() throws {
         let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path, "--kiosk-id", "cn-511922-jiangkou-01"],
                                    input: pensionLines.joined(separator: "\n") + "\n")

@@ -104,7 +104,9 @@ public final class PlainMode {
         default: break
         }
         if acceptsText { return .typeLine(line) }
-        if let n = Int(word), n >= 0 { return .key(.digit(n)) }
+        // An option's number has one or two digits; a longer run of digits (an identity number
+        // typed at the wrong question) is a line, refused without being repeated.
+        if word.count <= 2, let n = Int(word), n >= 0 { return .key(.digit(n)) }
         // One sign alone is that key (the keypad's `/`, `*`, `-`: the helper's login sequence).
         if word.count == 1, let sign = word.first, !sign.isLetter { return .key(.character(sign)) }
         return .typeLine(line)
