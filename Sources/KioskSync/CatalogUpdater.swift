@@ -64,11 +64,4 @@ public struct CatalogUpdater {
         guard let bytes = try? BoundedFile.read(file, limit: largestCatalog), case let .success(catalog) = CatalogLoader.load(bytes) else { return nil }
         return catalog
     }
-
-    /// When the stored catalog was downloaded: the kiosk's clock cannot be earlier than that.
-    public static func storedDay(in data: DataFolder) -> CivilDate? {
-        let file = data.catalogFolder.appendingPathComponent("current.json")
-        guard let date = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date else { return nil }
-        return Moment(date: date, utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: date)).civilDate
-    }
 }

@@ -105,9 +105,9 @@ final class CatalogLoaderTests: XCTestCase {
     }
 
     func testBadVersions() {
-        XCTAssertEqual(problems(catalog(version: "0")), ["services[1].version: the version must be a positive integer"])
-        XCTAssertEqual(problems(catalog(version: "\"3\"")), ["services[1].version: the version must be a positive integer"])
-        XCTAssertEqual(problems(catalog(version: "2.5")), ["services[1].version: the version must be a positive integer"])
+        XCTAssertEqual(problems(catalog(version: "0")), ["services[1].version: the version must be a whole number from 1 to 999999"])
+        XCTAssertEqual(problems(catalog(version: "\"3\"")), ["services[1].version: the version must be a whole number from 1 to 999999"])
+        XCTAssertEqual(problems(catalog(version: "2.5")), ["services[1].version: the version must be a whole number from 1 to 999999"])
         // The portal's label is its own business: any printable text up to 64 characters.
         XCTAssertEqual(problems(catalog().replacingOccurrences(of: "2026-11-01", with: "r7")), [])
         XCTAssertEqual(problems(catalog().replacingOccurrences(of: "2026-11-01", with: "2026年冬季版")), [])

@@ -44,7 +44,7 @@ enum HelperCommand {
         do {
             try HelperDirectory(data: data).add(.init(id: id, name: cleanName, pin: hash))
         } catch {
-            CareKiosk.printError(s.tr(.cliDataDirUnusable, ["path": data.root.path, "reason": error.description]))
+            CareKiosk.printError(error.message(s))
             return 1
         }
         print(s.tr(.helperAdded, ["id": id, "name": cleanName]))

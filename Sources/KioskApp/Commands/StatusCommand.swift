@@ -74,7 +74,8 @@ enum StatusCommand {
             return 1
         }
         let now = AppClock(environment: environment).now()
-        if let downloaded = CatalogUpdater.stored(in: data) {
+        let downloaded = CatalogUpdater.stored(in: data)
+        if let downloaded {
             print(s.tr(.catalogUsingDownloaded, ["version": downloaded.version]))
         }
         let spool = data.submissions
@@ -89,9 +90,9 @@ enum StatusCommand {
             print(s.tr(.queueNothingWaiting))
         }
         var problems = QueueReport(data: data, now: now).problems(s)
-        if now.civilDate < ClockCheck.earliestPlausibleDay(newestCatalog: CatalogUpdater.storedDay(in: data)) {
-            problems.append(s.tr(.clockSuspectDetail, ["now": now.rfc3339]))
-        }
+        let plausible = ClockCheck.earliestPlausible(catalog: downloaded)
+        if now.civilDate < plausible.day { problems.append(plausible.message(now: now, s)) }
+        problems += HelperDirectory(data: data).problems().map { $0.message(s) }
         problems.forEach(CareKiosk.printError)
         return problems.isEmpty ? 0 : 1
     }
