@@ -97,6 +97,12 @@ public struct HelperDirectory: Sendable {
 }
 
 extension HelperDirectory.Problem {
+    /// Whether no helper can be added until the file is put right (one bad entry does not stop that).
+    public var blocksChanges: Bool {
+        if case .badEntry = self { return false }
+        return true
+    }
+
     public func message(_ s: Strings) -> String {
         switch self {
         case let .file(failure): return failure.message(s)

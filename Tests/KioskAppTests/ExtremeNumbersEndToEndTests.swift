@@ -51,6 +51,14 @@ final class ExtremeNumbersEndToEndTests: XCTestCase {
             XCTAssertTrue(status.stderr.contains("帮办员名单 \(dataDir.path)/helpers.json 里第 1 个帮办员的“iterations”缺了或超出范围"),
                           "iterations \(value): \(status.stderr)")
         }
+        // What the message says to do puts it right; another helper added meanwhile keeps the bad entry.
+        let other = try runCarekiosk(["helper", "add", "1002", "李帮办", "--data-dir", dataDir.path], input: "1357\n1357\n")
+        XCTAssertEqual(other.status, 0, other.stderr)
+        XCTAssertTrue(try String(contentsOf: dataDir.appendingPathComponent("helpers.json"), encoding: .utf8).contains("\"iterations\":1e15"))
+        let replaced = try runCarekiosk(["helper", "add", "1001", "张帮办", "--replace", "--data-dir", dataDir.path], input: "2468\n2468\n")
+        XCTAssertEqual(replaced.status, 0, replaced.stderr)
+        let after = try runCarekiosk(["status", "--data-dir", dataDir.path])
+        XCTAssertEqual(after.status, 0, after.stderr)
     }
 
     func testACatalogWithOutOfRangeCountsIsRefusedNamingTheKeyAndTheRange() throws {

@@ -31,6 +31,7 @@ final class SizeLimitMessagesTests: XCTestCase {
         let status = try runCarekiosk(["status", "--data-dir", dataDir.path])
         XCTAssertTrue(status.stderr.contains("文件 \(helpers.path) 太大（超过 256 KB），没有读取。"), status.stderr)
         let add = try runCarekiosk(["helper", "add", "1001", "张帮办", "--data-dir", dataDir.path], input: "2468\n2468\n")
+        XCTAssertFalse(add.stderr.contains("请输入"), "refused before a PIN is asked: \(add.stderr)")
         XCTAssertEqual(add.status, 1)
         XCTAssertTrue(add.stderr.contains("文件 \(helpers.path) 太大（超过 256 KB），没有读取。"), add.stderr)
         XCTAssertEqual(try Data(contentsOf: helpers).count, 300 << 10, "the file is left as it was")
