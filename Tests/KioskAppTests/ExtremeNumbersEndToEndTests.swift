@@ -13,6 +13,8 @@ final class ExtremeNumbersEndToEndTests: XCTestCase {
 
     let extremes = ["5000000000", "-5000000000", "2147483648", "1e308", "-1e308", "2.5", "-0", "0", "-1", "\"NaN\"",
                     "9007199254740993", "1e15"]
+    /// Not JSON at all, though a careless editor or another language's writer makes them.
+    let notJSON = ["NaN", "Infinity", "1e999", "0x10"]
 
     func assertRanToTheEnd(_ run: CarekioskRun, _ value: String, file: StaticString = #filePath, line: UInt = #line) {
         // Foundation's Process gives the signal's number for a program a signal ended (SIGILL, 4).
@@ -26,7 +28,7 @@ final class ExtremeNumbersEndToEndTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: token.path)
         let sender = dataDir.appendingPathComponent("sender")
         try FileManager.default.createDirectory(at: sender, withIntermediateDirectories: true)
-        for value in extremes {
+        for value in extremes + notJSON {
             try #"{"pid":\#(value),"online":true,"paused":false,"at":"2026-11-22T09:00:00+08:00"}"#
                 .write(to: sender.appendingPathComponent("status.json"), atomically: true, encoding: .utf8)
             let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path, "--portal", "https://127.0.0.1:9", "--token-file", token.path],
@@ -51,6 +53,16 @@ final class ExtremeNumbersEndToEndTests: XCTestCase {
             XCTAssertTrue(status.stderr.contains("帮办员名单 \(dataDir.path)/helpers.json 里第 1 个帮办员的“iterations”缺了或超出范围"),
                           "iterations \(value): \(status.stderr)")
         }
+        for value in notJSON {
+            try #"{"helpers":[{"id":"1001","name":"张帮办","salt":"\#(salt)","iterations":\#(value),"hash":"\#(hash)"}]}"#
+                .write(to: dataDir.appendingPathComponent("helpers.json"), atomically: true, encoding: .utf8)
+            let status = try runCarekiosk(["status", "--data-dir", dataDir.path])
+            assertRanToTheEnd(status, value)
+            XCTAssertTrue(status.stderr.contains("帮办员名单 \(dataDir.path)/helpers.json 第 1 行第"), "\(value): \(status.stderr)")
+            XCTAssertTrue(status.stderr.contains("不是正确的 JSON"), "\(value): \(status.stderr)")
+        }
+        try #"{"helpers":[{"id":"1001","name":"张帮办","salt":"\#(salt)","iterations":1e15,"hash":"\#(hash)"}]}"#
+            .write(to: dataDir.appendingPathComponent("helpers.json"), atomically: true, encoding: .utf8)
         // What the message says to do puts it right; another helper added meanwhile keeps the bad entry.
         let other = try runCarekiosk(["helper", "add", "1002", "李帮办", "--data-dir", dataDir.path], input: "1357\n1357\n")
         XCTAssertEqual(other.status, 0, other.stderr)
