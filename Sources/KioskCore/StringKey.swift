@@ -61,6 +61,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case catalogRefused = "catalog.refused"
     case catalogUpdated = "catalog.updated"
     case catalogUsingDownloaded = "catalog.using_downloaded"
+    case catalogStoredUnusable = "catalog.stored_unusable"
     case categoryOther = "category.other"
     case categoryQuestion = "category.question"
     case cliBadValue = "cli.bad_value"

@@ -37,6 +37,17 @@ final class SizeLimitMessagesTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: helpers).count, 300 << 10, "the file is left as it was")
     }
 
+    /// A downloaded catalog that has grown over its limit (or was damaged) is not silently replaced
+    /// by the kiosk's own: status says so, with the limit.
+    func testAnOversizedStoredCatalogIsSaidByStatus() throws {
+        try FileManager.default.createDirectory(at: dataDir.appendingPathComponent("catalog"), withIntermediateDirectories: true)
+        let stored = try write("catalog/current.json", bytes: (4 << 20) + 1)
+        let run = try runCarekiosk(["status", "--data-dir", dataDir.path])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("门户下发的事项清单用不了，现在用的是本机自带的清单：文件 \(stored.path) 太大（超过 4 MB），没有读取。"),
+                      run.stderr)
+    }
+
     func testAnOversizedTokenFileIsSaidWithItsLimit() throws {
         let token = try write("token", bytes: 5000, json: "t0ken")
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: token.path)

@@ -74,7 +74,8 @@ enum StatusCommand {
             return 1
         }
         let now = AppClock(environment: environment).now()
-        let downloaded = CatalogUpdater.stored(in: data)
+        let stored = CatalogUpdater.loadStored(in: data)
+        let downloaded = try? stored?.get()
         if let downloaded {
             print(s.tr(.catalogUsingDownloaded, ["version": downloaded.version]))
         }
@@ -90,6 +91,7 @@ enum StatusCommand {
             print(s.tr(.queueNothingWaiting))
         }
         var problems = QueueReport(data: data, now: now).problems(s)
+        if case let .failure(why)? = stored { problems.append(s.tr(.catalogStoredUnusable, ["problem": why.message(s)])) }
         let plausible = ClockCheck.earliestPlausible(catalog: downloaded)
         if now.civilDate < plausible.day { problems.append(plausible.message(now: now, s)) }
         problems += HelperDirectory(data: data).problems().map { $0.message(s) }
