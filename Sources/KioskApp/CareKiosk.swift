@@ -47,6 +47,11 @@ public enum CareKiosk {
     public static func printError(_ line: String) {
         FileHandle.standardError.write(Data((TerminalText.clean(line) + "\n").utf8))
     }
+
+    /// A line of a command's output, cleaned of control characters like every message.
+    public static func printOut(_ line: String) {
+        print(TerminalText.clean(line))
+    }
 }
 
 /// What every command starts from: the data files, the command line over the configuration file,

@@ -17,12 +17,16 @@ public enum Configuration {
     /// What is wrong with a configuration file: the file, the key, and the problem.
     public enum Problem: Error, Equatable {
         case unreadable(file: String)
+        /// Too large, not a file, not there: said with the file's own words (the 64 KB limit).
+        case file(BoundedFile.Failure)
         case notJSON(file: String, JSONSyntaxError)
         case notAnObject(file: String)
         case unknownKey(file: String, key: String)
         case wrongType(file: String, key: String, expected: JSONValue.Kind)
         case badValue(file: String, Options.ParseError)
     }
+
+    public static let largestFile = 64 << 10
 
     /// The command line over the file.
     public static func apply(to options: Options, environment: [String: String]) throws(Problem) -> Options {
@@ -38,7 +42,11 @@ public enum Configuration {
             // The default file is optional: a kiosk with no portal needs none.
             guard FileManager.default.fileExists(atPath: path) else { return options }
         }
-        guard let data = try? BoundedFile.read(URL(fileURLWithPath: path), limit: 64 << 10) else { throw .unreadable(file: path) }
+        let data: Data
+        do { data = try BoundedFile.read(URL(fileURLWithPath: path), limit: largestFile) } catch {
+            if case .unreadable = error { throw .unreadable(file: path) }
+            throw .file(error)
+        }
         return try parse(data, file: path, under: options)
     }
 
@@ -70,6 +78,7 @@ extension Configuration.Problem {
     public func message(_ s: Strings) -> String {
         switch self {
         case let .unreadable(file): return s.tr(.configUnreadable, ["file": file])
+        case let .file(failure): return s.tr(.configFile, ["problem": failure.message(s)])
         case let .notJSON(file, error):
             return s.tr(.configNotJson, ["file": file, "line": "\(error.line)", "column": "\(error.column)", "problem": error.message(s)])
         case let .notAnObject(file): return s.tr(.configNotObject, ["file": file])
@@ -92,6 +101,7 @@ extension PortalSettings.Problem {
         case let .tokenFileOpen(file, mode): return s.tr(.portalTokenOpen, ["file": file, "mode": mode])
         case let .tokenFileEmpty(file): return s.tr(.portalTokenEmpty, ["file": file])
         case let .tokenFileNotAFile(file): return s.tr(.portalTokenNotAFile, ["file": file])
+        case let .tokenFileTooLarge(file, limit): return s.tr(.portalTokenTooLarge, ["file": file, "limit": BoundedFile.describe(bytes: limit)])
         }
     }
 }

@@ -14,7 +14,9 @@ enum KioskLaunch {
         guard let data = CareKiosk.openDataFolder(options, strings, environment) else { return 2 }
         let clock = AppClock(environment: environment)
         let catalog: Catalog
-        if options.catalogPath == nil, let downloaded = CatalogUpdater.stored(in: data) {
+        // The downloaded catalog's publication day also bounds the clock (ClockCheck).
+        let downloaded = CatalogUpdater.stored(in: data)
+        if options.catalogPath == nil, let downloaded {
             catalog = downloaded
         } else {
             switch CatalogCheck.load(options.catalogPath ?? invocation.resources.defaultCatalog.path, strings) {
@@ -31,7 +33,7 @@ enum KioskLaunch {
                                availableLocales: invocation.resources.availableLocales, careMode: options.careMode ?? true,
                                speechVoice: options.voice.flatMap(SpeechVoice.init(option:)),
                                inactivityTimeout: options.inactivitySeconds ?? 120,
-                               earliestPlausibleDay: ClockCheck.earliestPlausibleDay(newestCatalog: CatalogUpdater.storedDay(in: data)))
+                               earliestPlausibleDay: ClockCheck.earliestPlausibleDay(catalog: downloaded))
         setup.onScreen = !plain
         let sender = senderLink(options, data, strings, kioskID: setup.kioskID)
         let interpreter = KioskEffects(work: QueueWork(data: data, clock: clock.now, strings: invocation.lookup),

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskOutbox
 import KioskSpeech
 
 /// Builds what speech needs from the data files: the Mandarin dictionary (`speech/mandarin-pinyin.txt`,
@@ -18,7 +19,11 @@ struct SpeechSetup: Sendable {
         let s = strings(Catalog.fallbackLocale)
         func load(_ name: String, highestTone: Character) -> Lexicon {
             let url = resources.localesFolder.appendingPathComponent(name)
-            let lexicon = (try? Lexicon(contentsOf: url, highestTone: highestTone)) ?? Lexicon(highestTone: highestTone)
+            let lexicon: Lexicon
+            do { lexicon = try Lexicon(contentsOf: url, highestTone: highestTone) } catch {
+                if let large = error as? SpeechFile.TooLarge { CareKiosk.printError(Self.tooLarge(url, large, s)) }
+                return Lexicon(highestTone: highestTone)
+            }
             for problem in lexicon.problems {
                 CareKiosk.printError(s.tr(.lexiconProblem, ["file": url.path, "line": "\(problem.line)", "problem": Self.describe(problem.kind, s)]))
             }
@@ -34,6 +39,11 @@ struct SpeechSetup: Sendable {
         case .cantonese: return SpeechText(voice: voice, lexicon: cantoneseLexicon, strings: strings(voice.stringsLocale))
         default: return SpeechText(voice: voice, lexicon: Lexicon(), strings: strings(voice.stringsLocale))
         }
+    }
+
+    /// A speech file over its limit, with the limit.
+    static func tooLarge(_ url: URL, _ large: SpeechFile.TooLarge, _ s: Strings) -> String {
+        s.tr(.fileTooLarge, ["file": url.path, "limit": BoundedFile.describe(bytes: large.limit)])
     }
 
     private static func describe(_ kind: Lexicon.Problem.Kind, _ s: Strings) -> String {

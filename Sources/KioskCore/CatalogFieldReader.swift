@@ -52,8 +52,8 @@ extension CatalogReader {
                      sensitive: sensitive, purpose: purpose,
                      hint: text(f["hint"], "\(path).hint", required: false),
                      relevant: relevant, options: options,
-                     maxLength: positiveInt(f["max_length"], "\(path).max_length"),
-                     length: positiveInt(f["length"], "\(path).length"),
+                     maxLength: positiveInt(f["max_length"], "\(path).max_length", largest: 10_000),
+                     length: positiveInt(f["length"], "\(path).length", largest: 100),
                      min: minValue, max: maxValue,
                      unit: text(f["unit"], "\(path).unit", required: false))
         field.suggestions = suggestions

@@ -24,7 +24,8 @@ public struct CatalogProblem: Equatable, Sendable {
         case onlyForText
         /// A date field's `min`/`max` that is neither a day nor a distance from today.
         case badDateBound(String)
-        case notPositive
+        /// A whole number outside 1...largest (a day count, a length, a version).
+        case notPositive(largest: Int)
         case noServices
         case noFields
         /// A catalog over the size limit, refused unread.
@@ -65,7 +66,7 @@ public struct CatalogProblem: Equatable, Sendable {
         case .minAboveMax: return s.tr(.catalogProblemMinAboveMax)
         case .onlyForText: return s.tr(.catalogProblemOnlyForText)
         case let .badDateBound(v): return s.tr(.catalogProblemBadDateBound, ["value": v])
-        case .notPositive: return s.tr(.catalogProblemNotPositive)
+        case let .notPositive(largest): return s.tr(.catalogProblemNotPositive, ["largest": "\(largest)"])
         case .noServices: return s.tr(.catalogProblemNoServices)
         case .noFields: return s.tr(.catalogProblemNoFields)
         case let .tooLarge(limit): return s.tr(.catalogProblemTooLarge, ["limit": "\(limit >> 20) MB"])
@@ -136,9 +137,9 @@ struct CatalogReader {
         return d
     }
 
-    mutating func positiveInt(_ v: JSONValue?, _ path: String) -> Int? {
+    mutating func positiveInt(_ v: JSONValue?, _ path: String, largest: Int) -> Int? {
         guard let v else { return nil }
-        guard let i = v.intValue, i > 0 else { report(path, .notPositive); return nil }
+        guard let i = v.intValue(in: 1...largest) else { report(path, .notPositive(largest: largest)); return nil }
         return i
     }
 

@@ -6,7 +6,7 @@ extension CatalogReader {
         let id = identifier(s["id"], "\(path).id")
         var version: Int?
         if let v = s["version"] {
-            if let i = v.intValue, i > 0 { version = i } else { report("\(path).version", .badVersion) }
+            if let i = v.intValue(in: 1...999_999) { version = i } else { report("\(path).version", .badVersion) }
         } else { report("\(path).version", .missing) }
         var status = Service.Status.open
         if let raw = string(s["status"], "\(path).status", required: false) {
@@ -40,7 +40,7 @@ extension CatalogReader {
             let required = bool(m["required"], "\(mp).required", default: true)
             let deferrable = bool(m["deferrable"], "\(mp).deferrable", default: false)
             let hint = text(m["hint"], "\(mp).hint", required: false)
-            let within = positiveInt(m["supply_within_days"], "\(mp).supply_within_days")
+            let within = positiveInt(m["supply_within_days"], "\(mp).supply_within_days", largest: 3650)
             // Like eligibility, a material's condition may name any field: it is asked after them.
             let relevant = m["relevant"].flatMap { condition($0, "\(mp).relevant", earlier: allFields, all: allFields) }
             if let mid, let mtitle {

@@ -40,6 +40,15 @@ public enum JSONValue: Equatable, Sendable {
         return Int(d)
     }
 
+    /// A whole number within `range`, or nil: what every count, id and setting read from a file,
+    /// the network or a USB stick goes through, so that no later conversion or sum can trap.
+    public func intValue(in range: ClosedRange<Int>) -> Int? {
+        intValue.flatMap { range.contains($0) ? $0 : nil }
+    }
+
+    /// An HTTP status as the portal, a receipts file or a queue file gives it (100-599).
+    public var httpStatus: Int? { intValue(in: 100...599) }
+
     /// A JSON number from a Swift number, written without a trailing `.0` for whole values.
     public static func number(_ value: Double) -> JSONValue {
         if value.rounded() == value, abs(value) < 1e15 { return .number(String(Int(value))) }

@@ -28,12 +28,15 @@ public struct PINHash: Equatable, Sendable {
         return CRYPTO_memcmp(candidate, hash, hash.count) == 0
     }
 
+    /// nil for a count libcrypto cannot take (a stored hash is outside input: it must not trap).
     static func derive(_ pin: String, salt: [UInt8], iterations: Int) -> [UInt8]? {
         var out = [UInt8](repeating: 0, count: 32)
         let bytes = Array(pin.utf8)
+        guard iterations > 0, let rounds = Int32(exactly: iterations), let pinLength = Int32(exactly: bytes.count),
+              let saltLength = Int32(exactly: salt.count) else { return nil }
         let ok = bytes.withUnsafeBufferPointer { p in
             p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(1, bytes.count)) { chars in
-                PKCS5_PBKDF2_HMAC(chars, Int32(bytes.count), salt, Int32(salt.count), Int32(iterations), EVP_sha256(), Int32(out.count), &out)
+                PKCS5_PBKDF2_HMAC(chars, pinLength, salt, saltLength, rounds, EVP_sha256(), Int32(out.count), &out)
             }
         }
         return ok == 1 ? out : nil

@@ -138,7 +138,7 @@ extension QueueFacts {
         guard let identityKey = string("id_key") else { return nil }
         self.identityKey = identityKey
         if let v = json["service_version"] {
-            guard let n = v.intValue else { return nil }
+            guard let n = v.intValue(in: 1...999_999) else { return nil }
             serviceVersion = n
         }
         clockSuspect = json["clock_suspect"]?.boolValue ?? false
@@ -155,12 +155,12 @@ extension QueueFacts {
             bundles.append(BundleRef(file: json["bundle"]?.stringValue ?? "", sha256: sha, exportedAt: json["exported_at"]?.stringValue ?? ""))
         }
         if let at = json["sent_at"]?.stringValue {
-            guard let status = json["portal_status"]?.intValue else { return nil }
+            guard let status = json["portal_status"]?.httpStatus else { return nil }
             sent = Sent(at: at, portalStatus: status, receipt: json["receipt"]?.stringValue, viaBundle: json["via"]?.stringValue == "bundle")
         }
         if let at = json["quarantined_at"]?.stringValue {
             let r = json["refusal"]
-            guard let status = r?["status"]?.intValue, let error = r?["error"]?.stringValue else { return nil }
+            guard let status = r?["status"]?.httpStatus, let error = r?["error"]?.stringValue else { return nil }
             refusal = Refused(at: at, refusal: Refusal(status: status, error: error,
                                                        fields: (r?["fields"]?.arrayValue ?? []).compactMap(\.stringValue)))
         }

@@ -96,7 +96,7 @@ extension Submission {
         guard let itemID = ItemID(id) else { return nil }
         var facts = QueueFacts(id: itemID, kind: .submission)
         facts.serviceID = serviceID
-        facts.serviceVersion = json["service_version"]?.intValue
+        facts.serviceVersion = json["service_version"]?.intValue(in: 1...999_999)
         facts.createdAt = json["created_at"]?.stringValue
         facts.maskedID = maskedIdentity
         facts.clockSuspect = clockSuspect

@@ -63,9 +63,7 @@ public struct Lexicon: Sendable {
     public static let byteLimit = 1 << 20
 
     public init(contentsOf url: URL, highestTone: Character = "5") throws {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        let data = try handle.read(upToCount: Self.byteLimit) ?? Data()
+        let data = try SpeechFile.read(url, limit: Self.byteLimit)
         self.init(text: String(decoding: data, as: UTF8.self), highestTone: highestTone)
     }
 

@@ -39,9 +39,7 @@ public struct PronunciationCheck {
     }
 
     public static func read(_ url: URL) throws -> (entries: [Entry], unreadable: [Int]) {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        return entries(String(decoding: try handle.read(upToCount: byteLimit) ?? Data(), as: UTF8.self))
+        entries(String(decoding: try SpeechFile.read(url, limit: byteLimit), as: UTF8.self))
     }
 
     public let text: SpeechText

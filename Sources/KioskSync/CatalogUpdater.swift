@@ -59,16 +59,22 @@ public struct CatalogUpdater {
     }
 
     /// The last good downloaded catalog, if there is one and it still loads.
-    public static func stored(in data: DataFolder) -> Catalog? {
-        let file = data.catalogFolder.appendingPathComponent("current.json")
-        guard let bytes = try? BoundedFile.read(file, limit: largestCatalog), case let .success(catalog) = CatalogLoader.load(bytes) else { return nil }
-        return catalog
+    public static func stored(in data: DataFolder) -> Catalog? { try? loadStored(in: data)?.get() }
+
+    /// Why a stored catalog is not used: the file (over its limit, unreadable) or what is in it.
+    public enum StoredProblem: Error, Equatable {
+        case file(BoundedFile.Failure)
+        case catalog(String, [CatalogProblem])
     }
 
-    /// When the stored catalog was downloaded: the kiosk's clock cannot be earlier than that.
-    public static func storedDay(in data: DataFolder) -> CivilDate? {
+    /// The stored catalog, or why it cannot be used; nil when none was ever downloaded.
+    public static func loadStored(in data: DataFolder) -> Swift.Result<Catalog, StoredProblem>? {
         let file = data.catalogFolder.appendingPathComponent("current.json")
-        guard let date = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date else { return nil }
-        return Moment(date: date, utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: date)).civilDate
+        let bytes: Data
+        do { bytes = try BoundedFile.read(file, limit: largestCatalog) } catch {
+            if case .missing = error { return nil }
+            return .failure(.file(error))
+        }
+        return CatalogLoader.load(bytes).mapError { .catalog(file.path, $0.problems) }
     }
 }

@@ -20,7 +20,7 @@ public struct HTTPReply: Equatable, Sendable {
     /// `Retry-After` in seconds (the HTTP-date form is read too).
     public var retryAfter: TimeInterval? {
         guard let value = header("Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let seconds = TimeInterval(value), seconds >= 0 { return seconds }
+        if let seconds = TimeInterval(value), seconds.isFinite, seconds >= 0 { return seconds }
         let format = DateFormatter()
         format.locale = Locale(identifier: "en_US_POSIX")
         format.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"

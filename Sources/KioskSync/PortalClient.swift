@@ -84,7 +84,7 @@ public struct PortalClient: Sendable {
         for entry in results {
             // An entry for an id that was not in this batch says nothing about what was sent.
             guard let id = entry["id"]?.stringValue.flatMap(ItemID.init), sent.contains(id), outcomes[id] == nil,
-                  let status = entry["status"]?.intValue else { continue }
+                  let status = entry["status"]?.httpStatus else { continue }
             outcomes[id] = Outcome.classify(status: status, body: entry, retryAfter: reply.retryAfter, kind: .submission, id: id)
         }
         for item in items where outcomes[item.id] == nil {

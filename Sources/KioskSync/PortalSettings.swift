@@ -31,6 +31,7 @@ public struct PortalSettings: Sendable, Equatable {
         case tokenFileEmpty(String)
         /// A device, a folder or a FIFO: `/dev/zero` is not a token, whatever its mode.
         case tokenFileNotAFile(String)
+        case tokenFileTooLarge(String, limit: Int)
     }
 
     /// Plain HTTP only to this machine (contract §1); anything else must be HTTPS.
@@ -57,6 +58,7 @@ public struct PortalSettings: Sendable, Equatable {
         guard mode & 0o077 == 0 else { throw .tokenFileOpen(path, mode: String(mode, radix: 8)) }
         let data: Data
         do { data = try BoundedFile.read(URL(fileURLWithPath: path), limit: 4096) } catch {
+            if case let .tooLarge(_, limit) = error { throw .tokenFileTooLarge(path, limit: limit) }
             throw error == .notAFile(path) ? .tokenFileNotAFile(path) : .tokenFileUnreadable(path)
         }
         guard let text = String(data: data, encoding: .utf8) else { throw .tokenFileUnreadable(path) }

@@ -131,7 +131,7 @@ public struct ReceiptsImporter {
         guard item.facts.bundles.contains(where: { $0.sha256 == bundle }) else {
             return .rejected(item.facts.bundles.isEmpty ? .notExported : isKnown() ? .notInThisBundle : .bundleMismatch)
         }
-        guard let status = entry["status"]?.intValue else { return .rejected(.notStored) }
+        guard let status = entry["status"]?.httpStatus else { return .rejected(.notStored) }
         switch Outcome.classify(status: status, body: entry, retryAfter: nil, kind: .submission, id: id) {
         case let .stored(receipt, status): return .sent(state, item, receipt: receipt, status: status)
         case .refused where state == .quarantine: return .alreadyDone

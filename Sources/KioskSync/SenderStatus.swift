@@ -30,11 +30,12 @@ public struct SenderStatus: Equatable, Sendable {
         try DurableFile.write(json.encodedData(), to: Self.file(data), tmpFolder: tmp, syncFolder: false)
     }
 
+    /// nil for a status that is not the sender's: a pid no process can have is not believed.
     public static func read(from data: DataFolder) -> SenderStatus? {
         guard let bytes = try? BoundedFile.read(file(data), limit: 4096), let json = try? JSONValue.parse(bytes),
-              let pid = json["pid"]?.intValue, let online = json["online"]?.boolValue, let paused = json["paused"]?.boolValue,
+              let pid = json["pid"]?.intValue(in: 1...Int(Int32.max)).map(Int32.init), let online = json["online"]?.boolValue, let paused = json["paused"]?.boolValue,
               let at = json["at"]?.stringValue.flatMap(Moment.parse) else { return nil }
-        return SenderStatus(pid: Int32(pid), online: online, paused: paused, at: at)
+        return SenderStatus(pid: pid, online: online, paused: paused, at: at)
     }
 }
 

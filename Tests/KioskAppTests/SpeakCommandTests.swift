@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import KioskCore
 import KioskTestSupport
 
 /// `carekiosk speak --dry-run`: the voice, the exact text for eSpeak NG, and its phonemes last.
@@ -43,6 +44,24 @@ final class SpeakCommandTests: XCTestCase {
         XCTAssertEqual(out, ["第3行 银行：应读 yin2 xing2，现在读 yin2 hang2。", "共3条，读对2条（66.7%），读错1条"])
         try "地址\tdi4 zhi3\n".write(to: file, atomically: true, encoding: .utf8)
         XCTAssertEqual(try runCarekiosk(["speak", "--check", file.path]).status, 0)
+    }
+
+    /// Issue 20, finding 15: what is spoken comes from the command line or a file; what is printed
+    /// of it reaches the terminal without escape sequences, C1 controls or bidi overrides.
+    func testDryRunAndCheckPrintNoControlCharactersFromTheirInput() throws {
+        let hostile = "请到\u{1B}]0;owned\u{07}银行\u{1B}[2J\u{9B}31m还款\u{202E}abc\u{2066}"
+        let dry = try runCarekiosk(["speak", "--dry-run", hostile])
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "\(hostile)\tqing3 dao4\u{1B}[31m\n".write(to: file, atomically: true, encoding: .utf8)
+        let check = try runCarekiosk(["speak", "--check", file.path])
+        XCTAssertEqual(check.status, 1, check.stderr)
+        for (what, out, said) in [("--dry-run", dry.stdout, "yin2 hang2"), ("--check", check.stdout, "银行")] {
+            let unsafe = out.unicodeScalars.filter { $0 != "\n" && TerminalText.isUnsafe($0) }
+            XCTAssertEqual(unsafe.map { String(format: "U+%04X", $0.value) }, [], "\(what) printed: \(out.debugDescription)")
+            XCTAssertTrue(out.contains(said), "the rest is printed: \(out)")
+        }
     }
 
     func testABadFieldTypeIsRefused() throws {

@@ -105,9 +105,13 @@ final class CatalogLoaderTests: XCTestCase {
     }
 
     func testBadVersions() {
-        XCTAssertEqual(problems(catalog(version: "0")), ["services[1].version: the version must be a positive integer"])
-        XCTAssertEqual(problems(catalog(version: "\"3\"")), ["services[1].version: the version must be a positive integer"])
-        XCTAssertEqual(problems(catalog(version: "2.5")), ["services[1].version: the version must be a positive integer"])
+        XCTAssertEqual(problems(catalog(version: "0")), ["services[1].version: the version must be a whole number from 1 to 999999"])
+        XCTAssertEqual(problems(catalog(version: "\"3\"")), ["services[1].version: the version must be a whole number from 1 to 999999"])
+        XCTAssertEqual(problems(catalog(version: "2.5")), ["services[1].version: the version must be a whole number from 1 to 999999"])
+        // Issue 20, finding 8: a number no catalog means is refused where it is read.
+        for huge in ["5000000000", "1e308", "-0", "1000000"] {
+            XCTAssertEqual(problems(catalog(version: huge)), ["services[1].version: the version must be a whole number from 1 to 999999"], huge)
+        }
         // The portal's label is its own business: any printable text up to 64 characters.
         XCTAssertEqual(problems(catalog().replacingOccurrences(of: "2026-11-01", with: "r7")), [])
         XCTAssertEqual(problems(catalog().replacingOccurrences(of: "2026-11-01", with: "2026年冬季版")), [])

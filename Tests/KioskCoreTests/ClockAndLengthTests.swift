@@ -50,6 +50,22 @@ final class ClockAndLengthTests: XCTestCase {
         XCTAssertEqual(submission.json["created_at"], .string("1970-01-01T08:00:00+08:00"), "the time is what the clock said")
     }
 
+    /// Issue 20, finding 11: the catalog's day is read from its contents, and only a whole day counts.
+    func testTheCatalogsPublicationDayComesFromItsVersion() {
+        func day(_ version: String) -> String? {
+            Catalog(version: version, categories: [], services: []).publishedDay?.description
+        }
+        XCTAssertEqual(day("2026-11-28"), "2026-11-28")
+        XCTAssertEqual(day("2026-11-28-r2"), "2026-11-28")
+        for label in ["r7", "20261128", "2026-11-280", "2026-02-30", "2026-11", "v2026-11-28"] { XCTAssertNil(day(label), label) }
+        let later = ClockCheck.earliestPlausible(catalog: Catalog(version: "2027-01-05", categories: [], services: []))
+        XCTAssertEqual(later, ClockCheck.Bound(day: CivilDate(year: 2027, month: 1, day: 5)!, source: .catalog(version: "2027-01-05")))
+        let older = ClockCheck.earliestPlausible(catalog: Catalog(version: "2026-01-05", categories: [], services: []))
+        XCTAssertEqual(older.source, .release, "a catalog older than the release does not lower the bound")
+        let said = later.message(now: Moment(date: Date(timeIntervalSince1970: 1_795_312_800), utcOffsetSeconds: 8 * 3600), zh)
+        XCTAssertTrue(said.contains("比门户下发的事项清单的发布日期 2027-01-05 还早，清单版本 2027-01-05"), said)
+    }
+
     func testAGraphemeOfThreeThousandCombiningMarksIsTooLong() {
         let monster = "e" + String(repeating: "\u{0301}", count: 3000)
         XCTAssertEqual(monster.count, 1, "one character as Swift counts it")

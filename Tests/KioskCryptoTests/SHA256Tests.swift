@@ -26,4 +26,13 @@ final class PINHashTests: XCTestCase {
         XCTAssertFalse(stored.matches(""))
         XCTAssertNotEqual(PINHash.make(pin: "2468", iterations: 1000)?.salt, stored.salt, "a fresh salt every time")
     }
+
+    /// Issue 20, finding 8: a stored count libcrypto cannot take (from a damaged helpers.json) is
+    /// a PIN that does not match, not a trap that ends the kiosk.
+    func testARoundCountOutsideLibcryptosRangeMatchesNothingAndDoesNotTrap() {
+        for iterations in [3_000_000_000, Int(Int32.max) + 1, -1, 0, Int.min, Int.max] {
+            XCTAssertNil(PINHash.derive("2468", salt: Array("salt".utf8), iterations: iterations), "\(iterations)")
+            XCTAssertFalse(PINHash(salt: Array("salt".utf8), iterations: iterations, hash: [UInt8](repeating: 0, count: 32)).matches("2468"))
+        }
+    }
 }

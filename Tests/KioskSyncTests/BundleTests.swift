@@ -120,6 +120,38 @@ final class BundleTests: SyncTestCase {
         XCTAssertEqual(item(submission(2).id, .quarantine)?.facts.refusal?.refusal.error, "unknown_service")
     }
 
+    /// Issue 20, finding 8: a stick's files are anybody's. A count or an HTTP status no real file
+    /// holds is refused with words, never a trap, and changes nothing.
+    func testExtremeNumbersInABundleOrItsReceiptsAreRefusedNotCrashedOn() throws {
+        let bundle = try exportThree()
+        let good = try String(contentsOf: bundle, encoding: .utf8)
+        let header = try XCTUnwrap(good.split(separator: "\n").first.map(String.init))
+        XCTAssertTrue(header.contains("\"count\":3"), header)
+        let extremes = ["5000000000", "-1", "1e308", "2.5", "-0", "\"NaN\"", "9007199254740993"]
+        let broken = usb.appendingPathComponent("broken.ckb")
+        for value in extremes {
+            try good.replacingOccurrences(of: header, with: header.replacingOccurrences(of: "\"count\":3", with: "\"count\":\(value)"))
+                .write(to: broken, atomically: true, encoding: .utf8)
+            let run = try carekiosk(["upload", broken.path] + portalArgs)
+            XCTAssertEqual(run.status, 2, "\(value): \(run.stderr)")
+            XCTAssertFalse(run.stderr.contains("Fatal error") || run.stderr.isEmpty, "\(value): \(run.stderr)")
+        }
+        XCTAssertEqual(try portal.storedSubmissions().count, 0)
+
+        XCTAssertEqual(try carekiosk(["upload", bundle.path] + portalArgs).status, 0)
+        let receipts = BundleUploader.receiptsFile(for: bundle)
+        let answered = try String(contentsOf: receipts, encoding: .utf8)
+        let statuses = answered.ranges(of: /"status":20[01]/).count
+        XCTAssertEqual(statuses, 3, answered)
+        for value in extremes {
+            try answered.replacing(/"status":20[01]/, with: "\"status\":\(value)").write(to: receipts, atomically: true, encoding: .utf8)
+            let run = try carekiosk(["import-receipts", receipts.path])
+            XCTAssertEqual(run.status, 1, "\(value): \(run.stdout)\(run.stderr)")
+            XCTAssertFalse(run.stderr.contains("Fatal error"), "\(value): \(run.stderr)")
+            XCTAssertEqual(data.submissions.ids(in: .exported).count, 3, "\(value): nothing is marked sent on a status no portal gives")
+        }
+    }
+
     func testNothingToExportSaysSo() throws {
         try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
         let run = try carekiosk(["export", "--to", usb.path])

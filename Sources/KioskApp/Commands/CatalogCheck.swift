@@ -27,6 +27,21 @@ enum CatalogCheck {
         do { data = try BoundedFile.read(URL(fileURLWithPath: path), limit: CatalogUpdater.largestCatalog) } catch {
             return .failure(Problems(lines: [error.message(s)]))
         }
-        return CatalogLoader.load(data).mapError { error in Problems(lines: error.problems.map { "\(path): \($0.path): \($0.message(s))" }) }
+        return CatalogLoader.load(data).mapError { error in Problems(lines: error.problems.map { line(path, $0, s) }) }
+    }
+
+    /// `FILE: PATH: what is wrong`.
+    static func line(_ file: String, _ problem: CatalogProblem, _ s: Strings) -> String {
+        "\(file): \(problem.path): \(problem.message(s))"
+    }
+}
+
+extension CatalogUpdater.StoredProblem {
+    /// The file over its limit, or the first thing wrong in it, with its path.
+    func message(_ s: Strings) -> String {
+        switch self {
+        case let .file(failure): return failure.message(s)
+        case let .catalog(file, problems): return problems.first.map { CatalogCheck.line(file, $0, s) } ?? file
+        }
     }
 }

@@ -20,7 +20,13 @@ enum HelperCommand {
             return 2
         }
         guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
-        if !options.replace, let existing = HelperDirectory(data: data).helper(id) {
+        let directory = HelperDirectory(data: data)
+        // Said before the PIN is asked: a file that cannot be read is not changed.
+        if let problem = directory.problems().first(where: \.blocksChanges) {
+            CareKiosk.printError(problem.message(s))
+            return 1
+        }
+        if !options.replace, let existing = directory.helper(id) {
             CareKiosk.printError(s.tr(.helperExists, ["id": id, "name": existing.name]))
             return 2
         }
@@ -42,9 +48,9 @@ enum HelperCommand {
             return 1
         }
         do {
-            try HelperDirectory(data: data).add(.init(id: id, name: cleanName, pin: hash))
+            try directory.add(.init(id: id, name: cleanName, pin: hash))
         } catch {
-            CareKiosk.printError(s.tr(.cliDataDirUnusable, ["path": data.root.path, "reason": error.description]))
+            CareKiosk.printError(error.message(s))
             return 1
         }
         print(s.tr(.helperAdded, ["id": id, "name": cleanName]))

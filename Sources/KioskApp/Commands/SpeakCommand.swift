@@ -43,9 +43,8 @@ enum SpeakCommand {
         }
         if options.check { return check(file: words, PronunciationCheck(text: normaliser, engine: engine), s) }
         if options.dryRun {
-            print(name)
-            print(text)
-            print(engine.phonemes(text))
+            // The text and its phonemes come from the command line: cleaned like every other output.
+            [name, text, engine.phonemes(text)].forEach(CareKiosk.printOut)
             return 0
         }
         engine.set(SpeechSettings(careMode: options.careMode ?? true, volume: options.volume ?? SpeechSettings.defaultVolume))
@@ -59,20 +58,21 @@ enum SpeakCommand {
 
     private static func check(file: String, _ checker: PronunciationCheck, _ s: Strings) -> Int32 {
         let read: (entries: [PronunciationCheck.Entry], unreadable: [Int])
-        do { read = try PronunciationCheck.read(URL(fileURLWithPath: file)) } catch {
-            CareKiosk.printError(s.tr(.speakCheckUnreadable, ["file": file]))
+        let url = URL(fileURLWithPath: file)
+        do { read = try PronunciationCheck.read(url) } catch {
+            CareKiosk.printError((error as? SpeechFile.TooLarge).map { SpeechSetup.tooLarge(url, $0, s) } ?? s.tr(.speakCheckUnreadable, ["file": file]))
             return 2
         }
         for line in read.unreadable { CareKiosk.printError(s.tr(.speakCheckNoReading, ["file": file, "line": "\(line)"])) }
         let misses = checker.misses(read.entries)
         for miss in misses {
-            print(s.tr(.speakCheckMiss, ["line": "\(miss.entry.line)", "text": miss.entry.text,
+            CareKiosk.printOut(s.tr(.speakCheckMiss, ["line": "\(miss.entry.line)", "text": miss.entry.text,
                                             "expected": miss.entry.reading, "said": miss.engineText]))
         }
         let total = read.entries.count
         let right = total - misses.count
         let percent = total == 0 ? "0" : String(format: "%.1f", Double(right) * 100 / Double(total))
-        print(s.tr(.speakCheckSummary, ["total": "\(total)", "right": "\(right)", "wrong": "\(misses.count)", "percent": percent]))
+        CareKiosk.printOut(s.tr(.speakCheckSummary, ["total": "\(total)", "right": "\(right)", "wrong": "\(misses.count)", "percent": percent]))
         return misses.isEmpty && read.unreadable.isEmpty ? 0 : 1
     }
 }

@@ -79,7 +79,9 @@ enum StatusCommand {
             return 1
         }
         let now = AppClock(environment: environment).now()
-        if let downloaded = CatalogUpdater.stored(in: data) {
+        let stored = CatalogUpdater.loadStored(in: data)
+        let downloaded = try? stored?.get()
+        if let downloaded {
             print(s.tr(.catalogUsingDownloaded, ["version": downloaded.version]))
         }
         let spool = data.submissions
@@ -94,9 +96,10 @@ enum StatusCommand {
             print(s.tr(.queueNothingWaiting))
         }
         var problems = QueueReport(data: data, now: now).problems(s)
-        if now.civilDate < ClockCheck.earliestPlausibleDay(newestCatalog: CatalogUpdater.storedDay(in: data)) {
-            problems.append(s.tr(.clockSuspectDetail, ["now": now.rfc3339]))
-        }
+        if case let .failure(why)? = stored { problems.append(s.tr(.catalogStoredUnusable, ["problem": why.message(s)])) }
+        let plausible = ClockCheck.earliestPlausible(catalog: downloaded)
+        if now.civilDate < plausible.day { problems.append(plausible.message(now: now, s)) }
+        problems += HelperDirectory(data: data).problems().map { $0.message(s) }
         problems.forEach(CareKiosk.printError)
         return problems.isEmpty ? 0 : 1
     }
