@@ -179,8 +179,10 @@ extension WizardState {
             // Paged like the check-answers screen: Enter shows the next page, and agrees only on the last.
             let answers = onPage(reviewItems).map { label(of: .change($0), s, spoken: spoken) }
             let who = s.tr(.assistedWho, ["helper": helper.name, "service": session.service.title.resolve(locale)])
+            // 返回 says no on the first page only; on a later page it turns back, and the words say so.
+            let agree = optionPage == 0 ? s.tr(.assistedAsk) : s.tr(.assistedAskLater)
             return ScreenContent(title: s.tr(.assistedTitle),
-                                 paragraphs: (optionPage == 0 ? [who] : []) + answers + (isLastPage ? [s.tr(.assistedAsk)] : []),
+                                 paragraphs: (optionPage == 0 ? [who] : []) + answers + (isLastPage ? [agree] : []),
                                  keys: [isLastPage ? s.tr(.keysEnterAgree) : s.tr(.keysEnterNextPage)] + hideKey(s)
                                     + [optionPage == 0 ? s.tr(.keysBackDisagree) : s.tr(.keysBackPage)])
         default:

@@ -45,7 +45,8 @@ extension WizardState {
         if let seconds = inactivityWarning {
             c.warning = s.tr(.noticeInactivityWarning, ["seconds": "\(seconds)"])
         }
-        c.error = error.map { s.tr(.screenErrorPrefix) + $0.message(s) }
+        // An error belongs to the screen under an overlay, not to the overlay (人工帮办 already called).
+        c.error = overlay == nil ? error.map { s.tr(.screenErrorPrefix) + $0.message(s) } : nil
         c.options = visibleChoices.enumerated().map { i, choice in
             ScreenContent.Option(number: i + 1, label: label(of: choice, s, spoken: spoken), selected: isSelected(choice), focused: focus == i)
         }

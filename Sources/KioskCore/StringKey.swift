@@ -6,6 +6,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case answerWriteOther = "answer.write_other"
     case answerYes = "answer.yes"
     case assistedAsk = "assisted.ask"
+    case assistedAskLater = "assisted.ask_later"
     case assistedTitle = "assisted.title"
     case assistedWho = "assisted.who"
     case auditBroken = "audit.broken"

@@ -88,7 +88,7 @@ public struct PendingAudit: Sendable {
             guard let bytes = try? BoundedFile.read(file, limit: PendingAudit.longestFile),
                   let json = try? JSONValue.parse(bytes), let at = json["at"]?.stringValue, let lines = json["entries"]?.arrayValue,
                   let kind = json["kind"]?.stringValue.flatMap(Kind.init(rawValue:)),
-                  let writer = json["writer"]?.intValue, writer >= 1, writer <= Int(Int32.max), let boot = json["boot"]?.stringValue else {
+                  let writer = json["writer"]?.intValue(in: 1...Int(Int32.max)), let boot = json["boot"]?.stringValue else {
                 unreadable += 1
                 continue
             }
