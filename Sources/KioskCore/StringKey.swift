@@ -432,6 +432,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case sealingKeyMissing = "sealing.key_missing"
     case sealingKeyNotHex = "sealing.key_not_hex"
     case sealingKeyUnusable = "sealing.key_unusable"
+    case senderAlreadyRunning = "sender.already_running"
     case senderMissing = "sender.missing"
     case senderNotASenderCommand = "sender.not_a_sender_command"
     case speakCheckMiss = "speak.check_miss"

@@ -16,9 +16,9 @@ public final class QueueLock {
         case folder(DurableWriteError)
     }
 
-    /// Takes the lock, or fails at once.
-    public init(folder: URL) throws(Failure) {
-        let path = folder.appendingPathComponent(".sender.lock").path
+    /// Takes the lock, or fails at once. `name`: another lock of the same kind (`SenderLock`).
+    public init(folder: URL, name: String = ".sender.lock") throws(Failure) {
+        let path = folder.appendingPathComponent(name).path
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw .folder(.from(errno, path)) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {

@@ -21,6 +21,20 @@ enum WatchCommand {
         if withParent { _ = kiosk_end_with_parent() }
         guard let settings = SenderSetup.portalSettings(options, s, environment) else { return 2 }
         guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
+        // One sender per data folder (`SenderLock`): a second one, from the service manager or a
+        // kiosk, ends here; the first keeps the lock until it ends.
+        let running: QueueLock
+        do { running = try SenderLock.take(data) } catch {
+            switch error {
+            case .busy: CareKiosk.printError(s.tr(.senderAlreadyRunning, ["folder": data.root.path]))
+            case let .folder(why): CareKiosk.printError(s.tr(.syncDisk, ["why": why.message(s)]))
+            }
+            return 1
+        }
+        return withExtendedLifetime(running) { watch(settings, data, options, environment) }
+    }
+
+    static func watch(_ settings: PortalSettings, _ data: DataFolder, _ options: Options, _ environment: [String: String]) -> Int32 {
         let client = PortalClient(settings: settings)
         let clock = AppClock(environment: environment)
         let wake = kiosk_signal_pipe(SIGUSR1)

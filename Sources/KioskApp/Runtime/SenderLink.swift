@@ -35,9 +35,10 @@ final class SenderLink: @unchecked Sendable {
     func keepRunning() {
         lock.withLock {
             if let pid = child, !ChildProcess.hasEnded(pid) { return }
-            // On a kiosk PC the service manager runs the sender (carekiosk-sender.service): a
-            // second one would only find the queue locked.
-            if let status = SenderStatus.read(from: data), status.pid != child, Self.isSender(status.pid) { return }
+            // On a kiosk PC the service manager runs the sender (carekiosk-sender.service), which
+            // holds the data folder's sender lock from its start, before its first status. Should
+            // one start between this look and our own's start, our own finds the lock taken and ends.
+            if SenderLock.isHeld(data) { return }
             if let startedAt, Date().timeIntervalSince(startedAt) < 60 { return }
             startedAt = Date()
             child = ChildProcess.start(executable, ["sync", "--watch", "--with-parent"] + arguments)
