@@ -42,6 +42,7 @@ enum KioskLaunch {
         var state = WizardState(catalog: catalog, setup: setup, today: clock.now().civilDate)
         state.restore(loginGuard: work.keptLoginGuard())
         let runtime = KioskRuntime(state: state, interpreter: interpreter, clock: clock.now)
+        Exporter(data: data).finishInterrupted(at: clock.now())
         // A rating or a call for staff handed to the worker is written before the kiosk ends.
         defer {
             interpreter.finishWrites()
