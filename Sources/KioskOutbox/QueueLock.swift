@@ -33,6 +33,13 @@ public final class QueueLock {
         }
     }
 
+    /// Writes `text` into the lock file, for whoever finds the lock held (`SenderLock`).
+    public func note(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = ftruncate(fd, 0)
+        _ = pwrite(fd, bytes, bytes.count, 0)
+    }
+
     deinit {
         flock(fd, LOCK_UN)
         close(fd)

@@ -73,6 +73,24 @@ final class SenderLockEndToEndTests: XCTestCase {
         XCTAssertEqual(senders(), [service.processIdentifier], "exactly one sender: the kiosk started none beside the service's")
     }
 
+    /// The screen came up before the service's sender (a boot without network): the service's
+    /// sender, which runs in the unit's sandbox, ends the kiosk's own and takes over, once.
+    func testTheServicesSenderTakesOverFromTheKiosksOwn() throws {
+        let kiosk = try startCarekiosk(["--plain"] + senderArgs, outputIn: root)
+        defer { kiosk.process.terminate(); kiosk.process.waitUntilExit() }
+        waitFor(5) { senders().count == 1 }
+        let kiosksOwn = senders()
+        XCTAssertEqual(kiosksOwn.count, 1, "the kiosk started its own, finding no sender")
+        let service = try startService()
+        defer { service.terminate(); service.waitUntilExit() }
+        waitFor(5) { senders() == [service.processIdentifier] }
+        XCTAssertEqual(senders(), [service.processIdentifier], "the service's sender alone")
+        Thread.sleep(forTimeInterval: 1)
+        XCTAssertTrue(service.isRunning)
+        XCTAssertTrue(kiosk.process.isRunning)
+        XCTAssertEqual(senders(), [service.processIdentifier], "and the kiosk starts no other beside it")
+    }
+
     func testASecondSenderOnTheSameFolderEndsSayingAnotherHoldsIt() throws {
         let first = try startService()
         defer { first.terminate(); first.waitUntilExit() }

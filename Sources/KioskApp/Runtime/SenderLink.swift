@@ -61,10 +61,7 @@ final class SenderLink: @unchecked Sendable {
     }
 
     /// The kernel's name of the process (its first 15 bytes) is the sender's.
-    static func isSender(_ pid: Int32) -> Bool {
-        guard let comm = try? BoundedFile.read(URL(fileURLWithPath: "/proc/\(pid)/comm"), limit: 64) else { return false }
-        return String(decoding: comm, as: UTF8.self).trimmingCharacters(in: .newlines) == String("carekiosk-sender".prefix(15))
-    }
+    static func isSender(_ pid: Int32) -> Bool { SenderLock.isSender(pid) }
 
     /// What the portal says about sent items, asked by running the sender once.
     func progress(of ids: [ItemID]) -> [ItemID: PortalClient.Progress] {
