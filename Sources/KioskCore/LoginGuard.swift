@@ -70,19 +70,19 @@ public struct LoginGuard: Equatable, Sendable {
         if let until = number.lockedUntil, until <= now { number = Number(failures: 0, last: now, lockedUntil: nil) }
         number.failures += 1
         number.last = now
-        defer { keep(helperID, number) }
-        if recentFailures.count >= Self.kioskAllowedFailures {
-            recentFailures = []
-            kioskLockedUntil = now.addingTimeInterval(Self.kioskLockSeconds)
-            return .kioskLocked
-        }
+        var outcome = Outcome.triesLeft(min(Self.allowedFailures - number.failures, Self.kioskAllowedFailures - recentFailures.count))
         if number.failures >= Self.allowedFailures {
             number.failures = 0
             number.lockedUntil = now.addingTimeInterval(Self.lockSeconds)
-            return .locked
+            outcome = .locked
         }
-        let kioskLeft = Self.kioskAllowedFailures - recentFailures.count
-        return .triesLeft(min(Self.allowedFailures - number.failures, kioskLeft))
+        if recentFailures.count >= Self.kioskAllowedFailures {
+            recentFailures = []
+            kioskLockedUntil = now.addingTimeInterval(Self.kioskLockSeconds)
+            outcome = .kioskLocked
+        }
+        keep(helperID, number)
+        return outcome
     }
 
     public mutating func succeeded(_ helperID: String) {

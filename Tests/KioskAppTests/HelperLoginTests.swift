@@ -87,6 +87,22 @@ final class HelperLoginTests: XCTestCase {
         XCTAssertEqual(again.state.helper, HelperSession(id: "1001", name: "张帮办"), "ten minutes after the last try it opens")
     }
 
+    /// The tenth wrong try is also the fifth at its number: both locks are kept, and read back.
+    func testATryThatLocksTheNumberAndTheLoginAtOnceIsKeptAsBoth() throws {
+        let r = try runtime()
+        for n in 0..<10 {
+            login(r, "1357", number: n < 5 ? String(6000 + n) : "1001")
+            r.send(.key(.escape))
+        }
+        XCTAssertEqual(r.state.helperRefusal, .kioskLocked(minutesLeft: 10))
+        XCTAssertNotNil(r.state.loginGuard.numbers["1001"]?.lockedUntil, "the number is locked as well")
+        clock.advance(301)
+        let again = try RuntimeHarness(root: root, clock: { [clock] in clock!.moment })
+        XCTAssertEqual(again.state.loginGuard, r.state.loginGuard, "read back as written, not as a damaged file")
+        login(again, "2468")
+        XCTAssertEqual(again.state.helperRefusal, .kioskLocked(minutesLeft: 5), "five of the ten minutes are left")
+    }
+
     func testADamagedCountsFileLocksTheLoginAndCrashesNothing() throws {
         let damaged: [String] = [
             "{not json", String(repeating: " ", count: 20_000) + "{}", #"{"numbers": [], "recent_failures": []}"#,
