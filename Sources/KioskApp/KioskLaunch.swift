@@ -36,12 +36,15 @@ enum KioskLaunch {
                                earliestPlausibleDay: ClockCheck.earliestPlausibleDay(catalog: downloaded))
         setup.onScreen = !plain
         let sender = senderLink(options, data, strings, kioskID: setup.kioskID)
-        let interpreter = KioskEffects(work: QueueWork(data: data, clock: clock.now, strings: invocation.lookup),
+        let work = QueueWork(data: data, clock: clock.now, strings: invocation.lookup)
+        let interpreter = KioskEffects(work: work,
                                        sealer: invocation.sealer, usbFolder: options.usbFolder.map { URL(fileURLWithPath: $0) },
                                        sender: sender, volume: options.volume ?? SpeechSettings.defaultVolume,
                                        catalogStamp: catalogStamp(data))
-        let runtime = KioskRuntime(state: WizardState(catalog: catalog, setup: setup, today: clock.now().civilDate),
-                                   interpreter: interpreter, clock: clock.now)
+        var state = WizardState(catalog: catalog, setup: setup, today: clock.now().civilDate)
+        state.restore(loginGuard: work.keptLoginGuard())
+        let runtime = KioskRuntime(state: state, interpreter: interpreter, clock: clock.now)
+        Exporter(data: data).finishInterrupted(at: clock.now())
         // A rating or a call for staff handed to the worker is written before the kiosk ends.
         defer {
             interpreter.finishWrites()

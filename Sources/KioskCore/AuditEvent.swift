@@ -7,7 +7,8 @@ public enum AuditEvent: Equatable, Sendable {
     /// A wrong PIN; `nil` when the number is no helper's (it may be something else typed by
     /// mistake, so it is not written down).
     case failedPIN(helperID: String?)
-    case lockout(helperID: String, seconds: Int)
+    /// A number locked after wrong PINs; `nil` when the whole kiosk's login is (`LoginGuard`).
+    case lockout(helperID: String?, seconds: Int)
     /// A resident pressed the call-staff key (F1).
     case helpCall(id: String)
 }

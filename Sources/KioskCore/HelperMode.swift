@@ -31,10 +31,13 @@ public enum HelperCheck: Equatable, Sendable {
 }
 
 /// Why a login was refused, in terms the helper can act on.
+/// A number that is no helper's is refused in the same words as a wrong PIN: the screen never
+/// tells which numbers are helpers'.
 public enum HelperRefusal: Equatable, Sendable {
-    case unknownHelper
     case wrongPIN(triesLeft: Int)
     case locked(minutesLeft: Int)
+    /// Ten wrong PINs in ten minutes, at any numbers: no number may log in for a while.
+    case kioskLocked(minutesLeft: Int)
 }
 
 extension WizardState {
@@ -102,8 +105,14 @@ extension WizardState {
             screen = .helperLogin(.pin(helperID: typed))
             return []
         case let .pin(helperID):
-            if case let .locked(seconds) = loginGuard.check(helperID, now: now) {
+            switch loginGuard.check(helperID, now: now) {
+            case .allowed: break
+            case let .locked(seconds):
                 helperRefusal = .locked(minutesLeft: (seconds + 59) / 60)
+                screen = .helperLogin(.id)
+                return []
+            case let .kioskLocked(seconds):
+                helperRefusal = .kioskLocked(minutesLeft: (seconds + 59) / 60)
                 screen = .helperLogin(.id)
                 return []
             }
@@ -114,32 +123,34 @@ extension WizardState {
         }
     }
 
-    /// The PIN check came back: the login guard counts wrong PINs, the audit trail hears of each.
+    /// The PIN check came back: the login guard counts wrong PINs and numbers that are no
+    /// helper's alike, the audit trail hears of each, and the counts are kept in the data folder.
     mutating func helperChecked(_ check: HelperCheck, at now: Date) -> [Effect] {
         guard case let .helperLogin(.checking(helperID)) = screen else { return [] }
-        switch check {
-        case let .verified(session):
+        screen = .helperLogin(.id)
+        if case let .verified(session) = check {
             loginGuard.succeeded(helperID)
             helper = session
             helperRefusal = nil
             careMode = false     // helpers need speed, not care mode
             screen = .home
             notice = .helperLoggedIn
-            return [.audit(.login(helperID: session.id))]
-        case .unknownHelper:
-            // An unknown number is not written down: it may be something else typed by mistake.
-            helperRefusal = .unknownHelper
-            screen = .helperLogin(.id)
-            return [.audit(.failedPIN(helperID: nil))]
-        case .wrongPIN:
-            screen = .helperLogin(.id)
-            guard let left = loginGuard.failed(helperID, now: now) else {
-                helperRefusal = .locked(minutesLeft: Int(LoginGuard.lockSeconds / 60))
-                return [.audit(.failedPIN(helperID: helperID)), .audit(.lockout(helperID: helperID, seconds: Int(LoginGuard.lockSeconds)))]
-            }
-            helperRefusal = .wrongPIN(triesLeft: left)
-            return [.audit(.failedPIN(helperID: helperID))]
+            return [.keepLoginGuard(loginGuard), .audit(.login(helperID: session.id))]
         }
+        // An unknown number is not written down: it may be something else typed by mistake.
+        let known = check != .unknownHelper ? helperID : nil
+        var lockout: [Effect] = []
+        switch loginGuard.failed(helperID, now: now) {
+        case let .triesLeft(left):
+            helperRefusal = .wrongPIN(triesLeft: left)
+        case .locked:
+            helperRefusal = .locked(minutesLeft: Int(LoginGuard.lockSeconds / 60))
+            if let known { lockout = [.audit(.lockout(helperID: known, seconds: Int(LoginGuard.lockSeconds)))] }
+        case .kioskLocked:
+            helperRefusal = .kioskLocked(minutesLeft: Int(LoginGuard.kioskLockSeconds / 60))
+            lockout = [.audit(.lockout(helperID: nil, seconds: Int(LoginGuard.kioskLockSeconds)))]
+        }
+        return [.keepLoginGuard(loginGuard), .audit(.failedPIN(helperID: known))] + lockout
     }
 
     /// Enter on the check-answers screen while a helper acts: first the resident's own consent,
@@ -192,9 +203,9 @@ extension WizardState {
 
     private func refusalText(_ refusal: HelperRefusal, _ s: Strings) -> String {
         switch refusal {
-        case .unknownHelper: return s.tr(.helperUnknown)
         case let .wrongPIN(left): return s.tr(.helperWrongPin, ["left": "\(left)"])
         case let .locked(minutes): return s.tr(.helperLocked, ["minutes": "\(minutes)"])
+        case let .kioskLocked(minutes): return s.tr(.helperKioskLocked, ["minutes": "\(minutes)"])
         }
     }
 }

@@ -1,39 +1,107 @@
 import Foundation
 
-/// Five wrong PINs lock a helper for five minutes. Pure: the time comes in with every call.
+/// Five wrong PINs lock a helper number for five minutes; ten wrong PINs in ten minutes, at any
+/// numbers, lock the kiosk's login for ten minutes. A number that is no helper's counts the same
+/// as a wrong PIN. Pure: the time comes in with every call; the runtime keeps it in the data folder.
 public struct LoginGuard: Equatable, Sendable {
     public static let allowedFailures = 5
     public static let lockSeconds: TimeInterval = 300
+    public static let kioskAllowedFailures = 10
+    public static let kioskWindowSeconds: TimeInterval = 600
+    public static let kioskLockSeconds: TimeInterval = 600
+    /// The numbers whose wrong PINs are kept, the latest first; an older one is forgotten.
+    public static let keptNumbers = 64
 
-    private var failures: [String: Int] = [:]
-    private var lockedUntil: [String: Date] = [:]
+    /// One number's wrong PINs since its last login or lock.
+    public struct Number: Equatable, Sendable {
+        public var failures: Int
+        public var last: Date
+        public var lockedUntil: Date?
 
-    public init() {}
+        public init(failures: Int, last: Date, lockedUntil: Date?) {
+            self.failures = failures
+            self.last = last
+            self.lockedUntil = lockedUntil
+        }
+    }
+
+    public private(set) var numbers: [String: Number]
+    /// When the wrong PINs of the last ten minutes came, at any number.
+    public private(set) var recentFailures: [Date]
+    public private(set) var kioskLockedUntil: Date?
+
+    public init(numbers: [String: Number] = [:], recentFailures: [Date] = [], kioskLockedUntil: Date? = nil) {
+        self.numbers = numbers
+        self.recentFailures = recentFailures
+        self.kioskLockedUntil = kioskLockedUntil
+    }
+
+    /// What a kept record that cannot be read leaves: the login locked, as after ten wrong PINs.
+    public static func failSafe(now: Date) -> LoginGuard {
+        LoginGuard(kioskLockedUntil: now.addingTimeInterval(kioskLockSeconds))
+    }
 
     public enum Verdict: Equatable, Sendable {
         case allowed
         case locked(secondsLeft: Int)
+        case kioskLocked(secondsLeft: Int)
     }
 
     public func check(_ helperID: String, now: Date) -> Verdict {
-        guard let until = lockedUntil[helperID], until > now else { return .allowed }
-        return .locked(secondsLeft: Int(until.timeIntervalSince(now).rounded(.up)))
+        if let until = kioskLockedUntil, until > now { return .kioskLocked(secondsLeft: Self.seconds(until, now)) }
+        guard let until = numbers[helperID]?.lockedUntil, until > now else { return .allowed }
+        return .locked(secondsLeft: Self.seconds(until, now))
     }
 
-    /// Records a wrong PIN. Returns how many tries are left, or nil when this one locked the helper.
-    public mutating func failed(_ helperID: String, now: Date) -> Int? {
-        let count = (failures[helperID] ?? 0) + 1
-        if count >= LoginGuard.allowedFailures {
-            failures[helperID] = 0
-            lockedUntil[helperID] = now.addingTimeInterval(LoginGuard.lockSeconds)
-            return nil
+    public enum Outcome: Equatable, Sendable {
+        case triesLeft(Int)
+        /// This one locked the number.
+        case locked
+        /// This one locked the kiosk's login.
+        case kioskLocked
+    }
+
+    /// Records a wrong PIN, or a number that is no helper's.
+    public mutating func failed(_ helperID: String, now: Date) -> Outcome {
+        recentFailures = recentFailures.filter { now.timeIntervalSince($0) < Self.kioskWindowSeconds } + [now]
+        if let until = kioskLockedUntil, until <= now { kioskLockedUntil = nil }
+        var number = numbers[helperID] ?? Number(failures: 0, last: now, lockedUntil: nil)
+        // After its lock a number starts again.
+        if let until = number.lockedUntil, until <= now { number = Number(failures: 0, last: now, lockedUntil: nil) }
+        number.failures += 1
+        number.last = now
+        var outcome = Outcome.triesLeft(min(Self.allowedFailures - number.failures, Self.kioskAllowedFailures - recentFailures.count))
+        if number.failures >= Self.allowedFailures {
+            number.failures = 0
+            number.lockedUntil = now.addingTimeInterval(Self.lockSeconds)
+            outcome = .locked
         }
-        failures[helperID] = count
-        return LoginGuard.allowedFailures - count
+        if recentFailures.count >= Self.kioskAllowedFailures {
+            recentFailures = []
+            kioskLockedUntil = now.addingTimeInterval(Self.kioskLockSeconds)
+            outcome = .kioskLocked
+        }
+        keep(helperID, number)
+        return outcome
     }
 
     public mutating func succeeded(_ helperID: String) {
-        failures[helperID] = nil
-        lockedUntil[helperID] = nil
+        numbers[helperID] = nil
     }
+
+    private mutating func keep(_ helperID: String, _ number: Number) {
+        numbers[helperID] = number
+        guard numbers.count > Self.keptNumbers else { return }
+        let newest = numbers.sorted { $0.value.last > $1.value.last }.prefix(Self.keptNumbers)
+        numbers = Dictionary(uniqueKeysWithValues: newest.map { ($0.key, $0.value) })
+    }
+
+    private static func seconds(_ until: Date, _ now: Date) -> Int {
+        Int(until.timeIntervalSince(now).rounded(.up))
+    }
+}
+
+extension WizardState {
+    /// At the start, before the first action: the counts kept from before a restart.
+    public mutating func restore(loginGuard kept: LoginGuard) { loginGuard = kept }
 }

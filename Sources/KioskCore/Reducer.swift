@@ -11,6 +11,8 @@ public enum Effect: Equatable, Sendable {
     case bell
     /// Check a helper's PIN (slow on purpose: PBKDF2); answer with `.helperChecked`.
     case checkHelper(id: String, pin: String)
+    /// Keep the wrong-PIN counts in the data folder, so that a restart does not clear them.
+    case keepLoginGuard(LoginGuard)
     /// A line for the audit trail.
     case audit(AuditEvent)
     /// Read the queue for the dashboard (answered with `.dashboardLoaded`), or act on it (answered

@@ -161,8 +161,9 @@ public struct WizardState: Equatable, Sendable {
     /// The helper acting for residents, while logged in.
     public internal(set) var helper: HelperSession?
     public internal(set) var helperRefusal: HelperRefusal?
-    /// Five wrong PINs lock a helper for five minutes; kept in the model, so the reducer decides.
-    var loginGuard = LoginGuard()
+    /// Wrong PINs lock a number, and many lock the kiosk's login (`LoginGuard`); kept in the
+    /// model, so the reducer decides, and in the data folder, so a restart does not clear them.
+    public internal(set) var loginGuard = LoginGuard()
     /// How many keys of the helper's login sequence were pressed on the home screen so far.
     var helperKeysPressed = 0
     /// When the first key of the helper's login sequence was pressed: the sequence must be quick.

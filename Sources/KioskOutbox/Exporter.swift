@@ -7,7 +7,9 @@ import KioskCore
 /// synced and uploaded, the same id and bytes make the portal's replay answer it.
 ///
 /// `again`: a new bundle of every item still waiting for receipts (a stick that was lost), with
-/// the same bytes; receipts of either bundle are accepted for them.
+/// the same bytes; receipts of either bundle are accepted for them. Which bundle is being written
+/// is recorded before it is written (`ExportRecord`), so an export killed while its items learn
+/// their bundle is finished by the next one.
 public struct Exporter {
     public let data: DataFolder
 
@@ -34,6 +36,7 @@ public struct Exporter {
         do {
             let spool = data.submissions
             try spool.recover()
+            try ExportRecord.finish(data, at: moment)
             // What an export killed mid-write left on the stick.
             DurableFile.removeAbandonedTemporaryFiles(in: folder, prefix: ".\(kioskID)-")
             let source: Spool.State = again ? .exported : .ready
@@ -44,6 +47,9 @@ public struct Exporter {
             // Never over an earlier bundle, or whatever else is on the stick under that name.
             var file = folder.appendingPathComponent("\(kioskID)-\(Self.stamp(moment)).ckb")
             for n in 2...1000 {
+                // Which bundle is being written, before it is: see `ExportRecord`.
+                try ExportRecord(folder: folder, file: file.lastPathComponent, sha256: sha256, exportedAt: moment.rfc3339,
+                                 ids: items.map(\.id)).write(to: data)
                 do {
                     try DurableFile.write(bytes, to: file, tmpFolder: folder, replacing: false)
                     break
@@ -52,16 +58,22 @@ public struct Exporter {
                 }
             }
             let ref = BundleRef(file: file.lastPathComponent, sha256: sha256, exportedAt: moment.rfc3339)
-            try spool.replace(items.map { item in
-                var updated = item
-                updated.facts.bundles.append(ref)
-                return updated
-            }, from: source, to: .exported)
-            try? data.audit.append(.exported, at: moment, [("bundle", .string(file.lastPathComponent)), ("count", .number(Double(items.count))),
-                                                          ("sha256", .string(sha256)), ("again", .bool(again))])
+            try ExportRecord.mark(items, with: ref, from: source, in: spool)
+            data.audit.record([AuditLog.Entry(.exported, [("bundle", .string(file.lastPathComponent)), ("count", .number(Double(items.count))),
+                                                          ("sha256", .string(sha256)), ("again", .bool(again))])], at: moment)
+            try ExportRecord.remove(from: data)
             return Exported(file: file, count: items.count, sha256: sha256, damaged: checked.damaged)
         } catch {
             throw .disk(error)
+        }
+    }
+
+    /// At the kiosk's start: an export killed part-way is finished (`ExportRecord`), when there is
+    /// one and the queue is free; otherwise the next export or import of receipts does it.
+    public func finishInterrupted(at moment: Moment) {
+        guard FileManager.default.fileExists(atPath: ExportRecord.url(data).path), let lock = try? QueueLock(folder: data.root) else { return }
+        withExtendedLifetime(lock) {
+            if (try? data.submissions.recover()) != nil { _ = try? ExportRecord.finish(data, at: moment) }
         }
     }
 

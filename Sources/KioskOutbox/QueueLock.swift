@@ -16,9 +16,9 @@ public final class QueueLock {
         case folder(DurableWriteError)
     }
 
-    /// Takes the lock, or fails at once.
-    public init(folder: URL) throws(Failure) {
-        let path = folder.appendingPathComponent(".sender.lock").path
+    /// Takes the lock, or fails at once. `name`: another lock of the same kind (`SenderLock`).
+    public init(folder: URL, name: String = ".sender.lock") throws(Failure) {
+        let path = folder.appendingPathComponent(name).path
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw .folder(.from(errno, path)) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
@@ -31,6 +31,13 @@ public final class QueueLock {
             close(fd)
             throw .folder(.from(code, folder.path))
         }
+    }
+
+    /// Writes `text` into the lock file, for whoever finds the lock held (`SenderLock`).
+    public func note(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = ftruncate(fd, 0)
+        _ = pwrite(fd, bytes, bytes.count, 0)
     }
 
     deinit {

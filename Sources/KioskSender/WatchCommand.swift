@@ -21,6 +21,20 @@ enum WatchCommand {
         if withParent { _ = kiosk_end_with_parent() }
         guard let settings = SenderSetup.portalSettings(options, s, environment) else { return 2 }
         guard let data = CareKiosk.openDataFolder(options, s, environment) else { return 2 }
+        // One sender per data folder (`SenderLock`): a second one ends here, and the first keeps
+        // the lock until it ends; only the kiosk's own gives way to the service manager's.
+        let running: QueueLock
+        do { running = try SenderLock.take(data, kiosksOwn: withParent) } catch {
+            switch error {
+            case .busy: CareKiosk.printError(s.tr(.senderAlreadyRunning, ["folder": data.root.path]))
+            case let .folder(why): CareKiosk.printError(s.tr(.syncDisk, ["why": why.message(s)]))
+            }
+            return 1
+        }
+        return withExtendedLifetime(running) { watch(settings, data, options, environment) }
+    }
+
+    static func watch(_ settings: PortalSettings, _ data: DataFolder, _ options: Options, _ environment: [String: String]) -> Int32 {
         let client = PortalClient(settings: settings)
         let clock = AppClock(environment: environment)
         let wake = kiosk_signal_pipe(SIGUSR1)

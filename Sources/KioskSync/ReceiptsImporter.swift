@@ -61,6 +61,8 @@ public struct ReceiptsImporter {
         var refused: [Spool.State: [QueueItem]] = [:]
         do {
             try spool.recover()
+            // An export that was killed while its items learned their bundle: finished first.
+            try ExportRecord.finish(data, at: moment)
             // Whether this kiosk ever wrote the bundle named: looked up once, and only if a line needs it.
             var bundleKnown: Bool?
             let isKnown = {

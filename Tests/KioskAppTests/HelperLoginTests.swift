@@ -23,9 +23,9 @@ final class HelperLoginTests: XCTestCase {
 
     var clock: TestClock!
 
-    func login(_ r: RuntimeHarness, _ pin: String) {
-        for c in helperSequenceKeys { r.send(.key(.character(c))) }
-        r.send(.typeLine("1001"))
+    func login(_ r: RuntimeHarness, _ pin: String, number: String = "1001") {
+        if r.state.screen == .home { for c in helperSequenceKeys { r.send(.key(.character(c))) } }
+        r.send(.typeLine(number))
         r.send(.typeLine(pin))
     }
 
@@ -57,13 +57,86 @@ final class HelperLoginTests: XCTestCase {
         XCTAssertEqual(AuditLog(data: DataFolder(root: root)).verify().firstBreak, nil)
     }
 
-    func testAnUnknownHelperIsRefused() throws {
+    func testAnUnknownHelperIsRefusedAsAWrongPINIs() throws {
         let r = try runtime()
-        for c in helperSequenceKeys { r.send(.key(.character(c))) }
-        r.send(.typeLine("9999"))
-        r.send(.typeLine("2468"))
-        XCTAssertEqual(r.state.helperRefusal, .unknownHelper)
+        login(r, "1357", number: "9999")
+        XCTAssertEqual(r.state.helperRefusal, .wrongPIN(triesLeft: 4), "the same words and the same count as a wrong PIN")
         XCTAssertNil(r.state.helper)
+    }
+
+    /// Ten wrong tries at ten numbers, real and not, the clock moving a little between them.
+    func lockTheLogin(_ r: RuntimeHarness) {
+        for n in 0..<10 {
+            login(r, "1357", number: n % 2 == 0 ? "1001" : String(5000 + n))
+            r.send(.key(.escape))
+            clock.advance(20)
+        }
+    }
+
+    func testTheWholeLoginStaysLockedAcrossARestart() throws {
+        lockTheLogin(try runtime())
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("login-guard.json").path))
+        // The kiosk starts again on the same data folder, as after a crash or a power cut.
+        let again = try RuntimeHarness(root: root, clock: { [clock] in clock!.moment })
+        login(again, "2468")
+        XCTAssertNil(again.state.helper, "the right PIN does not open the login after a restart")
+        XCTAssertEqual(again.state.helperRefusal, .kioskLocked(minutesLeft: 10))
+        clock.advance(601)
+        again.send(.key(.escape))
+        login(again, "2468")
+        XCTAssertEqual(again.state.helper, HelperSession(id: "1001", name: "张帮办"), "ten minutes after the last try it opens")
+    }
+
+    /// The tenth wrong try is also the fifth at its number: both locks are kept, and read back.
+    func testATryThatLocksTheNumberAndTheLoginAtOnceIsKeptAsBoth() throws {
+        let r = try runtime()
+        for n in 0..<10 {
+            login(r, "1357", number: n < 5 ? String(6000 + n) : "1001")
+            r.send(.key(.escape))
+        }
+        XCTAssertEqual(r.state.helperRefusal, .kioskLocked(minutesLeft: 10))
+        XCTAssertNotNil(r.state.loginGuard.numbers["1001"]?.lockedUntil, "the number is locked as well")
+        clock.advance(301)
+        let again = try RuntimeHarness(root: root, clock: { [clock] in clock!.moment })
+        XCTAssertEqual(again.state.loginGuard, r.state.loginGuard, "read back as written, not as a damaged file")
+        login(again, "2468")
+        XCTAssertEqual(again.state.helperRefusal, .kioskLocked(minutesLeft: 5), "five of the ten minutes are left")
+    }
+
+    func testADamagedCountsFileLocksTheLoginAndCrashesNothing() throws {
+        let damaged: [String] = [
+            "{not json", String(repeating: " ", count: 20_000) + "{}", #"{"numbers": [], "recent_failures": []}"#,
+            #"{"numbers": [{"id": "1001", "failures": 1e300, "last": 0, "locked_until": null}], "recent_failures": [], "kiosk_locked_until": null}"#,
+            #"{"numbers": [{"id": "1001", "failures": -3, "last": 0, "locked_until": null}], "recent_failures": [], "kiosk_locked_until": null}"#,
+            #"{"numbers": [], "recent_failures": [-1], "kiosk_locked_until": null}"#,
+            #"{"numbers": [], "recent_failures": [], "kiosk_locked_until": 9999999999999999999999}"#,
+            #"{"numbers": [{"id": "511922194503150016", "failures": 1, "last": 0, "locked_until": null}], "recent_failures": [], "kiosk_locked_until": null}"#,
+        ]
+        for text in damaged {
+            try? FileManager.default.removeItem(at: root)
+            let r = try runtime()
+            try Data(text.utf8).write(to: root.appendingPathComponent("login-guard.json"))
+            let again = try RuntimeHarness(root: root, clock: { [clock] in clock!.moment })
+            login(again, "2468")
+            XCTAssertNil(again.state.helper, "a damaged file never unlocks: \(text.prefix(80))")
+            XCTAssertEqual(again.state.helperRefusal, .kioskLocked(minutesLeft: 10), String(text.prefix(80)))
+            withExtendedLifetime(r) {}
+        }
+    }
+
+    func testALockWrittenByAClockThatRanAheadLastsNoLongerThanALock() throws {
+        let r = try runtime()
+        let future = Int(clock.moment.date.timeIntervalSince1970) + 86_400 * 365
+        let text = #"{"numbers": [], "recent_failures": [], "kiosk_locked_until": \#(future)}"#
+        try Data(text.utf8).write(to: root.appendingPathComponent("login-guard.json"))
+        let again = try RuntimeHarness(root: root, clock: { [clock] in clock!.moment })
+        login(again, "2468")
+        XCTAssertEqual(again.state.helperRefusal, .kioskLocked(minutesLeft: 10))
+        clock.advance(601)
+        again.send(.key(.escape))
+        login(again, "2468")
+        XCTAssertEqual(again.state.helper, HelperSession(id: "1001", name: "张帮办"))
+        withExtendedLifetime(r) {}
     }
 
     func testHelperAddStoresOnlyAHashAndRefusesAShortPIN() throws {

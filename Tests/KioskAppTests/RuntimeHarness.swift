@@ -17,9 +17,11 @@ final class RuntimeHarness {
         data = DataFolder(root: root)
         try data.prepare(kioskID: "k")
         let zh = loadStrings("zh-Hans"), en = loadStrings("en")
-        effects = KioskEffects(work: QueueWork(data: data, clock: clock, strings: { $0 == "en" ? en : zh }),
-                               sealer: sealer, usbFolder: usbFolder, sender: nil, volume: 80, catalogStamp: nil)
-        let state = WizardState(catalog: catalog, setup: KioskSetup(kioskID: "k", careMode: careMode), today: clock().civilDate)
+        let work = QueueWork(data: data, clock: clock, strings: { $0 == "en" ? en : zh })
+        effects = KioskEffects(work: work, sealer: sealer, usbFolder: usbFolder, sender: nil, volume: 80, catalogStamp: nil)
+        var state = WizardState(catalog: catalog, setup: KioskSetup(kioskID: "k", careMode: careMode), today: clock().civilDate)
+        // As the kiosk starts: the wrong-PIN counts from before a restart.
+        state.restore(loginGuard: work.keptLoginGuard())
         runtime = KioskRuntime(state: state, interpreter: effects, clock: clock, newID: newID)
     }
 

@@ -47,16 +47,13 @@ final class SenderLinkTests: XCTestCase {
         XCTAssertTrue(SenderLink.isSender(sender.processIdentifier))
     }
 
-    /// On a kiosk PC the service manager runs the sender; the kiosk starts no second one beside it.
-    func testASenderTheServiceManagerRunsIsNotStartedAgain() throws {
+    /// On a kiosk PC the service manager runs the sender; the kiosk starts no second one beside
+    /// it, whether or not that sender has written a status yet: it holds the sender lock.
+    func testASenderHoldingTheLockIsNotJoinedByASecond() throws {
         let data = DataFolder(root: root.appendingPathComponent("data"))
         try data.prepare(kioskID: "k")
-        // A long-running program with the sender's name (the real one ends at once without a portal).
-        let named = root.appendingPathComponent("carekiosk-sender")
-        try FileManager.default.copyItem(atPath: "/bin/sleep", toPath: named.path)
-        let service = try start(named, ["30"])
-        defer { service.terminate(); service.waitUntilExit() }
-        try SenderStatus(pid: service.processIdentifier, online: true, paused: false, at: testMoment).write(to: data)
+        var service: QueueLock? = try SenderLock.take(data, kiosksOwn: false)
+        XCTAssertNil(SenderStatus.read(from: data), "no status yet, as with a slow first pass")
         // What the kiosk would start: a program that leaves a mark.
         let mark = root.appendingPathComponent("started")
         let program = root.appendingPathComponent("sender.sh")
@@ -67,8 +64,7 @@ final class SenderLinkTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: mark.path))
 
         // With that sender gone, the kiosk starts its own.
-        service.terminate()
-        service.waitUntilExit()
+        withExtendedLifetime(service) { service = nil }
         SenderLink(executable: program.path, arguments: [], data: data, timeout: 1).keepRunning()
         let deadline = Date().addingTimeInterval(5)
         while !FileManager.default.fileExists(atPath: mark.path) && Date() < deadline { usleep(50_000) }

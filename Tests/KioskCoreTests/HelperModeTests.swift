@@ -46,13 +46,13 @@ final class HelperModeTests: XCTestCase {
         d.type("1001"); d.type("1111")
         d.send(.helperChecked(.wrongPIN(helperID: "1001")))
         XCTAssertEqual(d.state.screen, .helperLogin(.id))
-        XCTAssertEqual(d.state.content(zh).paragraphs, ["密码不对，还可以再试 4 次。"])
+        XCTAssertEqual(d.state.content(zh).paragraphs, ["帮办员编号或密码不对，还可以再试 4 次。"])
         XCTAssertEqual(d.effects.last, .audit(.failedPIN(helperID: "1001")))
         for _ in 0..<4 {
             d.type("1001"); d.type("1111")
             d.send(.helperChecked(.wrongPIN(helperID: "1001")))
         }
-        XCTAssertEqual(d.state.content(zh).paragraphs, ["密码错了 5 次，这个编号锁定了，请 5 分钟后再试。"])
+        XCTAssertEqual(d.state.content(zh).paragraphs, ["这个编号错了 5 次，锁定了，请 5 分钟后再试。"])
         XCTAssertEqual(d.effects.suffix(2), [.audit(.failedPIN(helperID: "1001")), .audit(.lockout(helperID: "1001", seconds: 300))])
         // Locked: the PIN is not even checked, until five minutes have passed.
         d.type("1001"); d.type("2468")
@@ -64,6 +64,61 @@ final class HelperModeTests: XCTestCase {
         XCTAssertEqual(d.effects.last, .checkHelper(id: "1001", pin: "2468"))
         d.send(.helperChecked(.unknownHelper))
         XCTAssertEqual(d.effects.last, .audit(.failedPIN(helperID: nil)), "a number that is no helper's is not written down")
+    }
+
+    /// One wrong try at `number`, answered as the runtime would: a wrong PIN, or no such helper.
+    func wrongTry(_ d: inout Driver, _ number: String, known: Bool = true) {
+        if d.state.screen == .home { d.helperSequence() }
+        d.type(number); d.type("1111")
+        guard d.effects.last == .checkHelper(id: number, pin: "1111") else { return }
+        d.send(.helperChecked(known ? .wrongPIN(helperID: number) : .unknownHelper))
+    }
+
+    func testANumberThatIsNoHelpersGetsTheWordsOfAWrongPINAndCountsTheSame() {
+        var real = Driver(), unknown = Driver()
+        for round in 1...5 {
+            wrongTry(&real, "1001")
+            wrongTry(&unknown, "9999", known: false)
+            XCTAssertEqual(unknown.state.content(zh).paragraphs, real.state.content(zh).paragraphs, "try \(round) reads the same")
+            XCTAssertEqual(unknown.state.helperRefusal, real.state.helperRefusal)
+        }
+        XCTAssertEqual(unknown.state.content(zh).paragraphs, ["这个编号错了 5 次，锁定了，请 5 分钟后再试。"])
+        XCTAssertFalse(unknown.state.content(zh).paragraphs.joined().contains("没有"), "nothing says the number is no helper's")
+        unknown.type("9999"); unknown.type("2468")
+        XCTAssertNotEqual(unknown.effects.last, .checkHelper(id: "9999", pin: "2468"), "the unknown number is locked like a real one")
+        XCTAssertTrue(unknown.effects.contains(.keepLoginGuard(unknown.state.loginGuard)), "the counts are handed on to be kept")
+    }
+
+    func testTenWrongTriesAtDifferentNumbersLockTheWholeLoginForTenMinutes() {
+        var d = Driver()
+        for n in 1...9 {
+            if n > 1 { d.wait(30) }
+            wrongTry(&d, String(2000 + n), known: n % 2 == 0)
+        }
+        XCTAssertEqual(d.state.content(zh).paragraphs, ["帮办员编号或密码不对，还可以再试 1 次。"], "the kiosk's tries left, fewer than the number's")
+        wrongTry(&d, "2010", known: false)
+        XCTAssertEqual(d.state.content(zh).paragraphs, ["这台机器上帮办员登录错了 10 次，登录暂停了，请 10 分钟后再试。"])
+        XCTAssertEqual(d.effects.last, .audit(.lockout(helperID: nil, seconds: 600)))
+        d.type("1001"); d.type("2468")
+        XCTAssertNotEqual(d.effects.last, .checkHelper(id: "1001", pin: "2468"), "a helper's right PIN is not even checked while it lasts")
+        XCTAssertEqual(d.state.helperRefusal, .kioskLocked(minutesLeft: 10))
+        d.wait(599)
+        d.helperSequence()
+        d.type("1001"); d.type("2468")
+        XCTAssertEqual(d.state.helperRefusal, .kioskLocked(minutesLeft: 1))
+        d.wait(2)
+        d.helperSequence()
+        d.type("1001"); d.type("2468")
+        XCTAssertEqual(d.effects.last, .checkHelper(id: "1001", pin: "2468"), "ten minutes later the login opens again")
+    }
+
+    func testWrongTriesOlderThanTenMinutesNoLongerCountForTheWholeLogin() {
+        var d = Driver()
+        for n in 1...9 { wrongTry(&d, String(3000 + n)) }
+        d.wait(601)
+        d.helperSequence()
+        wrongTry(&d, "3010")
+        XCTAssertEqual(d.state.helperRefusal, .wrongPIN(triesLeft: 4), "only this try is in the last ten minutes")
     }
 
     func testALoggedInHelperWorksInTheStandardLayoutAndIsNamedOnTheStatusLine() {
@@ -207,12 +262,13 @@ final class HelperModeTests: XCTestCase {
     func testFiveWrongPINsLockForFiveMinutes() {
         var guardian = LoginGuard()
         let t0 = Date(timeIntervalSince1970: 1_800_000_000)
-        XCTAssertEqual((1...4).map { i in guardian.failed("1001", now: t0.addingTimeInterval(Double(i))) }, [4, 3, 2, 1])
-        XCTAssertNil(guardian.failed("1001", now: t0.addingTimeInterval(5)), "the fifth locks")
+        XCTAssertEqual((1...4).map { i in guardian.failed("1001", now: t0.addingTimeInterval(Double(i))) },
+                       [.triesLeft(4), .triesLeft(3), .triesLeft(2), .triesLeft(1)])
+        XCTAssertEqual(guardian.failed("1001", now: t0.addingTimeInterval(5)), .locked, "the fifth locks")
         XCTAssertEqual(guardian.check("1001", now: t0.addingTimeInterval(6)), .locked(secondsLeft: 299))
         XCTAssertEqual(guardian.check("1002", now: t0.addingTimeInterval(6)), .allowed, "only that helper")
         XCTAssertEqual(guardian.check("1001", now: t0.addingTimeInterval(305)), .allowed, "five minutes later")
-        XCTAssertEqual(guardian.failed("1001", now: t0.addingTimeInterval(306)), 4, "and the count starts again")
+        XCTAssertEqual(guardian.failed("1001", now: t0.addingTimeInterval(306)), .triesLeft(4), "and the count starts again")
     }
 
     func testTheLoginSequenceMustBeQuickAndSomethingElseTypedAtTheNumberIsRefused() {

@@ -223,6 +223,39 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(facts.bundles.map(\.sha256), [first.sha256, again.sha256].compactMap { $0 })
         XCTAssertEqual(try Exporter(data: data).export(to: usb, kioskID: "k", at: later).file, nil, "nothing new waits")
     }
+
+    /// What a kill before the bundle was whole leaves: a record naming a bundle that is not there,
+    /// or a file of that name that is another bundle. Neither teaches an item a bundle it is not in.
+    func testARecordOfABundleThatWasNotWrittenChangesNoItem() throws {
+        try data.submissions.put(queueItem(1))
+        let stranger = BundleFile.encode(kioskID: "k", createdAt: testMoment.rfc3339, payloads: [])
+        try stranger.bytes.write(to: usb.appendingPathComponent("k-other.ckb"))
+        for name in ["k-missing.ckb", "k-other.ckb"] {
+            try ExportRecord(folder: usb, file: name, sha256: String(repeating: "a", count: 64), exportedAt: testMoment.rfc3339,
+                             ids: [itemID(1)]).write(to: data)
+            XCTAssertEqual(try ExportRecord.finish(data, at: testMoment), 0)
+            XCTAssertEqual(data.submissions.ids(in: .ready), [itemID(1)], "the item still waits, knowing no bundle")
+            XCTAssertNil(ExportRecord.read(from: data), "and the record is gone")
+        }
+    }
+
+    /// The stick of an interrupted export is not in: the record waits for it.
+    func testARecordWaitsWhileItsStickIsOut() throws {
+        try data.submissions.put(queueItem(1))
+        // Killed after the bundle was written, before the item learned it.
+        let bundle = BundleFile.encode(kioskID: "k", createdAt: testMoment.rfc3339, payloads: [try XCTUnwrap(queueItem(1).payload)])
+        try bundle.bytes.write(to: usb.appendingPathComponent("k-20261122-100000.ckb"))
+        let record = ExportRecord(folder: usb, file: "k-20261122-100000.ckb", sha256: bundle.sha256, exportedAt: testMoment.rfc3339, ids: [itemID(1)])
+        try record.write(to: data)
+        let away = root.appendingPathComponent("usb-away")
+        try FileManager.default.moveItem(at: usb, to: away)
+        XCTAssertEqual(try ExportRecord.finish(data, at: testMoment), 0)
+        XCTAssertEqual(ExportRecord.read(from: data), record, "kept for when the stick is back")
+        try FileManager.default.moveItem(at: away, to: usb)
+        XCTAssertEqual(try ExportRecord.finish(data, at: testMoment), 1, "then the item learns the bundle")
+        XCTAssertEqual(data.submissions.read(itemID(1), in: .exported)?.facts.bundles.map(\.sha256), [bundle.sha256])
+        XCTAssertNil(ExportRecord.read(from: data))
+    }
 }
 
 final class QueueDeskTests: XCTestCase {

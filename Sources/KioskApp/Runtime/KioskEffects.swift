@@ -67,6 +67,8 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
             worker.async { [work] in work.audit(event) }
         case let .checkHelper(id, pin):
             worker.async { [work] in post(.helperChecked(work.checkHelper(id, pin: pin))) }
+        case let .keepLoginGuard(counts):
+            worker.async { [work] in work.keep(counts) }
         case let .dashboard(command):
             dashboard(command, state, post)
         case let .findProgress(identityNumber):

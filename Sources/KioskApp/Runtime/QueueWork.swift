@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskCrypto
 import KioskOutbox
 import KioskSync
 
@@ -61,7 +62,8 @@ struct QueueWork: Sendable {
         case let .login(helper): entry = AuditLog.Entry(.login, [("helper", .string(helper))])
         case let .logout(helper): entry = AuditLog.Entry(.logout, [("helper", .string(helper))])
         case let .failedPIN(helper): entry = AuditLog.Entry(.failedPIN, helper.map { [("helper", .string($0))] } ?? [("known", .bool(false))])
-        case let .lockout(helper, seconds): entry = AuditLog.Entry(.lockout, [("helper", .string(helper)), ("seconds", .number(Double(seconds)))])
+        case let .lockout(helper, seconds):
+            entry = AuditLog.Entry(.lockout, [helper.map { ("helper", .string($0)) } ?? ("kiosk", .bool(true)), ("seconds", .number(Double(seconds)))])
         case let .helpCall(id): entry = AuditLog.Entry(.helpCall, [("id", .string(id))])
         }
         data.audit.record([entry], at: clock())
@@ -70,10 +72,24 @@ struct QueueWork: Sendable {
     // MARK: helpers
 
     /// PBKDF2 with 200 000 rounds: a moment of work, done here rather than on the screen's thread.
+    /// A number that is no helper's costs the same: its PIN is hashed against a stand-in with the
+    /// directory's rounds, so the time taken does not tell which numbers are helpers'.
     func checkHelper(_ id: String, pin: String) -> HelperCheck {
-        guard let helper = HelperDirectory(data: data).helper(id) else { return .unknownHelper }
+        let helpers = HelperDirectory(data: data).all()
+        guard let helper = helpers.first(where: { $0.id == id }) else {
+            let standIn = PINHash(salt: [UInt8](repeating: 0, count: 16), iterations: helpers.first?.pin.iterations ?? PINHash.defaultIterations,
+                                  hash: [UInt8](repeating: 0, count: 32))
+            _ = standIn.matches(pin)
+            return .unknownHelper
+        }
         return helper.pin.matches(pin) ? .verified(HelperSession(id: helper.id, name: helper.name)) : .wrongPIN(helperID: id)
     }
+
+    /// The wrong-PIN counts from before a restart (`LoginGuardFile`).
+    func keptLoginGuard() -> LoginGuard { LoginGuardFile(data: data).read(now: clock().date) }
+
+    /// A full disk loses the newest count, not the lock already kept.
+    func keep(_ counts: LoginGuard) { try? LoginGuardFile(data: data).write(counts) }
 
     // MARK: the helper's dashboard
 

@@ -35,9 +35,10 @@ final class SenderLink: @unchecked Sendable {
     func keepRunning() {
         lock.withLock {
             if let pid = child, !ChildProcess.hasEnded(pid) { return }
-            // On a kiosk PC the service manager runs the sender (carekiosk-sender.service): a
-            // second one would only find the queue locked.
-            if let status = SenderStatus.read(from: data), status.pid != child, Self.isSender(status.pid) { return }
+            // On a kiosk PC the service manager runs the sender (carekiosk-sender.service), which
+            // holds the data folder's sender lock from its start, before its first status. Should
+            // one start between this look and our own's start, our own finds the lock taken and ends.
+            if SenderLock.isHeld(data) { return }
             if let startedAt, Date().timeIntervalSince(startedAt) < 60 { return }
             startedAt = Date()
             child = ChildProcess.start(executable, ["sync", "--watch", "--with-parent"] + arguments)
@@ -60,10 +61,7 @@ final class SenderLink: @unchecked Sendable {
     }
 
     /// The kernel's name of the process (its first 15 bytes) is the sender's.
-    static func isSender(_ pid: Int32) -> Bool {
-        guard let comm = try? BoundedFile.read(URL(fileURLWithPath: "/proc/\(pid)/comm"), limit: 64) else { return false }
-        return String(decoding: comm, as: UTF8.self).trimmingCharacters(in: .newlines) == String("carekiosk-sender".prefix(15))
-    }
+    static func isSender(_ pid: Int32) -> Bool { SenderLock.isSender(pid) }
 
     /// What the portal says about sent items, asked by running the sender once.
     func progress(of ids: [ItemID]) -> [ItemID: PortalClient.Progress] {
