@@ -30,7 +30,10 @@ public struct DataFolder: Sendable {
     /// progress check (never the number itself).
     public func enqueue(_ submission: Submission) throws(DurableWriteError) {
         guard var item = submission.queueItem else { throw .failed(submission.id, errno: EINVAL) }
-        if let number = submission.identityNumber { item.facts.identityKey = try IdentityKeys.prepare(self)?.key(number) }
+        // The key only serves the progress check: trouble with the secret never stops a save.
+        if let number = submission.identityNumber, let keys = (try? IdentityKeys.prepare(self)) ?? nil {
+            item.facts.identityKey = keys.key(number)
+        }
         try submissions.put(item)
     }
 
