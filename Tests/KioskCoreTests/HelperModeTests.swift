@@ -231,6 +231,27 @@ final class HelperModeTests: XCTestCase {
         }
     }
 
+    /// A failed save of an assisted submission, then nobody: the kiosk clears, the helper is
+    /// logged out, and the submission waits out of sight to be written.
+    func testAFailedSaveLeftAloneLogsTheHelperOut() {
+        var d = loggedIn()
+        d.open("pension-certification")
+        d.enter(); d.digit(1); d.digit(1)
+        d.type("511922194503150016"); d.digit(1); d.digit(2); d.type("江口镇二村三组5号"); d.digit(2); d.type("13800000000")
+        d.enter()
+        var state = d.state
+        while !state.isLastPage { _ = state.reduce(.key(.enter), Context(moment: testMoment, newID: "x")) }
+        let context = Context(moment: testMoment, newID: "11111111-1111-4111-8111-111111111111")
+        guard case let .enqueue(submission)? = state.reduce(.key(.enter), context).first else { return XCTFail("consent did not queue") }
+        _ = state.reduce(.saveFailed(submissionID: submission.id, .diskFull), context)
+        let later = Moment(date: testMoment.date.addingTimeInterval(121), utcOffsetSeconds: testMoment.utcOffsetSeconds)
+        let effects = state.reduce(.tick, Context(moment: later, newID: "22222222-2222-4222-8222-222222222222"))
+        XCTAssertNil(state.helper, "the helper who walked away is logged out")
+        XCTAssertTrue(effects.contains(.audit(.logout(helperID: "1001"))))
+        XCTAssertEqual(state.screen, .home)
+        XCTAssertEqual(state.unsaved, [submission])
+    }
+
     func testInactivityLogsTheHelperOutAndTheSequenceDoesToo() {
         var d = loggedIn()
         d.wait(121)
