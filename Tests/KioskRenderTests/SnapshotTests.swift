@@ -48,6 +48,10 @@ final class SnapshotTests: XCTestCase {
         var failed = saving
         _ = failed.reduce(.saveFailed(submissionID: "2b4ff68d-db7d-46b8-8051-40d10284897a", .diskFull), Context(moment: testMoment, newID: "f"))
         out.append(("save-failed", failed))
+        var leftAlone = failed
+        _ = leftAlone.reduce(.tick, Context(moment: Moment(date: testMoment.date.addingTimeInterval(600), utcOffsetSeconds: testMoment.utcOffsetSeconds),
+                                            newID: "c"))
+        out.append(("home-unsaved", leftAlone))
         var confirmed = saving
         _ = confirmed.reduce(.saved(submissionID: "2b4ff68d-db7d-46b8-8051-40d10284897a"), Context(moment: testMoment, newID: "s"))
         out.append(("confirmed", confirmed))
@@ -69,6 +73,9 @@ final class SnapshotTests: XCTestCase {
         var staff = d
         staff.key(.f1)
         out.append(("staff-called", staff.state))
+        staff.enter()
+        staff.key(.f1)
+        out.append(("staff-called-already", staff.state))
         var language = Driver(locale: locale)
         language.key(.f4)
         out.append(("language", language.state))
