@@ -12,7 +12,7 @@ extension WizardState {
         guard speechVoice != .silent else { return effects }
         let moved = screen != before.screen || overlay != before.overlay || optionPage != before.optionPage
             || locale != before.locale || speechVoice != before.speechVoice || (notice != nil && notice != before.notice)
-        if moved || action == .key(.f3) {
+        if moved || action == .key(.f3) || action == .speechStarted {
             return effects + [.speak(utterance(s))]
         }
         var parts: [Utterance.Part] = []
@@ -31,7 +31,7 @@ extension WizardState {
         } else if input != before.input {
             parts += typedParts(before.input, s)
         }
-        return parts.isEmpty ? effects : effects + [.speak(Utterance(voice: speechVoice, parts: parts))]
+        return parts.isEmpty ? effects : effects + [.speak(Utterance(voice: speechVoice, parts: parts, slower: careMode))]
     }
 
     /// The whole current screen, for speech.
@@ -54,7 +54,7 @@ extension WizardState {
                 + (option.selected ? s.tr(.speechSelected) : ""))
         }
         parts += ([c.morePages].compactMap { $0 } + c.keys).map(Utterance.Part.text)
-        return Utterance(voice: speechVoice, parts: parts)
+        return Utterance(voice: speechVoice, parts: parts, slower: careMode)
     }
 
 

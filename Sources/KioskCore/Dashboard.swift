@@ -123,13 +123,15 @@ public enum DashboardMessage: Equatable, Sendable {
 }
 
 /// What the helper asks the runtime to do to one item.
+/// Each carries what the runtime needs to carry it out: the language of its message, the helper
+/// who asked, the kiosk's id; the runtime never reads the model.
 public enum DashboardCommand: Equatable, Sendable {
     case load(search: String?)
-    case retry(id: ItemID)
-    case withdraw(id: ItemID)
+    case retry(id: ItemID, locale: String)
+    case withdraw(id: ItemID, helperID: String?, locale: String)
     /// Waiting items onto the USB stick (a bundle); receipts files on it back into the queue.
-    case export
-    case importReceipts
+    case export(kioskID: String, locale: String)
+    case importReceipts(locale: String)
     /// Ask the portal how far a sent item has come.
     case progress(id: ItemID)
 }
@@ -177,20 +179,20 @@ extension WizardState {
             guard let item = view.items.first(where: { $0.id == id }) else { return [] }
             screen = .dashboardItem(item, confirmingWithdrawal: false)
         case let (.dashboardItem(item, _), .dashboardRetry):
-            return openDashboardAfter(.retry(id: item.id))
+            return openDashboardAfter(.retry(id: item.id, locale: locale))
         case let (.dashboardItem(item, _), .dashboardProgress):
             let effects = openDashboardAfter(.progress(id: item.id))
             dashboardMessage = .progressPending
             return effects
         case (.dashboard, .dashboardExport):
-            return openDashboardAfter(.export)
+            return openDashboardAfter(.export(kioskID: kioskID, locale: locale))
         case (.dashboard, .dashboardImport):
-            return openDashboardAfter(.importReceipts)
+            return openDashboardAfter(.importReceipts(locale: locale))
         case let (.dashboardItem(item, false), .dashboardWithdraw):
             // Withdrawing deletes: ask once more, with the resident beside the helper.
             screen = .dashboardItem(item, confirmingWithdrawal: true)
         case let (.dashboardItem(item, true), .dashboardWithdraw):
-            return openDashboardAfter(.withdraw(id: item.id))
+            return openDashboardAfter(.withdraw(id: item.id, helperID: helper?.id, locale: locale))
         default:
             break
         }

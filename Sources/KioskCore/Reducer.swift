@@ -22,6 +22,11 @@ public enum Effect: Equatable, Sendable {
     case findProgress(identityNumber: String)
     /// Say this, replacing whatever is being said.
     case speak(Utterance)
+    /// The catalog's own pronunciations (word → reading), for the speaker from now on.
+    case pronounce([String: String])
+    /// Time passed: look at the world (waiting items, the sender, a downloaded catalog) and post
+    /// whatever differs from what the kiosk knows of it.
+    case lookAround(KnownFacts)
     /// Be silent now (any key interrupts speech).
     case stopSpeech
 }
@@ -70,7 +75,9 @@ extension WizardState {
             screen = .saveFailed(reason)
             return []
         case .tick:
-            return passTime(context.moment.date, context)
+            return passTime(context.moment.date, context) + [.lookAround(knownFacts)]
+        case .speechStarted:
+            return [.pronounce(catalog.pronunciations)]
         case let .setOnline(online): self.online = online; return []
         case let .setSyncPaused(paused): syncPaused = paused; return []
         case let .progressFound(items): showProgress(items); return []
@@ -78,8 +85,9 @@ extension WizardState {
         case let .dashboardLoaded(view): dashboardLoaded(view); return []
         case let .dashboardDone(message): dashboardMessage = message; return []
         case let .adoptCatalog(newCatalog):
-            if isEmptyHome { catalog = newCatalog }
-            return []
+            guard isEmptyHome else { return [] }
+            catalog = newCatalog
+            return [.pronounce(newCatalog.pronunciations)]
         case let .setWaitingCount(n): waitingCount = n; return []
         case let .setSpeechTrouble(trouble): speechTrouble = trouble; return []
         }

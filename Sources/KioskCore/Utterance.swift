@@ -41,10 +41,13 @@ public struct Utterance: Equatable, Sendable {
 
     public var voice: SpeechVoice
     public var parts: [Part]
+    /// Said slower than eSpeak's default, as care mode asks: the screen it belongs to decides.
+    public var slower: Bool
 
-    public init(voice: SpeechVoice, parts: [Part]) {
+    public init(voice: SpeechVoice, parts: [Part], slower: Bool = false) {
         self.voice = voice
         self.parts = parts
+        self.slower = slower
     }
 }
 

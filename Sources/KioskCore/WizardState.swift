@@ -29,6 +29,8 @@ public enum Action: Equatable, Sendable {
     case progressFound([ProgressItem])
     /// The runtime checked a helper's PIN.
     case helperChecked(HelperCheck)
+    /// The kiosk can speak from now on: the current screen is said.
+    case speechStarted
     /// A newly downloaded catalog; taken only on the empty home screen, so no question changes
     /// under a resident.
     case adoptCatalog(Catalog)
@@ -36,6 +38,22 @@ public enum Action: Equatable, Sendable {
     case dashboardLoaded(DashboardView)
     /// A dashboard command (export, import, retry, withdraw, a progress lookup) is done.
     case dashboardDone(DashboardMessage)
+}
+
+/// What the kiosk knows of the world, handed to the runtime with each tick so that it posts only
+/// what changed, and whether a newer catalog may be taken now (the empty home screen).
+public struct KnownFacts: Equatable, Sendable {
+    public var waitingCount: Int
+    public var online: Bool
+    public var syncPaused: Bool
+    public var mayAdoptCatalog: Bool
+
+    public init(waitingCount: Int, online: Bool, syncPaused: Bool, mayAdoptCatalog: Bool) {
+        self.waitingCount = waitingCount
+        self.online = online
+        self.syncPaused = syncPaused
+        self.mayAdoptCatalog = mayAdoptCatalog
+    }
 }
 
 /// Why the runtime could not write a confirmed submission. The answers are kept either way.
@@ -200,6 +218,9 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var slip: ConfirmationSlip?
     /// The dashboard's list as last loaded: Esc from a search or an item goes back to it.
     var lastDashboard: DashboardView?
+    var knownFacts: KnownFacts {
+        KnownFacts(waitingCount: waitingCount, online: online, syncPaused: syncPaused, mayAdoptCatalog: isEmptyHome)
+    }
     /// Confirmed submissions that could not be saved and whose resident has gone (the kiosk
     /// cleared): kept in memory only, tried again every minute, and staff are asked to come.
     public internal(set) var unsaved: [Submission] = []

@@ -28,5 +28,25 @@ final class CatalogAdoptionTests: XCTestCase {
         d.send(.adoptCatalog(smaller))
         XCTAssertEqual(d.state.catalog.version, bundledCatalog.version)
         XCTAssertEqual(d.page, .intro)
+        XCTAssertFalse(d.effects.contains { if case .pronounce = $0 { return true } else { return false } }, "nothing new to pronounce")
+    }
+
+    /// The runtime is never handed the model: the tick carries what the kiosk knows of the world,
+    /// and an adopted catalog hands its pronunciations to the speaker itself.
+    func testEffectsCarryWhatTheRuntimeNeeds() {
+        var d = Driver()
+        d.send(.setWaitingCount(3))
+        d.send(.setOnline(true))
+        d.wait(1)
+        XCTAssertEqual(d.effects.last, .lookAround(KnownFacts(waitingCount: 3, online: true, syncPaused: false, mayAdoptCatalog: true)))
+        d.open("pension-certification")
+        d.wait(1)
+        XCTAssertEqual(d.effects.last, .lookAround(KnownFacts(waitingCount: 3, online: true, syncPaused: false, mayAdoptCatalog: false)),
+                       "no catalog is taken under a resident")
+        var home = Driver()
+        home.send(.adoptCatalog(smaller))
+        XCTAssertEqual(home.effects.last, .pronounce(smaller.pronunciations))
+        home.send(.speechStarted)
+        XCTAssertEqual(home.effects.last, .pronounce(smaller.pronunciations), "and when speech starts")
     }
 }

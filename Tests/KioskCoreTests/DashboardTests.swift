@@ -48,10 +48,11 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(d.state.content(zh).paragraphs.last, "退回原因：422 invalid: phone format")
         XCTAssertEqual(d.state.content(zh).options.map(\.label), ["改好了，重新发送", "撤回（删除这一件）"])
         d.digit(2)
-        XCTAssertTrue(d.effects.allSatisfy { $0 != .dashboard(.withdraw(id: itemID(1))) }, "not before it is confirmed")
+        let withdraw = Effect.dashboard(.withdraw(id: itemID(1), helperID: "1001", locale: "zh-Hans"))
+        XCTAssertTrue(d.effects.allSatisfy { $0 != withdraw }, "not before it is confirmed")
         XCTAssertEqual(d.state.content(zh).options.map(\.label), ["确定撤回"])
         d.digit(1)
-        XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.withdraw(id: itemID(1))), .dashboard(.load(search: nil))])
+        XCTAssertEqual(Array(d.effects.suffix(2)), [withdraw, .dashboard(.load(search: nil))])
         XCTAssertEqual(d.state.screen, .dashboardLoading)
         // The runtime answers the command, then the list: both screen and voice say it was withdrawn.
         d.speechStrings = { _ in loadStrings("zh-Hans") }
@@ -95,12 +96,12 @@ final class DashboardTests: XCTestCase {
     func testExportImportAndProgressAreOneKeyAndSayWhatHappened() {
         var d = dashboard()
         d.digit(2)
-        XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.export), .dashboard(.load(search: nil))])
+        XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.export(kioskID: "cn-511922-test-01", locale: "zh-Hans")), .dashboard(.load(search: nil))])
         d.send(.dashboardDone(.exported(count: 3, file: "k-20261122-100000.ckb")))
         d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil)))
         XCTAssertTrue(d.state.content(zh).paragraphs.contains { $0.hasPrefix("已把 3 件导出到 k-20261122-100000.ckb") })
         d.digit(3)
-        XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.importReceipts), .dashboard(.load(search: nil))])
+        XCTAssertEqual(Array(d.effects.suffix(2)), [.dashboard(.importReceipts(locale: "zh-Hans")), .dashboard(.load(search: nil))])
         d.send(.dashboardDone(.noUSBFolder))
         d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil)))
         XCTAssertTrue(d.state.content(zh).paragraphs.contains("没有找到U盘：请插好U盘，过几秒再试。插好了还是不行，请县里的技术人员检查。"))

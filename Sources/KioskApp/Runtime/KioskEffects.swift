@@ -14,6 +14,8 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
     let sender: SenderLink?
     private var speaker: Speaker?
     private var volume: Int
+    /// The speaker's trouble as last posted (nil: nothing posted yet).
+    private var reportedTrouble: SpeechTrouble??
     /// What the front end does itself: ring the bell, draw the whole screen again.
     public var frontEnd: ((Effect) -> Void)?
 
@@ -50,7 +52,7 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
         self.volume = volume
     }
 
-    public func perform(_ effect: Effect, _ state: WizardState, post: @escaping @Sendable (Action) -> Void) {
+    public func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
         switch effect {
         case let .enqueue(submission):
             worker.async { [work, sealer, sender] in
@@ -70,7 +72,7 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
         case let .keepLoginGuard(counts):
             worker.async { [work] in work.keep(counts) }
         case let .dashboard(command):
-            dashboard(command, state, post)
+            dashboard(command, post)
         case let .findProgress(identityNumber):
             lookups.async { [work, sender] in
                 let finder = ProgressFinder(data: work.data)
@@ -78,9 +80,16 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
             }
         case let .speak(utterance):
             guard let speaker else { return }
-            speaker.use(pronunciations: state.catalog.pronunciations)
-            speaker.say(utterance, settings: SpeechSettings(careMode: state.careMode, volume: volume))
-            if speaker.trouble != state.speechTrouble { post(.setSpeechTrouble(speaker.trouble)) }
+            speaker.say(utterance, settings: SpeechSettings(careMode: utterance.slower, volume: volume))
+            // Said once when it changes: the status line shows it.
+            if reportedTrouble != .some(speaker.trouble) {
+                reportedTrouble = .some(speaker.trouble)
+                post(.setSpeechTrouble(speaker.trouble))
+            }
+        case let .pronounce(words):
+            speaker?.use(pronunciations: words)
+        case let .lookAround(known):
+            lookAround(known, post)
         case .stopSpeech:
             speaker?.stop()
         case .repeatPrompt, .bell:
@@ -88,18 +97,18 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
         }
     }
 
-    private func dashboard(_ command: DashboardCommand, _ state: WizardState, _ post: @escaping @Sendable (Action) -> Void) {
-        let locale = state.locale, kioskID = state.kioskID, helper = state.helper?.id
+    private func dashboard(_ command: DashboardCommand, _ post: @escaping @Sendable (Action) -> Void) {
         switch command {
         case let .load(search): worker.async { [work] in post(work.loadDashboard(search: search)) }
-        case let .retry(id):
+        case let .retry(id, locale):
             worker.async { [work, sender] in
                 post(work.retry(id, locale: locale))
                 sender?.wake()
             }
-        case let .withdraw(id): worker.async { [work] in post(work.withdraw(id, helper: helper, locale: locale)) }
-        case .export: worker.async { [work, usbFolder] in post(work.export(to: usbFolder, kioskID: kioskID, locale: locale)) }
-        case .importReceipts: worker.async { [work, usbFolder] in post(work.importReceipts(from: usbFolder, locale: locale)) }
+        case let .withdraw(id, helper, locale): worker.async { [work] in post(work.withdraw(id, helper: helper, locale: locale)) }
+        case let .export(kioskID, locale):
+            worker.async { [work, usbFolder] in post(work.export(to: usbFolder, kioskID: kioskID, locale: locale)) }
+        case let .importReceipts(locale): worker.async { [work, usbFolder] in post(work.importReceipts(from: usbFolder, locale: locale)) }
         case let .progress(id):
             lookups.async { [work, sender] in
                 let service = work.data.submissions.read(id, in: .sent)?.facts.serviceID ?? ""
@@ -114,7 +123,7 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
     /// The facts of the world, looked at once a tick on a thread of their own (a slow disk or a
     /// stuck sender never holds up the screen): how many items wait, whether the sender reached
     /// the portal, and a newer downloaded catalog, taken only on the empty home screen.
-    public func refresh(_ state: WizardState, post: @escaping @Sendable (Action) -> Void) {
+    private func lookAround(_ known: KnownFacts, _ post: @escaping @Sendable (Action) -> Void) {
         let idle = watching.withLock { () -> Bool in
             if watchBusy { return false }
             watchBusy = true
@@ -125,12 +134,12 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
         watcher.async { [self] in
             defer { watching.withLock { watchBusy = false } }
             let waiting = work.data.submissions.waitingCount
-            if waiting != state.waitingCount { post(.setWaitingCount(waiting)) }
+            if waiting != known.waitingCount { post(.setWaitingCount(waiting)) }
             sender?.keepRunning()
             let status = sender?.status(now: now)
-            if (status?.online ?? false) != state.online { post(.setOnline(status?.online ?? false)) }
-            if (status?.paused ?? false) != state.syncPaused { post(.setSyncPaused(status?.paused ?? false)) }
-            if state.isEmptyHome, sender != nil, let catalog = newerCatalog() { post(.adoptCatalog(catalog)) }
+            if (status?.online ?? false) != known.online { post(.setOnline(status?.online ?? false)) }
+            if (status?.paused ?? false) != known.syncPaused { post(.setSyncPaused(status?.paused ?? false)) }
+            if known.mayAdoptCatalog, sender != nil, let catalog = newerCatalog() { post(.adoptCatalog(catalog)) }
         }
     }
 

@@ -29,12 +29,9 @@ public final class KioskRuntime {
     /// Queues an action; safe from any thread. It takes effect at the next `process`.
     public func send(_ action: Action) { inbox.post(action) }
 
-    /// Time passes: the inactivity rules look at the clock, and the interpreter brings the facts
-    /// of the world (waiting items, the sender, a new catalog) up to date.
-    public func tick() {
-        send(.tick)
-        interpreter.refresh(state, post: inbox.post)
-    }
+    /// Time passes: the inactivity rules look at the clock, and the tick's `.lookAround` brings
+    /// the facts of the world (waiting items, the sender, a new catalog) up to date.
+    public func tick() { send(.tick) }
 
     /// Reduces everything queued, in order, handing each effect to the interpreter; what the
     /// interpreter posts meanwhile is reduced in the same call. Returns whether anything came.
@@ -48,24 +45,23 @@ public final class KioskRuntime {
             for action in actions {
                 let context = Context(moment: clock(), newID: newID(), strings: speechStrings)
                 for effect in state.reduce(action, context) {
-                    interpreter.perform(effect, state, post: inbox.post)
+                    interpreter.perform(effect, post: inbox.post)
                 }
             }
         }
     }
 
-    /// Speech from now on, in these strings: the current screen is said at once.
+    /// Speech from now on, in these strings: the current screen is said at the loop's next turn,
+    /// through the reducer like everything else.
     public func startSpeaking(_ strings: @escaping @Sendable (String) -> Strings) {
         speechStrings = strings
-        interpreter.perform(.speak(state.utterance(strings(state.speechVoice.stringsLocale))), state, post: inbox.post)
+        send(.speechStarted)
     }
 }
 
-/// Carries out effects. Quick ones (speech) run at once; slow ones (the disk, the USB stick, PIN
-/// hashing, the portal) run elsewhere and post their result as an action. Never calls back into
-/// the runtime directly.
+/// Carries out effects, each with everything it needs: the model is never handed over. Quick ones
+/// (speech) run at once; slow ones (the disk, the USB stick, PIN hashing, the portal) run
+/// elsewhere and post their result as an action. Never calls back into the runtime directly.
 public protocol EffectInterpreter: AnyObject {
-    func perform(_ effect: Effect, _ state: WizardState, post: @escaping @Sendable (Action) -> Void)
-    /// Called on every tick: post facts that changed (waiting count, online, a new catalog).
-    func refresh(_ state: WizardState, post: @escaping @Sendable (Action) -> Void)
+    func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void)
 }
