@@ -258,15 +258,15 @@ extension WizardState {
                 paragraphs.append(s.tr(search.count == 4 ? .dashboardSearchResult : .dashboardSearchResultNumber, found))
             }
             if view.items.isEmpty, view.search == nil { paragraphs.append(s.tr(.dashboardNothing)) }
-            return ScreenContent(title: s.tr(.dashboardTitle), paragraphs: paragraphs, keys: [s.tr(.keysChooseNumber), s.tr(.keysBack)])
+            return ScreenContent(title: s.tr(.dashboardTitle), paragraphs: paragraphs, keyHints: [.chooseNumber, .back])
         case .dashboardSearch:
             return ScreenContent(title: s.tr(.dashboardTitle), question: s.tr(.dashboardSearchQuestion), input: input,
-                                 keys: [s.tr(.keysTypeThenEnter), s.tr(.keysBack)])
+                                 keyHints: [.typeThenEnter, .back])
         case let .dashboardItem(item, confirming):
             var paragraphs = [dashboardLine(item, s, spoken: spoken)]
             if case let .refused(reason) = item.state { paragraphs.append(s.tr(.dashboardReason, ["reason": reason])) }
             if confirming { paragraphs.append(s.tr(.dashboardWithdrawConfirm)) }
-            return ScreenContent(title: s.tr(.dashboardItemTitle), paragraphs: paragraphs, keys: [s.tr(.keysChooseNumber), s.tr(.keysBack)])
+            return ScreenContent(title: s.tr(.dashboardItemTitle), paragraphs: paragraphs, keyHints: [.chooseNumber, .back])
         default:
             return nil
         }

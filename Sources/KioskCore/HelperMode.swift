@@ -172,7 +172,7 @@ extension WizardState {
     func helperContent(_ s: Strings, spoken: Bool) -> ScreenContent? {
         switch screen {
         case let .helperLogin(step):
-            var c = ScreenContent(title: s.tr(.helperLoginTitle), keys: [s.tr(.keysTypeThenEnter), s.tr(.keysBack)])
+            var c = ScreenContent(title: s.tr(.helperLoginTitle), keyHints: [.typeThenEnter, .back])
             switch step {
             case .id:
                 c.question = s.tr(.helperAskId)
@@ -194,8 +194,8 @@ extension WizardState {
             let agree = optionPage == 0 ? s.tr(.assistedAsk) : s.tr(.assistedAskLater)
             return ScreenContent(title: s.tr(.assistedTitle),
                                  paragraphs: (optionPage == 0 ? [who] : []) + answers + (isLastPage ? [agree] : []),
-                                 keys: [isLastPage ? s.tr(.keysEnterAgree) : s.tr(.keysEnterNextPage)] + hideKey(s)
-                                    + [optionPage == 0 ? s.tr(.keysBackDisagree) : s.tr(.keysBackPage)])
+                                 keyHints: [isLastPage ? .enterAgree : .enterNextPage] + hideKey
+                                    + [optionPage == 0 ? .backDisagree : .backPage])
         default:
             return nil
         }

@@ -88,12 +88,12 @@ extension WizardState {
         case .progressQuery:
             return ScreenContent(title: s.tr(.progressTitle), paragraphs: [s.tr(.progressWhy)],
                                  question: s.tr(.progressQuestion), input: input,
-                                 keys: [s.tr(.keysTypeThenEnter), s.tr(.keysBack)])
+                                 keyHints: [.typeThenEnter, .back])
         case .progressSearching:
             return ScreenContent(title: s.tr(.progressSearching))
         case let .progressResult(items):
             let lines = items.isEmpty ? [s.tr(.progressNone)] : items.map { progressLine($0, s) }
-            return ScreenContent(title: s.tr(.progressTitle), paragraphs: lines, keys: [s.tr(.keysEnterHome)])
+            return ScreenContent(title: s.tr(.progressTitle), paragraphs: lines, keyHints: [.enterHome])
         default:
             return nil
         }

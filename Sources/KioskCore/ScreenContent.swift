@@ -25,6 +25,8 @@ public struct ScreenContent: Equatable, Sendable {
     public var error: String?
     public var options: [Option] = []
     public var morePages: String?
+    /// What to press, as values; `keys` holds them in the words of the full screen and of speech.
+    public var keyHints: [KeyHint] = []
     public var keys: [String] = []
     public var status: String = ""
 }
@@ -56,6 +58,7 @@ extension WizardState {
             c.morePages = !isCheckingAnswers ? s.tr(.screenMorePages, pages)
                 : isLastPage ? s.tr(.screenAnswerPagesLast, pages) : s.tr(.screenAnswerPages, pages)
         }
+        c.keys = c.keyHints.map { s.tr($0.screenWords) }
         c.status = statusLine(s)
         return c
     }

@@ -6,10 +6,10 @@ extension WizardState {
         switch overlay {
         case .staffCalled:
             return ScreenContent(title: s.tr(.staffTitle), paragraphs: [staffCalledAlready ? s.tr(.staffCalledAlready) : s.tr(.staffBody)],
-                                 keys: [s.tr(.keysAnyKeyBack)])
+                                 keyHints: [.anyKeyBack])
         case .language:
             return ScreenContent(title: s.tr(.languageTitle), question: s.tr(.languageQuestion),
-                                 keys: [s.tr(.keysChooseNumber), s.tr(.keysBack)])
+                                 keyHints: [.chooseNumber, .back])
         }
     }
 
@@ -22,16 +22,16 @@ extension WizardState {
                                     + [s.tr(.homeInactivity, ["minutes": "\(max(1, inactivityTimeout / 60))"]),
                                               careMode ? s.tr(.homeKeysInCareMode) : s.tr(.homeKeys)],
                                  question: s.tr(.homeQuestion),
-                                 keys: [s.tr(.keysChooseNumber), s.tr(.keysCallStaff)])
+                                 keyHints: [.chooseNumber, .callStaff])
         case let .category(id):
             return ScreenContent(title: categoryTitle(id, s), question: s.tr(.categoryQuestion),
-                                 keys: [s.tr(.keysChooseNumber), s.tr(.keysBack)])
+                                 keyHints: [.chooseNumber, .back])
         case let .needsNetwork(sid):
             return ScreenContent(title: catalog.service(id: sid)?.title.resolve(l) ?? "", paragraphs: [s.tr(.needsNetworkBody)],
-                                 keys: [s.tr(.keysBack)])
+                                 keyHints: [.back])
         case let .ineligible(message, _):
             return ScreenContent(title: s.tr(.ineligibleTitle), paragraphs: [message.resolve(l), s.tr(.ineligibleNothingQueued)],
-                                 keys: [s.tr(.keysEnterHome), s.tr(.keysBackToChange)])
+                                 keyHints: [.enterHome, .backToChange])
         case .saving:
             return ScreenContent(title: s.tr(.savingTitle))
         case let .saveFailed(reason):
@@ -42,7 +42,7 @@ extension WizardState {
             case .other: why = s.tr(.saveFailedOther)
             }
             return ScreenContent(title: s.tr(.saveFailedTitle), paragraphs: [why, s.tr(.saveFailedKept)],
-                                 keys: [s.tr(.keysEnterRetry), s.tr(.keysCallStaff)])
+                                 keyHints: [.enterRetry, .callStaff])
         case let .confirmed(id):
             var paragraphs = [s.tr(.confirmedReference, ["reference": Reference.shown(id)]),
                               online ? s.tr(.confirmedOnline)
@@ -58,10 +58,10 @@ extension WizardState {
                 paragraphs.append(slip.willBeTold ? s.tr(.confirmedTold) : s.tr(.confirmedAskLater))
             }
             paragraphs.append(s.tr(.confirmedAsk))
-            return ScreenContent(title: s.tr(.confirmedTitle), paragraphs: paragraphs, keys: [s.tr(.keysEnterContinue)])
+            return ScreenContent(title: s.tr(.confirmedTitle), paragraphs: paragraphs, keyHints: [.enterContinue])
         case .rating:
             return ScreenContent(title: s.tr(.ratingTitle), question: s.tr(.ratingQuestion),
-                                 keys: [s.tr(.keysChooseNumber), s.tr(.keysEnterSkip)])
+                                 keyHints: [.chooseNumber, .enterSkip])
         case let .wizard(page):
             return wizardContent(page, s, spoken: spoken)
         case .progressQuery, .progressSearching, .progressResult:

@@ -25,12 +25,12 @@ extension WizardState {
             } else if !writing.isEmpty {
                 c.paragraphs.append(s.tr(.introMayNeedWriting))
             }
-            c.keys = [s.tr(.keysEnterStart), s.tr(.keysBack)] + (writing.isEmpty ? [] : [s.tr(.keysCallStaff)])
+            c.keyHints = [.enterStart, .back] + (writing.isEmpty ? [] : [.callStaff])
         case let .material(mid):
             let m = service.materials.first { $0.id == mid }
             c.question = s.tr(.materialQuestion, ["material": m?.title.resolve(l) ?? mid])
             c.hint = m?.hint?.resolve(l)
-            c.keys = [s.tr(.keysChooseNumber), s.tr(.keysBack)]
+            c.keyHints = [.chooseNumber, .back]
         case .privacy:
             c.title = s.tr(.privacyTitle)
             c.paragraphs = service.privacy.map { [$0.text.resolve(l)] } ?? []
@@ -39,7 +39,7 @@ extension WizardState {
                 "· " + (f.field.name ?? f.field.label).resolve(l) + (f.field.purpose.map { s.tr(.privacyPurposeSeparator) + $0.resolve(l) } ?? "")
             }
             c.paragraphs.append(s.tr(.privacyRights))
-            c.keys = [s.tr(.keysEnterAgree), s.tr(.keysBackDisagree)]
+            c.keyHints = [.enterAgree, .backDisagree]
         case let .question(fid):
             guard let field = service.field(id: fid) else { return c }
             let questions = wizardPages.filter { if case .question = $0 { return true }; return false }
@@ -58,16 +58,16 @@ extension WizardState {
                     c.currentAnswer = s.tr(.questionCurrentAnswer, ["answer": display(answer, field, s, spoken: spoken)])
                 }
                 c.input = input
-                c.keys = [s.tr(.keysTypeThenEnter), s.tr(.keysBackspace), s.tr(.keysBack)]
-                if field.needsWriting { c.keys.append(s.tr(.keysCallStaff)) }
+                c.keyHints = [.typeThenEnter, .backspace, .back]
+                if field.needsWriting { c.keyHints.append(.callStaff) }
             } else {
-                c.keys = [s.tr(.keysChooseNumber), s.tr(.keysBack)]
+                c.keyHints = [.chooseNumber, .back]
             }
         case .review:
             c.title = s.tr(.reviewTitle)
             c.question = s.tr(.reviewQuestion)
-            c.keys = [isLastPage ? s.tr(.keysEnterSubmit) : s.tr(.keysEnterNextPage), s.tr(.keysChangeNumber)]
-                + hideKey(s) + [s.tr(.keysBack)]
+            c.keyHints = [isLastPage ? .enterSubmit : .enterNextPage, .changeNumber]
+                + hideKey + [.back]
         }
         return c
     }
@@ -95,8 +95,8 @@ extension WizardState {
 
     /// 遮住/显示 on the screens that check answers, when some answer is shown in full that the
     /// room need not see (an amount, a card number).
-    func hideKey(_ s: Strings) -> [String] {
-        canHideAnswers ? [answersHidden ? s.tr(.keysStarShow) : s.tr(.keysStarHide)] : []
+    var hideKey: [KeyHint] {
+        canHideAnswers ? [answersHidden ? .starShow : .starHide] : []
     }
 
     public var canHideAnswers: Bool {

@@ -6,17 +6,16 @@ import KioskCore
 /// Plain mode's own words for every key legend the screens use.
 final class PlainWordsTests: XCTestCase {
     func testEveryKeyLegendHasPlainWordsThatNameNoKeypadKey() {
-        let legends = StringKey.allCases.filter { $0.rawValue.hasPrefix("keys.") }
-        XCTAssertFalse(legends.isEmpty)
+        // Every `keys.*` string is a hint's screen words, and every hint has plain words of its own.
+        let legends = Set(StringKey.allCases.filter { $0.rawValue.hasPrefix("keys.") })
+        XCTAssertEqual(Set(KeyHint.allCases.map(\.screenWords)), legends)
         for locale in ["zh-Hans", "en"] {
             let s = loadStrings(locale)
-            let words = PlainWords.legend(s)
-            for key in legends {
-                let plain = PlainWords.plainKey(key)
-                XCTAssertNotNil(plain, "\(key.rawValue) has no plain.\(key.rawValue)")
-                XCTAssertEqual(words[s.tr(key)], plain.map { s.tr($0) })
-            }
-            for text in words.values {
+            for hint in KeyHint.allCases {
+                let plain = PlainWords.words(hint)
+                XCTAssertEqual(plain.rawValue, "plain." + hint.screenWords.rawValue)
+                let text = s.tr(plain)
+                XCTAssertNotEqual(text, s.tr(hint.screenWords), "\(locale): \(hint) has words of its own in plain mode")
                 XCTAssertFalse(text.contains("按") && text.contains("键"), "\(locale): \(text)")
                 XCTAssertFalse(text.contains("Esc:") || text.contains("Backspace") || text.contains("Enter"), "\(locale): \(text)")
             }
