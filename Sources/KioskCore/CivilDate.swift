@@ -83,6 +83,12 @@ public struct Moment: Equatable, Sendable {
         return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 
+    /// The kiosk's time of day as a resident reads it, e.g. `09:30`.
+    public var clockTime: String {
+        let c = localComponents
+        return String(format: "%02d:%02d", c.hour!, c.minute!)
+    }
+
     /// RFC 3339 with an explicit offset, e.g. `2026-11-22T09:30:00+08:00`.
     public var rfc3339: String {
         let c = localComponents

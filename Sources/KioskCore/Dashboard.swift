@@ -18,11 +18,11 @@ public struct DashboardItem: Equatable, Sendable {
 
     public var id: ItemID
     public var serviceID: String
-    public var createdAt: String
+    public var createdAt: Moment?
     public var maskedID: String?
     public var state: State
 
-    public init(id: ItemID, serviceID: String, createdAt: String, maskedID: String?, state: State) {
+    public init(id: ItemID, serviceID: String, createdAt: Moment?, maskedID: String?, state: State) {
         self.id = id
         self.serviceID = serviceID
         self.createdAt = createdAt
@@ -285,8 +285,7 @@ extension WizardState {
         case .damaged: state = s.tr(.dashboardStateDamaged, ["id": item.id.text])
         }
         // The state before the rest, so that a narrow screen cuts the time, not the state.
-        let time = Moment.parse(item.createdAt).map { s.tr(.dashboardTime, ["month": "\($0.civilDate.month)", "day": "\($0.civilDate.day)",
-                                                                           "clock": String(item.createdAt.dropFirst(11).prefix(5))]) } ?? ""
+        let time = item.createdAt.map { s.tr(.dashboardTime, ["month": "\($0.civilDate.month)", "day": "\($0.civilDate.day)", "clock": $0.clockTime]) } ?? ""
         return s.tr(.dashboardItem, ["service": title, "reference": Reference.shown(item.id.text), "time": time,
                                        "who": item.maskedID.map { spoken ? Mask.spoken($0, type: .idNumber) : s.tr(.dashboardWho, ["last4": String($0.suffix(4))]) } ?? "—",
                                        "state": state])

@@ -42,11 +42,11 @@ public struct ProgressItem: Equatable, Sendable {
 
     public var serviceID: String
     /// RFC 3339, when the resident confirmed.
-    public var createdAt: String
+    public var createdAt: Moment?
     public var receipt: String?
     public var state: State
 
-    public init(serviceID: String, createdAt: String, receipt: String?, state: State) {
+    public init(serviceID: String, createdAt: Moment?, receipt: String?, state: State) {
         self.serviceID = serviceID
         self.createdAt = createdAt
         self.receipt = receipt
@@ -101,10 +101,7 @@ extension WizardState {
 
     private func progressLine(_ item: ProgressItem, _ s: Strings) -> String {
         let title = catalog.service(id: item.serviceID)?.title.resolve(locale) ?? item.serviceID
-        let chars = Array(item.createdAt)
-        let date = chars.count >= 10
-            ? s.tr(.progressDate, ["month": String(Int(String(chars[5...6])) ?? 0), "day": String(Int(String(chars[8...9])) ?? 0)])
-            : ""
+        let date = item.createdAt.map { s.tr(.progressDate, ["month": "\($0.civilDate.month)", "day": "\($0.civilDate.day)"]) } ?? ""
         let state: String
         switch item.state {
         case .waiting: state = s.tr(.progressStateWaiting)

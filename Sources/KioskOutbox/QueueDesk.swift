@@ -21,7 +21,7 @@ public struct QueueDesk {
             for id in spool.ids(in: state) {
                 guard let item = spool.read(id, in: state) else {
                     if state == .damaged, search == nil {
-                        items.append(DashboardItem(id: id, serviceID: "", createdAt: "", maskedID: nil, state: .damaged))
+                        items.append(DashboardItem(id: id, serviceID: "", createdAt: nil, maskedID: nil, state: .damaged))
                     }
                     continue
                 }
@@ -29,11 +29,11 @@ public struct QueueDesk {
                 if let search, !Self.matches(search, id: id.text, masked: facts.maskedID, receipt: facts.receipt) { continue }
                 let isStale = state == .exported && (facts.firstExportedAt.flatMap(Moment.parse)?.date).map { $0 < staleBefore } ?? false
                 if isStale { stale += 1 }
-                items.append(DashboardItem(id: id, serviceID: facts.serviceID ?? "", createdAt: facts.createdAt ?? "",
+                items.append(DashboardItem(id: id, serviceID: facts.serviceID ?? "", createdAt: facts.createdAt,
                                            maskedID: facts.maskedID, state: Self.state(state, facts, stale: isStale)))
             }
         }
-        items.sort { $0.createdAt > $1.createdAt }
+        items.sort { ($0.createdAt?.date ?? .distantPast) > ($1.createdAt?.date ?? .distantPast) }
         var view = DashboardView(counts: counts, items: items, search: search, staleExports: stale)
         view.waitingAuditLines = data.audit.waitingLines
         return view

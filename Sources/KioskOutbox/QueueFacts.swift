@@ -40,7 +40,9 @@ public struct QueueFacts: Equatable, Sendable {
     public var kind: ItemKind
     public var serviceID: String?
     public var serviceVersion: Int?
-    public var createdAt: String?
+    /// When the resident confirmed it; written as RFC 3339, and a facts line whose time is not
+    /// one is not the kiosk's.
+    public var createdAt: Moment?
     public var maskedID: String?
     /// HMAC-SHA-256 of the whole identity number under the kiosk's secret (`IdentityKeys`): the
     /// progress check finds an item by it. Never the number itself.
@@ -97,7 +99,7 @@ extension QueueFacts {
         if kind != .submission { m.append(("kind", .string(kind.rawValue))) }
         if let serviceID { m.append(("service_id", .string(serviceID))) }
         if let serviceVersion { m.append(("service_version", .number(Double(serviceVersion)))) }
-        if let createdAt { m.append(("created_at", .string(createdAt))) }
+        if let createdAt { m.append(("created_at", .string(createdAt.rfc3339))) }
         if let maskedID { m.append(("masked_id", .string(maskedID))) }
         if let identityKey { m.append(("id_key", .string(identityKey))) }
         if clockSuspect { m.append(("clock_suspect", .bool(true))) }
@@ -133,7 +135,10 @@ extension QueueFacts {
         guard let kind = kindText.map(ItemKind.init(rawValue:)) ?? .submission else { return nil }
         self.init(id: id, kind: kind)
         self.serviceID = serviceID
-        self.createdAt = createdAt
+        if let createdAt {
+            guard let moment = Moment.parse(createdAt) else { return nil }
+            self.createdAt = moment
+        }
         self.maskedID = maskedID
         guard let identityKey = string("id_key") else { return nil }
         self.identityKey = identityKey

@@ -97,7 +97,7 @@ extension Submission {
         var facts = QueueFacts(id: itemID, kind: .submission)
         facts.serviceID = serviceID
         facts.serviceVersion = json["service_version"]?.intValue(in: 1...999_999)
-        facts.createdAt = json["created_at"]?.stringValue
+        facts.createdAt = json["created_at"]?.stringValue.flatMap(Moment.parse)
         facts.maskedID = maskedIdentity
         facts.clockSuspect = clockSuspect
         return QueueItem(facts: facts, payload: bytes)
@@ -108,7 +108,7 @@ extension Record {
     public var queueItem: QueueItem? {
         guard let itemID = ItemID(id) else { return nil }
         var facts = QueueFacts(id: itemID, kind: kind == .rating ? .rating : .helpRequest)
-        facts.createdAt = json["created_at"]?.stringValue
+        facts.createdAt = json["created_at"]?.stringValue.flatMap(Moment.parse)
         return QueueItem(facts: facts, payload: json.encodedData())
     }
 }

@@ -23,7 +23,7 @@ public struct ProgressFinder: Sendable {
                 if let item = spool.read(id, in: state), item.facts.identityKey == key { found.append((id, item, state)) }
             }
         }
-        let newest = found.sorted { ($0.item.facts.createdAt ?? "") > ($1.item.facts.createdAt ?? "") }.prefix(limit)
+        let newest = found.sorted { ($0.item.facts.createdAt?.date ?? .distantPast) > ($1.item.facts.createdAt?.date ?? .distantPast) }.prefix(limit)
         let portal = lookUp(newest.filter { $0.state == .sent }.map(\.id))
         return newest.map { id, item, state in
             let progress: ProgressItem.State
@@ -37,7 +37,7 @@ public struct ProgressFinder: Sendable {
                 case .unknown?, .unavailable?, nil: progress = .unavailable
                 }
             }
-            return ProgressItem(serviceID: item.facts.serviceID ?? "", createdAt: item.facts.createdAt ?? "",
+            return ProgressItem(serviceID: item.facts.serviceID ?? "", createdAt: item.facts.createdAt,
                                 receipt: item.facts.receipt, state: progress)
         }
     }

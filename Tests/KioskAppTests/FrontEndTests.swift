@@ -50,7 +50,7 @@ final class FrontEndTests: XCTestCase {
         try HelperDirectory(data: h.data).add(.init(id: "1001", name: "张帮办", pin: XCTUnwrap(PINHash.make(pin: "2468", iterations: 1000))))
         var sent = QueueFacts(id: ItemID.make(), kind: .submission)
         sent.serviceID = "pension-certification"
-        sent.createdAt = "2026-11-22T09:30:00+08:00"
+        sent.createdAt = Moment.parse("2026-11-22T09:30:00+08:00")
         sent.sent = QueueFacts.Sent(at: "2026-11-22T09:31:00+08:00", portalStatus: 201, receipt: "SC20261122000001", viaBundle: false)
         try h.data.submissions.put(QueueItem(facts: sent, payload: nil))
         try h.data.submissions.move(sent.id, from: .ready, to: .sent)

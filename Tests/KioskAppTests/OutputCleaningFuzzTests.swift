@@ -99,7 +99,7 @@ final class OutputCleaningFuzzTests: XCTestCase {
         case 0: return .key(.escape)
         case 1, 2: return .key(.enter)
         case 3: return .typeLine(hostile())
-        case 4: return .progressFound([ProgressItem(serviceID: "s0", createdAt: "2026-11-22T09:30:00+08:00", receipt: hostile(),
+        case 4: return .progressFound([ProgressItem(serviceID: "s0", createdAt: Moment.parse("2026-11-22T09:30:00+08:00"), receipt: hostile(),
                                                     state: .portal(status: .needsMaterials, message: hostile()))])
         case 5: return .typeLine(["15", "60", "2", "1"].randomElement(using: &random)!)
         default: return .key(.digit(Int.random(in: 1...4, using: &random)))

@@ -7,9 +7,9 @@ func itemID(_ n: Int) -> ItemID { ItemID(String(format: "00000000-0000-4000-8000
 
 final class DashboardTests: XCTestCase {
     let zh = loadStrings("zh-Hans")
-    let refused = DashboardItem(id: itemID(1), serviceID: "pension-certification", createdAt: "2026-11-22T09:30:00+08:00",
+    let refused = DashboardItem(id: itemID(1), serviceID: "pension-certification", createdAt: Moment.parse("2026-11-22T09:30:00+08:00"),
                                 maskedID: "5119**********0016", state: .refused(reason: "422 invalid: phone format"))
-    let waiting = DashboardItem(id: itemID(2), serviceID: "old-age-allowance", createdAt: "2026-11-21T15:00:00+08:00",
+    let waiting = DashboardItem(id: itemID(2), serviceID: "old-age-allowance", createdAt: Moment.parse("2026-11-21T15:00:00+08:00"),
                                 maskedID: "5119**********0024", state: .waiting)
 
     func dashboard() -> Driver {
@@ -106,7 +106,7 @@ final class DashboardTests: XCTestCase {
         d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil)))
         XCTAssertTrue(d.state.content(zh).paragraphs.contains("没有找到U盘：请插好U盘，过几秒再试。插好了还是不行，请县里的技术人员检查。"))
 
-        let sent = DashboardItem(id: itemID(3), serviceID: "pension-certification", createdAt: "", maskedID: nil, state: .sent(receipt: "SC20261122000001"))
+        let sent = DashboardItem(id: itemID(3), serviceID: "pension-certification", createdAt: nil, maskedID: nil, state: .sent(receipt: "SC20261122000001"))
         d.send(.setOnline(true))
         d.digit(1); d.type("20261122000001")
         XCTAssertEqual(d.effects.last, .dashboard(.load(search: "20261122000001")), "a receipt's digits are a search too")
@@ -128,8 +128,8 @@ final class DashboardTests: XCTestCase {
     }
 
     func testAnItemThatWasSentCannotBeWithdrawn() {
-        let sent = DashboardItem(id: itemID(3), serviceID: "pension-certification", createdAt: "", maskedID: nil, state: .sent(receipt: "SC1"))
+        let sent = DashboardItem(id: itemID(3), serviceID: "pension-certification", createdAt: nil, maskedID: nil, state: .sent(receipt: "SC1"))
         XCTAssertFalse(sent.canWithdraw)
-        XCTAssertFalse(DashboardItem(id: itemID(4), serviceID: "", createdAt: "", maskedID: nil, state: .exported(stale: false)).canWithdraw)
+        XCTAssertFalse(DashboardItem(id: itemID(4), serviceID: "", createdAt: nil, maskedID: nil, state: .exported(stale: false)).canWithdraw)
     }
 }

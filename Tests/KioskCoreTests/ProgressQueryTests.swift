@@ -43,9 +43,9 @@ final class ProgressQueryTests: XCTestCase {
         XCTAssertEqual(d.state.input, "", "the typed number is not kept on screen")
 
         d.send(.progressFound([
-            ProgressItem(serviceID: "pension-certification", createdAt: "2026-11-22T09:30:00+08:00", receipt: "SC20261122000001",
+            ProgressItem(serviceID: "pension-certification", createdAt: Moment.parse("2026-11-22T09:30:00+08:00"), receipt: "SC20261122000001",
                          state: .portal(status: .needsMaterials, message: "请补交户口本复印件")),
-            ProgressItem(serviceID: "old-age-allowance", createdAt: "2026-11-20T10:00:00+08:00", receipt: nil, state: .waiting),
+            ProgressItem(serviceID: "old-age-allowance", createdAt: Moment.parse("2026-11-20T10:00:00+08:00"), receipt: nil, state: .waiting),
         ]))
         let c = d.state.content(zh)
         XCTAssertEqual(c.title, "查询办理进度")
@@ -71,7 +71,7 @@ final class ProgressQueryTests: XCTestCase {
         d.type("511922194503150016")
         d.esc()
         XCTAssertEqual(d.state.screen, .home)
-        d.send(.progressFound([ProgressItem(serviceID: "x", createdAt: "", receipt: nil, state: .waiting)]))
+        d.send(.progressFound([ProgressItem(serviceID: "x", createdAt: nil, receipt: nil, state: .waiting)]))
         XCTAssertEqual(d.state.screen, .home, "the next resident never sees the previous one's items")
     }
 }

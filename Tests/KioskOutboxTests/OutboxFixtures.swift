@@ -10,7 +10,7 @@ func queueItem(_ n: Int, masked: String = "5119**********0016", created: String 
                answers: String = #"{"phone":"13800000000"}"#) -> QueueItem {
     var facts = QueueFacts(id: itemID(n), kind: .submission)
     facts.serviceID = "pension-certification"
-    facts.createdAt = created
+    facts.createdAt = Moment.parse(created)
     facts.maskedID = masked
     let payload = #"{"id":"\#(itemID(n).text)","service_id":"pension-certification","body":{"answers":\#(answers)}}"#
     return QueueItem(facts: facts, payload: Data(payload.utf8))

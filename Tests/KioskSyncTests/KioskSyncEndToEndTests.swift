@@ -59,8 +59,8 @@ final class KioskSyncEndToEndTests: SyncTestCase {
         try input.close()
         process.waitUntilExit()
         let text = try String(contentsOf: out, encoding: .utf8)
-        let created = Array(try XCTUnwrap(item(id, .sent)?.facts.createdAt))
-        XCTAssertTrue(text.contains("养老金资格认证（\(Int(String(created[5...6]))!)月\(Int(String(created[8...9]))!)日提交）"), text)
+        let created = try XCTUnwrap(item(id, .sent)?.facts.createdAt).civilDate
+        XCTAssertTrue(text.contains("养老金资格认证（\(created.month)月\(created.day)日提交）"), text)
         XCTAssertTrue(text.contains("受理编号 \(receipt)：需要补充材料，请找工作人员。请补交户口本复印件"), text)
         XCTAssertFalse(text.contains("511922194503150016"), "the identity number is never printed in full")
     }
