@@ -28,23 +28,28 @@ let package = Package(
         // The wire: URLSession from FoundationNetworking (libcurl and its twenty libraries), linked
         // only by carekiosk-sender, so that the screen's process never loads it.
         .target(name: "KioskNetwork", dependencies: ["KioskSync"]),
-        // eSpeak NG's C API.
         // eSpeak NG's C API, loaded with dlopen when speech starts (libespeak-ng-dev for the header).
         .target(name: "CEspeakNG"),
         // Speaker protocol, the eSpeak NG speaker, speech text normalisation and the pronunciation lexicon.
         .target(name: "KioskSpeech", dependencies: ["KioskCore", "CEspeakNG"]),
-        // Runtime: options, resources, plain line mode, effect interpreter.
-        .target(name: "KioskApp", dependencies: ["CKioskSystem", "KioskCore", "KioskCrypto", "KioskOutbox", "KioskSync", "KioskRender", "KioskTerminal", "KioskSpeech"]),
-        .executableTarget(name: "carekiosk", dependencies: ["KioskApp"]),
-        // The commands that talk to the portal: sync (once, --watch, --progress) and upload.
-        .target(name: "KioskSender", dependencies: ["CKioskSystem", "KioskApp", "KioskNetwork"]),
-        .executableTarget(name: "carekiosk-sender", dependencies: ["KioskSender"]),
+        // What both programs share, below both: options and the configuration file, the resources
+        // (locale files), the data folder, the kiosk id, the clock, messages, the queue's report, the
+        // service manager's notifications. No screen, no speech, no wire.
+        .target(name: "KioskCommandLine", dependencies: ["CKioskSystem", "KioskCore", "KioskCrypto", "KioskOutbox", "KioskSync"]),
+        // The screen's program: the launch, the runtime and effect interpreter, the front ends
+        // (terminal, plain lines), speech set-up, and the commands that need no network.
+        .target(name: "KioskApp", dependencies: ["CKioskSystem", "KioskCommandLine", "KioskCore", "KioskCrypto", "KioskOutbox", "KioskSync", "KioskRender", "KioskTerminal", "KioskSpeech"]),
+        .executableTarget(name: "carekiosk", dependencies: ["KioskApp", "KioskCommandLine"]),
+        // The commands that talk to the portal: sync (once, --watch, --progress) and upload. Not
+        // KioskApp: carekiosk-sender links neither ncursesw nor eSpeak NG (SenderLibrariesTests).
+        .target(name: "KioskSender", dependencies: ["CKioskSystem", "KioskCommandLine", "KioskNetwork"]),
+        .executableTarget(name: "carekiosk-sender", dependencies: ["KioskCommandLine", "KioskSender"]),
         // The benchmark's yardstick for the kiosk's start: Foundation, one file, one prompt.
         .executableTarget(name: "foundation-baseline"),
         // SQLite, only for the benchmark that compares the outbox with it.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .executableTarget(name: "carekiosk-bench", dependencies: [
-            "KioskCore", "KioskApp", "KioskRender", "KioskTerminal", "KioskOutbox", "KioskSync", "KioskNetwork", "KioskSpeech", "KioskTestSupport", "CSQLite",
+            "KioskCore", "KioskApp", "KioskCommandLine", "KioskRender", "KioskTerminal", "KioskOutbox", "KioskSync", "KioskNetwork", "KioskSpeech", "KioskTestSupport", "CSQLite",
         ]),
         // For the test targets and the benchmark: the bundled catalog, a fixed clock, a key-pressing
         // driver, the reference portal.
@@ -55,7 +60,7 @@ let package = Package(
         .testTarget(name: "KioskCryptoTests", dependencies: ["KioskCrypto"]),
         .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskNetwork", "KioskTestSupport", "KioskCrypto"], exclude: ["Fixtures"]),
         .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskTestSupport"], exclude: ["pronunciation-corpus.txt"]),
-        .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskSpeech", "KioskTestSupport"]),
+        .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskCommandLine", "KioskSpeech", "KioskTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCommandLine
 import KioskCore
 import KioskOutbox
 import KioskRender

@@ -1,3 +1,4 @@
+import KioskCommandLine
 import KioskCore
 import KioskRender
 

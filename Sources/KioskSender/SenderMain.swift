@@ -1,5 +1,5 @@
 import Foundation
-import KioskApp
+import KioskCommandLine
 import KioskCore
 
 /// `carekiosk-sender`: the commands that talk to the portal, in the one program that links the

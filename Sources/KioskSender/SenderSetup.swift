@@ -1,4 +1,4 @@
-import KioskApp
+import KioskCommandLine
 import KioskCore
 import KioskSync
 

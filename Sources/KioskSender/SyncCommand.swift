@@ -1,5 +1,5 @@
 import Foundation
-import KioskApp
+import KioskCommandLine
 import KioskCore
 import KioskNetwork
 import KioskOutbox

@@ -1,5 +1,5 @@
 import Foundation
-import KioskApp
+import KioskCommandLine
 import KioskCore
 import KioskNetwork
 import KioskOutbox
@@ -23,7 +23,7 @@ enum UploadCommand {
         } catch {
             switch error {
             case let .file(failure): CareKiosk.printError(failure.message(s))
-            case let .refused(problem): CareKiosk.printError(s.tr(.uploadRefused, ["file": file]) + BundleCommands.describe(problem, s))
+            case let .refused(problem): CareKiosk.printError(s.tr(.uploadRefused, ["file": file]) + problem.message(s))
             case let .disk(why): CareKiosk.printError(s.tr(.exportFailed, ["why": why.message(s)]))
             }
             return 2

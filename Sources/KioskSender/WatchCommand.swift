@@ -1,6 +1,6 @@
 import CKioskSystem
 import Foundation
-import KioskApp
+import KioskCommandLine
 import KioskCore
 import KioskNetwork
 import KioskOutbox

@@ -1,5 +1,6 @@
 import Foundation
 import KioskApp
+import KioskCommandLine
 import KioskCore
 import KioskRender
 import KioskTerminal

@@ -1,5 +1,5 @@
 import Foundation
-import KioskApp
+import KioskCommandLine
 import KioskSender
 
 // The same hardening as the kiosk: no core dump holds the device token.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import KioskApp
+@testable import KioskCommandLine
 
 /// The configuration file: an installed file names every key, with null for "the default".
 final class ConfigurationTests: XCTestCase {

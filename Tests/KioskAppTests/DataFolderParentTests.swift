@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import KioskTestSupport
 @testable import KioskApp
+@testable import KioskCommandLine
 
 /// A data folder named with `--data-dir` whose parent does not exist is refused by every command
 /// that opens it, and nothing is made: a typo must not look like an empty queue.

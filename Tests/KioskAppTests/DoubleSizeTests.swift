@@ -1,5 +1,6 @@
 import XCTest
 @testable import KioskApp
+@testable import KioskCommandLine
 import KioskRender
 import KioskTerminal
 

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import KioskTestSupport
 @testable import KioskApp
+@testable import KioskCommandLine
 import KioskCore
 import KioskCrypto
 import KioskOutbox

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import KioskTestSupport
 @testable import KioskApp
+@testable import KioskCommandLine
 
 /// `scripts/install-kiosk --root DIR`: the files of a kiosk PC, with the modes (and, as root, the
 /// owners) the kiosk needs, service files that systemd accepts, settings that name every key, and

@@ -1,5 +1,6 @@
 import Foundation
 @testable import KioskApp
+@testable import KioskCommandLine
 #if canImport(Glibc)
 import Glibc
 #endif

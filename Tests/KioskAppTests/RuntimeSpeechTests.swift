@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import KioskTestSupport
 @testable import KioskApp
+@testable import KioskCommandLine
 @testable import KioskCore
 import KioskOutbox
 import KioskSpeech

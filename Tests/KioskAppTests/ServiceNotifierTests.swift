@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import KioskApp
+@testable import KioskCommandLine
 
 /// sd_notify for the service manager: READY=1 once, WATCHDOG=1 at most every half of the
 /// watchdog's limit, and nothing at all outside a service.

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCommandLine
 import KioskCore
 import KioskOutbox
 import KioskSync
@@ -6,7 +7,7 @@ import KioskSync
 /// The helper's commands for a kiosk with no network: `export --to DIR` (on the kiosk),
 /// `upload BUNDLE` (at the township), `import-receipts FILE` (back on the kiosk), and
 /// `audit verify`.
-public enum BundleCommands {
+enum BundleCommands {
     static func export(_ options: Options, _ s: Strings, _ environment: [String: String]) -> Int32 {
         let folder = URL(fileURLWithPath: options.exportFolder ?? ".")
         var isFolder: ObjCBool = false
@@ -34,29 +35,8 @@ public enum BundleCommands {
 
     static func describe(_ error: Exporter.Failure, _ s: Strings) -> String {
         switch error {
-        case let .lock(failure): return describe(failure, s)
+        case let .lock(failure): return failure.message(s)
         case let .disk(why): return s.tr(.exportFailed, ["why": why.message(s)])
-        }
-    }
-
-    public static func describe(_ failure: QueueLock.Failure, _ s: Strings) -> String {
-        switch failure {
-        case .busy: return s.tr(.syncBusy)
-        case let .folder(why): return s.tr(.syncDisk, ["why": why.message(s)])
-        }
-    }
-
-    public static func describe(_ problem: BundleFile.Problem, _ s: Strings) -> String {
-        switch problem {
-        case .empty: return s.tr(.bundleEmpty)
-        case .badHeader: return s.tr(.bundleBadHeader)
-        case .missingTrailer: return s.tr(.bundleMissingTrailer)
-        case let .countMismatch(header, trailer, lines):
-            return s.tr(.bundleCountMismatch, ["header": "\(header)", "trailer": "\(trailer)", "lines": "\(lines)"])
-        case .digestMismatch: return s.tr(.bundleDigestMismatch)
-        case let .badItem(line): return s.tr(.bundleBadItem, ["line": "\(line)"])
-        case let .badItemID(line): return s.tr(.bundleBadItemId, ["line": "\(line)"])
-        case let .duplicateItem(line): return s.tr(.bundleDuplicateItem, ["line": "\(line)"])
         }
     }
 
@@ -75,7 +55,7 @@ public enum BundleCommands {
             switch error {
             case let .file(failure): CareKiosk.printError(failure.message(s))
             case let .notReceipts(path): CareKiosk.printError(s.tr(.importNotReceipts, ["file": path]))
-            case let .lock(failure): CareKiosk.printError(describe(failure, s))
+            case let .lock(failure): CareKiosk.printError(failure.message(s))
             case let .disk(why): CareKiosk.printError(s.tr(.syncDisk, ["why": why.message(s)]))
             }
             return 2

@@ -6,10 +6,10 @@
 /// and neither tmux (`TMUX`) nor screen (`STY`) sits in between, since both drop the line
 /// attributes. Other terminals that call themselves xterm (VTE, kitty, the Linux console never
 /// does) set no `XTERM_VERSION`. `on` trusts the terminal, `off` keeps the single-size layout.
-enum DoubleSizeCapability {
-    static let settings = ["auto", "on", "off"]
+public enum DoubleSizeCapability {
+    public static let settings = ["auto", "on", "off"]
 
-    static func enabled(_ setting: String?, environment: [String: String]) -> Bool {
+    public static func enabled(_ setting: String?, environment: [String: String]) -> Bool {
         switch setting ?? "auto" {
         case "on": return true
         case "off": return false

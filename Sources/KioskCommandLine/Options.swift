@@ -1,6 +1,5 @@
 import Foundation
 import KioskCore
-import KioskSpeech
 
 /// What a command was asked to do: the command, and the settings from the command line over
 /// those of the configuration file. Every setting is one row of `Options.settings`.
@@ -109,7 +108,7 @@ public struct Options: Equatable, Sendable {
     // MARK: - the table of settings
 
     /// How a setting's text becomes its value; `allowed` says it in messages.
-    enum Kind {
+    public enum Kind {
         case text(WritableKeyPath<Options, String?>)
         case onOff(WritableKeyPath<Options, Bool?>)
         case number(WritableKeyPath<Options, Int?>, ClosedRange<Int>)
@@ -117,15 +116,15 @@ public struct Options: Equatable, Sendable {
         case flag(WritableKeyPath<Options, Bool>)
     }
 
-    struct Setting {
+    public struct Setting {
         /// On the command line (`--portal`).
-        let flag: String
+        public let flag: String
         /// In the configuration file (`portal_url`); nil for what only the command line sets.
-        let key: String?
-        let kind: Kind
+        public let key: String?
+        public let kind: Kind
         /// For `--help`: what the value is (for text values), and what the setting does.
-        let value: StringKey?
-        let help: StringKey
+        public let value: StringKey?
+        public let help: StringKey
 
         init(_ flag: String, key: String? = nil, _ kind: Kind, value: StringKey? = nil, help: StringKey) {
             (self.flag, self.key, self.kind, self.value, self.help) = (flag, key, kind, value, help)
@@ -134,7 +133,7 @@ public struct Options: Equatable, Sendable {
 
     /// Every option the command line knows, in the order `--help` lists them: the help is made
     /// from this table, so no option can be left out of it.
-    static var settings: [Setting] { [
+    public static var settings: [Setting] { [
         Setting("--plain", .flag(\.plain), help: .cliHelpPlain),
         Setting("--kiosk", .flag(\.kiosk), help: .cliHelpKiosk),
         Setting("--locale", key: "locale", .text(\.locale), value: .cliValueLocale, help: .cliHelpLocale),
@@ -274,7 +273,7 @@ public struct Options: Equatable, Sendable {
     }
 
     /// What the sender needs to reach the same portal with the same data folder.
-    func senderArguments(dataDir: String, kioskID: String) -> [String] {
+    public func senderArguments(dataDir: String, kioskID: String) -> [String] {
         var args = ["--data-dir", dataDir, "--kiosk-id", kioskID]
         for (flag, value) in [("--portal", portalURL), ("--token-file", tokenFile), ("--batch", batchSize.map(String.init)),
                               ("--timeout", timeout.map(String.init))] {

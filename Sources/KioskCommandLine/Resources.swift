@@ -1,8 +1,8 @@
 import Foundation
 import KioskCore
-import KioskRender
 
-/// Where the kiosk's data files live: `locales/`, `themes/`, `catalog/default.json`.
+/// Where the kiosk's data files live: `locales/`, `themes/`, `catalog/default.json`. The screen
+/// reads a theme with `theme(_:)`, in KioskApp (themes are KioskRender's).
 /// `CAREKIOSK_HOME` names the folder; otherwise the kiosk looks upward from its own executable,
 /// which finds the source tree when run from `.build/`, and an installed `share/carekiosk`.
 public struct Resources: Sendable {
@@ -41,12 +41,6 @@ public struct Resources: Sendable {
     public var themeNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("themes").path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
-    }
-
-    public func theme(_ name: String) throws -> Theme {
-        let url = root.appendingPathComponent("themes/\(name).json")
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw ResourceError.missingTheme(url.path) }
-        return try Theme.load(data, file: url.path)
     }
 
     public func strings(_ locale: String) throws -> Strings {
