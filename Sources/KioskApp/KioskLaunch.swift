@@ -63,7 +63,6 @@ enum KioskLaunch {
         }
         if plain {
             let front = PlainMode(runtime: runtime, strings: invocation.lookup)
-            interpreter.frontEnd = front.handle
             speak()
             return front.run()
         }
@@ -83,7 +82,6 @@ enum KioskLaunch {
         defer { terminal.end() }
         let front = TerminalFrontEnd(runtime: runtime, strings: invocation.lookup, glyphs: UnifontHex(),
                                      careTheme: careTheme, standardTheme: standardTheme, doubleSize: doubleSize)
-        interpreter.frontEnd = { front.handle($0, terminal) }
         // Under systemd: ready once the resident sees the first screen, then a heartbeat from the
         // loop that answers keys, so that a screen that hangs is restarted (docs/kiosk.md).
         let service = ServiceNotifier(environment: environment)

@@ -21,7 +21,6 @@ final class FrontEndTests: XCTestCase {
         let front = TerminalFrontEnd(runtime: runtime, strings: { $0 == "en" ? loadStrings("en") : loadStrings("zh-Hans") }, glyphs: nil,
                                      careTheme: try! Resources(root: repoRoot).theme("care"),
                                      standardTheme: try! Resources(root: repoRoot).theme("standard"))
-        effects.frontEnd = { front.handle($0, terminal) }
         nonisolated(unsafe) let running = front   // from now on only the new thread uses it
         let thread = Thread { _ = running.run(terminal) }
         thread.start()

@@ -30,7 +30,7 @@ public final class PlainMode {
     /// Runs until the input ends; what was confirmed is on disk by then.
     public func run(input: InputLines = InputLines(), write: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) -> Int32 {
         var lastTick = pace()
-        runtime.process()
+        runtime.process(frontEnd: handle)
         show(write)
         while true {
             if let line = input.takeLine() {
@@ -51,19 +51,19 @@ public final class PlainMode {
                 lastTick = pace()
                 runtime.tick()
             }
-            if runtime.process() { show(write, prompt: true, onlyChanges: true) }
+            if runtime.process(frontEnd: handle) { show(write, prompt: true, onlyChanges: true) }
         }
     }
 
     /// Waits (at most 30 s) while the kiosk works on something the next line must not overtake:
     /// a save, a search, the dashboard's list, a PIN check. Plain mode prints settled screens.
     private func settle() {
-        runtime.process()
+        runtime.process(frontEnd: handle)
         let deadline = pace().addingTimeInterval(30)
         while runtime.state.isWaitingForWork, pace() < deadline {
             var fd = pollfd(fd: runtime.wakeDescriptor, events: Int16(POLLIN), revents: 0)
             _ = poll(&fd, 1, 100)
-            runtime.process()
+            runtime.process(frontEnd: handle)
         }
     }
 

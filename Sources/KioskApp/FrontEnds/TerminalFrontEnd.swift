@@ -42,7 +42,7 @@ public final class TerminalFrontEnd {
         self.pace = pace
     }
 
-    /// What the interpreter hands the front end: the bell, and a whole new frame (F3).
+    /// What the runtime hands the front end: the bell, and a whole new frame (F3).
     public func handle(_ effect: Effect, _ terminal: TerminalBackend) {
         switch effect {
         case .bell: terminal.bell()
@@ -61,7 +61,7 @@ public final class TerminalFrontEnd {
         var drawn = false
         var dirty = true
         while true {
-            if runtime.process() { dirty = true }
+            if runtime.process(frontEnd: { handle($0, terminal) }) { dirty = true }
             if dirty {
                 let state = runtime.state
                 let (width, height) = terminal.size

@@ -16,8 +16,6 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
     private var volume: Int
     /// The speaker's trouble as last posted (nil: nothing posted yet).
     private var reportedTrouble: SpeechTrouble??
-    /// What the front end does itself: ring the bell, draw the whole screen again.
-    public var frontEnd: ((Effect) -> Void)?
 
     private let worker = DispatchQueue(label: "carekiosk.queue-work")
     private let lookups = DispatchQueue(label: "carekiosk.portal-questions")
@@ -93,7 +91,7 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
         case .stopSpeech:
             speaker?.stop()
         case .repeatPrompt, .bell:
-            frontEnd?(effect)
+            break // the front end's own, handed to it by the runtime
         }
     }
 

@@ -33,10 +33,11 @@ public final class KioskRuntime {
     /// the facts of the world (waiting items, the sender, a new catalog) up to date.
     public func tick() { send(.tick) }
 
-    /// Reduces everything queued, in order, handing each effect to the interpreter; what the
-    /// interpreter posts meanwhile is reduced in the same call. Returns whether anything came.
+    /// Reduces everything queued, in order, handing each effect to the interpreter, or to the
+    /// front end that runs the loop when it is the front end's own (the bell, a whole new frame);
+    /// what the interpreter posts meanwhile is reduced in the same call. Returns whether anything came.
     @discardableResult
-    public func process() -> Bool {
+    public func process(frontEnd: (Effect) -> Void = { _ in }) -> Bool {
         var any = false
         while true {
             let actions = inbox.take()
@@ -45,7 +46,7 @@ public final class KioskRuntime {
             for action in actions {
                 let context = Context(moment: clock(), newID: newID(), strings: speechStrings)
                 for effect in state.reduce(action, context) {
-                    interpreter.perform(effect, post: inbox.post)
+                    if effect.isTheFrontEnds { frontEnd(effect) } else { interpreter.perform(effect, post: inbox.post) }
                 }
             }
         }
@@ -57,6 +58,11 @@ public final class KioskRuntime {
         speechStrings = strings
         send(.speechStarted)
     }
+}
+
+extension Effect {
+    /// What the front end does itself: ring the bell, draw the whole screen again.
+    var isTheFrontEnds: Bool { self == .bell || self == .repeatPrompt }
 }
 
 /// Carries out effects, each with everything it needs: the model is never handed over. Quick ones
