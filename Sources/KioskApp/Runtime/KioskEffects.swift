@@ -78,7 +78,7 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
             }
         case let .speak(utterance):
             guard let speaker else { return }
-            speaker.use(pronunciations: state.catalog.pronunciations)
+            speaker.use(pronunciations: state.catalog.pronunciations(for: utterance.voice))
             speaker.say(utterance, settings: SpeechSettings(careMode: state.careMode, volume: volume))
             if speaker.trouble != state.speechTrouble { post(.setSpeechTrouble(speaker.trouble)) }
         case .stopSpeech:
