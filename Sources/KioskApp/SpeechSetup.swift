@@ -4,19 +4,21 @@ import KioskCore
 import KioskOutbox
 import KioskSpeech
 
-/// Builds what speech needs from the data files: the Mandarin dictionary (`speech/mandarin-pinyin.txt`,
-/// read the first time Mandarin is spoken), the lexicons (`locales/lexicon-cmn.txt` in pinyin,
+/// Builds what speech needs from the data files: the dictionaries (`speech/mandarin-pinyin.txt` and
+/// `speech/cantonese-jyutping.txt`, each read the first time its language is spoken), the lexicons (`locales/lexicon-cmn.txt` in pinyin,
 /// `locales/lexicon-yue.txt` in Jyutping) and the strings of each language. Problems in a lexicon
 /// are told to the helper and the bad lines skipped; the kiosk still starts.
 struct SpeechSetup: Sendable {
     let lexicon: Lexicon
     let cantoneseLexicon: Lexicon
-    let dictionary: MandarinDictionarySource
+    let dictionary: ReadingDictionarySource
+    let cantoneseDictionary: ReadingDictionarySource
     let strings: @Sendable (String) -> Strings
 
     init(_ resources: Resources, strings: @escaping @Sendable (String) -> Strings) {
         self.strings = strings
-        dictionary = MandarinDictionarySource(url: resources.root.appendingPathComponent("speech/mandarin-pinyin.txt"))
+        dictionary = ReadingDictionarySource(url: resources.root.appendingPathComponent("speech/mandarin-pinyin.txt"))
+        cantoneseDictionary = ReadingDictionarySource(url: resources.root.appendingPathComponent("speech/cantonese-jyutping.txt"))
         let s = strings(Catalog.fallbackLocale)
         func load(_ name: String, highestTone: Character) -> Lexicon {
             let url = resources.localesFolder.appendingPathComponent(name)
@@ -37,7 +39,8 @@ struct SpeechSetup: Sendable {
     func text(_ voice: SpeechVoice) -> SpeechText {
         switch voice {
         case .mandarin: return SpeechText(voice: voice, lexicon: lexicon, strings: strings(voice.stringsLocale), dictionary: dictionary)
-        case .cantonese: return SpeechText(voice: voice, lexicon: cantoneseLexicon, strings: strings(voice.stringsLocale))
+        case .cantonese:
+            return SpeechText(voice: voice, lexicon: cantoneseLexicon, strings: strings(voice.stringsLocale), dictionary: cantoneseDictionary)
         default: return SpeechText(voice: voice, lexicon: Lexicon(), strings: strings(voice.stringsLocale))
         }
     }

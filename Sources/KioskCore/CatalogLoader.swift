@@ -30,9 +30,12 @@ public struct CatalogProblem: Equatable, Sendable {
         case noFields
         /// A catalog over the size limit, refused unread.
         case tooLarge(limit: Int)
-        /// `pronunciations`: a syllable that is not letters and a tone digit 1-5, or not one per character.
+        /// `pronunciations`: a syllable that is not letters and a tone digit 1-5 (Jyutping 1-6), not
+        /// one per character, or a reading for a voice other than `cmn` and `yue`.
         case badReadingSyllable(String)
+        case badJyutpingSyllable(String)
         case readingSyllableCount(word: String, characters: Int, syllables: Int)
+        case unknownReadingVoice(String)
     }
 
     public var path: String
@@ -71,6 +74,8 @@ public struct CatalogProblem: Equatable, Sendable {
         case .noFields: return s.tr(.catalogProblemNoFields)
         case let .tooLarge(limit): return s.tr(.catalogProblemTooLarge, ["limit": "\(limit >> 20) MB"])
         case let .badReadingSyllable(syllable): return s.tr(.catalogProblemReadingSyllable, ["syllable": syllable])
+        case let .badJyutpingSyllable(syllable): return s.tr(.catalogProblemJyutpingSyllable, ["syllable": syllable])
+        case let .unknownReadingVoice(key): return s.tr(.catalogProblemReadingVoice, ["voice": key])
         case let .readingSyllableCount(word, c, n):
             return s.tr(.catalogProblemReadingCount, ["word": word, "characters": "\(c)", "syllables": "\(n)"])
         }
@@ -196,7 +201,9 @@ struct CatalogReader {
         let pronunciations = CatalogPronunciations.read(root["pronunciations"])
         problems += pronunciations.problems
         guard let version else { return nil }
-        return Catalog(version: version, categories: categories, services: services, pronunciations: pronunciations.entries)
+        return Catalog(version: version, categories: categories, services: services,
+                       pronunciations: pronunciations.entries[.mandarin] ?? [:],
+                       cantonesePronunciations: pronunciations.entries[.cantonese] ?? [:])
     }
 
     /// `catalog_version` is the portal's label (`2026-11-01`, `r7`): any printable text of at most

@@ -1,35 +1,51 @@
 import Foundation
 
-/// A catalog's `pronunciations` (contract, additions): how the kiosk's Mandarin voice says a word,
-/// in pinyin with tone digits, so that a county can fix a word without a new kiosk.
+/// A catalog's `pronunciations` (contract, additions): how the kiosk's voices say a word, so that a
+/// county can fix a word without a new kiosk. A string is the Mandarin reading, in pinyin with tone
+/// digits; an object gives the Mandarin (`cmn`, pinyin) and the Cantonese (`yue`, Jyutping) reading,
+/// either or both:
 ///
-///     "pronunciations": {"给付": "ji3 fu4", "供养": "gong1 yang3"}
+///     "pronunciations": {"给付": "ji3 fu4", "街坊": {"cmn": "jie1 fang1", "yue": "gaai1 fong1"}}
 ///
-/// Each reading has one syllable per character, each syllable letters and one tone digit 1-5
-/// (5: neutral; `v` may stand for ü). A bad entry is reported at its JSON path, like every other
-/// catalog problem, and the catalog is refused.
+/// Each reading has one syllable per character, each syllable letters and one tone digit: 1-5 in
+/// pinyin (5: neutral; `v` may stand for ü), 1-6 in Jyutping. A bad entry is reported at its JSON
+/// path, like every other catalog problem, and the catalog is refused.
 public enum CatalogPronunciations {
-    /// The good entries, syllables lower-case with ü, and one problem per bad entry.
-    public static func read(_ value: JSONValue?) -> (entries: [String: String], problems: [CatalogProblem]) {
+    /// The good entries of each voice, syllables lower-case with ü, and one problem per bad entry.
+    public static func read(_ value: JSONValue?) -> (entries: [SpeechVoice: [String: String]], problems: [CatalogProblem]) {
         guard let value else { return ([:], []) }
         guard let members = value.objectValue else {
             return ([:], [CatalogProblem(path: "pronunciations", issue: .wrongType(expected: .object, found: value.kind))])
         }
-        var entries: [String: String] = [:]
+        var entries: [SpeechVoice: [String: String]] = [:]
         var problems: [CatalogProblem] = []
-        for (word, reading) in members {
-            let path = "pronunciations.\(word)"
+        func take(_ word: String, _ reading: JSONValue, _ voice: SpeechVoice, _ path: String) {
             guard let text = reading.stringValue else {
                 problems.append(CatalogProblem(path: path, issue: .wrongType(expected: .string, found: reading.kind)))
-                continue
+                return
             }
             let syllables = text.split(whereSeparator: \.isWhitespace).map { $0.lowercased().replacingOccurrences(of: "v", with: "ü") }
-            if let bad = syllables.first(where: { !PinyinSyllable.isValid($0) }) {
-                problems.append(CatalogProblem(path: path, issue: .badReadingSyllable(bad)))
+            let highestTone: Character = voice == .cantonese ? "6" : "5"
+            if let bad = syllables.first(where: { !PinyinSyllable.isValid($0, highestTone: highestTone) }) {
+                problems.append(CatalogProblem(path: path, issue: voice == .cantonese ? .badJyutpingSyllable(bad) : .badReadingSyllable(bad)))
             } else if syllables.count != word.count || word.contains(where: \.isWhitespace) {
                 problems.append(CatalogProblem(path: path, issue: .readingSyllableCount(word: word, characters: word.count, syllables: syllables.count)))
             } else {
-                entries[word] = syllables.joined(separator: " ")
+                entries[voice, default: [:]][word] = syllables.joined(separator: " ")
+            }
+        }
+        for (word, reading) in members {
+            let path = "pronunciations.\(word)"
+            guard let forms = reading.objectValue else {
+                take(word, reading, .mandarin, path)
+                continue
+            }
+            for (key, form) in forms {
+                guard let voice = SpeechVoice(rawValue: key), voice == .mandarin || voice == .cantonese else {
+                    problems.append(CatalogProblem(path: "\(path).\(key)", issue: .unknownReadingVoice(key)))
+                    continue
+                }
+                take(word, form, voice, "\(path).\(key)")
             }
         }
         return (entries, problems)

@@ -22,8 +22,8 @@ public enum Effect: Equatable, Sendable {
     case findProgress(identityNumber: String)
     /// Say this, replacing whatever is being said.
     case speak(Utterance)
-    /// The catalog's own pronunciations (word → reading), for the speaker from now on.
-    case pronounce([String: String])
+    /// The catalog's own readings of its words, for the speaker from now on.
+    case pronounce(CatalogReadings)
     /// Time passed: look at the world (waiting items, the sender, a downloaded catalog) and post
     /// whatever differs from what the kiosk knows of it.
     case lookAround(KnownFacts)
@@ -77,7 +77,7 @@ extension WizardState {
         case .tick:
             return passTime(context.moment.date, context) + [.lookAround(knownFacts)]
         case .speechStarted:
-            return [.pronounce(catalog.pronunciations)]
+            return [.pronounce(catalog.readings)]
         case let .setOnline(online): self.online = online; return []
         case let .setSyncPaused(paused): syncPaused = paused; return []
         case let .progressFound(items): showProgress(items); return []
@@ -87,7 +87,7 @@ extension WizardState {
         case let .adoptCatalog(newCatalog):
             guard isEmptyHome else { return [] }
             catalog = newCatalog
-            return [.pronounce(newCatalog.pronunciations)]
+            return [.pronounce(newCatalog.readings)]
         case let .setWaitingCount(n): waitingCount = n; return []
         case let .setSpeechTrouble(trouble): speechTrouble = trouble; return []
         }

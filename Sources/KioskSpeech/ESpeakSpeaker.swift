@@ -29,8 +29,10 @@ public final class ESpeakSpeaker: Speaker {
             trouble = .engineFailed
             return
         }
-        // Read the Mandarin dictionary while the first screen is drawn rather than when it is said.
+        // Read the dictionaries while the first screen is drawn rather than when they are needed:
+        // each on a background thread, once (a voice is chosen with F4 at any time).
         texts(.mandarin).reader.dictionary?.preload()
+        texts(.cantonese).reader.dictionary?.preload()
     }
 
     public func say(_ utterance: Utterance, settings: SpeechSettings) {

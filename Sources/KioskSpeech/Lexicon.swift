@@ -81,23 +81,4 @@ public struct Lexicon: Sendable {
         }
         return nil
     }
-
-    /// Replaces every listed word with its pinyin, longest match first, set apart by spaces.
-    public func apply(_ text: String) -> String {
-        guard longest > 0 else { return text }
-        let chars = Array(text)
-        var out = ""
-        var i = 0
-        while i < chars.count {
-            if let (length, syllables) = longestMatch(in: chars, at: i) {
-                if let last = out.last, !last.isWhitespace { out += " " }
-                out += syllables.joined(separator: " ") + " "
-                i += length
-            } else {
-                out.append(chars[i])
-                i += 1
-            }
-        }
-        return out
-    }
 }

@@ -55,7 +55,7 @@ public struct PronunciationCheck {
     public func misses(_ entries: [Entry]) -> [Miss] {
         entries.compactMap { entry in
             let said = text.engineText(Utterance(voice: text.voice, parts: [.text(entry.text)]))
-            return sounds(said) == sounds(entry.reading) ? nil : Miss(entry: entry, engineText: said)
+            return sounds(said) == sounds(text.engineReading(entry.reading)) ? nil : Miss(entry: entry, engineText: said)
         }
     }
 

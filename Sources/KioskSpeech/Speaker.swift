@@ -28,8 +28,8 @@ public protocol Speaker: AnyObject {
     var trouble: SpeechTrouble? { get }
     func say(_ utterance: Utterance, settings: SpeechSettings)
     func stop()
-    /// The current catalog's `pronunciations` (word → pinyin, checked by the catalog loader): said
-    /// above the lexicon and the dictionary from the next utterance on.
+    /// The current catalog's `pronunciations` for the next utterance's voice (word → pinyin or
+    /// Jyutping, checked by the catalog loader): said above the lexicon and the dictionary.
     func use(pronunciations: [String: String])
 }
 

@@ -4,28 +4,34 @@ import KioskCore
 /// Turns an utterance into the exact text that goes to eSpeak NG for its voice.
 ///
 /// Mandarin goes to the `cmn-latn-pinyin` voice: digits become Chinese numerals, then every Chinese
-/// character becomes tone-numbered pinyin (`MandarinReader`: the catalog's pronunciations, the
+/// character becomes tone-numbered pinyin (`ChineseReader`: the catalog's pronunciations, the
 /// lexicon, the dictionary, tone changes), and Latin letters are spelled as Mandarin speakers say
-/// them. Cantonese gets the same numerals, and its lexicon's words in Jyutping for the
-/// `yue-Latn-jyutping` voice; eSpeak NG reads the other characters. Masked values (`****0016`)
-/// are read as "尾号" and the digits after the stars only.
+/// them. Cantonese goes the same way to the `yue-Latn-jyutping` voice, in Jyutping from its own
+/// lexicon and dictionary, with 两 where Cantonese speakers count two (`CantoneseNumbers`).
+/// Masked values (`****0016`) are read as "尾号" and the digits after the stars only.
 public struct SpeechText: Sendable {
     public let voice: SpeechVoice
     /// The lexicon of this voice: pinyin for Mandarin, Jyutping for Cantonese.
     public let lexicon: Lexicon
     /// The strings of `voice.stringsLocale`: "尾号{digits}" and the like.
     public let strings: Strings
-    /// Mandarin's readings, layer by layer.
-    public private(set) var reader: MandarinReader
+    /// Mandarin's or Cantonese's readings, layer by layer.
+    public private(set) var reader: ChineseReader
 
-    /// `dictionary`: the Mandarin dictionary (none: eSpeak NG reads what the lexicon does not list).
-    /// `pronunciations`: the current catalog's, above everything else (Mandarin only).
+    /// `dictionary`: the dictionary of this voice's language (none: eSpeak NG reads what the lexicon
+    /// does not list). `pronunciations`: the current catalog's for this voice, above everything else.
     public init(voice: SpeechVoice, lexicon: Lexicon, strings: Strings,
-                dictionary: MandarinDictionarySource? = nil, pronunciations: Lexicon = Lexicon()) {
+                dictionary: ReadingDictionarySource? = nil, pronunciations: Lexicon = Lexicon()) {
         self.voice = voice
         self.lexicon = lexicon
         self.strings = strings
-        reader = MandarinReader(dictionary: dictionary, lexicon: lexicon, pronunciations: pronunciations)
+        reader = ChineseReader(voice == .cantonese ? .jyutping : .pinyin, dictionary: dictionary, lexicon: lexicon,
+                               pronunciations: pronunciations)
+    }
+
+    /// A reading (`ngan4 hong4`) as this voice's eSpeak NG text: what a word said right sounds like.
+    public func engineReading(_ reading: String) -> String {
+        voice == .cantonese ? CantoneseSpelling.engine(reading: reading) : reading
     }
 
     /// The same, with a catalog's pronunciations above the lexicon and the dictionary.
@@ -152,14 +158,14 @@ public struct SpeechText: Sendable {
                 " " + m.0.uppercased().compactMap { MandarinLetters.pinyin[$0] }.joined(separator: " ") + " "
             }
             t = t.replacingOccurrences(of: "幺", with: " yao1 ")
-            t = reader.pinyin(t)
+            t = reader.romanised(t)
         } else if voice == .cantonese {
             // The Jyutping voice reads Latin letters as Jyutping: they are spelled as Cantonese speakers say them.
             t = t.replacing(/[A-Za-z]*[a-z][A-Za-z]*/, with: " ")
             t = t.replacing(/[A-Z]+/) { m in
                 " " + m.0.compactMap { CantoneseLetters.jyutping[$0] }.joined(separator: " ") + " "
             }
-            t = lexicon.apply(t)
+            t = reader.romanised(CantoneseNumbers.counted(t))
         }
         t = t.replacing(/\s*([，。：；！？、（）])\s*/) { m in String(m.1) }
         return t.replacing(/\s+/, with: " ").trimmingCharacters(in: .whitespaces)

@@ -12,7 +12,7 @@ enum ToneSandhi {
     /// Dates said with 一 in its own tone: 一月, 一日, 一号.
     private static let dateUnits: Set<Character> = ["月", "日", "号"]
 
-    static func apply(_ units: inout [MandarinReader.Unit]) {
+    static func apply(_ units: inout [ChineseReader.Unit]) {
         for i in units.indices where !units[i].fixed && (units[i].character == "一" || units[i].character == "不") {
             let previous = i > 0 ? units[i - 1] : nil
             let next = i + 1 < units.count ? units[i + 1] : nil
@@ -20,7 +20,7 @@ enum ToneSandhi {
         }
     }
 
-    private static func yi(_ previous: MandarinReader.Unit?, _ unit: MandarinReader.Unit, _ next: MandarinReader.Unit?) -> String {
+    private static func yi(_ previous: ChineseReader.Unit?, _ unit: ChineseReader.Unit, _ next: ChineseReader.Unit?) -> String {
         guard let next else { return "yi1" }
         if places.contains(next.character) { return changed(before: next) }
         if counting.contains(next.character) || dateUnits.contains(next.character) { return "yi1" }
@@ -30,7 +30,7 @@ enum ToneSandhi {
         return changed(before: next)
     }
 
-    private static func bu(_ previous: MandarinReader.Unit?, _ unit: MandarinReader.Unit, _ next: MandarinReader.Unit?) -> String {
+    private static func bu(_ previous: ChineseReader.Unit?, _ unit: ChineseReader.Unit, _ next: ChineseReader.Unit?) -> String {
         guard let next, let syllable = next.syllable else { return "bu4" }
         if let previous, previous.character == next.character { return "bu5" }
         if unit.wordEnd && !unit.wordStart { return "bu4" }
@@ -38,7 +38,7 @@ enum ToneSandhi {
     }
 
     /// 一 before a fourth tone is yi2 (a neutral tone counts as one: 一个 is yi2 ge5), before the others yi4.
-    private static func changed(before next: MandarinReader.Unit) -> String {
+    private static func changed(before next: ChineseReader.Unit) -> String {
         guard let syllable = next.syllable else { return "yi1" }
         return tone(syllable) == 4 || tone(syllable) == 5 ? "yi2" : "yi4"
     }

@@ -26,10 +26,10 @@ private func residentBytes() -> Int {
     return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
 }
 
-/// The Mandarin dictionary: how long reading the file takes, and what keeping it costs.
-private func dictionaryRows(_ url: URL) -> (rows: [Row], source: MandarinDictionarySource) {
+/// A dictionary (`language`: Mandarin, Cantonese): how long reading the file takes, and what keeping it costs.
+private func dictionaryRows(_ language: String, _ url: URL) -> (rows: [Row], source: ReadingDictionarySource) {
     let before = residentBytes()
-    let source = MandarinDictionarySource(url: url)
+    let source = ReadingDictionarySource(url: url)
     var t0 = now()
     let first = source.dictionary
     let firstLoad = Double(now() - t0) / 1e9
@@ -37,16 +37,16 @@ private func dictionaryRows(_ url: URL) -> (rows: [Row], source: MandarinDiction
     var loads: [Double] = []
     for _ in 0..<5 {
         t0 = now()
-        _ = try? MandarinDictionary(contentsOf: url)
+        _ = try? ReadingDictionary(contentsOf: url)
         loads.append(Double(now() - t0) / 1e9)
     }
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     let words = first?.wordCount ?? 0
     return ([
-        Row(measure: "speech: Mandarin dictionary load (speech/mandarin-pinyin.txt)",
+        Row(measure: "speech: \(language) dictionary load (speech/\(url.lastPathComponent))",
             figure: "\(msText(median(loads))) median, \(msText(firstLoad)) first",
             how: String(format: "%.1f MB file, %d words, %d characters; read once, lazily, off the screen's thread when a speaker starts; 5 more loads for the median", Double(size) / 1e6, words, first?.characterCount ?? 0)),
-        Row(measure: "speech: Mandarin dictionary memory",
+        Row(measure: "speech: \(language) dictionary memory",
             figure: String(format: "%.1f MB of tables", Double(first?.tableBytes ?? 0) / 1e6),
             how: String(format: "sorted 128-bit word keys, reading offsets, syllable pool, character table; resident memory grew by %.1f MB over the first load (/proc/self/statm; less when the allocator reuses what earlier rows freed)", Double(kept) / 1e6)),
     ], source)
@@ -57,11 +57,13 @@ func speechRows(catalog: Catalog, resources: Resources) -> [Row] {
     let lexicon = (try? Lexicon(contentsOf: resources.localesFolder.appendingPathComponent("lexicon-cmn.txt"))) ?? Lexicon()
     let cantonese = (try? Lexicon(contentsOf: resources.localesFolder.appendingPathComponent("lexicon-yue.txt"), highestTone: "6")) ?? Lexicon()
     let strings: @Sendable (String) -> Strings = { $0 == "en" ? en : zh }
-    let (dictionaryRows, dictionary) = dictionaryRows(resources.root.appendingPathComponent("speech/mandarin-pinyin.txt"))
+    let (mandarinRows, dictionary) = dictionaryRows("Mandarin", resources.root.appendingPathComponent("speech/mandarin-pinyin.txt"))
+    let (cantoneseRows, cantoneseDictionary) = dictionaryRows("Cantonese", resources.root.appendingPathComponent("speech/cantonese-jyutping.txt"))
     func text(_ voice: SpeechVoice) -> SpeechText {
         switch voice {
         case .mandarin: return SpeechText(voice: voice, lexicon: lexicon, strings: strings(voice.stringsLocale), dictionary: dictionary)
-        case .cantonese: return SpeechText(voice: voice, lexicon: cantonese, strings: strings(voice.stringsLocale))
+        case .cantonese:
+            return SpeechText(voice: voice, lexicon: cantonese, strings: strings(voice.stringsLocale), dictionary: cantoneseDictionary)
         default: return SpeechText(voice: voice, lexicon: Lexicon(), strings: strings(voice.stringsLocale))
         }
     }
@@ -69,7 +71,7 @@ func speechRows(catalog: Catalog, resources: Resources) -> [Row] {
                           newID: "00000000-0000-4000-8000-000000000001", strings: strings)
     // Home → 社保养老 → 养老金资格认证 → intro → material → privacy → first question, then F3 there.
     let walk: [Key] = [.digit(1), .digit(1), .enter, .digit(1), .digit(1), .f3]
-    var rows = dictionaryRows
+    var rows = mandarinRows + cantoneseRows
     var spoken: [Utterance] = []  // what the walk said, for the interrupt test
 
     // Screen change → first samples: the reducer's .speak effect, normalised, handed to eSpeak.

@@ -41,6 +41,11 @@ func ms(_ seconds: Double, digits: Int = 1) -> String { String(format: "%.\(digi
 
 // `carekiosk-bench queue [COUNT]`: only the queue and sync rows, for working on them.
 // `carekiosk-bench reducer`: the reducer's row alone, for work on the model.
+// `carekiosk-bench speech`: the speech rows alone (dictionaries, latency, synthesis speed).
+if CommandLine.arguments.dropFirst().first == "speech" {
+    printTable(speechRows(catalog: catalog, resources: resources))
+    exit(0)
+}
 if CommandLine.arguments.dropFirst().first == "reducer" {
     print(reducerRow(catalog).figure, "events per second")
     exit(0)

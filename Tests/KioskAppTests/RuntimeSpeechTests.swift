@@ -28,9 +28,10 @@ final class RuntimeSpeechTests: XCTestCase {
     let root = temporaryFolder("runtime-speech")
     override func tearDown() { try? FileManager.default.removeItem(at: root) }
 
-    func runtime(_ speaker: Speaker, careMode: Bool = true, pronunciations: [String: String] = [:]) throws -> RuntimeHarness {
+    func runtime(_ speaker: Speaker, careMode: Bool = true, pronunciations: [String: String] = [:],
+                 cantonese: [String: String] = [:]) throws -> RuntimeHarness {
         let catalog = Catalog(version: bundledCatalog.version, categories: bundledCatalog.categories, services: bundledCatalog.services,
-                              pronunciations: pronunciations)
+                              pronunciations: pronunciations, cantonesePronunciations: cantonese)
         let r = try RuntimeHarness(root: root, careMode: careMode, catalog: catalog)
         r.speak(through: speaker)
         return r
@@ -40,6 +41,18 @@ final class RuntimeSpeechTests: XCTestCase {
         let speaker = RecordingSpeaker()
         _ = try runtime(speaker, pronunciations: ["给付": "ji3 fu4"])
         XCTAssertEqual(speaker.pronunciations, [["给付": "ji3 fu4"]])
+    }
+
+    /// F4, 4 (粤语): from then on the speaker is given the catalog's Jyutping, not its pinyin.
+    func testACantoneseUtteranceIsGivenTheCatalogsJyutping() throws {
+        let speaker = RecordingSpeaker()
+        let r = try runtime(speaker, pronunciations: ["给付": "ji3 fu4"], cantonese: ["给付": "kap1 fu6"])
+        r.send(.key(.f4))
+        r.send(.key(.digit(4)))
+        r.send(.key(.digit(1)))
+        guard case let .say(last, _) = speaker.calls.last else { return XCTFail("nothing said after choosing Cantonese") }
+        XCTAssertEqual(last.voice, .cantonese)
+        XCTAssertEqual(speaker.pronunciations.last, ["给付": "kap1 fu6"])
     }
 
     func testTheFirstScreenIsSaidAndAKeyInterruptsBeforeTheNextOne() throws {

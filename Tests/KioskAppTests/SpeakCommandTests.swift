@@ -30,7 +30,7 @@ final class SpeakCommandTests: XCTestCase {
         XCTAssertEqual(try lines(["请到银行还款"])[1], "qing3 dao4 yin2 hang2 huan2 kuan3。")
         let yue = try lines(["--voice", "yue", "请到银行参保"])
         XCTAssertEqual(yue[0], "yue-Latn-jyutping")
-        XCTAssertEqual(yue[1], "请到银行 caam1 bou2。")
+        XCTAssertEqual(yue[1], "cing2 dou3 ngan4 hong4 caam1 bou2。")
         XCTAssertFalse(yue[2].contains("(en)"), yue[2])
     }
 
@@ -44,6 +44,16 @@ final class SpeakCommandTests: XCTestCase {
         XCTAssertEqual(out, ["第3行 银行：应读 yin2 xing2，现在读 yin2 hang2。", "共3条，读对2条（66.7%），读错1条"])
         try "地址\tdi4 zhi3\n".write(to: file, atomically: true, encoding: .utf8)
         XCTAssertEqual(try runCarekiosk(["speak", "--check", file.path]).status, 0)
+    }
+
+    func testCheckReadsJyutpingWithTheCantoneseVoice() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "银行\tngan4 hang4\n电话\tdin6 waa2\n下午\thaa6 ng5\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try runCarekiosk(["speak", "--voice", "yue", "--check", file.path])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertEqual(run.stdout.split(separator: "\n").map(String.init),
+                       ["第1行 银行：应读 ngan4 hang4，现在读 ngan4 hong4。", "共3条，读对2条（66.7%），读错1条"])
     }
 
     /// Issue 20, finding 15: what is spoken comes from the command line or a file; what is printed

@@ -45,8 +45,8 @@ final class CatalogAdoptionTests: XCTestCase {
                        "no catalog is taken under a resident")
         var home = Driver()
         home.send(.adoptCatalog(smaller))
-        XCTAssertEqual(home.effects.last, .pronounce(smaller.pronunciations))
+        XCTAssertEqual(home.effects.last, .pronounce(smaller.readings))
         home.send(.speechStarted)
-        XCTAssertEqual(home.effects.last, .pronounce(smaller.pronunciations), "and when speech starts")
+        XCTAssertEqual(home.effects.last, .pronounce(smaller.readings), "and when speech starts")
     }
 }

@@ -33,6 +33,24 @@ final class CatalogPronunciationsTests: XCTestCase {
         XCTAssertEqual(notObject.problems.map(\.path), ["pronunciations"])
     }
 
+    func testAnObjectGivesTheCantoneseReadingInJyutping() throws {
+        let loaded = try catalog(#"{"给付": {"cmn": "ji3 fu4", "yue": "kap1 fu6"}, "街坊": {"yue": "gaai1 fong1"}, "供养": "gong1 yang3"}"#).get()
+        XCTAssertEqual(loaded.pronunciations(for: .mandarin), ["给付": "ji3 fu4", "供养": "gong1 yang3"])
+        XCTAssertEqual(loaded.pronunciations(for: .cantonese), ["给付": "kap1 fu6", "街坊": "gaai1 fong1"])
+        XCTAssertEqual(loaded.pronunciations(for: .english), [:])
+    }
+
+    func testBadJyutpingIsNamedByItsPathInChinese() {
+        guard case let .failure(error) = catalog(#"{"给付": {"yue": "kap7 fu6"}, "街坊": {"yue": "gaai1"}, "供养": {"hak": "gung1 joeng5"}}"#)
+        else { return XCTFail("accepted") }
+        let zh = loadStrings("zh-Hans")
+        XCTAssertEqual(error.problems.map { "\($0.path): \($0.message(zh))" }.sorted(), [
+            "pronunciations.供养.hak: 读音只能给 cmn（普通话拼音）或 yue（粤拼），这里是“hak”",
+            "pronunciations.给付.yue: 粤拼读音“kap7”不合格式：每个音节是粤拼字母加一个声调数字 1-6（例如 gaai1）",
+            "pronunciations.街坊.yue: “街坊”有2个字，读音却有1个音节：应该每个字一个音节",
+        ])
+    }
+
     func testATone6IsNotPinyin() {
         guard case let .failure(error) = catalog(#"{"给付": "ji6 fu4"}"#) else { return XCTFail("accepted") }
         XCTAssertEqual(error.problems.map(\.issue), [.badReadingSyllable("ji6")])

@@ -23,9 +23,10 @@ final class LexiconTests: XCTestCase {
 
     func testLongestWordWinsAndVIsReadAsUe() {
         let lexicon = Lexicon(text: "银行 yin2 hang2\n银行卡 yin2 hang2 ka3\n绿 lv4\n")
-        XCTAssertEqual(lexicon.apply("去银行卡"), "去 yin2 hang2 ka3 ")
-        XCTAssertEqual(lexicon.apply("去银行"), "去 yin2 hang2 ")
-        XCTAssertEqual(lexicon.apply("绿色"), "lü4 色")
+        let text = SpeechText(voice: .mandarin, lexicon: lexicon, strings: loadStrings("zh-Hans"))
+        XCTAssertEqual(text.prose("去银行卡"), "去 yin2 hang2 ka3")
+        XCTAssertEqual(text.prose("去银行"), "去 yin2 hang2")
+        XCTAssertEqual(text.prose("绿色"), "lü4 色")
     }
 
     func testJyutpingHasSixTonesAndPinyinFive() {

@@ -10,13 +10,7 @@ final class MandarinReaderTests: XCTestCase {
     let mandarin = speechText(.mandarin)
 
     func testTheShippedDictionaryIsLargeAndLoadsOnce() throws {
-        let dictionary = try XCTUnwrap(shippedDictionary.dictionary)
-        XCTAssertNil(shippedDictionary.failure)
-        XCTAssertGreaterThanOrEqual(dictionary.wordCount, 100_000)
-        XCTAssertGreaterThan(dictionary.characterCount, 20_000)
-        XCTAssertTrue(shippedDictionary.dictionary === dictionary)
-        XCTAssertEqual(dictionary.word(ArraySlice("银行".utf16)), ["yin2", "hang2"])
-        XCTAssertNil(dictionary.word(ArraySlice("行银".utf16)))
+        try assertShippedDictionary(shippedDictionary, words: 100_000, word: "银行", reading: ["yin2", "hang2"])
     }
 
     func testWordsResidentsHeardWrongAreSaidRight() {
@@ -51,18 +45,18 @@ final class MandarinReaderTests: XCTestCase {
     }
 
     func testABrokenOrOversizedFileIsRefusedWithItsReason() throws {
-        XCTAssertThrowsError(try MandarinDictionary(text: "@chars\nyi1 一\n@words\n银 行:yin2\n")) {
-            XCTAssertEqual($0 as? MandarinDictionary.Failure, .malformed(line: 4))
+        XCTAssertThrowsError(try ReadingDictionary(text: "@chars\nyi1 一\n@words\n银 行:yin2\n")) {
+            XCTAssertEqual($0 as? ReadingDictionary.Failure, .malformed(line: 4))
         }
-        XCTAssertThrowsError(try MandarinDictionary(text: "@words\n银 河 行\n银 行\n")) {
-            XCTAssertEqual($0 as? MandarinDictionary.Failure, .malformed(line: 3), "words out of order")
+        XCTAssertThrowsError(try ReadingDictionary(text: "@words\n银 河 行\n银 行\n")) {
+            XCTAssertEqual($0 as? ReadingDictionary.Failure, .malformed(line: 3), "words out of order")
         }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("dictionary-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: url) }
-        try Data(count: MandarinDictionary.byteLimit + 1).write(to: url)
-        let source = MandarinDictionarySource(url: url)
+        try Data(count: ReadingDictionary.byteLimit + 1).write(to: url)
+        let source = ReadingDictionarySource(url: url)
         XCTAssertNil(source.dictionary)
-        XCTAssertEqual(source.failure, .tooLarge(bytes: MandarinDictionary.byteLimit + 1))
+        XCTAssertEqual(source.failure, .tooLarge(bytes: ReadingDictionary.byteLimit + 1))
     }
 
     /// Every reading the dictionary can give is a syllable the pinyin voice says in Mandarin.

@@ -9,38 +9,18 @@ import XCTest
 /// --check` checks it. Its held-out half names no word of the lexicon, so it measures the
 /// dictionary alone.
 final class PronunciationCorpusTests: XCTestCase {
-    func corpus() throws -> [PronunciationCheck.Entry] {
-        let read = try PronunciationCheck.read(repoRoot.appendingPathComponent("Tests/KioskSpeechTests/pronunciation-corpus.txt"))
-        XCTAssertEqual(read.unreadable, [])
-        return read.entries
-    }
+    func corpus() throws -> Corpus { try Corpus("pronunciation-corpus.txt", voice: .mandarin, lexicon: shippedLexicon) }
 
     func testTheCorpusIsSaidRightAtLeast99PercentAndItsHeldOutHalf97() throws {
-        let entries = try corpus()
-        let heldOut = entries.filter { $0.marks.contains("held-out") }
-        XCTAssertGreaterThanOrEqual(entries.count, 400)
-        XCTAssertGreaterThanOrEqual(heldOut.count * 5, entries.count * 2, "the held-out part is about half")
-        let check = PronunciationCheck(text: speechText(.mandarin), engine: try engine(.mandarin))
-        let misses = check.misses(entries)
-        let heldOutMisses = misses.filter { $0.entry.marks.contains("held-out") }
-        let report = misses.map { "\($0.entry.text): \($0.entry.reading) ≠ \($0.engineText)" }.joined(separator: "\n")
-        XCTAssertGreaterThanOrEqual(1 - Double(misses.count) / Double(entries.count), 0.99, report)
-        XCTAssertGreaterThanOrEqual(1 - Double(heldOutMisses.count) / Double(heldOut.count), 0.97, report)
+        try corpus().assertSaidRight()
     }
 
     func testNoLexiconWordIsInTheHeldOutHalf() throws {
-        for entry in try corpus() where entry.marks.contains("held-out") {
-            let listed = shippedLexicon.entries.keys.filter { entry.text.contains($0) }
-            XCTAssertEqual(listed, [], entry.text)
-        }
+        try corpus().assertNoLexiconWordIsHeldOut()
     }
 
     func testEveryReadingHasOneSyllablePerCharacter() throws {
-        for entry in try corpus() {
-            let syllables = entry.reading.split(separator: " ").map(String.init)
-            XCTAssertTrue(syllables.allSatisfy { Lexicon.isSyllable($0) }, entry.text)
-            XCTAssertEqual(syllables.count, entry.text.count, entry.text)
-        }
+        try corpus().assertOneSyllablePerCharacter(highestTone: "5")
     }
 
     /// The check itself: a wrong reading is found, a right one is not, and eSpeak's own

@@ -6,8 +6,8 @@ import KioskSpeech
 /// `carekiosk speak [--voice V] [--catalog FILE] [--dry-run] [--field-type T] TEXT`: says a text or a value the way
 /// the kiosk would. With `--dry-run` it prints the eSpeak NG voice, the exact text that goes to it,
 /// and the phonemes eSpeak NG makes of it (last line), and plays nothing.
-/// `carekiosk speak [--voice V] --check FILE`: prints each line of FILE (`text<TAB>pinyin`) that is
-/// not said as its pinyin, then how many are right; exits 1 when any is not.
+/// `carekiosk speak [--voice V] --check FILE`: prints each line of FILE (`text<TAB>reading`, pinyin or
+/// Jyutping) that is not said as its reading, then how many are right; exits 1 when any is not.
 enum SpeakCommand {
     static func run(_ words: String, _ options: Options, _ setup: SpeechSetup, _ s: Strings) -> Int32 {
         let voice = options.voice.flatMap(SpeechVoice.init(option:)) ?? .default(forDisplay: options.locale ?? Catalog.fallbackLocale)
@@ -25,7 +25,7 @@ enum SpeakCommand {
                 problems.lines.forEach(CareKiosk.printError)
                 return 2
             }
-            normaliser = normaliser.with(pronunciations: Lexicon(checked: catalog.pronunciations))
+            normaliser = normaliser.with(pronunciations: Lexicon(checked: catalog.pronunciations(for: voice)))
         }
         let text = options.fieldType.map { normaliser.value(words, as: $0) }
             ?? normaliser.engineText(Utterance(voice: voice, parts: [.text(words)]))

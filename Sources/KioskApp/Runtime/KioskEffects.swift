@@ -16,6 +16,8 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
     private var volume: Int
     /// The speaker's trouble as last posted (nil: nothing posted yet).
     private var reportedTrouble: SpeechTrouble??
+    /// The current catalog's readings, as the last `.pronounce` gave them.
+    private var readings = CatalogReadings()
 
     private let worker = DispatchQueue(label: "carekiosk.queue-work")
     private let lookups = DispatchQueue(label: "carekiosk.portal-questions")
@@ -78,14 +80,16 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
             }
         case let .speak(utterance):
             guard let speaker else { return }
+            // The catalog's readings for the voice this is said in.
+            speaker.use(pronunciations: readings.words(for: utterance.voice))
             speaker.say(utterance, settings: SpeechSettings(careMode: utterance.slower, volume: volume))
             // Said once when it changes: the status line shows it.
             if reportedTrouble != .some(speaker.trouble) {
                 reportedTrouble = .some(speaker.trouble)
                 post(.setSpeechTrouble(speaker.trouble))
             }
-        case let .pronounce(words):
-            speaker?.use(pronunciations: words)
+        case let .pronounce(catalogReadings):
+            readings = catalogReadings
         case let .lookAround(known):
             lookAround(known, post)
         case .stopSpeech:

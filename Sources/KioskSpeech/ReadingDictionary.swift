@@ -1,12 +1,13 @@
 import Foundation
 
-/// The Mandarin pronunciation dictionary, `speech/mandarin-pinyin.txt` (built from public pinyin
-/// data by `scripts/build-mandarin-dictionary`): the most common reading of each Han character and
-/// some 360 000 words, most of them listed only so that the matcher keeps them whole.
+/// A pronunciation dictionary: the most common reading of each Han character and many words, most of
+/// them listed only so that the matcher keeps them whole. Mandarin's is `speech/mandarin-pinyin.txt`
+/// (pinyin, built by `scripts/build-mandarin-dictionary`), Cantonese's `speech/cantonese-jyutping.txt`
+/// (Jyutping, built by `scripts/build-cantonese-dictionary`); both have the same format.
 ///
 /// Words are kept as sorted 128-bit keys rather than Swift strings: a third of the memory a
 /// dictionary of strings takes, and no hashing while loading.
-public final class MandarinDictionary: Sendable {
+public final class ReadingDictionary: Sendable {
     public enum Failure: Error, Equatable {
         case unreadable(String)
         case tooLarge(bytes: Int)
@@ -14,7 +15,7 @@ public final class MandarinDictionary: Sendable {
         case malformed(line: Int)
     }
 
-    /// The file is about 2.4 MB; anything far larger is not the dictionary.
+    /// The Mandarin file is about 2.3 MB, the Cantonese 0.9 MB; anything far larger is not a dictionary.
     public static let byteLimit = 16 << 20
     /// The longest word the matcher tries, in characters (eight UTF-16 units fill a key).
     public static let longestWord = 8
@@ -26,7 +27,7 @@ public final class MandarinDictionary: Sendable {
         var low: UInt64 = 0
 
         init?<C: Collection>(_ units: C) where C.Element == UInt16 {
-            guard (1...MandarinDictionary.longestWord).contains(units.count) else { return nil }
+            guard (1...ReadingDictionary.longestWord).contains(units.count) else { return nil }
             for (i, u) in units.enumerated() {
                 if i < 4 { high |= UInt64(u) << (48 - 16 * i) } else { low |= UInt64(u) << (48 - 16 * (i - 4)) }
             }
@@ -142,30 +143,30 @@ public final class MandarinDictionary: Sendable {
     }
 }
 
-/// The dictionary, read from its file the first time speech needs it and kept from then on. A
-/// kiosk that never speaks Mandarin never reads it; a missing or broken file leaves Mandarin to
-/// eSpeak NG's own readings and says why in `failure`.
-public final class MandarinDictionarySource: @unchecked Sendable {
+/// A dictionary, read from its file the first time speech needs it and kept from then on. A
+/// kiosk that never speaks its language never reads it; a missing or broken file leaves that
+/// language to eSpeak NG's own readings and says why in `failure`.
+public final class ReadingDictionarySource: @unchecked Sendable {
     public let url: URL
     private let lock = NSLock()
-    private var loaded: MandarinDictionary?
+    private var loaded: ReadingDictionary?
     private var tried = false
-    private var problem: MandarinDictionary.Failure?
+    private var problem: ReadingDictionary.Failure?
 
     public init(url: URL) { self.url = url }
 
-    public var dictionary: MandarinDictionary? {
+    public var dictionary: ReadingDictionary? {
         lock.withLock {
             if !tried {
                 tried = true
-                do throws(MandarinDictionary.Failure) { loaded = try MandarinDictionary(contentsOf: url) } catch { problem = error }
+                do throws(ReadingDictionary.Failure) { loaded = try ReadingDictionary(contentsOf: url) } catch { problem = error }
             }
             return loaded
         }
     }
 
     /// Why the dictionary could not be read, once it has been tried.
-    public var failure: MandarinDictionary.Failure? { lock.withLock { problem } }
+    public var failure: ReadingDictionary.Failure? { lock.withLock { problem } }
 
     /// Reads the file now, off the caller's thread, so that the first screen need not wait for it.
     public func preload() {

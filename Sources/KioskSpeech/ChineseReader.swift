@@ -1,23 +1,34 @@
 import Foundation
 
 /// Turns the Chinese characters of a text into tone-numbered pinyin for eSpeak NG's
-/// `cmn-latn-pinyin` voice, so that every word is said as the kiosk decides, not as eSpeak's own
-/// short word list guesses. Layers, highest first:
+/// `cmn-latn-pinyin` voice, or into Jyutping for `yue-Latn-jyutping`, so that every word is said as
+/// the kiosk decides, not as eSpeak's own short word list guesses. Layers, highest first:
 ///
-/// 1. the catalog's `pronunciations` and the project's lexicon (`locales/lexicon-cmn.txt`): a listed
-///    word is always said as listed, longest listed word first;
+/// 1. the catalog's `pronunciations` and the project's lexicon (`locales/lexicon-cmn.txt`,
+///    `locales/lexicon-yue.txt`): a listed word is always said as listed, longest listed word first;
 /// 2. the dictionary, between those words: the split into the fewest words (see `fromDictionary`);
 /// 3. a character in no word: its most common reading;
-/// 4. the tone changes of 一 and 不 (`ToneSandhi`), on what the dictionary gave. Third-tone sandhi
-///    is left to eSpeak NG, which makes it itself (`ni3 hao3` is said 35 214).
+/// 4. Mandarin only: the tone changes of 一 and 不 (`ToneSandhi`), on what the dictionary gave.
+///    Third-tone sandhi is left to eSpeak NG, which makes it itself (`ni3 hao3` is said 35 214).
+///    Cantonese makes no tone changes here (see docs/speech.md).
 ///
 /// Anything else (punctuation, letters, characters the dictionary lacks) passes through.
-public struct MandarinReader: Sendable {
-    public var dictionary: MandarinDictionarySource?
+public struct ChineseReader: Sendable {
+    public enum Romanisation: Sendable {
+        /// Mandarin, tone digits 1-5, with the tone changes of 一 and 不.
+        case pinyin
+        /// Cantonese, tone digits 1-6, syllabic nasals spelled as eSpeak NG can say them.
+        case jyutping
+    }
+
+    public var romanisation: Romanisation
+    public var dictionary: ReadingDictionarySource?
     public var lexicon: Lexicon
     public var pronunciations: Lexicon
 
-    public init(dictionary: MandarinDictionarySource?, lexicon: Lexicon, pronunciations: Lexicon = Lexicon()) {
+    public init(_ romanisation: Romanisation = .pinyin, dictionary: ReadingDictionarySource?, lexicon: Lexicon,
+                pronunciations: Lexicon = Lexicon()) {
+        self.romanisation = romanisation
         self.dictionary = dictionary
         self.lexicon = lexicon
         self.pronunciations = pronunciations
@@ -33,7 +44,8 @@ public struct MandarinReader: Sendable {
         var wordEnd = true
     }
 
-    public func pinyin(_ text: String) -> String {
+    /// The text with every Chinese character the layers know turned into its syllable.
+    public func romanised(_ text: String) -> String {
         let chars = Array(text)
         var out = ""
         var i = 0
@@ -46,11 +58,16 @@ public struct MandarinReader: Sendable {
             var end = i
             while end < chars.count, Self.isHan(chars[end]) { end += 1 }
             var units = read(Array(chars[i..<end]))
-            ToneSandhi.apply(&units)
-            out += " " + units.map { $0.syllable ?? String($0.character) }.joined(separator: " ") + " "
+            if romanisation == .pinyin { ToneSandhi.apply(&units) }
+            out += " " + units.map { $0.syllable.map(engineSyllable) ?? String($0.character) }.joined(separator: " ") + " "
             i = end
         }
         return out
+    }
+
+    /// A syllable as eSpeak NG's voice for this romanisation must be given it.
+    func engineSyllable(_ syllable: String) -> String {
+        romanisation == .jyutping ? CantoneseSpelling.engine(syllable) : syllable
     }
 
     static func isHan(_ c: Character) -> Bool {
@@ -97,7 +114,7 @@ public struct MandarinReader: Sendable {
         for end in 1...codes.count {
             var chosen: Step?
             // Longest last word first: a tie keeps it, as matching from the end would.
-            for length in stride(from: min(MandarinDictionary.longestWord, end), through: 1, by: -1) {
+            for length in stride(from: min(ReadingDictionary.longestWord, end), through: 1, by: -1) {
                 let units = codes[(end - length)..<end]
                 let syllables: [String]
                 var special = false
