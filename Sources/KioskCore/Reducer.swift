@@ -37,8 +37,11 @@ extension WizardState {
         let before = self
         let effects = apply(action, context)
         // What to say goes first: a save answered at once must not be talked over by "正在保存".
+        // Only the catalog's readings come before it: the speaker needs them to say it.
         guard let strings = context.strings else { return effects }
-        return announcements(after: action, from: before, strings(speechVoice.stringsLocale)) + effects
+        let readings = effects.filter { if case .pronounce = $0 { return true } else { return false } }
+        return readings + announcements(after: action, from: before, strings(speechVoice.stringsLocale))
+            + effects.filter { if case .pronounce = $0 { return false } else { return true } }
     }
 
     private mutating func apply(_ action: Action, _ context: Context) -> [Effect] {
