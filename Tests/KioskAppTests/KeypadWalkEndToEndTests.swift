@@ -8,7 +8,7 @@ import KioskTestSupport
 /// Enter and the keypad's Enter, Esc, F1–F4. A helper's keyboard types only where a service says
 /// it needs writing. The same keys go to the model (`Driver`) beside it, which says what each
 /// screen must show next and what the portal must receive; the queue files are then read back.
-final class KeypadWalkEndToEndTests: XCTestCase {
+final class KeypadWalkEndToEndTests: XCTestCase, EndToEnd {
     var dataDir: URL!
     var clock: URL!
 

@@ -11,7 +11,8 @@ import Glibc
 
 /// The kiosk wakes its sender with SIGUSR1 by the pid in the sender's status file. SIGUSR1 ends a
 /// program that does not expect it, so a pid that now belongs to another program is left alone.
-final class SenderLinkTests: XCTestCase {
+/// The programs it starts are `sleep`, a one-line script and the sender, each ended at once.
+final class SenderLinkTests: XCTestCase, RunsProgramsQuickly {
     var root: URL!
 
     override func setUp() { root = temporaryFolder("sender-link") }

@@ -9,7 +9,7 @@ import Glibc
 /// One sender per data folder, with the real programs: a service's sender whose portal is slow to
 /// answer `/v1/health` has written no status yet when the kiosk starts beside it, and a second
 /// start of the service's sender (`systemctl restart` while the first still ends) gives way.
-final class SenderLockEndToEndTests: XCTestCase {
+final class SenderLockEndToEndTests: XCTestCase, EndToEnd {
     var root: URL!
     var portal: ReferencePortal!
 

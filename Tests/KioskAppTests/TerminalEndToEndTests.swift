@@ -3,7 +3,7 @@ import XCTest
 import KioskTestSupport
 
 /// The full-screen kiosk in tmux: keypad, care mode, resize, mouse, kiosk keys, exit.
-final class TerminalEndToEndTests: XCTestCase {
+final class TerminalEndToEndTests: XCTestCase, EndToEnd {
     var dataDir: URL!
 
     override func setUp() { dataDir = temporaryFolder("carekiosk-tmux") }
