@@ -127,3 +127,18 @@ public func startCarekiosk(_ args: [String], environment: [String: String] = [:]
     try p.run()
     return (p, input.fileHandleForWriting, out)
 }
+
+/// The kernel's names (`comm`: the program file's name, at most 15 bytes) of this process's
+/// children, running or ended but not yet waited for. A program that posix_spawn or fork started is
+/// among them as soon as the call returns, so a test knows at once whether a call started one.
+public func childProgramNames() -> [String] {
+    let me = getpid()
+    return ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { entry in
+        guard Int32(entry) != nil, let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+              let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")") else { return nil }
+        // After the name: the state, then the parent's pid.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 1, Int32(fields[1]) == me else { return nil }
+        return String(stat[stat.index(after: open)..<close])
+    }
+}
