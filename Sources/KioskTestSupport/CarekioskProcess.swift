@@ -34,7 +34,8 @@ public func carekioskProcess(_ args: [String], environment: [String: String] = [
 }
 
 /// Runs `carekiosk` to the end, feeding `input`, or SIGKILLs it after `killAfter` seconds if it
-/// still runs. Input and output go through files, so that no pipe can fill up and block it.
+/// still runs (one that ends sooner is not waited for longer). Input and output go through files,
+/// so that no pipe can fill up and block it.
 public func runCarekiosk(_ args: [String], input: String = "", environment: [String: String] = [:],
                          killAfter: TimeInterval? = nil) throws -> CarekioskRun {
     try runToEnd(carekioskProcess(args, environment: environment), input: input, killAfter: killAfter)
@@ -54,7 +55,8 @@ public func runToEnd(_ p: Process, input: String = "", killAfter: TimeInterval? 
     try p.run()
     var killed = false
     if let killAfter {
-        Thread.sleep(forTimeInterval: killAfter)
+        let deadline = Date().addingTimeInterval(killAfter)
+        while p.isRunning, case let left = deadline.timeIntervalSinceNow, left > 0 { Thread.sleep(forTimeInterval: min(left, 0.001)) }
         killed = p.isRunning && kill(p.processIdentifier, SIGKILL) == 0
     }
     p.waitUntilExit()
