@@ -43,6 +43,11 @@ final class SenderLockEndToEndTests: XCTestCase, EndToEnd {
         }
     }
 
+    /// A sender holds the data folder's lock: its pid and who started it are written in it.
+    func holdsTheLock(_ sender: Process, _ who: String = "service") -> Bool {
+        (try? String(contentsOfFile: dataDir + "/sender/running.lock", encoding: .utf8)) == "\(sender.processIdentifier) \(who)\n"
+    }
+
     func startService() throws -> Process {
         let p = carekioskProcess(["sync", "--watch"] + senderArgs)
         p.standardInput = FileHandle.nullDevice
@@ -61,7 +66,7 @@ final class SenderLockEndToEndTests: XCTestCase, EndToEnd {
         for _ in 0..<2 {
             let shown = "待提交 \(queue.waitingCount + 1) 件"
             try queue.put(QueueItem(facts: QueueFacts(id: ItemID.make(), kind: .submission), payload: Data("{}".utf8)))
-            XCTAssertTrue(waitUntil(10) { ((try? String(contentsOf: output, encoding: .utf8)) ?? "").contains(shown) },
+            XCTAssertTrue(waitUntil(20) { ((try? String(contentsOf: output, encoding: .utf8)) ?? "").contains(shown) },
                           "the kiosk never showed \(shown)", file: file, line: line)
         }
     }
@@ -69,7 +74,7 @@ final class SenderLockEndToEndTests: XCTestCase, EndToEnd {
     func testAKioskBesideASlowServiceSenderStartsNoSecondSender() throws {
         let service = try startService()
         defer { service.terminate(); service.waitUntilExit() }
-        waitUntil(5) { senders().count == 1 }
+        XCTAssertTrue(waitUntil(20) { holdsTheLock(service) }, "the service's sender holds the lock")
         XCTAssertEqual(senders(), [service.processIdentifier], "the service's sender runs, waiting on /v1/health")
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("data/sender/status.json").path),
                        "and has written no status yet")
@@ -87,13 +92,14 @@ final class SenderLockEndToEndTests: XCTestCase, EndToEnd {
     func testTheServicesSenderTakesOverFromTheKiosksOwn() throws {
         let kiosk = try startCarekiosk(["--plain"] + senderArgs, outputIn: root)
         defer { kiosk.process.terminate(); kiosk.process.waitUntilExit() }
-        waitUntil(5) { senders().count == 1 }
+        waitUntil(20) { senders().count == 1 }
         let kiosksOwn = senders()
         XCTAssertEqual(kiosksOwn.count, 1, "the kiosk started its own, finding no sender")
         let service = try startService()
         defer { service.terminate(); service.waitUntilExit() }
-        waitUntil(5) { senders() == [service.processIdentifier] }
+        waitUntil(20) { senders() == [service.processIdentifier] && holdsTheLock(service) }
         XCTAssertEqual(senders(), [service.processIdentifier], "the service's sender alone")
+        XCTAssertTrue(holdsTheLock(service), "and it holds the lock")
         try waitForAWholeLook(kiosk.output)
         XCTAssertTrue(service.isRunning)
         XCTAssertTrue(kiosk.process.isRunning)
@@ -103,7 +109,7 @@ final class SenderLockEndToEndTests: XCTestCase, EndToEnd {
     func testASecondSenderOnTheSameFolderEndsSayingAnotherHoldsIt() throws {
         let first = try startService()
         defer { first.terminate(); first.waitUntilExit() }
-        waitUntil(5) { senders().count == 1 }
+        XCTAssertTrue(waitUntil(20) { holdsTheLock(first) }, "the first sender holds the lock")
         let second = try runCarekiosk(["sync", "--watch"] + senderArgs, killAfter: 4)
         XCTAssertFalse(second.killed, "the second sender ends by itself")
         XCTAssertNotEqual(second.status, 0)
