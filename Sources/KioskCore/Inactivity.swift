@@ -1,9 +1,9 @@
 import Foundation
 
-/// The inactivity rules, the same for every front end (design.md: say at the start how long the
-/// kiosk waits, warn at least 30 seconds before clearing, any key extends, clearing wipes the
-/// screen and all answers). The runtime sends `.tick` every second or so; the time is the
-/// action's, so tests move it without waiting.
+/// The inactivity rules, the same for every front end (README.md, "Inactivity": say at the start
+/// how long the kiosk waits, warn at least 30 seconds before clearing, any key extends, clearing
+/// wipes the screen and all answers). The runtime sends `.tick` every second or so; the time is
+/// the action's, so tests move it without waiting.
 extension WizardState {
     /// The warning comes this long before the screen clears.
     public static let inactivityWarningSeconds = 30

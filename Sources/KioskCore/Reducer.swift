@@ -5,7 +5,7 @@ public enum Effect: Equatable, Sendable {
     /// Write durably, then answer with `.saved` (or `.saveFailed`).
     case enqueue(Submission)
     case record(Record)
-    /// Show and say the current screen again (F3).
+    /// Draw (or print) the current screen again in full (F3); with speech on, a `.speak` beside it says it.
     case repeatPrompt
     /// Ring the terminal bell (staff called).
     case bell

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A key the resident or helper pressed (the keypad contract in design.md).
+/// A key the resident or helper pressed (the keypad contract: README.md, "The keypad").
 public enum Key: Equatable, Sendable {
     case digit(Int)
     /// A character typed on a full keyboard (a helper filling in text).

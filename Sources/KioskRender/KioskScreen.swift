@@ -1,7 +1,8 @@
 import Foundation
 import KioskCore
 
-/// Lays out one frame: `render(state, size, theme)` builds every cell; no terminal calls here.
+/// Lays out one frame: `render(state, width:height:)` builds every cell, each with a role that the
+/// terminal's theme colours (`Terminal.use`); no terminal calls here.
 public struct KioskScreen {
     public static let minimumWidth = 40
     public static let minimumHeight = 14

@@ -34,7 +34,8 @@ public func carekioskProcess(_ args: [String], environment: [String: String] = [
 }
 
 /// Runs `carekiosk` to the end, feeding `input`, or SIGKILLs it after `killAfter` seconds if it
-/// still runs. Input and output go through files, so that no pipe can fill up and block it.
+/// still runs (one that ends sooner is not waited for longer). Input and output go through files,
+/// so that no pipe can fill up and block it.
 public func runCarekiosk(_ args: [String], input: String = "", environment: [String: String] = [:],
                          killAfter: TimeInterval? = nil) throws -> CarekioskRun {
     try runToEnd(carekioskProcess(args, environment: environment), input: input, killAfter: killAfter)
@@ -54,7 +55,8 @@ public func runToEnd(_ p: Process, input: String = "", killAfter: TimeInterval? 
     try p.run()
     var killed = false
     if let killAfter {
-        Thread.sleep(forTimeInterval: killAfter)
+        let deadline = Date().addingTimeInterval(killAfter)
+        while p.isRunning, case let left = deadline.timeIntervalSinceNow, left > 0 { Thread.sleep(forTimeInterval: min(left, 0.001)) }
         killed = p.isRunning && kill(p.processIdentifier, SIGKILL) == 0
     }
     p.waitUntilExit()
@@ -126,4 +128,19 @@ public func startCarekiosk(_ args: [String], environment: [String: String] = [:]
     p.standardError = output
     try p.run()
     return (p, input.fileHandleForWriting, out)
+}
+
+/// The kernel's names (`comm`: the program file's name, at most 15 bytes) of this process's
+/// children, running or ended but not yet waited for. A program that posix_spawn or fork started is
+/// among them as soon as the call returns, so a test knows at once whether a call started one.
+public func childProgramNames() -> [String] {
+    let me = getpid()
+    return ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { entry in
+        guard Int32(entry) != nil, let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+              let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")") else { return nil }
+        // After the name: the state, then the parent's pid.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 1, Int32(fields[1]) == me else { return nil }
+        return String(stat[stat.index(after: open)..<close])
+    }
 }

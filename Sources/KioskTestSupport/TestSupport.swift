@@ -108,6 +108,17 @@ public struct Driver {
     public var page: Page? { if case let .wizard(p) = state.screen { return p } else { return nil } }
 }
 
+/// Asks `condition` every 50 ms until it holds or `seconds` have passed; whether it held.
+@discardableResult
+public func waitUntil(_ seconds: TimeInterval = 5, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while true {
+        if try condition() { return true }
+        guard Date() < deadline else { return false }
+        usleep(50_000)
+    }
+}
+
 /// A clock a test moves by hand, readable from any thread.
 public final class TestClock: @unchecked Sendable {
     private let lock = NSLock()

@@ -5,7 +5,7 @@ import KioskTestSupport
 /// Issue 20, finding 8: a number no real file holds (huge, negative, fractional, -0, 1e308, a
 /// string) in a file the kiosk reads never ends the program (a trap is SIGILL, exit 132), and where
 /// a person would see it, it is named: the file and the key.
-final class ExtremeNumbersEndToEndTests: XCTestCase {
+final class ExtremeNumbersEndToEndTests: XCTestCase, EndToEnd {
     var dataDir: URL!
 
     override func setUp() { dataDir = temporaryFolder("carekiosk-numbers") }

@@ -9,8 +9,9 @@ import KioskOutbox
 import KioskRender
 
 /// The full-screen front end over an in-memory terminal: the loop, the keys, clicks, resizes and
-/// the bell, with no tmux and no sleeping.
-final class FrontEndTests: XCTestCase {
+/// the bell, with no tmux and no sleeping. One test starts the sender against a local portal that
+/// never answers, to show that Esc does not wait for it.
+final class FrontEndTests: XCTestCase, RunsProgramsQuickly {
     var root: URL!
 
     override func setUp() { root = temporaryFolder("front-end") }

@@ -4,7 +4,7 @@ import KioskTestSupport
 
 /// Issue 20, finding 12: `carekiosk helper add` run by several people at once (or a script in a
 /// loop) loses nobody: every helper that was told 已添加 is in helpers.json afterwards.
-final class HelperAddConcurrencyTests: XCTestCase {
+final class HelperAddConcurrencyTests: XCTestCase, EndToEnd {
     /// Three rounds of sixteen at once; before the lock, about one add in ten was lost.
     func testSixteenHelperAddsAtOnceAllLandThreeRoundsRunning() throws {
         let dataDir = temporaryFolder("carekiosk-helpers")

@@ -8,7 +8,7 @@ import KioskOutbox
 /// PIN guessing against the built program in plain mode, with its clock set from outside: the
 /// counts hold over a restart, ten wrong tries at any numbers lock the login, and a number that is
 /// no helper's reads like a wrong PIN.
-final class HelperLoginEndToEndTests: XCTestCase {
+final class HelperLoginEndToEndTests: XCTestCase, EndToEnd {
     var root: URL!
     var dataDir: String { root.appendingPathComponent("data").path }
 

@@ -8,7 +8,7 @@ import KioskTestSupport
 /// Enter and the keypad's Enter, Esc, F1–F4. A helper's keyboard types only where a service says
 /// it needs writing. The same keys go to the model (`Driver`) beside it, which says what each
 /// screen must show next and what the portal must receive; the queue files are then read back.
-final class KeypadWalkEndToEndTests: XCTestCase {
+final class KeypadWalkEndToEndTests: XCTestCase, EndToEnd {
     var dataDir: URL!
     var clock: URL!
 
@@ -183,9 +183,14 @@ final class KeypadWalkEndToEndTests: XCTestCase {
         for c in "5119221945" { try t.send("KP\(c)") }
         try t.waitFor("5119221945")
         try t.send("F1"); try t.waitFor("工作人员马上就来")
-        try setClock("2026-11-22T10:01:10+08:00")         // 70 s: longer than --inactivity 60
-        sleep(3)
-        XCTAssertTrue(try t.screen().contains("工作人员马上就来"), "the resident waits as told")
+        // Ten minutes, far longer than --inactivity 60: nothing is cleared while the resident waits
+        // as told, and then the question comes back by itself, with the warning.
+        try setClock("2026-11-22T10:10:05+08:00")
+        let waited = try t.waitFor("30 秒后将清除填写的内容")
+        XCTAssertTrue(waited.contains("您的身份证号码是多少"), waited)
+        XCTAssertTrue(waited.contains("5119221945"), "the typed digits are still there:\n\(waited)")
+        XCTAssertFalse(waited.contains("工作人员马上就来"), waited)
+        try t.send("F1"); try t.waitFor("工作人员马上就来")  // staff again, ten minutes after the first call
         try t.send("KP5")                                  // any key: back to the question
         let back = try t.waitFor("您的身份证号码是多少")
         XCTAssertTrue(back.contains("5119221945"), "the typed digits are still there:\n\(back)")
@@ -194,7 +199,7 @@ final class KeypadWalkEndToEndTests: XCTestCase {
         try t.send("F2"); try t.waitFor("标准模式")
         try t.send("F4"); try t.waitFor("语言"); try t.send("2")
         try t.waitFor("Standard")
-        try setClock("2026-11-22T10:03:30+08:00")
+        try setClock("2026-11-22T10:12:30+08:00")
         let cleared = try t.waitFor("村便民服务点", seconds: 8)
         XCTAssertTrue(cleared.contains("关怀模式"), cleared)
         XCTAssertTrue(cleared.contains("中文"), cleared)

@@ -7,7 +7,7 @@ import KioskTestSupport
 /// `scripts/install-kiosk --root DIR`: the files of a kiosk PC, with the modes (and, as root, the
 /// owners) the kiosk needs, service files that systemd accepts, settings that name every key, and
 /// an uninstall that keeps the data.
-final class KioskInstallTests: XCTestCase {
+final class KioskInstallTests: XCTestCase, EndToEnd {
     var root: URL!
     let user = "carekiosk"
 

@@ -3,7 +3,7 @@ import XCTest
 import KioskTestSupport
 
 /// `carekiosk --plain` driven through pipes, as a script or a screen reader would.
-final class PlainModeEndToEndTests: XCTestCase {
+final class PlainModeEndToEndTests: XCTestCase, EndToEnd {
     var dataDir: URL!
 
     override func setUp() { dataDir = temporaryFolder("carekiosk-data") }

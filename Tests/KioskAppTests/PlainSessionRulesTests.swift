@@ -4,7 +4,7 @@ import KioskTestSupport
 
 /// Plain mode keeps the same session rules as the full screen: a warning line before clearing,
 /// then the answers are gone. The program's clock is a file the test moves, so no real waiting.
-final class PlainSessionRulesTests: XCTestCase {
+final class PlainSessionRulesTests: XCTestCase, EndToEnd {
     var dataDir: URL!
 
     override func setUp() { dataDir = temporaryFolder("carekiosk-plain-rules") }

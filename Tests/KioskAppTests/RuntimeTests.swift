@@ -6,7 +6,9 @@ import KioskCore
 @testable import KioskOutbox
 import KioskSync
 
-final class RuntimeTests: XCTestCase {
+/// The runtime and the effect interpreter over a data folder (`RuntimeHarness`). As root, one
+/// test mounts a folder read-only (`whileReadOnly`).
+final class RuntimeTests: XCTestCase, RunsProgramsQuickly {
     func runtime(_ root: URL, ids: [String]) throws -> RuntimeHarness {
         var queue = ids
         return try RuntimeHarness(root: root, newID: { queue.isEmpty ? UUID().uuidString.lowercased() : queue.removeFirst() })

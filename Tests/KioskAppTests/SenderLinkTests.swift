@@ -11,7 +11,8 @@ import Glibc
 
 /// The kiosk wakes its sender with SIGUSR1 by the pid in the sender's status file. SIGUSR1 ends a
 /// program that does not expect it, so a pid that now belongs to another program is left alone.
-final class SenderLinkTests: XCTestCase {
+/// The programs it starts are `sleep`, a one-line script and the sender, each ended at once.
+final class SenderLinkTests: XCTestCase, RunsProgramsQuickly {
     var root: URL!
 
     override func setUp() { root = temporaryFolder("sender-link") }
@@ -59,15 +60,15 @@ final class SenderLinkTests: XCTestCase {
         let program = root.appendingPathComponent("sender.sh")
         try Data("#!/bin/sh\ntouch '\(mark.path)'\n".utf8).write(to: program)
         chmod(program.path, 0o755)
+        // A program keepRunning starts is this process's child by the time it returns.
         SenderLink(executable: program.path, arguments: [], data: data, timeout: 1).keepRunning()
-        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertFalse(childProgramNames().contains("sender.sh"), "no sender started beside the one holding the lock")
         XCTAssertFalse(FileManager.default.fileExists(atPath: mark.path))
 
         // With that sender gone, the kiosk starts its own.
         withExtendedLifetime(service) { service = nil }
         SenderLink(executable: program.path, arguments: [], data: data, timeout: 1).keepRunning()
-        let deadline = Date().addingTimeInterval(5)
-        while !FileManager.default.fileExists(atPath: mark.path) && Date() < deadline { usleep(50_000) }
-        XCTAssertTrue(FileManager.default.fileExists(atPath: mark.path))
+        XCTAssertTrue(childProgramNames().contains("sender.sh"), "started: \(childProgramNames())")
+        XCTAssertTrue(waitUntil { FileManager.default.fileExists(atPath: mark.path) }, "the sender the kiosk started runs")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import KioskTestSupport
 import KioskCore
+import KioskOutbox
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,7 +10,7 @@ import Glibc
 /// One sender per data folder, with the real programs: a service's sender whose portal is slow to
 /// answer `/v1/health` has written no status yet when the kiosk starts beside it, and a second
 /// start of the service's sender (`systemctl restart` while the first still ends) gives way.
-final class SenderLockEndToEndTests: XCTestCase {
+final class SenderLockEndToEndTests: XCTestCase, EndToEnd {
     var root: URL!
     var portal: ReferencePortal!
 
@@ -42,6 +43,11 @@ final class SenderLockEndToEndTests: XCTestCase {
         }
     }
 
+    /// A sender holds the data folder's lock: its pid and who started it are written in it.
+    func holdsTheLock(_ sender: Process, _ who: String = "service") -> Bool {
+        (try? String(contentsOfFile: dataDir + "/sender/running.lock", encoding: .utf8)) == "\(sender.processIdentifier) \(who)\n"
+    }
+
     func startService() throws -> Process {
         let p = carekioskProcess(["sync", "--watch"] + senderArgs)
         p.standardInput = FileHandle.nullDevice
@@ -51,24 +57,32 @@ final class SenderLockEndToEndTests: XCTestCase {
         return p
     }
 
-    func waitFor(_ seconds: TimeInterval, _ done: () -> Bool) {
-        let deadline = Date().addingTimeInterval(seconds)
-        while !done() && Date() < deadline { usleep(50_000) }
+    /// Waits until the kiosk has looked for a sender once more, and finished. On each tick it
+    /// counts what waits (its status line: 待提交 N 件) and looks for a sender, and one tick's look
+    /// ends before the next tick's begins: two items queued one after the other and each counted
+    /// in turn mean a whole look has passed in between.
+    func waitForAWholeLook(_ output: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+        let queue = DataFolder(root: URL(fileURLWithPath: dataDir)).submissions
+        for _ in 0..<2 {
+            let shown = "待提交 \(queue.waitingCount + 1) 件"
+            try queue.put(QueueItem(facts: QueueFacts(id: ItemID.make(), kind: .submission), payload: Data("{}".utf8)))
+            XCTAssertTrue(waitUntil(20) { ((try? String(contentsOf: output, encoding: .utf8)) ?? "").contains(shown) },
+                          "the kiosk never showed \(shown)", file: file, line: line)
+        }
     }
 
     func testAKioskBesideASlowServiceSenderStartsNoSecondSender() throws {
         let service = try startService()
         defer { service.terminate(); service.waitUntilExit() }
-        waitFor(5) { senders().count == 1 }
+        XCTAssertTrue(waitUntil(20) { holdsTheLock(service) }, "the service's sender holds the lock")
         XCTAssertEqual(senders(), [service.processIdentifier], "the service's sender runs, waiting on /v1/health")
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("data/sender/status.json").path),
                        "and has written no status yet")
 
         let kiosk = try startCarekiosk(["--plain"] + senderArgs, outputIn: root)
         defer { kiosk.process.terminate(); kiosk.process.waitUntilExit() }
-        // The kiosk looks for a sender as it starts; give its own, if it started one, time to show.
-        waitFor(3) { ((try? String(contentsOf: kiosk.output, encoding: .utf8)) ?? "").contains("==") }
-        Thread.sleep(forTimeInterval: 1.5)
+        // The kiosk looks for a sender as it runs; one it started would be running by the end of a look.
+        try waitForAWholeLook(kiosk.output)
         XCTAssertTrue(kiosk.process.isRunning)
         XCTAssertEqual(senders(), [service.processIdentifier], "exactly one sender: the kiosk started none beside the service's")
     }
@@ -78,14 +92,15 @@ final class SenderLockEndToEndTests: XCTestCase {
     func testTheServicesSenderTakesOverFromTheKiosksOwn() throws {
         let kiosk = try startCarekiosk(["--plain"] + senderArgs, outputIn: root)
         defer { kiosk.process.terminate(); kiosk.process.waitUntilExit() }
-        waitFor(5) { senders().count == 1 }
+        waitUntil(20) { senders().count == 1 }
         let kiosksOwn = senders()
         XCTAssertEqual(kiosksOwn.count, 1, "the kiosk started its own, finding no sender")
         let service = try startService()
         defer { service.terminate(); service.waitUntilExit() }
-        waitFor(5) { senders() == [service.processIdentifier] }
+        waitUntil(20) { senders() == [service.processIdentifier] && holdsTheLock(service) }
         XCTAssertEqual(senders(), [service.processIdentifier], "the service's sender alone")
-        Thread.sleep(forTimeInterval: 1)
+        XCTAssertTrue(holdsTheLock(service), "and it holds the lock")
+        try waitForAWholeLook(kiosk.output)
         XCTAssertTrue(service.isRunning)
         XCTAssertTrue(kiosk.process.isRunning)
         XCTAssertEqual(senders(), [service.processIdentifier], "and the kiosk starts no other beside it")
@@ -94,7 +109,7 @@ final class SenderLockEndToEndTests: XCTestCase {
     func testASecondSenderOnTheSameFolderEndsSayingAnotherHoldsIt() throws {
         let first = try startService()
         defer { first.terminate(); first.waitUntilExit() }
-        waitFor(5) { senders().count == 1 }
+        XCTAssertTrue(waitUntil(20) { holdsTheLock(first) }, "the first sender holds the lock")
         let second = try runCarekiosk(["sync", "--watch"] + senderArgs, killAfter: 4)
         XCTAssertFalse(second.killed, "the second sender ends by itself")
         XCTAssertNotEqual(second.status, 0)

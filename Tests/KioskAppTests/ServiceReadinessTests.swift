@@ -5,7 +5,7 @@ import KioskTestSupport
 /// The kiosk as systemd's service: in a real terminal (tmux) with NOTIFY_SOCKET and WATCHDOG_USEC
 /// set, it says READY=1 once its first frame is drawn and WATCHDOG=1 while its loop turns, and
 /// falls silent when the loop stops.
-final class ServiceReadinessTests: XCTestCase {
+final class ServiceReadinessTests: XCTestCase, EndToEnd {
     var dataDir: URL!
 
     override func setUp() { dataDir = temporaryFolder("carekiosk-notify") }

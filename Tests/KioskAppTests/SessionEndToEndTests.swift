@@ -6,7 +6,7 @@ import KioskTestSupport
 /// it: the care-mode question really twice as large as in standard mode, Chinese without a gap
 /// after each character, and a tap on an option doing what its key does.
 /// `CAREKIOSK_SCREENSHOTS=DIR` keeps the screenshots (docs/images has the ones in docs/kiosk.md).
-final class SessionEndToEndTests: XCTestCase {
+final class SessionEndToEndTests: XCTestCase, EndToEnd {
     var dataDir: URL!
 
     override func setUp() { dataDir = temporaryFolder("carekiosk-session") }

@@ -4,7 +4,7 @@ import KioskTestSupport
 
 /// Issue 20, finding 14: a file over its size limit is said to be too large, with the file and the
 /// limit, not that it "cannot be read".
-final class SizeLimitMessagesTests: XCTestCase {
+final class SizeLimitMessagesTests: XCTestCase, EndToEnd {
     var dataDir: URL!
 
     override func setUp() { dataDir = temporaryFolder("carekiosk-limits") }

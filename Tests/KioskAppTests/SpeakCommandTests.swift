@@ -4,7 +4,7 @@ import KioskCore
 import KioskTestSupport
 
 /// `carekiosk speak --dry-run`: the voice, the exact text for eSpeak NG, and its phonemes last.
-final class SpeakCommandTests: XCTestCase {
+final class SpeakCommandTests: XCTestCase, EndToEnd {
     func lines(_ args: [String]) throws -> [String] {
         let run = try runCarekiosk(["speak", "--dry-run"] + args)
         XCTAssertEqual(run.status, 0, run.stderr)

@@ -3,7 +3,7 @@ import XCTest
 import KioskTestSupport
 
 /// Finding 10: a kiosk whose clock says 1970 says so, and turns nobody away on an age computed from it.
-final class WrongClockTests: XCTestCase {
+final class WrongClockTests: XCTestCase, EndToEnd {
     var dataDir: URL!
 
     override func setUp() { dataDir = temporaryFolder("carekiosk-clock") }

@@ -2,10 +2,11 @@ import XCTest
 @testable import KioskCore
 import KioskTestSupport
 
-/// Random residents pressing random keys: the wizard must never crash, never show a question
-/// that does not apply, and never queue a submission except from the check-answers screen with
-/// every required question validly answered.
+/// Random residents pressing random keys, with speech on: the wizard must never crash, never show
+/// a question that does not apply, never queue a submission except from the check-answers screen
+/// with every required question validly answered, and say every new screen, overlay or page.
 final class ReducerPropertyTests: XCTestCase {
+    let zh = loadStrings("zh-Hans"), en = loadStrings("en")
 
     /// Inputs that real residents type, good and bad, so the random walk gets deep into services.
     let typedLines = ["511922194503150016", "11010519491231002x", "511922194503150017", "511922198001014565",
@@ -27,22 +28,49 @@ final class ReducerPropertyTests: XCTestCase {
         }
     }
 
+    /// Applies `action` and checks what is said: when the screen, the overlay or the page changed,
+    /// the whole new screen (unless the resident chose 不播报: then nothing at all).
+    func reduce(_ state: inout WizardState, _ action: Action, _ context: Context, step: Int, counts: inout (announced: Int, silent: Int)) -> [Effect] {
+        let before = state
+        let effects = state.reduce(action, context)
+        let said = effects.compactMap { if case let .speak(u) = $0 { return u } else { return nil } }
+        guard state.speechVoice != .silent else {
+            XCTAssertEqual(said, [], "不播报 says nothing, at step \(step)")
+            if state.screen != before.screen { counts.silent += 1 }
+            return effects
+        }
+        if state.screen != before.screen || state.overlay != before.overlay || state.optionPage != before.optionPage {
+            let strings = state.speechVoice.stringsLocale == "en" ? en : zh
+            XCTAssertEqual(said, [state.utterance(strings)], "\(action) took \(before.screen) to \(state.screen) at step \(step): say the new screen")
+            counts.announced += 1
+        }
+        return effects
+    }
+
     func testHundredThousandRandomKeys() {
         var rng = SeededGenerator(seed: 20261122)
         var state = WizardState(catalog: bundledCatalog, kioskID: "k", today: testToday)
+        let zh = self.zh, en = self.en
+        let strings: @Sendable (String) -> Strings = { $0 == "en" ? en : zh }
         var submissions = 0
         var screensSeen = Set<String>()
+        func see(_ state: WizardState) { screensSeen.insert("\(state.screen)".components(separatedBy: "(").first!) }
+        var counts = (announced: 0, silent: 0)
         var now = testMoment
-        for step in 0..<100_000 {
+        let steps = propertyRounds(100_000)
+        for step in 0..<steps {
             let before = state
             let action = randomAction(&rng)
             // Now and then the clock jumps, far enough for the inactivity rules to warn or clear.
             if action == .tick { now = Moment(date: now.date.addingTimeInterval(Double.random(in: 0...150, using: &rng)), utcOffsetSeconds: now.utcOffsetSeconds) }
-            let effects = state.reduce(action, Context(moment: now, newID: "id-\(step)"))
-            screensSeen.insert("\(state.screen)".components(separatedBy: "(").first!)
+            let effects = reduce(&state, action, Context(moment: now, newID: "id-\(step)", strings: strings), step: step, counts: &counts)
+            see(state)
 
             for case let .enqueue(submission) in effects {
                 submissions += 1
+                // A confirmed submission whose resident has gone is written again, from any screen;
+                // it was checked when it was first queued.
+                if before.unsaved.contains(where: { $0.id == submission.id }) { continue }
                 // Queued only from the check-answers screen (or its retry), with every required answer valid.
                 let fromReview = before.screen == .wizard(.review) && before.overlay == nil
                 let retry: Bool = { if case .saveFailed = before.screen { return true } else { return false } }()
@@ -61,9 +89,10 @@ final class ReducerPropertyTests: XCTestCase {
                 }
             }
             // Answer the runtime's part: mostly saved, sometimes the disk is full.
-            if case let .enqueue(s)? = effects.first {
-                let reply: Action = step % 10 == 0 ? .saveFailed(submissionID: s.id, .diskFull) : .saved(submissionID: s.id)
-                _ = state.reduce(reply, Context(moment: now, newID: "r-\(step)"))
+            for case let .enqueue(s) in effects {
+                let reply: Action = submissions % 10 == 1 ? .saveFailed(submissionID: s.id, .diskFull) : .saved(submissionID: s.id)
+                _ = reduce(&state, reply, Context(moment: now, newID: "r-\(step)", strings: strings), step: step, counts: &counts)
+                see(state)
             }
 
             // The current question always applies to the answers given so far.
@@ -73,7 +102,9 @@ final class ReducerPropertyTests: XCTestCase {
             }
             XCTAssertLessThanOrEqual(state.input.count, FieldValidator.maxInputLength)
         }
-        XCTAssertGreaterThan(submissions, 20, "the walk should finish services, not wander on the home screen")
+        print("random walk: \(steps) actions, \(submissions) submissions, \(counts.announced) changes of screen, overlay or page said, \(counts.silent) new screens silent under 不播报")
+        XCTAssertGreaterThan(submissions, steps / 5000, "the walk should finish services, not wander on the home screen")
+        XCTAssertGreaterThan(counts.announced, steps / 10, "most of the walk is heard")
         XCTAssertTrue(screensSeen.isSuperset(of: ["home", "category", "wizard", "ineligible", "confirmed", "rating", "saveFailed"]),
                       "\(screensSeen)")
     }

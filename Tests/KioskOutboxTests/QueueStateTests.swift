@@ -4,8 +4,9 @@ import XCTest
 @testable import KioskOutbox
 import KioskTestSupport
 
-/// The states of the outbox and what a crash between two steps leaves behind.
-final class QueueStateTests: XCTestCase {
+/// The states of the outbox and what a crash between two steps leaves behind. As root, one test
+/// mounts a folder read-only (`whileReadOnly`).
+final class QueueStateTests: XCTestCase, RunsProgramsQuickly {
     var root: URL!
     var spool: Spool { DataFolder(root: root).submissions }
     let a = itemID(1), b = itemID(2)

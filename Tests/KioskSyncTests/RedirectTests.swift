@@ -8,7 +8,7 @@ import KioskNetwork
 
 /// A captive Wi-Fi page that redirects: the kiosk does not follow it, so the device token never
 /// goes anywhere but the portal, and nothing is taken as sent.
-final class RedirectTests: XCTestCase {
+final class RedirectTests: XCTestCase, EndToEnd {
     /// A server on 127.0.0.1 that redirects every request to its own `/landed`, and writes down
     /// what `/landed` received.
     func startRedirector(log: URL) throws -> ScriptedServer {

@@ -8,7 +8,7 @@ import KioskNetwork
 
 /// A data folder, a reference portal on 127.0.0.1, and a sender whose waits are recorded
 /// instead of slept, so that backoff can be checked without slow tests.
-class SyncTestCase: XCTestCase {
+class SyncTestCase: XCTestCase, EndToEnd {
     /// The reference portal, started the first time a test asks for it (many never do).
     var portal: ReferencePortal {
         get {
