@@ -6,7 +6,7 @@ import KioskTestSupport
 /// module: it links no ncursesw and carries no eSpeak NG (which the screen loads with dlopen, so
 /// only the loader's library name in the binary shows it). Checked on the built program beside
 /// the tests (or beside `CAREKIOSK_BIN`, for the static release build).
-final class SenderLibrariesTests: XCTestCase {
+final class SenderLibrariesTests: XCTestCase, RunsProgramsQuickly {
     let sender = carekioskBinary.deletingLastPathComponent().appendingPathComponent("carekiosk-sender")
 
     func testTheSenderLinksNoNcursesw() throws {
