@@ -19,6 +19,15 @@ final class HelperModeTests: XCTestCase {
         return d
     }
 
+    /// A logged-in helper fills in 养老金资格认证 for a bedridden resident, up to the check-answers screen.
+    func assistedPensionAnswered() -> Driver {
+        var d = loggedIn()
+        d.open("pension-certification")
+        d.enter(); d.digit(1); d.digit(1)
+        d.type("511922194503150016"); d.digit(1); d.digit(2); d.type("江口镇二村三组5号"); d.digit(2); d.type("13800000000")
+        return d
+    }
+
     func testTheKeypadsTopRowInTurnOpensTheLoginAndBackAndEnterNeverDo() {
         var d = Driver()
         for _ in 0..<10 { d.esc() }
@@ -130,10 +139,7 @@ final class HelperModeTests: XCTestCase {
     }
 
     func testAnAssistedSubmissionWaitsForTheResidentsOwnConsentInCareMode() throws {
-        var d = loggedIn()
-        d.open("pension-certification")
-        d.enter(); d.digit(1); d.digit(1)
-        d.type("511922194503150016"); d.digit(1); d.digit(2); d.type("江口镇二村三组5号"); d.digit(2); d.type("13800000000")
+        var d = assistedPensionAnswered()
         XCTAssertEqual(d.page, .review)
         d.enter()
         XCTAssertEqual(d.state.screen, .assistedConsent, "nothing is queued before the resident agrees")
@@ -234,10 +240,7 @@ final class HelperModeTests: XCTestCase {
     /// A failed save of an assisted submission, then nobody: the kiosk clears, the helper is
     /// logged out, and the submission waits out of sight to be written.
     func testAFailedSaveLeftAloneLogsTheHelperOut() {
-        var d = loggedIn()
-        d.open("pension-certification")
-        d.enter(); d.digit(1); d.digit(1)
-        d.type("511922194503150016"); d.digit(1); d.digit(2); d.type("江口镇二村三组5号"); d.digit(2); d.type("13800000000")
+        var d = assistedPensionAnswered()
         d.enter()
         var state = d.state
         while !state.isLastPage { _ = state.reduce(.key(.enter), Context(moment: testMoment, newID: "x")) }
@@ -317,10 +320,7 @@ final class HelperModeTests: XCTestCase {
     }
 
     func testAChangeAfterTheResidentAgreedAsksTheResidentAgain() {
-        var d = loggedIn()
-        d.open("pension-certification")
-        d.enter(); d.digit(1); d.digit(1)
-        d.type("511922194503150016"); d.digit(1); d.digit(2); d.type("江口镇二村三组5号"); d.digit(2); d.type("13800000000")
+        var d = assistedPensionAnswered()
         d.enter()
         XCTAssertEqual(d.state.screen, .assistedConsent)
         d.enter(); d.enter()
