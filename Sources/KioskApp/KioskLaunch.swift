@@ -41,7 +41,7 @@ enum KioskLaunch {
         let interpreter = KioskEffects(work: work,
                                        sealer: invocation.sealer, usbFolder: options.usbFolder.map { URL(fileURLWithPath: $0) },
                                        sender: sender, volume: options.volume ?? SpeechSettings.defaultVolume,
-                                       catalogStamp: catalogStamp(data))
+                                       catalogStamp: catalogStamp(data), readings: catalog.readings)
         var state = WizardState(catalog: catalog, setup: setup, today: clock.now().civilDate)
         state.restore(loginGuard: work.keptLoginGuard())
         let runtime = KioskRuntime(state: state, interpreter: interpreter, clock: clock.now)

@@ -37,11 +37,8 @@ extension WizardState {
         let before = self
         let effects = apply(action, context)
         // What to say goes first: a save answered at once must not be talked over by "正在保存".
-        // Only the catalog's readings come before it: the speaker needs them to say it.
         guard let strings = context.strings else { return effects }
-        let readings = effects.filter { if case .pronounce = $0 { return true } else { return false } }
-        return readings + announcements(after: action, from: before, strings(speechVoice.stringsLocale))
-            + effects.filter { if case .pronounce = $0 { return false } else { return true } }
+        return announcements(after: action, from: before, strings(speechVoice.stringsLocale)) + effects
     }
 
     private mutating func apply(_ action: Action, _ context: Context) -> [Effect] {
@@ -80,7 +77,7 @@ extension WizardState {
         case .tick:
             return passTime(context.moment.date, context) + [.lookAround(knownFacts)]
         case .speechStarted:
-            return [.pronounce(catalog.readings)]
+            return [] // the screen is said (`announcements`)
         case let .setOnline(online): self.online = online; return []
         case let .setSyncPaused(paused): syncPaused = paused; return []
         case let .progressFound(items): showProgress(items); return []

@@ -41,19 +41,13 @@ public enum Action: Equatable, Sendable {
 }
 
 /// What the kiosk knows of the world, handed to the runtime with each tick so that it posts only
-/// what changed, and whether a newer catalog may be taken now (the empty home screen).
+/// what changed, and whether a newer catalog may be taken now (the empty home screen). Only the
+/// model makes one (`knownFacts`); the runtime reads it.
 public struct KnownFacts: Equatable, Sendable {
-    public var waitingCount: Int
-    public var online: Bool
-    public var syncPaused: Bool
-    public var mayAdoptCatalog: Bool
-
-    public init(waitingCount: Int, online: Bool, syncPaused: Bool, mayAdoptCatalog: Bool) {
-        self.waitingCount = waitingCount
-        self.online = online
-        self.syncPaused = syncPaused
-        self.mayAdoptCatalog = mayAdoptCatalog
-    }
+    public let waitingCount: Int
+    public let online: Bool
+    public let syncPaused: Bool
+    public let mayAdoptCatalog: Bool
 }
 
 /// Why the runtime could not write a confirmed submission. The answers are kept either way.
@@ -114,14 +108,6 @@ public enum Screen: Equatable, Sendable {
     case dashboard(DashboardView)
     case dashboardSearch
     case dashboardItem(DashboardItem, confirmingWithdrawal: Bool)
-
-    /// A confirmed submission is on its way to disk, or failed to get there and waits for a retry.
-    public var isSavingSubmission: Bool {
-        switch self {
-        case .saving, .saveFailed: return true
-        default: return false
-        }
-    }
 }
 
 /// Screens laid over any other, that go back to it with one key.

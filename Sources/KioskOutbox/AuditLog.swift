@@ -110,7 +110,7 @@ public struct AuditLog: Sendable {
 
     private func write(_ entries: [Entry], at moment: Moment, settling: [URL]) throws(DurableWriteError) {
         // Nothing to write and nothing waiting: the trail is not even opened (nor created).
-        if entries.isEmpty, pending.groups().groups.isEmpty { return }
+        if entries.isEmpty, pending.names.isEmpty { return }
         let fd = open(file.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw .from(errno, file.path) }
         defer { close(fd) }
@@ -130,16 +130,15 @@ public struct AuditLog: Sendable {
         guard !all.isEmpty || !groups.isEmpty else { return }
         var out = Data()
         var previous = AuditLog.zeroHash
-        var lines = all
         if let (last, torn) = lastLine(fd) {
             previous = SHA256.hex(last)
             if torn {
                 // A crash cut the last line. It stays; a line saying so is chained to it.
                 out.append(0x0A)
-                lines.insert(Entry(.tornLine, [("bytes", .number(Double(last.count)))]), at: 0)
+                all.insert(Entry(.tornLine, [("bytes", .number(Double(last.count)))]), at: 0)
             }
         }
-        for entry in lines {
+        for entry in all {
             let line = JSONValue.object([("at", .string(moment.rfc3339)), ("event", .string(entry.event.rawValue))]
                 + entry.details + [("prev", .string(previous))]).encodedData()
             previous = SHA256.hex(line)

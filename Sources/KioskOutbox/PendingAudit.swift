@@ -77,10 +77,15 @@ public struct PendingAudit: Sendable {
         return file
     }
 
+    /// The pending files' names, oldest first: nearly always none.
+    var names: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+    }
+
     /// Every pending group, oldest first. A file that cannot be read or parsed is left where it is
     /// and counted in `unreadable`; it is never written into the trail.
     public func groups() -> (groups: [Group], unreadable: Int) {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let names = self.names
         var groups: [Group] = []
         var unreadable = 0
         for name in names {

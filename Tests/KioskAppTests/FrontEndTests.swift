@@ -58,7 +58,8 @@ final class FrontEndTests: XCTestCase, RunsProgramsQuickly {
         let sender = SenderLink(executable: carekioskBinary.deletingLastPathComponent().appendingPathComponent("carekiosk-sender").path,
                                 arguments: ["--data-dir", h.data.root.path, "--portal", portal.url.absoluteString, "--token-file", token.path],
                                 data: h.data, timeout: 15)
-        let effects = KioskEffects(work: h.effects.work, sealer: nil, usbFolder: nil, sender: sender, volume: 80, catalogStamp: nil)
+        let effects = KioskEffects(work: h.effects.work, sealer: nil, usbFolder: nil, sender: sender, volume: 80, catalogStamp: nil,
+                                   readings: bundledCatalog.readings)
         let runtime = KioskRuntime(state: h.state, interpreter: effects)
         let terminal = MemoryTerminal()
         _ = start(runtime, effects, terminal)

@@ -18,7 +18,8 @@ final class RuntimeHarness {
         try data.prepare(kioskID: "k")
         let zh = loadStrings("zh-Hans"), en = loadStrings("en")
         let work = QueueWork(data: data, clock: clock, strings: { $0 == "en" ? en : zh })
-        effects = KioskEffects(work: work, sealer: sealer, usbFolder: usbFolder, sender: nil, volume: 80, catalogStamp: nil)
+        effects = KioskEffects(work: work, sealer: sealer, usbFolder: usbFolder, sender: nil, volume: 80, catalogStamp: nil,
+                               readings: catalog.readings)
         var state = WizardState(catalog: catalog, setup: KioskSetup(kioskID: "k", careMode: careMode), today: clock().civilDate)
         // As the kiosk starts: the wrong-PIN counts from before a restart.
         state.restore(loginGuard: work.keptLoginGuard())

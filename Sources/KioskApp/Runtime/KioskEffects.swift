@@ -16,8 +16,8 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
     private var volume: Int
     /// The speaker's trouble as last posted (nil: nothing posted yet).
     private var reportedTrouble: SpeechTrouble??
-    /// The current catalog's readings, as the last `.pronounce` gave them.
-    private var readings = CatalogReadings()
+    /// The current catalog's readings: the starting catalog's, then the last `.pronounce`'s.
+    private var readings: CatalogReadings
 
     private let worker = DispatchQueue(label: "carekiosk.queue-work")
     private let lookups = DispatchQueue(label: "carekiosk.portal-questions")
@@ -27,8 +27,11 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
     /// The downloaded catalog the kiosk runs on, by modification time: a newer one is adopted.
     private var catalogStamp: Date?
 
-    init(work: QueueWork, sealer: SubmissionSealer?, usbFolder: URL?, sender: SenderLink?, volume: Int, catalogStamp: Date?) {
+    /// `readings`: those of the catalog the kiosk starts on; a catalog adopted later brings its own (`.pronounce`).
+    init(work: QueueWork, sealer: SubmissionSealer?, usbFolder: URL?, sender: SenderLink?, volume: Int, catalogStamp: Date?,
+         readings: CatalogReadings) {
         self.work = work
+        self.readings = readings
         self.sealer = sealer
         self.usbFolder = usbFolder
         self.sender = sender
