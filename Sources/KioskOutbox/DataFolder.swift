@@ -30,10 +30,9 @@ public struct DataFolder: Sendable {
     /// progress check (never the number itself).
     public func enqueue(_ submission: Submission) throws(DurableWriteError) {
         guard var item = submission.queueItem else { throw .failed(submission.id, errno: EINVAL) }
-        // The key only serves the progress check: trouble with the secret never stops a save.
-        if let number = submission.identityNumber, let keys = (try? IdentityKeys.prepare(self)) ?? nil {
-            item.facts.identityKey = keys.key(number)
-        }
+        // The secret was made when the folder was prepared. The key only serves the progress
+        // check: a secret missing or damaged never stops a save.
+        if let number = submission.identityNumber { item.facts.identityKey = IdentityKeys.load(self)?.key(number) }
         try submissions.put(item)
     }
 

@@ -18,7 +18,6 @@ public struct IdentityKeys: Sendable {
         if let keys = load(data) { return keys }
         guard !FileManager.default.fileExists(atPath: file(data).path) else { return nil }
         guard let secret = HMACSHA256.randomBytes(secretLength) else { throw .failed(file(data).path, errno: EIO) }
-        try DurableFile.makeFolder(data.root)
         // Created 0600 through a temporary file, and never over another process's secret.
         do throws(DurableWriteError) {
             try DurableFile.write(Data(secret), to: file(data), tmpFolder: data.root, replacing: false)
