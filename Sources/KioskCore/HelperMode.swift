@@ -137,7 +137,8 @@ extension WizardState {
             notice = .helperLoggedIn
             return [.keepLoginGuard(loginGuard), .audit(.login(helperID: session.id))]
         }
-        // An unknown number is not written down: it may be something else typed by mistake.
+        // An unknown number is not named in the audit trail (it may be something else typed by
+        // mistake); its count is kept like any number's (`login-guard.json`, at most 8 digits).
         let known = check != .unknownHelper ? helperID : nil
         var lockout: [Effect] = []
         switch loginGuard.failed(helperID, now: now) {

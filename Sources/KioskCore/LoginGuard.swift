@@ -1,7 +1,7 @@
 import Foundation
 
-/// Five wrong PINs lock a helper number for five minutes; ten wrong PINs in ten minutes, at any
-/// numbers, lock the kiosk's login for ten minutes. A number that is no helper's counts the same
+/// Five wrong PINs in a row (none ten minutes after the one before) lock a helper number for five
+/// minutes; ten wrong PINs in ten minutes, at any numbers, lock the kiosk's login for ten minutes. A number that is no helper's counts the same
 /// as a wrong PIN. Pure: the time comes in with every call; the runtime keeps it in the data folder.
 public struct LoginGuard: Equatable, Sendable {
     public static let allowedFailures = 5
@@ -66,8 +66,13 @@ public struct LoginGuard: Equatable, Sendable {
         recentFailures = recentFailures.filter { now.timeIntervalSince($0) < Self.kioskWindowSeconds } + [now]
         if let until = kioskLockedUntil, until <= now { kioskLockedUntil = nil }
         var number = numbers[helperID] ?? Number(failures: 0, last: now, lockedUntil: nil)
-        // After its lock a number starts again.
-        if let until = number.lockedUntil, until <= now { number = Number(failures: 0, last: now, lockedUntil: nil) }
+        // After its lock a number starts again, and so does one whose last wrong PIN is older than
+        // the kiosk's window: a mistyped PIN now and then, kept over restarts, must never add up
+        // to a lock weeks later.
+        let lockOver = number.lockedUntil.map { $0 <= now } ?? false
+        if lockOver || (number.lockedUntil == nil && now.timeIntervalSince(number.last) >= Self.kioskWindowSeconds) {
+            number = Number(failures: 0, last: now, lockedUntil: nil)
+        }
         number.failures += 1
         number.last = now
         var outcome = Outcome.triesLeft(min(Self.allowedFailures - number.failures, Self.kioskAllowedFailures - recentFailures.count))

@@ -130,6 +130,21 @@ final class HelperModeTests: XCTestCase {
         XCTAssertEqual(d.state.helperRefusal, .wrongPIN(triesLeft: 4), "only this try is in the last ten minutes")
     }
 
+    /// A PIN mistyped now and then (the counts are kept over restarts) never adds up to a lock:
+    /// a number's count starts again when its last wrong PIN is ten minutes old.
+    func testAMistypedPINNowAndThenNeverLocksTheNumber() {
+        var d = Driver()
+        for _ in 1...8 {
+            wrongTry(&d, "1001")
+            XCTAssertEqual(d.state.helperRefusal, .wrongPIN(triesLeft: 4))
+            d.wait(3 * 86_400)
+        }
+        for left in [4, 3, 2, 1] {
+            wrongTry(&d, "1001")
+            XCTAssertEqual(d.state.helperRefusal, .wrongPIN(triesLeft: left), "tries close together still count")
+        }
+    }
+
     func testALoggedInHelperWorksInTheStandardLayoutAndIsNamedOnTheStatusLine() {
         let d = loggedIn()
         XCTAssertEqual(d.state.helper, zhang)
