@@ -4,7 +4,7 @@ import KioskCore
 import Glibc
 #endif
 
-/// The bundle an export is writing, recorded durably in `<data-dir>/export-in-progress.json`
+/// The bundle an export is writing, recorded durably in `<data-dir>/exports-in-progress/<sha256>.json`
 /// before the bundle is written: its folder, file name, SHA-256 and the items in it. The items
 /// learn their bundle one by one after it is written; an export killed between leaves this
 /// record, and the next export, import of receipts or start of the kiosk finishes it (`finish`):
@@ -28,17 +28,30 @@ public struct ExportRecord: Equatable, Sendable {
         self.ids = ids
     }
 
-    static func url(_ data: DataFolder) -> URL { data.root.appendingPathComponent("export-in-progress.json") }
+    /// One record per bundle (named by its SHA-256), so that a second export while the first
+    /// one's stick is away never overwrites the first one's record.
+    static func folder(_ data: DataFolder) -> URL { data.root.appendingPathComponent("exports-in-progress") }
+    static func url(_ data: DataFolder, sha256: String) -> URL { folder(data).appendingPathComponent("\(sha256).json") }
+    func url(_ data: DataFolder) -> URL { Self.url(data, sha256: sha256) }
 
     func write(to data: DataFolder) throws(DurableWriteError) {
         let json = JSONValue.object([("folder", .string(folder)), ("file", .string(file)), ("sha256", .string(sha256)),
                                      ("exported_at", .string(exportedAt)), ("ids", .array(ids.map { .string($0.text) }))])
-        try DurableFile.write(json.encodedData(), to: Self.url(data), tmpFolder: data.submissions.tmpFolder)
+        try DurableFile.makeFolder(Self.folder(data))
+        try DurableFile.write(json.encodedData(), to: url(data), tmpFolder: data.submissions.tmpFolder)
     }
 
-    /// The record left by an export that did not end; nil when there is none or it cannot be read.
-    static func read(from data: DataFolder) -> ExportRecord? {
-        guard let bytes = try? BoundedFile.read(url(data), limit: largestFile), let json = try? JSONValue.parse(bytes),
+    /// The records left by exports that did not end, by file: nil for one that cannot be read.
+    static func records(in data: DataFolder) -> [(file: URL, record: ExportRecord?)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder(data).path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        return names.map { name in
+            let file = folder(data).appendingPathComponent(name)
+            return (file, read(file))
+        }
+    }
+
+    private static func read(_ url: URL) -> ExportRecord? {
+        guard let bytes = try? BoundedFile.read(url, limit: largestFile), let json = try? JSONValue.parse(bytes),
               let folder = json["folder"]?.stringValue, let file = json["file"]?.stringValue, !file.contains("/"),
               let sha256 = json["sha256"]?.stringValue, let exportedAt = json["exported_at"]?.stringValue,
               let raw = json["ids"]?.arrayValue else { return nil }
@@ -47,9 +60,9 @@ public struct ExportRecord: Equatable, Sendable {
         return ExportRecord(folder: URL(fileURLWithPath: folder), file: file, sha256: sha256, exportedAt: exportedAt, ids: ids)
     }
 
-    static func remove(from data: DataFolder) throws(DurableWriteError) {
-        guard unlink(url(data).path) == 0 || errno == ENOENT else { throw .from(errno, url(data).path) }
-        try DurableFile.syncFolder(data.root)
+    static func remove(_ file: URL, in data: DataFolder) throws(DurableWriteError) {
+        guard unlink(file.path) == 0 || errno == ENOENT else { throw .from(errno, file.path) }
+        try DurableFile.syncFolder(folder(data))
     }
 
     /// The items learn the bundle they went out in, and are `exported`.
@@ -61,32 +74,39 @@ public struct ExportRecord: Equatable, Sendable {
         }, from: state, to: .exported)
     }
 
-    /// Finishes what an interrupted export left; returns how many items learned their bundle.
-    /// While the stick of the record is not there, nothing is done. Call it holding the queue lock,
+    /// Finishes what interrupted exports left; returns how many items learned their bundle.
+    /// A record whose stick is not there is kept for when it is. Call it holding the queue lock,
     /// after `Spool.recover()`.
     @discardableResult
     public static func finish(_ data: DataFolder, at moment: Moment) throws(DurableWriteError) -> Int {
-        guard FileManager.default.fileExists(atPath: url(data).path) else { return 0 }
-        guard let record = read(from: data) else { try remove(from: data); return 0 }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: record.folder, isDirectory: &isFolder), isFolder.boolValue else { return 0 }
-        let bundle = URL(fileURLWithPath: record.folder).appendingPathComponent(record.file)
         var finished = 0
-        // Only the bundle this export wrote: a file of that name with other contents is another one.
-        if let bytes = try? BoundedFile.read(bundle, limit: BundleFile.largestBundle), (try? BundleFile.read(bytes))?.sha256 == record.sha256 {
-            let ref = BundleRef(file: record.file, sha256: record.sha256, exportedAt: record.exportedAt)
-            let spool = data.submissions
-            for state in [Spool.State.ready, .exported] {
-                let items = record.ids.compactMap { spool.read($0, in: state) }.filter { !$0.facts.bundles.contains { $0.sha256 == ref.sha256 } }
-                try mark(items, with: ref, from: state, in: spool)
-                finished += items.count
-            }
-            if finished > 0 {
-                data.audit.record([AuditLog.Entry(.exported, [("bundle", .string(record.file)), ("count", .number(Double(finished))),
-                                                              ("sha256", .string(record.sha256)), ("finished_after_interruption", .bool(true))])], at: moment)
-            }
+        for (file, record) in records(in: data) {
+            guard let record else { try remove(file, in: data); continue }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: record.folder, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            finished += try record.finish(data, at: moment)
+            try remove(file, in: data)
         }
-        try remove(from: data)
+        return finished
+    }
+
+    /// Every item of this record learns the bundle, if the bundle on the stick is the one it wrote.
+    private func finish(_ data: DataFolder, at moment: Moment) throws(DurableWriteError) -> Int {
+        let bundle = URL(fileURLWithPath: folder).appendingPathComponent(file)
+        // Only the bundle this export wrote: a file of that name with other contents is another one.
+        guard let bytes = try? BoundedFile.read(bundle, limit: BundleFile.largestBundle), (try? BundleFile.read(bytes))?.sha256 == sha256 else { return 0 }
+        let ref = BundleRef(file: file, sha256: sha256, exportedAt: exportedAt)
+        let spool = data.submissions
+        var finished = 0
+        for state in [Spool.State.ready, .exported] {
+            let items = ids.compactMap { spool.read($0, in: state) }.filter { !$0.facts.bundles.contains { $0.sha256 == ref.sha256 } }
+            try Self.mark(items, with: ref, from: state, in: spool)
+            finished += items.count
+        }
+        if finished > 0 {
+            data.audit.record([AuditLog.Entry(.exported, [("bundle", .string(file)), ("count", .number(Double(finished))),
+                                                          ("sha256", .string(sha256)), ("finished_after_interruption", .bool(true))])], at: moment)
+        }
         return finished
     }
 }

@@ -61,7 +61,8 @@ public struct Exporter {
             try ExportRecord.mark(items, with: ref, from: source, in: spool)
             data.audit.record([AuditLog.Entry(.exported, [("bundle", .string(file.lastPathComponent)), ("count", .number(Double(items.count))),
                                                           ("sha256", .string(sha256)), ("again", .bool(again))])], at: moment)
-            try ExportRecord.remove(from: data)
+            // The export is done: a record left by a failed removal is finished harmlessly later.
+            try? ExportRecord.remove(ExportRecord.url(data, sha256: sha256), in: data)
             return Exported(file: file, count: items.count, sha256: sha256, damaged: checked.damaged)
         } catch {
             throw .disk(error)
@@ -71,7 +72,7 @@ public struct Exporter {
     /// At the kiosk's start: an export killed part-way is finished (`ExportRecord`), when there is
     /// one and the queue is free; otherwise the next export or import of receipts does it.
     public func finishInterrupted(at moment: Moment) {
-        guard FileManager.default.fileExists(atPath: ExportRecord.url(data).path), let lock = try? QueueLock(folder: data.root) else { return }
+        guard !ExportRecord.records(in: data).isEmpty, let lock = try? QueueLock(folder: data.root) else { return }
         withExtendedLifetime(lock) {
             if (try? data.submissions.recover()) != nil { _ = try? ExportRecord.finish(data, at: moment) }
         }

@@ -236,7 +236,7 @@ final class ExportTests: XCTestCase {
                              ids: [itemID(1)]).write(to: data)
             XCTAssertEqual(try ExportRecord.finish(data, at: testMoment), 0)
             XCTAssertEqual(data.submissions.ids(in: .ready), [itemID(1)], "the item still waits, knowing no bundle")
-            XCTAssertNil(ExportRecord.read(from: data), "and the record is gone")
+            XCTAssertTrue(ExportRecord.records(in: data).isEmpty, "and the record is gone")
         }
     }
 
@@ -251,11 +251,17 @@ final class ExportTests: XCTestCase {
         let away = root.appendingPathComponent("usb-away")
         try FileManager.default.moveItem(at: usb, to: away)
         XCTAssertEqual(try ExportRecord.finish(data, at: testMoment), 0)
-        XCTAssertEqual(ExportRecord.read(from: data), record, "kept for when the stick is back")
+        XCTAssertEqual(ExportRecord.records(in: data).map(\.record), [record], "kept for when the stick is back")
+        // Meanwhile another export, onto another stick, keeps its own record beside it.
+        let other = root.appendingPathComponent("usb-other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        let later = Moment(date: testMoment.date.addingTimeInterval(60), utcOffsetSeconds: testMoment.utcOffsetSeconds)
+        let second = try Exporter(data: data).export(to: other, kioskID: "k", at: later)
+        XCTAssertEqual(ExportRecord.records(in: data).map(\.record), [record], "the first record is not overwritten")
         try FileManager.default.moveItem(at: away, to: usb)
         XCTAssertEqual(try ExportRecord.finish(data, at: testMoment), 1, "then the item learns the bundle")
-        XCTAssertEqual(data.submissions.read(itemID(1), in: .exported)?.facts.bundles.map(\.sha256), [bundle.sha256])
-        XCTAssertNil(ExportRecord.read(from: data))
+        XCTAssertEqual(data.submissions.read(itemID(1), in: .exported)?.facts.bundles.map(\.sha256), [second.sha256!, bundle.sha256])
+        XCTAssertTrue(ExportRecord.records(in: data).isEmpty)
     }
 }
 

@@ -59,6 +59,6 @@ final class InterruptedExportTests: SyncTestCase {
                        "killed with \(cut.knowing) of 150 items knowing the bundle: \(imported.stdout)\(imported.stderr)")
         XCTAssertEqual(imported.stdout, "已标为已发送 150 件，退回 0 件，之前已处理 0 件。\n", imported.stderr)
         XCTAssertEqual(data.submissions.count(in: .sent), 150)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: data.root.appendingPathComponent("export-in-progress.json").path))
+        XCTAssertFalse(((try? FileManager.default.contentsOfDirectory(atPath: data.root.appendingPathComponent("exports-in-progress").path)) ?? []).contains { $0.hasSuffix(".json") })
     }
 }

@@ -38,8 +38,8 @@ final class SenderLink: @unchecked Sendable {
             // On a kiosk PC the service manager runs the sender (carekiosk-sender.service), which
             // holds the data folder's sender lock from its start, before its first status. Should
             // one start between this look and our own's start, our own finds the lock taken and ends.
-            if SenderLock.isHeld(data) { return }
             if let startedAt, Date().timeIntervalSince(startedAt) < 60 { return }
+            if SenderLock.isHeld(data) { return }
             startedAt = Date()
             child = ChildProcess.start(executable, ["sync", "--watch", "--with-parent"] + arguments)
         }
