@@ -35,6 +35,8 @@ public struct HelperDirectory: Sendable {
         case noList(String)
         case badEntry(String, number: Int, key: String)
         case write(DurableWriteError)
+        /// The number is a helper's already (found under the lock: another `helper add` came first).
+        case inUse(id: String, name: String)
     }
 
     /// The helpers who can log in; an entry that cannot be read is left out (`problems` names it).
@@ -49,15 +51,20 @@ public struct HelperDirectory: Sendable {
 
     /// Adds a helper, or replaces one with the same id (a new PIN). A file that cannot be read is
     /// left as it is, rather than replaced by a list of one; an entry that cannot be read is kept
-    /// as it was written, unless it has this helper's id.
-    public func add(_ helper: Helper) throws(Problem) {
+    /// as it was written, unless it has this helper's id. Without `replacing`, a number that is a
+    /// helper's already is refused, checked under the lock.
+    public func add(_ helper: Helper, replacing: Bool = true) throws(Problem) {
         let lock: FileLock
         do { lock = try FileLock(file.deletingLastPathComponent().appendingPathComponent(".helpers.lock")) } catch { throw .write(error) }
         defer { lock.unlock() }
         let h = helper
         let entry = JSONValue.object([("id", .string(h.id)), ("name", .string(h.name)), ("salt", .string(Hex.encode(h.pin.salt))),
                                       ("iterations", .number(Double(h.pin.iterations))), ("hash", .string(Hex.encode(h.pin.hash)))])
-        let list = try read().entries.filter { $0["id"]?.stringValue != helper.id } + [entry]
+        let current = try read()
+        if !replacing, let existing = current.helpers.first(where: { $0.id == helper.id }) {
+            throw .inUse(id: existing.id, name: existing.name)
+        }
+        let list = current.entries.filter { $0["id"]?.stringValue != helper.id } + [entry]
         do {
             let tmp = file.deletingLastPathComponent().appendingPathComponent("tmp")
             try DurableFile.makeFolder(tmp)
@@ -111,6 +118,7 @@ extension HelperDirectory.Problem {
         case let .noList(file): return s.tr(.helpersNoList, ["file": file])
         case let .badEntry(file, number, key): return s.tr(.helpersBadEntry, ["file": file, "number": "\(number)", "key": key])
         case let .write(error): return error.message(s)
+        case let .inUse(id, name): return s.tr(.helperExists, ["id": id, "name": name])
         }
     }
 }

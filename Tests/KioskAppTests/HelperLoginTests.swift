@@ -152,6 +152,23 @@ final class HelperLoginTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(HelperDirectory(data: DataFolder(root: root)).helper("1002")).pin.matches("86420"))
     }
 
+    /// Two `helper add` of one number at once: the second one to take the lock finds the number
+    /// in use there (the command's early look came before the first one wrote), and changes nothing.
+    func testANumberAddedMeanwhileIsRefusedUnderTheLock() throws {
+        let s = try Strings(locale: "zh-Hans", json: Data(contentsOf: repoRoot.appendingPathComponent("locales/zh-Hans.json")))
+        let directory = HelperDirectory(data: DataFolder(root: root))
+        var answers = ["1357", "1357"]
+        let options = try Options.parse(["helper", "add", "1001", "王五", "--data-dir", root.path])
+        let status = HelperCommand.add("1001", "王五", options, s, [:], readLine: {
+            // While this one asks for the PIN, another adds the number.
+            if answers.count == 2 { try? directory.add(.init(id: "1001", name: "张三", pin: PINHash.make(pin: "2468", iterations: 1000)!)) }
+            return answers.removeFirst()
+        })
+        XCTAssertEqual(status, 2, "refused, not silently replaced")
+        XCTAssertEqual(try XCTUnwrap(directory.helper("1001")).name, "张三")
+        XCTAssertTrue(try XCTUnwrap(directory.helper("1001")).pin.matches("2468"))
+    }
+
     func testHelperAddRefusesANumberInUseUnlessReplaceIsGiven() throws {
         let s = try Strings(locale: "zh-Hans", json: Data(contentsOf: repoRoot.appendingPathComponent("locales/zh-Hans.json")))
         let directory = HelperDirectory(data: DataFolder(root: root))

@@ -49,9 +49,10 @@ enum HelperCommand {
             return 1
         }
         do {
-            try directory.add(.init(id: id, name: cleanName, pin: hash))
+            try directory.add(.init(id: id, name: cleanName, pin: hash), replacing: options.replace)
         } catch {
             CareKiosk.printError(error.message(s))
+            if case .inUse = error { return 2 }
             return 1
         }
         print(s.tr(.helperAdded, ["id": id, "name": cleanName]))
