@@ -24,9 +24,13 @@ public enum CatalogPronunciations {
                 problems.append(CatalogProblem(path: path, issue: .wrongType(expected: .string, found: reading.kind)))
                 return
             }
-            let syllables = text.split(whereSeparator: \.isWhitespace).map { $0.lowercased().replacingOccurrences(of: "v", with: "ü") }
+            // Pinyin may write ü as v; Jyutping has neither letter.
+            let syllables = text.split(whereSeparator: \.isWhitespace).map { syllable in
+                voice == .mandarin ? syllable.lowercased().replacingOccurrences(of: "v", with: "ü") : syllable.lowercased()
+            }
             let highestTone: Character = voice == .cantonese ? "6" : "5"
-            if let bad = syllables.first(where: { !PinyinSyllable.isValid($0, highestTone: highestTone) }) {
+            let valid = { (s: String) in PinyinSyllable.isValid(s, highestTone: highestTone) && (voice == .mandarin || !s.contains { "vü".contains($0) }) }
+            if let bad = syllables.first(where: { !valid($0) }) {
                 problems.append(CatalogProblem(path: path, issue: voice == .cantonese ? .badJyutpingSyllable(bad) : .badReadingSyllable(bad)))
             } else if syllables.count != word.count || word.contains(where: \.isWhitespace) {
                 problems.append(CatalogProblem(path: path, issue: .readingSyllableCount(word: word, characters: word.count, syllables: syllables.count)))

@@ -19,7 +19,7 @@ final class SenderLibrariesTests: XCTestCase, RunsProgramsQuickly {
                       "ldd read the sender: \(run.stdout)\(run.stderr)")
         XCTAssertFalse(run.stdout.contains("libncursesw"), run.stdout)
         XCTAssertFalse(run.stdout.contains("libtinfo"), run.stdout)
-        XCTAssertFalse(run.stdout.contains("libespeak"), run.stdout)
+        // eSpeak NG is loaded with dlopen, never linked: `testTheSenderCarriesNoSpeechLoader` looks for it.
     }
 
     func testTheSenderCarriesNoSpeechLoader() throws {
@@ -32,7 +32,8 @@ final class SenderLibrariesTests: XCTestCase, RunsProgramsQuickly {
     /// SwiftPM's list of what it linked, when the sender was built here: no module of the screen.
     func testTheSenderIsLinkedFromNoModuleOfTheScreen() throws {
         let list = sender.deletingLastPathComponent().appendingPathComponent("carekiosk-sender.product/Objects.LinkFileList")
-        let text = try XCTUnwrap(try? String(contentsOf: list, encoding: .utf8), "no link file list at \(list.path)")
+        // An installed binary (CAREKIOSK_BIN) has no such list beside it: the other two tests cover it.
+        guard let text = try? String(contentsOf: list, encoding: .utf8) else { throw XCTSkip("no link file list at \(list.path)") }
         XCTAssertTrue(text.contains("/KioskCommandLine.build/"), text)
         for module in ["KioskApp", "KioskRender", "KioskTerminal", "KioskSpeech", "CEspeakNG"] {
             XCTAssertFalse(text.contains("/\(module).build/"), "\(module) is linked into the sender")

@@ -100,10 +100,11 @@ final class SenderLockEndToEndTests: XCTestCase, EndToEnd {
         waitUntil(20) { senders() == [service.processIdentifier] && holdsTheLock(service) }
         XCTAssertEqual(senders(), [service.processIdentifier], "the service's sender alone")
         XCTAssertTrue(holdsTheLock(service), "and it holds the lock")
-        try waitForAWholeLook(kiosk.output)
+        // (That the kiosk then starts no other is not checked here: within a minute of starting its
+        // own it would not start another anyway. `testAKioskBesideASlowServiceSenderStartsNoSecondSender`
+        // checks the lock.)
         XCTAssertTrue(service.isRunning)
         XCTAssertTrue(kiosk.process.isRunning)
-        XCTAssertEqual(senders(), [service.processIdentifier], "and the kiosk starts no other beside it")
     }
 
     func testASecondSenderOnTheSameFolderEndsSayingAnotherHoldsIt() throws {

@@ -51,6 +51,11 @@ final class CatalogPronunciationsTests: XCTestCase {
         ])
     }
 
+    func testPinyinsVIsNoJyutping() {
+        guard case let .failure(error) = catalog(#"{"绿": {"cmn": "lv4", "yue": "lv6"}, "女": {"yue": "nü5"}}"#) else { return XCTFail("accepted") }
+        XCTAssertEqual(error.problems.map(\.issue).sorted { "\($0)" < "\($1)" }, [.badJyutpingSyllable("lv6"), .badJyutpingSyllable("nü5")])
+    }
+
     func testATone6IsNotPinyin() {
         guard case let .failure(error) = catalog(#"{"给付": "ji6 fu4"}"#) else { return XCTFail("accepted") }
         XCTAssertEqual(error.problems.map(\.issue), [.badReadingSyllable("ji6")])
