@@ -191,10 +191,11 @@ extension WizardState {
             // Paged like the check-answers screen: Enter shows the next page, and agrees only on the last.
             let answers = onPage(reviewItems).map { label(of: .change($0), s, spoken: spoken) }
             let who = s.tr(.assistedWho, ["helper": helper.name, "service": session.service.title.resolve(locale)])
-            // 返回 says no on the first page only; on a later page it turns back, and the words say so.
-            let agree = optionPage == 0 ? s.tr(.assistedAsk) : s.tr(.assistedAskLater)
+            // 返回 says no on the first page only; on a later page it turns back, and the words say so,
+            // in a line of their own.
+            let agree = optionPage == 0 ? [s.tr(.assistedAsk)] : [s.tr(.assistedAgree), s.tr(.assistedAskLater)]
             return ScreenContent(title: s.tr(.assistedTitle),
-                                 paragraphs: (optionPage == 0 ? [who] : []) + answers + (isLastPage ? [agree] : []),
+                                 paragraphs: (optionPage == 0 ? [who] : []) + answers + (isLastPage ? agree : []),
                                  keyHints: [isLastPage ? .enterAgree : .enterNextPage] + hideKey
                                     + [optionPage == 0 ? .backDisagree : .backPage])
         default:

@@ -5,6 +5,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case answerNo = "answer.no"
     case answerWriteOther = "answer.write_other"
     case answerYes = "answer.yes"
+    case assistedAgree = "assisted.agree"
     case assistedAsk = "assisted.ask"
     case assistedAskLater = "assisted.ask_later"
     case assistedTitle = "assisted.title"
