@@ -1,35 +1,68 @@
 import Foundation
 
-/// What the kiosk says, built from the same `ScreenContent` the screen shows, so that screen and
-/// speech cannot drift apart. A new screen is said in full (heading, question, numbered options,
-/// how to answer); after that only what changed: an error, the key just typed, a warning.
+// What the kiosk says, built from the same `ScreenContent` the screen shows, so that screen and
+// speech cannot drift apart. A new screen is said in full (heading, question, numbered options,
+// how to answer); after that only what changed: an error, the key just typed, a warning.
+// The reducer only says which of these an action asks for (`Announcement`); the words are found
+// here, outside it, like a view: from the model as the action left it.
+
+/// Something the resident should hear because of what an action changed.
+public enum Announcement: Equatable, Sendable {
+    /// A key was pressed: what was being said stops.
+    case silence
+    /// Somewhere new (a screen, an overlay, a page, the language, the voice, a notice, typing
+    /// 其他), the screen asked for again (F3), or the kiosk can speak from now on: the whole screen.
+    case wholeScreen
+    case inactivityWarning(seconds: Int)
+    /// The arrow keys moved to an option.
+    case focusedOption
+    case careMode(on: Bool)
+    /// An error was given (again, after another try that failed the same way).
+    case error(ValidationError)
+    /// A key typed into the field, or deleted; `before` is what the field held.
+    case typed(before: String)
+}
+
 extension WizardState {
-    /// The effects that speak after `action` took the state from `before` to `self`.
-    /// Any key first silences what was being said.
-    func announcements(after action: Action, from before: WizardState, _ s: Strings) -> [Effect] {
-        var effects: [Effect] = []
-        if case .key = action { effects.append(.stopSpeech) }
+    /// The effects with every `.announce` worded in the voice's strings, or dropped when the kiosk
+    /// speaks no words (`strings` nil: no speaker yet, or none). The runtime does this with each
+    /// action's effects; what is said is built from the model as it is now.
+    public func voiced(_ effects: [Effect], strings: ((String) -> Strings)?) -> [Effect] {
+        effects.flatMap { effect -> [Effect] in
+            guard case let .announce(said) = effect else { return [effect] }
+            guard let strings else { return [] }
+            return spoken(said, strings(speechVoice.stringsLocale))
+        }
+    }
+
+    /// What `said` comes to: silence first after a key, then the whole screen, or only what changed.
+    func spoken(_ said: [Announcement], _ s: Strings) -> [Effect] {
+        var effects: [Effect] = said.contains(.silence) ? [.stopSpeech] : []
         guard speechVoice != .silent else { return effects }
-        let moved = screen != before.screen || overlay != before.overlay || optionPage != before.optionPage
-            || locale != before.locale || speechVoice != before.speechVoice || (notice != nil && notice != before.notice)
-        if moved || action == .key(.f3) || action == .speechStarted {
-            return effects + [.speak(utterance(s))]
-        }
+        if said.contains(.wholeScreen) { return effects + [.speak(utterance(s))] }
         var parts: [Utterance.Part] = []
-        if let seconds = inactivityWarning, seconds != before.inactivityWarning {
-            parts.append(.text(s.tr(.noticeInactivityWarning, ["seconds": "\(seconds)"])))
+        var saysError = false
+        var typedBefore: String?
+        for announcement in said {
+            switch announcement {
+            case let .inactivityWarning(seconds):
+                parts.append(.text(s.tr(.noticeInactivityWarning, ["seconds": "\(seconds)"])))
+            case .focusedOption:
+                if let option = content(s, spoken: true).options.first(where: \.focused) {
+                    parts.append(.text(s.tr(.speechOption, ["number": "\(option.number)", "label": option.label])))
+                }
+            case let .careMode(on):
+                parts.append(.text(on ? s.tr(.statusCareOn) : s.tr(.statusCareOff)))
+            case .error: saysError = true
+            case let .typed(before): typedBefore = typedBefore ?? before
+            case .silence, .wholeScreen: break
+            }
         }
-        if focus != nil, focus != before.focus, let option = content(s, spoken: true).options.first(where: \.focused) {
-            parts.append(.text(s.tr(.speechOption, ["number": "\(option.number)", "label": option.label])))
-        }
-        if careMode != before.careMode {
-            parts.append(.text(careMode ? s.tr(.statusCareOn) : s.tr(.statusCareOff)))
-        }
-        if let error, error != before.error || input == before.input {
-            // A new error, or the same one again after another try.
+        // The error given last is the one on screen; a key that was typed is said only without one.
+        if saysError, let error {
             parts.append(.text(s.tr(.screenErrorPrefix) + error.message(s)))
-        } else if input != before.input {
-            parts += typedParts(before.input, s)
+        } else if let typedBefore, typedBefore != input {
+            parts += typedParts(typedBefore, s)
         }
         return parts.isEmpty ? effects : effects + [.speak(Utterance(voice: speechVoice, parts: parts, slower: careMode))]
     }

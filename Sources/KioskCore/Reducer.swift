@@ -20,6 +20,9 @@ public enum Effect: Equatable, Sendable {
     case dashboard(DashboardCommand)
     /// Look up the submissions of this identity number, on disk and at the portal; answer with `.progressFound`.
     case findProgress(identityNumber: String)
+    /// What the resident should hear of this action's changes, in the order they were made;
+    /// worded from the model by `voiced` (the runtime), never inside the reducer.
+    case announce([Announcement])
     /// Say this, replacing whatever is being said.
     case speak(Utterance)
     /// The catalog's own readings of its words, for the speaker from now on.
@@ -34,11 +37,17 @@ public enum Effect: Equatable, Sendable {
 extension WizardState {
     /// The single entry point: apply one action, return what the runtime must do.
     public mutating func reduce(_ action: Action, _ context: Context) -> [Effect] {
-        let before = self
+        said = []
         let effects = apply(action, context)
+        defer { said = [] }
         // What to say goes first: a save answered at once must not be talked over by "正在保存".
-        guard let strings = context.strings else { return effects }
-        return announcements(after: action, from: before, strings(speechVoice.stringsLocale)) + effects
+        return said.isEmpty ? effects : [.announce(said)] + effects
+    }
+
+    /// Adds to what this action asks to be said; a whole screen is asked for once.
+    mutating func say(_ announcement: Announcement) {
+        guard !said.contains(announcement) else { return }
+        said.append(announcement)
     }
 
     private mutating func apply(_ action: Action, _ context: Context) -> [Effect] {
@@ -77,7 +86,8 @@ extension WizardState {
         case .tick:
             return passTime(context.moment.date, context) + [.lookAround(knownFacts)]
         case .speechStarted:
-            return [] // the screen is said (`announcements`)
+            say(.wholeScreen)
+            return []
         case let .setOnline(online): self.online = online; return []
         case let .setSyncPaused(paused): syncPaused = paused; return []
         case let .progressFound(items): showProgress(items); return []
@@ -94,6 +104,7 @@ extension WizardState {
     }
 
     private mutating func press(_ key: Key, _ context: Context) -> [Effect] {
+        say(.silence) // any key first silences what was being said
         notice = nil
         noteActivity(context.moment.date)
         switch key {
@@ -114,6 +125,7 @@ extension WizardState {
             if isCheckingAnswers { optionPage = 0; focus = nil } // pages are another size now
             return []
         case .f3:
+            say(.wholeScreen)
             return [.repeatPrompt]
         case .f4:
             overlay = .language
@@ -135,6 +147,7 @@ extension WizardState {
         }
         if acceptsText, let edited = edit(input, with: key) {
             let fits = TextLimit.fits(edited, characters: inputLimit)
+            if fits { say(.typed(before: input)) }
             input = fits ? edited : input
             error = fits ? nil : .inputTooLong
             return []
@@ -170,6 +183,7 @@ extension WizardState {
             if length == IdentityNumber.length { error = .idXOnlyLast }
             return
         }
+        say(.typed(before: input))
         input += "X"
         error = nil
     }

@@ -63,13 +63,10 @@ public struct Context: Sendable {
     public var moment: Moment
     /// A fresh lowercase UUID v4; used only when the action creates something (a submission).
     public var newID: String
-    /// The strings of a locale, for what the kiosk says; nil when nothing is spoken.
-    public var strings: (@Sendable (String) -> Strings)?
 
-    public init(moment: Moment, newID: String, strings: (@Sendable (String) -> Strings)? = nil) {
+    public init(moment: Moment, newID: String) {
         self.moment = moment
         self.newID = newID
-        self.strings = strings
     }
 }
 
@@ -149,19 +146,25 @@ public struct Session: Equatable, Sendable {
     public init(service: Service) { self.service = service }
 }
 
+/// What the resident hears is decided where the model changes: each property a resident would
+/// notice changing says so (`say`) in its `didSet`, and the reducer hands what was said on as one
+/// `.announce` effect. The words are found later, from the model as it then is (`spoken`).
 public struct WizardState: Equatable, Sendable {
     public static let otherCategoryID = Catalog.otherCategoryID
     public static let optionsPerPage = 9
     public static let answersPerCarePage = 3
+
+    /// What the action being reduced asks to be said; empty between actions.
+    var said: [Announcement] = []
 
     /// How the kiosk is set up; care mode and the language go back to it for every new resident.
     public internal(set) var setup: KioskSetup
     /// Replaced only by `.adoptCatalog`, on the empty home screen.
     public internal(set) var catalog: Catalog
     public var kioskID: String { setup.kioskID }
-    public internal(set) var locale: String
+    public internal(set) var locale: String { didSet { if locale != oldValue { say(.wholeScreen) } } }
     public var availableLocales: [String] { setup.availableLocales }
-    public internal(set) var careMode: Bool
+    public internal(set) var careMode: Bool { didSet { if careMode != oldValue { say(.careMode(on: careMode)) } } }
     /// The helper acting for residents, while logged in.
     public internal(set) var helper: HelperSession?
     public internal(set) var helperRefusal: HelperRefusal?
@@ -174,25 +177,25 @@ public struct WizardState: Equatable, Sendable {
     var helperKeysStarted: Date?
     var careModeBeforeConsent: Bool?
     /// The language the kiosk speaks in (F4), chosen apart from the display language.
-    public internal(set) var speechVoice: SpeechVoice
+    public internal(set) var speechVoice: SpeechVoice { didSet { if speechVoice != oldValue { say(.wholeScreen) } } }
     /// Why the kiosk cannot speak, shown on the status line.
     public internal(set) var speechTrouble: SpeechTrouble?
     public internal(set) var online = false
     public internal(set) var syncPaused = false
     public internal(set) var waitingCount = 0
-    public internal(set) var screen: Screen = .home
-    public internal(set) var overlay: Overlay?
+    public internal(set) var screen: Screen = .home { didSet { if screen != oldValue { say(.wholeScreen) } } }
+    public internal(set) var overlay: Overlay? { didSet { if overlay != oldValue { say(.wholeScreen) } } }
     /// Which page of more than nine options is shown; `0` turns it.
-    public internal(set) var optionPage = 0
+    public internal(set) var optionPage = 0 { didSet { if optionPage != oldValue { say(.wholeScreen) } } }
     /// The option the arrow keys (or Tab) moved to, by its place on screen; Enter activates it.
-    public internal(set) var focus: Int?
+    public internal(set) var focus: Int? { didSet { if focus != nil, focus != oldValue { say(.focusedOption) } } }
     /// The resident hid the answers being checked from the room (`*`, 遮住); until the service ends.
     public internal(set) var answersHidden = false
     public internal(set) var input = ""
     /// 其他 was chosen on a text question with suggestions: a helper types the answer.
-    public internal(set) var writingOther = false
-    public internal(set) var error: ValidationError?
-    public internal(set) var notice: Notice?
+    public internal(set) var writingOther = false { didSet { if writingOther != oldValue { say(.wholeScreen) } } }
+    public internal(set) var error: ValidationError? { didSet { if let error { say(.error(error)) } } }
+    public internal(set) var notice: Notice? { didSet { if notice != nil, notice != oldValue { say(.wholeScreen) } } }
     public internal(set) var session: Session?
     /// What the helper's last dashboard command did, or why it did nothing; shown on the dashboard.
     public internal(set) var dashboardMessage: DashboardMessage?
@@ -221,7 +224,9 @@ public struct WizardState: Equatable, Sendable {
     /// When the last key was pressed (or the clock last stood still): the inactivity rule's start.
     public internal(set) var lastActivity: Date?
     /// Seconds left before clearing, while the warning shows.
-    public internal(set) var inactivityWarning: Int?
+    public internal(set) var inactivityWarning: Int? {
+        didSet { if let inactivityWarning, inactivityWarning != oldValue { say(.inactivityWarning(seconds: inactivityWarning)) } }
+    }
     /// The kiosk's calendar day, from the last action's context (ages, skip logic); never before
     /// `earliestPlausibleDay`, so that a clock stuck in 1970 turns no birth date into the future.
     public internal(set) var today: CivilDate

@@ -32,7 +32,7 @@ public let testToday = testMoment.civilDate
 public struct Driver {
     public var state: WizardState
     public var effects: [Effect] = []
-    /// Set to hear the kiosk: the reducer then returns `.speak` effects in these strings.
+    /// Set to hear the kiosk: its announcements are then worded as `.speak` effects in these strings.
     public var speechStrings: (@Sendable (String) -> Strings)?
     /// The kiosk's clock for the next actions.
     public var moment = testMoment
@@ -45,7 +45,8 @@ public struct Driver {
     public mutating func send(_ action: Action) {
         counter += 1
         let id = String(format: "00000000-0000-4000-8000-%012d", counter)
-        let out = state.reduce(action, Context(moment: moment, newID: id, strings: speechStrings))
+        let reduced = state.reduce(action, Context(moment: moment, newID: id))
+        let out = state.voiced(reduced, strings: speechStrings) // as the runtime does
         effects += out
         // Like the runtime: a submission that was queued is reported saved.
         for case let .enqueue(s) in out { send(.saved(submissionID: s.id)) }

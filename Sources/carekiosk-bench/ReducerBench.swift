@@ -20,7 +20,7 @@ func reducerRow(_ catalog: Catalog) -> Row {
     let start = DispatchTime.now()
     for event in events {
         let effects = state.reduce(event, context)
-        if case let .enqueue(s)? = effects.first { _ = state.reduce(.saved(submissionID: s.id), context) }
+        for case let .enqueue(s) in effects { _ = state.reduce(.saved(submissionID: s.id), context) }
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     return Row(measure: "reducer events per second", figure: String(format: "%.0f", Double(events.count) / seconds),

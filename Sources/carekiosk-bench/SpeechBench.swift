@@ -68,7 +68,7 @@ func speechRows(catalog: Catalog, resources: Resources) -> [Row] {
         }
     }
     let context = Context(moment: Moment(date: Date(timeIntervalSince1970: 1_795_312_800), utcOffsetSeconds: 8 * 3600),
-                          newID: "00000000-0000-4000-8000-000000000001", strings: strings)
+                          newID: "00000000-0000-4000-8000-000000000001")
     // Home → 社保养老 → 养老金资格认证 → intro → material → privacy → first question, then F3 there.
     let walk: [Key] = [.digit(1), .digit(1), .enter, .digit(1), .digit(1), .f3]
     var rows = mandarinRows + cantoneseRows
@@ -85,7 +85,8 @@ func speechRows(catalog: Catalog, resources: Resources) -> [Row] {
             for key in walk {
                 let sink = SampleSink()
                 let t0 = now()
-                let effects = state.reduce(.key(key), context)
+                let reduced = state.reduce(.key(key), context)
+                let effects = state.voiced(reduced, strings: strings)
                 guard let utterance = effects.compactMap({ if case let .speak(u) = $0 { return u } else { return nil } }).last else { continue }
                 engine.cancel()
                 try engine.synthesize(text(.mandarin).engineText(utterance), into: sink)

@@ -30,9 +30,13 @@ final class ReducerPropertyTests: XCTestCase {
 
     /// Applies `action` and checks what is said: when the screen, the overlay or the page changed,
     /// the whole new screen (unless the resident chose 不播报: then nothing at all).
-    func reduce(_ state: inout WizardState, _ action: Action, _ context: Context, step: Int, counts: inout (announced: Int, silent: Int)) -> [Effect] {
+    func reduce(_ state: inout WizardState, _ action: Action, _ context: Context, _ strings: @escaping @Sendable (String) -> Strings,
+                step: Int, counts: inout (announced: Int, silent: Int)) -> [Effect] {
         let before = state
-        let effects = state.reduce(action, context)
+        let reduced = state.reduce(action, context)
+        XCTAssertFalse(reduced.contains { if case .speak = $0 { return true } else { return $0 == .stopSpeech } },
+                       "the reducer says what to announce, never the words, at step \(step)")
+        let effects = state.voiced(reduced, strings: strings) // as the runtime does
         let said = effects.compactMap { if case let .speak(u) = $0 { return u } else { return nil } }
         guard state.speechVoice != .silent else {
             XCTAssertEqual(said, [], "不播报 says nothing, at step \(step)")
@@ -63,7 +67,7 @@ final class ReducerPropertyTests: XCTestCase {
             let action = randomAction(&rng)
             // Now and then the clock jumps, far enough for the inactivity rules to warn or clear.
             if action == .tick { now = Moment(date: now.date.addingTimeInterval(Double.random(in: 0...150, using: &rng)), utcOffsetSeconds: now.utcOffsetSeconds) }
-            let effects = reduce(&state, action, Context(moment: now, newID: "id-\(step)", strings: strings), step: step, counts: &counts)
+            let effects = reduce(&state, action, Context(moment: now, newID: "id-\(step)"), strings, step: step, counts: &counts)
             see(state)
 
             for case let .enqueue(submission) in effects {
@@ -91,7 +95,7 @@ final class ReducerPropertyTests: XCTestCase {
             // Answer the runtime's part: mostly saved, sometimes the disk is full.
             for case let .enqueue(s) in effects {
                 let reply: Action = submissions % 10 == 1 ? .saveFailed(submissionID: s.id, .diskFull) : .saved(submissionID: s.id)
-                _ = reduce(&state, reply, Context(moment: now, newID: "r-\(step)", strings: strings), step: step, counts: &counts)
+                _ = reduce(&state, reply, Context(moment: now, newID: "r-\(step)"), strings, step: step, counts: &counts)
                 see(state)
             }
 

@@ -109,6 +109,28 @@ final class ReducerSpeechTests: XCTestCase {
         XCTAssertEqual(effects(&d, .key(.enter)), first, "pressing Enter again says the error again")
     }
 
+    func testAnErrorIsSaidOnceNotAgainWithEveryTickOrADeadKey() {
+        var d = openPensionQuestion()
+        let first = effects(&d, .key(.enter))
+        let message = zh.tr(.screenErrorPrefix) + ValidationError.required.message(zh)
+        XCTAssertEqual(first, [.stopSpeech, .speak(Utterance(voice: .mandarin, parts: [.text(message)], slower: true))])
+        d.moment = Moment(date: d.moment.date.addingTimeInterval(1), utcOffsetSeconds: d.moment.utcOffsetSeconds)
+        XCTAssertEqual(effects(&d, .tick), [], "a second later the error is still on the screen, and not said again")
+        XCTAssertEqual(effects(&d, .key(.up)), [.stopSpeech], "an arrow key with no options to move over says nothing")
+        XCTAssertEqual(d.state.error, .required)
+    }
+
+    func testChoosingOtherSaysTheScreenThatAsksToWriteIt() throws {
+        var d = speaking()
+        d.open("medical-treatment-elsewhere")
+        d.enter(); d.digit(1)           // the intro, then the privacy notice
+        d.type(elder)
+        let other = try XCTUnwrap(d.state.visibleChoices.firstIndex(of: .writeOther), "the county question offers 其他")
+        let out = effects(&d, .key(.digit(other + 1)))
+        XCTAssertTrue(d.state.writingOther)
+        XCTAssertEqual(out, [.stopSpeech, .speak(d.state.utterance(zh))], "the resident hears what to do now: write the answer")
+    }
+
     func testF3SaysTheWholeScreenAgain() {
         var d = speaking()
         d.digit(1)

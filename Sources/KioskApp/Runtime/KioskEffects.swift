@@ -99,6 +99,8 @@ public final class KioskEffects: EffectInterpreter, @unchecked Sendable {
             speaker?.stop()
         case .repeatPrompt, .bell:
             break // the front end's own, handed to it by the runtime
+        case .announce:
+            break // worded into `.speak` by the runtime (`voiced`) before effects come here
         }
     }
 

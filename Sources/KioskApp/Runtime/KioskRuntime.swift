@@ -44,8 +44,8 @@ public final class KioskRuntime {
             guard !actions.isEmpty else { return any }
             any = true
             for action in actions {
-                let context = Context(moment: clock(), newID: newID(), strings: speechStrings)
-                for effect in state.reduce(action, context) {
+                let effects = state.reduce(action, Context(moment: clock(), newID: newID()))
+                for effect in state.voiced(effects, strings: speechStrings) {
                     if effect.isTheFrontEnds { frontEnd(effect) } else { interpreter.perform(effect, post: inbox.post) }
                 }
             }
