@@ -20,17 +20,9 @@ extension WizardState {
         case .consent: return s.tr(.privacyAgree)
         case .progressQuery: return s.tr(.homeProgress)
         case .dashboard: return s.tr(.dashboardTitle)
-        case .dashboardSearch: return s.tr(.dashboardSearch)
-        case let .dashboardItem(id):
-            guard case let .dashboard(view) = screen, let item = view.items.first(where: { $0.id == id }) else { return id.text }
-            return dashboardLine(item, s, spoken: spoken)
-        case .dashboardRetry: return s.tr(.dashboardRetry)
-        case .dashboardProgress: return s.tr(.homeProgress)
-        case .dashboardExport: return s.tr(.dashboardExport)
-        case .dashboardImport: return s.tr(.dashboardImport)
-        case .dashboardWithdraw:
-            if case .dashboardItem(_, true) = screen { return s.tr(.dashboardWithdrawYes) }
-            return s.tr(.dashboardWithdraw)
+        case let .onDashboard(option):
+            guard case let .dashboard(room) = screen else { return "" }
+            return room.label(of: option, s, surroundings, spoken: spoken)
         case let .change(page):
             guard let session else { return "" }
             switch page {

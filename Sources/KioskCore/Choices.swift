@@ -22,13 +22,7 @@ public enum Choice: Equatable, Sendable {
     case progressQuery
     /// The helper's dashboard, on the home screen while a helper is logged in, and what is on it.
     case dashboard
-    case dashboardSearch
-    case dashboardItem(ItemID)
-    case dashboardRetry
-    case dashboardWithdraw
-    case dashboardProgress
-    case dashboardExport
-    case dashboardImport
+    case onDashboard(DashboardRoom.Option)
     case voice(SpeechVoice)
 }
 
@@ -47,7 +41,7 @@ extension WizardState {
         switch screen {
         case .home:
             return homeCategories.map(Choice.category) + (online ? [.progressQuery] : []) + (helper != nil ? [.dashboard] : [])
-        case .dashboard, .dashboardItem: return dashboardChoices
+        case let .dashboard(room): return room.options(online: online).map(Choice.onDashboard)
         case let .category(id): return services(inCategory: id).map { .service($0.id) }
         case .wizard(.material):
             guard let session, case let .wizard(.material(mid)) = screen,
@@ -119,7 +113,8 @@ extension WizardState {
 
     /// The screen takes typed text (a question that is not answered by choosing).
     public var acceptsText: Bool {
-        if overlay == nil, screen == .progressQuery || screen == .dashboardSearch { return true }
+        if overlay == nil, screen == .progressQuery { return true }
+        if overlay == nil, case let .dashboard(room) = screen { return room.takesText }
         if overlay == nil, case .helperLogin = screen { return true }
         guard overlay == nil, case let .wizard(.question(fid)) = screen,
               let field = session?.service.field(id: fid) else { return false }
@@ -132,7 +127,7 @@ extension WizardState {
     /// keypad (a `text` field taking digits alone, such as a disability card number). Nil elsewhere.
     public var xPlace: XPlace? {
         guard overlay == nil else { return nil }
-        if screen == .dashboardSearch { return .last(of: 4) }
+        if case let .dashboard(room) = screen, room.takesText { return .last(of: 4) }
         if screen == .progressQuery || typingField?.type == .idNumber { return .last(of: IdentityNumber.length) }
         if let field = typingField, field.type == .text, field.allowDigitsOnly, acceptsText { return .anywhere }
         return nil

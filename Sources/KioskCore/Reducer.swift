@@ -92,8 +92,16 @@ extension WizardState {
         case let .setSyncPaused(paused): syncPaused = paused; return []
         case let .progressFound(items): showProgress(items); return []
         case let .helperChecked(check): return helperChecked(check, at: context.moment.date)
-        case let .dashboardLoaded(view): dashboardLoaded(view); return []
-        case let .dashboardDone(message): dashboardMessage = message; return []
+        case let .dashboardLoaded(view):
+            guard helper != nil, case var .dashboard(room) = screen, room.isLoading else { return [] }
+            room.loaded(view)
+            show(.dashboard(room))
+            return []
+        case let .dashboardDone(message):
+            guard case var .dashboard(room) = screen else { return [] }
+            room.done(message)
+            screen = .dashboard(room)
+            return []
         case let .adoptCatalog(newCatalog):
             guard isEmptyHome else { return [] }
             catalog = newCatalog
@@ -295,9 +303,15 @@ extension WizardState {
         case .progressQuery:
             openProgressQuery()
         case .dashboard:
-            return openDashboard()
-        case .dashboardSearch, .dashboardItem, .dashboardRetry, .dashboardWithdraw, .dashboardProgress, .dashboardExport, .dashboardImport:
-            return chooseOnDashboard(choice)
+            session = nil
+            let (room, effects) = DashboardRoom.opening()
+            show(.dashboard(room))
+            return effects
+        case let .onDashboard(option):
+            guard case var .dashboard(room) = screen else { return [] }
+            let effects = room.choose(option, surroundings)
+            show(.dashboard(room))
+            return effects
         case .locale, .voice:
             break // only in the language overlay
         }
@@ -340,12 +354,13 @@ extension WizardState {
             // theirs, in care mode, until the kiosk goes home.
             session?.residentConsentAt = context.moment.rfc3339
             return submit(context)
-        case .dashboard, .dashboardItem:
-            error = .chooseAnOption
-        case .dashboardSearch:
-            return confirmDashboardSearch()
-        case .dashboardLoading:
-            break
+        case var .dashboard(room):
+            switch room.confirm(input) {
+            case let .failure(e): error = e
+            case let .success(effects):
+                show(.dashboard(room))
+                return effects
+            }
         case .saveFailed:
             guard let pending = session?.pending else { goHome(); return [] }
             screen = .saving
@@ -531,13 +546,12 @@ extension WizardState {
             show(.wizard(.review))
         case .confirmed(let id):
             show(.rating(submissionID: id)) // the rating is offered before the resident can leave
-        case let .dashboard(view) where view.search != nil:
-            return openDashboard() // from a search's results back to the whole list
-        case .rating, .progressQuery, .progressSearching, .progressResult, .helperLogin, .dashboard, .dashboardLoading:
+        case var .dashboard(room):
+            guard let effects = room.back() else { goHome(); return [] }
+            show(.dashboard(room))
+            return effects
+        case .rating, .progressQuery, .progressSearching, .progressResult, .helperLogin:
             goHome()
-        case .dashboardSearch, .dashboardItem:
-            guard let list = lastDashboard else { return openDashboard() }
-            show(.dashboard(list))
         case .assistedConsent:
             // 不同意请按返回键, on the first page (later pages go back a page, as when checking
             // answers): the helper is told, and nothing is queued.
@@ -579,7 +593,6 @@ extension WizardState {
         overlay = nil
         helperKeysPressed = 0
         answersHidden = false
-        lastDashboard = nil
         slip = nil
         parked = nil
         if careModeBeforeConsent != nil {

@@ -68,8 +68,8 @@ extension WizardState {
             return progressContent(s) ?? ScreenContent(title: "")
         case .helperLogin, .assistedConsent:
             return helperContent(s, spoken: spoken) ?? ScreenContent(title: "")
-        case .dashboardLoading, .dashboard, .dashboardSearch, .dashboardItem:
-            return dashboardContent(s, spoken: spoken) ?? ScreenContent(title: "")
+        case let .dashboard(room):
+            return room.content(s, surroundings, spoken: spoken)
         }
     }
 

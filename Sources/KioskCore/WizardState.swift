@@ -100,11 +100,8 @@ public enum Screen: Equatable, Sendable {
     case helperLogin(HelperLoginStep)
     /// The resident confirms that the helper may submit for them (帮办代办).
     case assistedConsent
-    /// The helper's dashboard (帮办员工作台): loading, the list, searching, one item.
-    case dashboardLoading
-    case dashboard(DashboardView)
-    case dashboardSearch
-    case dashboardItem(DashboardItem, confirmingWithdrawal: Bool)
+    /// The helper's dashboard (帮办员工作台), which carries its own pages and messages.
+    case dashboard(DashboardRoom)
 }
 
 /// Screens laid over any other, that go back to it with one key.
@@ -197,16 +194,12 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var error: ValidationError? { didSet { if let error { say(.error(error)) } } }
     public internal(set) var notice: Notice? { didSet { if notice != nil, notice != oldValue { say(.wholeScreen) } } }
     public internal(set) var session: Session?
-    /// What the helper's last dashboard command did, or why it did nothing; shown on the dashboard.
-    public internal(set) var dashboardMessage: DashboardMessage?
     /// The service the resident backed out of (返回 on its first page), kept until they open it
     /// again, open another one, or the kiosk goes home or clears.
     var parked: Session?
     /// What the confirmation tells the resident to do next, kept from the answers (which are
     /// wiped once saved) until the kiosk goes home.
     public internal(set) var slip: ConfirmationSlip?
-    /// The dashboard's list as last loaded: Esc from a search or an item goes back to it.
-    var lastDashboard: DashboardView?
     var knownFacts: KnownFacts {
         KnownFacts(waitingCount: waitingCount, online: online, syncPaused: syncPaused, mayAdoptCatalog: isEmptyHome)
     }
@@ -285,7 +278,8 @@ extension WizardState {
     /// the dashboard's list, a PIN check); plain mode waits for it before reading on.
     public var isWaitingForWork: Bool {
         switch screen {
-        case .saving, .progressSearching, .dashboardLoading, .helperLogin(.checking): return true
+        case .saving, .progressSearching, .helperLogin(.checking): return true
+        case let .dashboard(room): return room.isLoading
         default: return false
         }
     }

@@ -30,7 +30,7 @@ final class DashboardTests: XCTestCase {
         let c = d.state.content(zh)
         XCTAssertEqual(c.title, "帮办员工作台")
         XCTAssertEqual(c.paragraphs.first, "待发送 1  发送中 0  已发送 5  被退回 1  已导出 0  文件损坏 0")
-        guard case let .dashboard(view) = d.state.screen else { return XCTFail() }
+        guard case let .list(view)? = d.state.dashboardPage else { return XCTFail() }
         let references = view.items.map { Reference.shown($0.id.text) }
         XCTAssertEqual(c.options.map(\.label), [
             "查找（身份证后四位或办件编号）",
@@ -53,7 +53,7 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(d.state.content(zh).options.map(\.label), ["确定撤回"])
         d.digit(1)
         XCTAssertEqual(Array(d.effects.suffix(2)), [withdraw, .dashboard(.load(search: nil))])
-        XCTAssertEqual(d.state.screen, .dashboardLoading)
+        XCTAssertEqual(d.state.dashboardPage, .loading)
         // The runtime answers the command, then the list: both screen and voice say it was withdrawn.
         d.speechStrings = { _ in loadStrings("zh-Hans") }
         d.send(.dashboardDone(.withdrawn))
@@ -65,13 +65,13 @@ final class DashboardTests: XCTestCase {
 
     func testEscFromSearchOrAnItemGoesBackToTheLoadedListAndTheReferenceFindsAnItem() {
         var d = dashboard()
-        guard case let .dashboard(list) = d.state.screen else { return XCTFail() }
+        guard case let .list(list)? = d.state.dashboardPage else { return XCTFail() }
         d.digit(4)
         d.esc()
-        XCTAssertEqual(d.state.screen, .dashboard(list), "the list as loaded, not an empty page")
+        XCTAssertEqual(d.state.dashboardPage, .list(list), "the list as loaded, not an empty page")
         d.digit(1)
         d.esc()
-        XCTAssertEqual(d.state.screen, .dashboard(list))
+        XCTAssertEqual(d.state.dashboardPage, .list(list))
         d.digit(1)
         let reference = Reference.shown(list.items[0].id.text)
         d.type(reference)
@@ -85,7 +85,7 @@ final class DashboardTests: XCTestCase {
         var d = dashboard()
         d.digit(1)
         d.type("00")
-        XCTAssertEqual(d.state.screen, .dashboardSearch)
+        XCTAssertEqual(d.state.dashboardPage, .search)
         XCTAssertNotNil(d.state.content(zh).error)
         d.type("0016")
         XCTAssertEqual(d.effects.last, .dashboard(.load(search: "0016")))
@@ -131,5 +131,21 @@ final class DashboardTests: XCTestCase {
         let sent = DashboardItem(id: itemID(3), serviceID: "pension-certification", createdAt: nil, maskedID: nil, state: .sent(receipt: "SC1"))
         XCTAssertFalse(sent.canWithdraw)
         XCTAssertFalse(DashboardItem(id: itemID(4), serviceID: "", createdAt: nil, maskedID: nil, state: .exported(stale: false)).canWithdraw)
+    }
+
+    func testAnItemOnTheListsSecondPageShowsAllItsOwnOptions() {
+        var d = dashboard()
+        // Twelve waiting items and one refused: the list has two pages (three commands first).
+        let many = (10..<22).map { DashboardItem(id: itemID($0), serviceID: "old-age-allowance", createdAt: nil, maskedID: nil, state: .waiting) }
+        d.esc()
+        d.digit(d.state.choices.count)
+        d.send(.dashboardLoaded(DashboardView(counts: [], items: many + [refused], search: nil)))
+        d.digit(0)
+        XCTAssertEqual(d.state.optionPage, 1)
+        let refusedLine = d.state.content(zh).options.last
+        XCTAssertEqual(refusedLine?.label.hasPrefix("养老金资格认证｜被退回"), true, "the refused item is on the second page")
+        d.digit(refusedLine!.number)
+        XCTAssertEqual(d.state.content(zh).options.map(\.label), ["改好了，重新发送", "撤回（删除这一件）"],
+                       "the item's own options, from its first page, not the list's second")
     }
 }
