@@ -93,7 +93,7 @@ extension WizardState {
 
     private var typingIsSensitive: Bool {
         // The progress check asks for a whole identity number: never read it out.
-        if screen == .progressQuery { return true }
+        if screen == .progress(.asking) { return true }
         if case .helperLogin = screen { return true }
         guard let field = typingField else { return false }
         return field.sensitive || field.type == .idNumber

@@ -113,7 +113,7 @@ extension WizardState {
 
     /// The screen takes typed text (a question that is not answered by choosing).
     public var acceptsText: Bool {
-        if overlay == nil, screen == .progressQuery { return true }
+        if overlay == nil, case let .progress(room) = screen { return room.takesText }
         if overlay == nil, case let .dashboard(room) = screen { return room.takesText }
         if overlay == nil, case .helperLogin = screen { return true }
         guard overlay == nil, case let .wizard(.question(fid)) = screen,
@@ -128,7 +128,7 @@ extension WizardState {
     public var xPlace: XPlace? {
         guard overlay == nil else { return nil }
         if case let .dashboard(room) = screen, room.takesText { return .last(of: 4) }
-        if screen == .progressQuery || typingField?.type == .idNumber { return .last(of: IdentityNumber.length) }
+        if screen == .progress(.asking) || typingField?.type == .idNumber { return .last(of: IdentityNumber.length) }
         if let field = typingField, field.type == .text, field.allowDigitsOnly, acceptsText { return .anywhere }
         return nil
     }

@@ -90,7 +90,11 @@ extension WizardState {
             return []
         case let .setOnline(online): self.online = online; return []
         case let .setSyncPaused(paused): syncPaused = paused; return []
-        case let .progressFound(items): showProgress(items); return []
+        case let .progressFound(items):
+            guard case var .progress(room) = screen else { return [] }
+            room.found(items)
+            screen = .progress(room)
+            return []
         case let .helperChecked(check): return helperChecked(check, at: context.moment.date)
         case let .dashboardLoaded(view):
             guard helper != nil, case var .dashboard(room) = screen, room.isLoading else { return [] }
@@ -301,7 +305,8 @@ extension WizardState {
             notice = .thanksForRating
             return [.record(rating)]
         case .progressQuery:
-            openProgressQuery()
+            session = nil
+            show(.progress(.asking))
         case .dashboard:
             session = nil
             let (room, effects) = DashboardRoom.opening()
@@ -309,9 +314,8 @@ extension WizardState {
             return effects
         case let .onDashboard(option):
             guard case var .dashboard(room) = screen else { return [] }
-            let effects = room.choose(option, surroundings)
-            show(.dashboard(room))
-            return effects
+            let outcome = room.choose(option, surroundings)
+            return follow(outcome, showing: .dashboard(room))
         case .locale, .voice:
             break // only in the language overlay
         }
@@ -355,24 +359,19 @@ extension WizardState {
             session?.residentConsentAt = context.moment.rfc3339
             return submit(context)
         case var .dashboard(room):
-            switch room.confirm(input) {
-            case let .failure(e): error = e
-            case let .success(effects):
-                show(.dashboard(room))
-                return effects
-            }
+            let outcome = room.confirm(input)
+            return follow(outcome, showing: .dashboard(room))
+        case var .progress(room):
+            let outcome = room.confirm(input, today: today)
+            return follow(outcome, showing: .progress(room))
         case .saveFailed:
             guard let pending = session?.pending else { goHome(); return [] }
             screen = .saving
             return [.enqueue(pending)]
         case let .confirmed(id):
             show(.rating(submissionID: id))
-        case .rating, .progressResult:
+        case .rating:
             goHome()
-        case .progressQuery:
-            return confirmProgressQuery()
-        case .progressSearching:
-            break
         }
         return []
     }
@@ -547,10 +546,9 @@ extension WizardState {
         case .confirmed(let id):
             show(.rating(submissionID: id)) // the rating is offered before the resident can leave
         case var .dashboard(room):
-            guard let effects = room.back() else { goHome(); return [] }
-            show(.dashboard(room))
-            return effects
-        case .rating, .progressQuery, .progressSearching, .progressResult, .helperLogin:
+            let outcome = room.back()
+            return follow(outcome, showing: .dashboard(room))
+        case .rating, .progress, .helperLogin:
             goHome()
         case .assistedConsent:
             // 不同意请按返回键, on the first page (later pages go back a page, as when checking
@@ -569,7 +567,7 @@ extension WizardState {
         error = nil
     }
 
-    private mutating func show(_ next: Screen) {
+    mutating func show(_ next: Screen) {
         screen = next
         writingOther = false
         optionPage = 0

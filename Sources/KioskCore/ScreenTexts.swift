@@ -64,8 +64,8 @@ extension WizardState {
                                  keyHints: [.chooseNumber, .enterSkip])
         case let .wizard(page):
             return wizardContent(page, s, spoken: spoken)
-        case .progressQuery, .progressSearching, .progressResult:
-            return progressContent(s) ?? ScreenContent(title: "")
+        case let .progress(room):
+            return room.content(s, surroundings)
         case .helperLogin, .assistedConsent:
             return helperContent(s, spoken: spoken) ?? ScreenContent(title: "")
         case let .dashboard(room):

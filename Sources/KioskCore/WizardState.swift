@@ -93,9 +93,7 @@ public enum Screen: Equatable, Sendable {
     case confirmed(submissionID: String)
     case rating(submissionID: String)
     /// 查询办理进度: the identity number is asked, looked up, and the items shown.
-    case progressQuery
-    case progressSearching
-    case progressResult([ProgressItem])
+    case progress(ProgressRoom)
     /// A helper logs in: their number, then their PIN.
     case helperLogin(HelperLoginStep)
     /// The resident confirms that the helper may submit for them (帮办代办).
@@ -278,7 +276,7 @@ extension WizardState {
     /// the dashboard's list, a PIN check); plain mode waits for it before reading on.
     public var isWaitingForWork: Bool {
         switch screen {
-        case .saving, .progressSearching, .helperLogin(.checking): return true
+        case .saving, .progress(.searching), .helperLogin(.checking): return true
         case let .dashboard(room): return room.isLoading
         default: return false
         }

@@ -23,10 +23,10 @@ final class ProgressQueryTests: XCTestCase {
     func testAWrongIdentityNumberSaysWhichCheckFailedAndNothingIsLookedUp() {
         var d = online()
         d.digit(d.state.choices.count)
-        XCTAssertEqual(d.state.screen, .progressQuery)
+        XCTAssertEqual(d.state.screen, .progress(.asking))
         XCTAssertTrue(d.state.acceptsText)
         d.type("511922194503150017")
-        XCTAssertEqual(d.state.screen, .progressQuery)
+        XCTAssertEqual(d.state.screen, .progress(.asking))
         XCTAssertNotNil(d.state.content(zh).error)
         XCTAssertTrue(d.state.content(zh).error!.contains("校验"), d.state.content(zh).error!)
         XCTAssertFalse(d.effects.contains { if case .findProgress = $0 { return true }; return false })
@@ -38,7 +38,7 @@ final class ProgressQueryTests: XCTestCase {
         for c in "51192219450315001" { d.key(.digit(Int(String(c))!)) }
         d.key(.digit(6))
         d.enter()
-        XCTAssertEqual(d.state.screen, .progressSearching)
+        XCTAssertEqual(d.state.screen, .progress(.searching))
         XCTAssertEqual(d.effects.last, .findProgress(identityNumber: "511922194503150016"))
         XCTAssertEqual(d.state.input, "", "the typed number is not kept on screen")
 

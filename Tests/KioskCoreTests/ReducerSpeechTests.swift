@@ -80,7 +80,7 @@ final class ReducerSpeechTests: XCTestCase {
         var d = speaking()
         d.send(.setOnline(true))
         d.digit(d.state.choices.count)
-        XCTAssertEqual(d.state.screen, .progressQuery)
+        XCTAssertEqual(d.state.screen, .progress(.asking))
         XCTAssertEqual(saidWhileTyping(elder, &d), (1...18).map { "已输入\($0)位" })
     }
 

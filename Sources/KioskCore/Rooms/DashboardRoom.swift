@@ -63,7 +63,11 @@ public struct DashboardRoom: Equatable, Sendable {
 
     mutating func done(_ message: DashboardMessage) { self.message = message }
 
-    mutating func choose(_ option: Option, _ around: Surroundings) -> [Effect] {
+    mutating func choose(_ option: Option, _ around: Surroundings) -> RoomOutcome {
+        .stay(chosen(option, around))
+    }
+
+    private mutating func chosen(_ option: Option, _ around: Surroundings) -> [Effect] {
         switch (page, option) {
         case (.list, .search):
             page = .search
@@ -92,32 +96,32 @@ public struct DashboardRoom: Equatable, Sendable {
     }
 
     /// Enter: a search is looked for; elsewhere a number must be chosen.
-    mutating func confirm(_ input: String) -> Result<[Effect], ValidationError> {
+    mutating func confirm(_ input: String) -> RoomOutcome {
         switch page {
-        case .loading: return .success([])
-        case .list, .item: return .failure(.chooseAnOption)
+        case .loading: return .stay([])
+        case .list, .item: return .refuse(.chooseAnOption)
         case .search:
             // The reference as the resident was given it, spaces and all.
             let typed = input.filter { !$0.isWhitespace }
             // Four characters: the end of an identity number; twelve digits: a 办件编号; more: a receipt.
             guard typed.count >= 4, typed.allSatisfy({ ("0"..."9").contains($0) || $0 == "X" || $0 == "x" }) else {
-                return .failure(.searchTerm)
+                return .refuse(.searchTerm)
             }
-            return .success(reload(search: typed.uppercased()))
+            return .stay(reload(search: typed.uppercased()))
         }
     }
 
-    /// 返回: one page back, and what that page needs; nil when the dashboard is left (home).
-    mutating func back() -> [Effect]? {
+    /// 返回: one page back, and what that page needs; from the whole list, home.
+    mutating func back() -> RoomOutcome {
         switch page {
         case let .list(view) where view.search != nil:
-            return reload() // from a search's results back to the whole list
+            return .stay(reload()) // from a search's results back to the whole list
         case .list, .loading:
-            return nil
+            return .leave
         case .search, .item:
-            guard let lastList else { return reload() }
+            guard let lastList else { return .stay(reload()) }
             page = .list(lastList)
-            return []
+            return .stay([])
         }
     }
 
