@@ -71,13 +71,9 @@ extension WizardState {
     public func utterance(_ s: Strings) -> Utterance {
         let c = content(s, spoken: true)
         var parts: [Utterance.Part] = []
-        var paragraphs = c.paragraphs
-        var reference: [Utterance.Part] = []
-        if overlay == nil, case let .confirmed(id) = screen, !paragraphs.isEmpty {
-            // The 办件编号 is read digit by digit in groups of four, as it is to be written down.
-            paragraphs.removeFirst()
-            reference = [.text(s.tr(.confirmedReference, ["reference": ""])), .value(Reference.of(id), .receipt)]
-        }
+        let paragraphs = c.paragraphs
+        // The 办件编号 is read digit by digit in groups of four, as it is to be written down.
+        let reference: [Utterance.Part] = c.reference.map { [.text($0.lead), .value($0.number, .receipt)] } ?? []
         parts += [c.warning, c.notice, c.title, c.progress].compactMap { $0 }.filter { !$0.isEmpty }.map(Utterance.Part.text) + reference
         let prose = paragraphs + [c.error, c.question, c.hint, c.currentAnswer].compactMap { $0 }
         parts += prose.filter { !$0.isEmpty }.map(Utterance.Part.text)

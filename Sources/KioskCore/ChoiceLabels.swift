@@ -42,13 +42,8 @@ extension WizardState {
             default: return ""
             }
         case let .rating(score):
-            switch score {
-            case 5: return s.tr(.rating5)
-            case 4: return s.tr(.rating4)
-            case 3: return s.tr(.rating3)
-            case 2: return s.tr(.rating2)
-            default: return s.tr(.rating1)
-            }
+            guard case let .receipt(room) = screen else { return "" }
+            return room.label(ofScore: score, s)
         case let .locale(tag): return localeName(tag, s)
         case let .voice(voice): return s.tr(.languageVoiceOption, ["voice": voiceName(voice, s)])
         }

@@ -61,7 +61,7 @@ extension WizardState {
             default: return []
             }
         case .wizard(.review): return reviewItems.map(Choice.change)
-        case .rating: return (1...5).reversed().map(Choice.rating)
+        case let .receipt(room): return room.options.map(Choice.rating)
         default: return []
         }
     }

@@ -75,9 +75,9 @@ extension WizardState {
                 return []
             }
             guard screen == .saving, let session, session.pending?.id == id else { return [] }
-            slip = ConfirmationSlip(session, today: today)
+            let slip = ConfirmationSlip(session, today: today)
             self.session = nil
-            screen = .confirmed(submissionID: id)
+            screen = .receipt(ReceiptRoom(submissionID: id, slip: slip))
             return []
         case let .saveFailed(id, reason):
             guard screen == .saving, session?.pending?.id == id else { return [] }
@@ -299,11 +299,11 @@ extension WizardState {
             session?.changing = true
             show(.wizard(page))
         case let .rating(score):
-            guard case let .rating(sid) = screen else { return [] }
-            let rating = Record.rating(id: context.newID, submissionID: sid, kioskID: kioskID, score: score, at: context.moment)
+            guard case let .receipt(room) = screen, room.page == .rating else { return [] }
+            let rating = room.rate(score, context, kioskID: kioskID)
             goHome()
             notice = .thanksForRating
-            return [.record(rating)]
+            return [rating]
         case .progressQuery:
             session = nil
             show(.progress(.asking))
@@ -368,10 +368,9 @@ extension WizardState {
             guard let pending = session?.pending else { goHome(); return [] }
             screen = .saving
             return [.enqueue(pending)]
-        case let .confirmed(id):
-            show(.rating(submissionID: id))
-        case .rating:
-            goHome()
+        case var .receipt(room):
+            let outcome = room.next()
+            return follow(outcome, showing: .receipt(room))
         }
         return []
     }
@@ -543,12 +542,13 @@ extension WizardState {
         case .saveFailed:
             backToHelper()
             show(.wizard(.review))
-        case .confirmed(let id):
-            show(.rating(submissionID: id)) // the rating is offered before the resident can leave
+        case var .receipt(room):
+            let outcome = room.next() // the rating is offered before the resident can leave
+            return follow(outcome, showing: .receipt(room))
         case var .dashboard(room):
             let outcome = room.back()
             return follow(outcome, showing: .dashboard(room))
-        case .rating, .progress, .helperLogin:
+        case .progress, .helperLogin:
             goHome()
         case .assistedConsent:
             // 不同意请按返回键, on the first page (later pages go back a page, as when checking
@@ -583,15 +583,11 @@ extension WizardState {
             unsaved.append(pending)
         }
         let finished: Bool
-        switch screen {
-        case .confirmed, .rating: finished = true
-        default: finished = false
-        }
+        if case .receipt = screen { finished = true } else { finished = false }
         session = nil
         overlay = nil
         helperKeysPressed = 0
         answersHidden = false
-        slip = nil
         parked = nil
         if careModeBeforeConsent != nil {
             backToHelper()

@@ -11,8 +11,18 @@ public struct ScreenContent: Equatable, Sendable {
         public var focused = false
     }
 
+    /// A 办件编号 to be written down: the screen shows `line` (and the number large where it fits),
+    /// speech says `lead` and reads the number digit by digit in groups of four.
+    public struct ReferenceLine: Equatable, Sendable {
+        public var line: String
+        public var lead: String
+        public var number: String
+    }
+
     public var title: String
     public var progress: String?
+    /// The confirmation's 办件编号, before the paragraphs.
+    public var reference: ReferenceLine?
     public var notice: String?
     /// The inactivity warning: shown where it moves nothing else (the full screen puts it in the
     /// row of the key legend), apart from the notice.

@@ -43,25 +43,8 @@ extension WizardState {
             }
             return ScreenContent(title: s.tr(.saveFailedTitle), paragraphs: [why, s.tr(.saveFailedKept)],
                                  keyHints: [.enterRetry, .callStaff])
-        case let .confirmed(id):
-            var paragraphs = [s.tr(.confirmedReference, ["reference": Reference.shown(id)]),
-                              online ? s.tr(.confirmedOnline)
-                                  // "您不用再来一趟" is not true of someone who has a paper to bring later.
-                                  : slip?.later.isEmpty == false ? s.tr(.confirmedOfflineLater) : s.tr(.confirmedOffline)]
-            if let slip {
-                paragraphs += slip.later.map { later in
-                    let material = later.material.resolve(locale)
-                    guard let due = later.due else { return s.tr(.confirmedLater, ["material": material]) }
-                    return s.tr(.confirmedLaterBy, ["material": material, "date": due.display(s)])
-                }
-                paragraphs += slip.nextSteps.map { $0.resolve(locale) }
-                paragraphs.append(slip.willBeTold ? s.tr(.confirmedTold) : s.tr(.confirmedAskLater))
-            }
-            paragraphs.append(s.tr(.confirmedAsk))
-            return ScreenContent(title: s.tr(.confirmedTitle), paragraphs: paragraphs, keyHints: [.enterContinue])
-        case .rating:
-            return ScreenContent(title: s.tr(.ratingTitle), question: s.tr(.ratingQuestion),
-                                 keyHints: [.chooseNumber, .enterSkip])
+        case let .receipt(room):
+            return room.content(s, surroundings)
         case let .wizard(page):
             return wizardContent(page, s, spoken: spoken)
         case let .progress(room):

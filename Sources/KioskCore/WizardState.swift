@@ -90,8 +90,8 @@ public enum Screen: Equatable, Sendable {
     case ineligible(LocalizedText, fieldID: String)
     case saving
     case saveFailed(SaveFailure)
-    case confirmed(submissionID: String)
-    case rating(submissionID: String)
+    /// The confirmation and the rating, which carry the 办件编号 and the slip.
+    case receipt(ReceiptRoom)
     /// 查询办理进度: the identity number is asked, looked up, and the items shown.
     case progress(ProgressRoom)
     /// A helper logs in: their number, then their PIN.
@@ -195,9 +195,6 @@ public struct WizardState: Equatable, Sendable {
     /// The service the resident backed out of (返回 on its first page), kept until they open it
     /// again, open another one, or the kiosk goes home or clears.
     var parked: Session?
-    /// What the confirmation tells the resident to do next, kept from the answers (which are
-    /// wiped once saved) until the kiosk goes home.
-    public internal(set) var slip: ConfirmationSlip?
     var knownFacts: KnownFacts {
         KnownFacts(waitingCount: waitingCount, online: online, syncPaused: syncPaused, mayAdoptCatalog: isEmptyHome)
     }
@@ -286,5 +283,19 @@ extension WizardState {
     mutating func setClock(_ day: CivilDate) {
         clockSuspect = day < earliestPlausibleDay
         today = max(day, earliestPlausibleDay)
+    }
+}
+
+/// The screen families' own pages, for front ends and tests that ask where the kiosk is.
+extension WizardState {
+    public var dashboardPage: DashboardRoom.Page? {
+        if case let .dashboard(room) = screen { return room.page }
+        return nil
+    }
+
+    /// The confirmation or the rating, and the submission they are about.
+    public var receipt: ReceiptRoom? {
+        if case let .receipt(room) = screen { return room }
+        return nil
     }
 }

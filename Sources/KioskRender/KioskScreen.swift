@@ -115,10 +115,11 @@ public struct KioskScreen {
         }
         text(c.progress, Style(.muted))
         key(c.error, Style(.error, bold: true))
+        text(c.reference?.line, Style(.text))
         for p in c.paragraphs { text(p, Style(.text)) }
-        if case let .confirmed(id) = state.screen, state.overlay == nil {
-            // The reference is in the paragraphs already; big digits are added when they fit.
-            let reference = Reference.shown(id)
+        if let number = c.reference?.number {
+            // The reference is in its line already; big digits are added when they fit.
+            let reference = Reference.grouped(number)
             stack.add(layout.doubleText
                 ? DoubleSizeParagraph(text: reference, width: width, style: Style(.success, bold: true), gap: 1, centred: true)
                 : BigGlyphs(reference, glyphs: glyphs, style: Style(.success)), optional: true)

@@ -76,7 +76,8 @@ final class RuntimeTests: XCTestCase, RunsProgramsQuickly {
         XCTAssertEqual(r.data.submissions.ids(in: .ready), [])
         // Space is freed; Enter tries again with the same submission.
         r.key(.enter)
-        XCTAssertEqual(r.state.screen, .confirmed(submissionID: id))
+        XCTAssertEqual(r.state.receipt?.submissionID, id)
+        XCTAssertEqual(r.state.receipt?.page, .confirmation)
         XCTAssertEqual(r.data.submissions.ids(in: .ready).map(\.text), [id])
         r.runtime.tick()
         r.settle()
@@ -97,7 +98,8 @@ final class RuntimeTests: XCTestCase, RunsProgramsQuickly {
         // What the first attempt tried to write, as the disk refused it: never sealed again by the test.
         let attempted = try XCTUnwrap(SimulatedFaults.refusedWrites.last)
         r.key(.enter)
-        XCTAssertEqual(r.state.screen, .confirmed(submissionID: id))
+        XCTAssertEqual(r.state.receipt?.submissionID, id)
+        XCTAssertEqual(r.state.receipt?.page, .confirmation)
         let written = try Data(contentsOf: r.data.submissions.folder(.ready).appendingPathComponent("\(id).json"))
         XCTAssertEqual(written, attempted, "sealing again would put new bytes under the same id, which the portal refuses (409)")
         XCTAssertFalse(String(decoding: written, as: UTF8.self).contains("511922194503150016"))

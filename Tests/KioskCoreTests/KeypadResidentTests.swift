@@ -236,7 +236,7 @@ final class KeypadResidentTests: XCTestCase {
         d = atIdentityQuestion()
         d.key(.f2); d.key(.f4); d.digit(2)
         d.type("511922194503150016"); d.digit(1); d.digit(1); d.enter(); d.submit()
-        guard case .confirmed = d.state.screen else { return XCTFail("\(d.state.screen)") }
+        guard d.state.receipt?.page == .confirmation else { return XCTFail("\(d.state.screen)") }
         d.enter(); d.enter()                          // no rating
         XCTAssertEqual(d.state.screen, .home)
         XCTAssertTrue(d.state.careMode, "after a finished service too")
@@ -285,7 +285,7 @@ final class KeypadResidentTests: XCTestCase {
         var d = Driver()
         fill(&d, "old-age-allowance", typed: ["card_last4": "5678"], chosen: [(.material("household-register"), 2)])
         d.submit()
-        guard case .confirmed = d.state.screen else { return XCTFail("\(d.state.screen)") }
+        guard d.state.receipt?.page == .confirmation else { return XCTFail("\(d.state.screen)") }
         let paragraphs = d.state.content(zh).paragraphs
         XCTAssertTrue(paragraphs.contains("以后补交：户口簿，请在2026年12月22日以前交到村便民服务点。"), "\(paragraphs)")
         XCTAssertTrue(paragraphs.contains { $0.hasPrefix("接下来：乡镇民政办审核") })
@@ -293,7 +293,7 @@ final class KeypadResidentTests: XCTestCase {
         let reference = d.state.utterance(zh).parts.first { if case .value(_, .receipt) = $0 { return true } else { return false } }
         XCTAssertNotNil(reference, "the reference is read digit by digit")
         d.esc()
-        guard case .rating = d.state.screen else { return XCTFail("返回 offers the rating first: \(d.state.screen)") }
+        guard d.state.receipt?.page == .rating else { return XCTFail("返回 offers the rating first: \(d.state.screen)") }
 
         // Face certification chosen, no phone: where to go, and no promise to call.
         var e = atIdentityQuestion()

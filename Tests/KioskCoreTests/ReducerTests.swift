@@ -42,7 +42,8 @@ final class ReducerTests: XCTestCase {
         d.enter()
         let s = try XCTUnwrap(d.submissions.first)
         XCTAssertEqual(d.submissions.count, 1)
-        XCTAssertEqual(d.state.screen, .confirmed(submissionID: s.id))
+        XCTAssertEqual(d.state.receipt?.submissionID, s.id)
+        XCTAssertEqual(d.state.receipt?.page, .confirmation)
         XCTAssertNil(d.state.session, "answers are wiped from memory once saved")
         let expected = """
         {"id":"\(s.id)","service_id":"pension-certification","service_version":2,\
@@ -200,10 +201,13 @@ final class ReducerTests: XCTestCase {
     func testRatingAfterConfirmation() throws {
         var d = startPension()
         d.type(elder); d.digit(1); d.digit(1); d.enter(); d.submit()
-        guard case let .confirmed(id) = d.state.screen else { return XCTFail() }
-        XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).paragraphs[1], "已保存，联网后自动提交。您不用再来一趟。")
+        guard let id = d.state.receipt?.submissionID else { return XCTFail() }
+        let confirmation = d.state.content(loadStrings("zh-Hans"))
+        XCTAssertEqual(confirmation.reference?.line, "办件编号：" + Reference.shown(id))
+        XCTAssertEqual(confirmation.paragraphs.first, "已保存，联网后自动提交。您不用再来一趟。")
         d.enter()
-        XCTAssertEqual(d.state.screen, .rating(submissionID: id))
+        XCTAssertEqual(d.state.receipt?.submissionID, id)
+        XCTAssertEqual(d.state.receipt?.page, .rating)
         XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).options.map(\.label), ["非常满意", "满意", "基本满意", "不满意", "非常不满意"])
         d.digit(1)
         guard case let .record(r)? = d.effects.last else { return XCTFail() }

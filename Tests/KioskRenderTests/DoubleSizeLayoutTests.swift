@@ -49,7 +49,7 @@ final class DoubleSizeLayoutTests: XCTestCase {
         d.type("13800000000")
         d.submit()
         let frame = screen.render(d.state, width: 102, height: 26)
-        guard case let .confirmed(id) = d.state.screen else { return XCTFail("not confirmed: \(d.state.screen)") }
+        guard let id = d.state.receipt?.submissionID else { return XCTFail("not confirmed: \(d.state.screen)") }
         XCTAssertTrue(frame.doubleRows.keys.contains { row(frame, $0).contains(Reference.shown(id)) }, frame.text)
     }
 

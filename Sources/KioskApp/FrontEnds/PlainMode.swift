@@ -118,6 +118,7 @@ public final class PlainMode {
         lines += [c.warning, c.notice].compactMap { $0 }
         lines.append("== \(c.title) ==")
         if let progress = c.progress { lines.append(progress) }
+        if let reference = c.reference { lines.append(reference.line) }
         lines += c.paragraphs
         if let error = c.error { lines.append(error) }
         if let question = c.question { lines.append(question) }

@@ -137,11 +137,3 @@ public struct DashboardRoom: Equatable, Sendable {
         [.dashboard(command)] + reload()
     }
 }
-
-extension WizardState {
-    /// The dashboard's page, while it is shown.
-    public var dashboardPage: DashboardRoom.Page? {
-        if case let .dashboard(room) = screen { return room.page }
-        return nil
-    }
-}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// The end of a service as a screen family: the confirmation with its 办件编号 and what comes next
+/// (the slip), then the rating (好差评). The screen carries it, so the slip is gone once the kiosk
+/// goes home; the 办件编号 never leaves it before that.
+public struct ReceiptRoom: Equatable, Sendable {
+    public enum Page: Equatable, Sendable {
+        case confirmation
+        case rating
+    }
+
+    public let submissionID: String
+    /// What the confirmation tells the resident to do next, kept from the answers (which are wiped
+    /// once saved).
+    public let slip: ConfirmationSlip
+    public internal(set) var page: Page = .confirmation
+
+    init(submissionID: String, slip: ConfirmationSlip) {
+        self.submissionID = submissionID
+        self.slip = slip
+    }
+
+    var options: [Int] { page == .rating ? Array((1...5).reversed()) : [] }
+
+    // MARK: its reducer
+
+    /// Enter or 返回 on the confirmation: the rating is offered before the resident can leave;
+    /// on the rating, they skip it.
+    mutating func next() -> RoomOutcome {
+        switch page {
+        case .confirmation:
+            page = .rating
+            return .stay([])
+        case .rating:
+            return .leave
+        }
+    }
+
+    /// A score chosen: the rating goes to the portal with the submission's id.
+    func rate(_ score: Int, _ context: Context, kioskID: String) -> Effect {
+        .record(Record.rating(id: context.newID, submissionID: submissionID, kioskID: kioskID, score: score, at: context.moment))
+    }
+
+    // MARK: its content
+
+    func content(_ s: Strings, _ around: Surroundings) -> ScreenContent {
+        switch page {
+        case .confirmation:
+            var c = ScreenContent(title: s.tr(.confirmedTitle), keyHints: [.enterContinue])
+            let number = Reference.of(submissionID)
+            c.reference = ScreenContent.ReferenceLine(line: s.tr(.confirmedReference, ["reference": Reference.grouped(number)]),
+                                                      lead: s.tr(.confirmedReference, ["reference": ""]), number: number)
+            c.paragraphs = [around.online ? s.tr(.confirmedOnline)
+                                // "您不用再来一趟" is not true of someone who has a paper to bring later.
+                                : slip.later.isEmpty ? s.tr(.confirmedOffline) : s.tr(.confirmedOfflineLater)]
+            c.paragraphs += slip.later.map { later in
+                let material = later.material.resolve(around.locale)
+                guard let due = later.due else { return s.tr(.confirmedLater, ["material": material]) }
+                return s.tr(.confirmedLaterBy, ["material": material, "date": due.display(s)])
+            }
+            c.paragraphs += slip.nextSteps.map { $0.resolve(around.locale) }
+            c.paragraphs.append(slip.willBeTold ? s.tr(.confirmedTold) : s.tr(.confirmedAskLater))
+            c.paragraphs.append(s.tr(.confirmedAsk))
+            return c
+        case .rating:
+            return ScreenContent(title: s.tr(.ratingTitle), question: s.tr(.ratingQuestion),
+                                 keyHints: [.chooseNumber, .enterSkip])
+        }
+    }
+
+    func label(ofScore score: Int, _ s: Strings) -> String {
+        switch score {
+        case 5: return s.tr(.rating5)
+        case 4: return s.tr(.rating4)
+        case 3: return s.tr(.rating3)
+        case 2: return s.tr(.rating2)
+        default: return s.tr(.rating1)
+        }
+    }
+}
