@@ -10,5 +10,5 @@ public enum AuditEvent: Equatable, Sendable {
     /// A number locked after wrong PINs; `nil` when the whole kiosk's login is (`LoginGuard`).
     case lockout(helperID: String?, seconds: Int)
     /// A resident pressed the call-staff key (F1).
-    case helpCall(id: String)
+    case helpCall(id: ItemID)
 }

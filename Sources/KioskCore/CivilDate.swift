@@ -98,6 +98,12 @@ public struct Moment: Equatable, Sendable {
                       c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, sign, off / 3600, (off % 3600) / 60)
     }
 
+    /// `20261122-093000`: the kiosk's local time in a file name, sorting as time goes.
+    public var fileStamp: String {
+        let c = localComponents
+        return String(format: "%04d%02d%02d-%02d%02d%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+
     /// Reads what `rfc3339` wrote (any RFC 3339 time); nil for anything else.
     public static func parse(_ text: String) -> Moment? {
         let format = ISO8601DateFormatter()

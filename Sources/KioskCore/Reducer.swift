@@ -291,7 +291,7 @@ extension WizardState {
             session?.residentConsentAt = nil
             advance()
         case .consent:
-            if session?.consentGivenAt == nil { session?.consentGivenAt = context.moment.rfc3339 }
+            if session?.consentGivenAt == nil { session?.consentGivenAt = context.moment }
             advance()
         case let .change(page):
             // Whatever the resident agreed to before no longer stands once something changes.
@@ -356,7 +356,7 @@ extension WizardState {
             if !isLastPage { turnAnswerPage(by: 1); return [] }
             // The resident agrees, with 确认 as the screen says; the receipt and what follows are
             // theirs, in care mode, until the kiosk goes home.
-            session?.residentConsentAt = context.moment.rfc3339
+            session?.residentConsentAt = context.moment
             return submit(context)
         case var .dashboard(room):
             let outcome = room.confirm(input)
@@ -450,7 +450,7 @@ extension WizardState {
                                             noticeVersion: notice, at: context.moment, today: today, helper: helper)
         submission.clockSuspect = clockSuspect
         // A submission that failed to save is sent again unchanged: same id, same bytes.
-        if let pending = session.pending, pending.json["body"] == submission.json["body"] { submission = pending }
+        if let pending = session.pending, pending.body == submission.body { submission = pending }
         self.session?.pending = submission
         screen = .saving
         return [.enqueue(submission)]

@@ -16,6 +16,9 @@ public enum Reference {
     /// The reference of a submission as the screen shows it: `0123 4567 8901`.
     public static func shown(_ submissionID: String) -> String { grouped(of(submissionID)) }
 
+    public static func of(_ submissionID: ItemID) -> String { of(submissionID.text) }
+    public static func shown(_ submissionID: ItemID) -> String { shown(submissionID.text) }
+
     /// `0123 4567 8901`, as the screen shows it.
     public static func grouped(_ reference: String) -> String {
         stride(from: 0, to: reference.count, by: 4).map { start -> String in

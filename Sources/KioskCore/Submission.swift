@@ -1,10 +1,93 @@
 import Foundation
 
-/// A confirmed submission in the contract's §4 form. Its id and bytes never change afterwards.
+/// A confirmed submission in the contract's §4 form. Its id and bytes never change afterwards:
+/// `json` is its only encoder, used for the queue, the portal and the seal alike.
 public struct Submission: Equatable, Sendable {
-    public var id: String
+    /// `self`: the resident alone; `assisted`: a helper acts for them (帮办代办).
+    public enum Channel: String, Sendable { case resident = "self", assisted }
+
+    /// The part that is sealed to the portal's key.
+    public struct Body: Equatable, Sendable {
+        /// The relevant, answered fields, in asking order; values as the contract writes each type.
+        public var answers: [Answer]
+        public var materials: [MaterialStatus]
+        /// Nil when no privacy notice was shown (a service without sensitive questions).
+        public var consent: Consent?
+        public var helper: HelperSession?
+
+        public init(answers: [Answer], materials: [MaterialStatus] = [], consent: Consent? = nil, helper: HelperSession? = nil) {
+            self.answers = answers
+            self.materials = materials
+            self.consent = consent
+            self.helper = helper
+        }
+    }
+
+    public struct Answer: Equatable, Sendable {
+        public var fieldID: String
+        /// A catalog's field types have their own JSON forms (`true`, `3`, `"visit"`), kept as they are.
+        public var value: JSONValue
+
+        public init(_ fieldID: String, _ value: JSONValue) {
+            self.fieldID = fieldID
+            self.value = value
+        }
+    }
+
+    public struct MaterialStatus: Equatable, Sendable {
+        public var id: String
+        /// `provided` or `deferred`.
+        public var status: MaterialChoice
+
+        public init(id: String, status: MaterialChoice) {
+            self.id = id
+            self.status = status
+        }
+    }
+
+    public struct Consent: Equatable, Sendable {
+        public var noticeVersion: String
+        public var givenAt: Moment
+        /// 帮办代办: when the resident agreed on screen that the helper may act for them; the
+        /// contract's `proxy: true` goes with it.
+        public var proxyConfirmedAt: Moment?
+
+        public init(noticeVersion: String, givenAt: Moment, proxyConfirmedAt: Moment? = nil) {
+            self.noticeVersion = noticeVersion
+            self.givenAt = givenAt
+            self.proxyConfirmedAt = proxyConfirmedAt
+        }
+    }
+
+    /// The body sealed to the portal's key (HPKE, contract §4), in standard base64.
+    public struct Sealed: Equatable, Sendable {
+        public var suite: String
+        public var keyID: String
+        public var enc: String
+        public var ct: String
+
+        public init(suite: String, keyID: String, enc: String, ct: String) {
+            self.suite = suite
+            self.keyID = keyID
+            self.enc = enc
+            self.ct = ct
+        }
+    }
+
+    /// The body in clear until it is sealed; once sealed the kiosk no longer holds it.
+    public enum Content: Equatable, Sendable {
+        case clear(Body)
+        case sealed(Sealed)
+    }
+
+    public var id: ItemID
     public var serviceID: String
-    public var json: JSONValue
+    public var serviceVersion: Int
+    public var createdAt: Moment
+    public var kioskID: String
+    public var locale: String
+    public var channel: Channel
+    public var content: Content
     /// The resident's identity number as it may be shown (`5119**********0016`), if one was given.
     public var maskedIdentity: String?
     /// The kiosk's clock could not be believed when it was confirmed (see `ClockCheck`).
@@ -13,25 +96,73 @@ public struct Submission: Equatable, Sendable {
     /// progress check (`IdentityKeys`), never the number, and a sealed body no longer shows it.
     public var identityNumber: String?
 
-    public init(id: String, serviceID: String, json: JSONValue, maskedIdentity: String? = nil, clockSuspect: Bool = false,
-                identityNumber: String? = nil) {
+    public init(id: ItemID, serviceID: String, serviceVersion: Int, createdAt: Moment, kioskID: String, locale: String,
+                channel: Channel, body: Body, maskedIdentity: String? = nil, clockSuspect: Bool = false, identityNumber: String? = nil) {
         self.id = id
         self.serviceID = serviceID
-        self.json = json
+        self.serviceVersion = serviceVersion
+        self.createdAt = createdAt
+        self.kioskID = kioskID
+        self.locale = locale
+        self.channel = channel
+        self.content = .clear(body)
         self.maskedIdentity = maskedIdentity
         self.clockSuspect = clockSuspect
         self.identityNumber = identityNumber
     }
 
+    /// The body in clear; nil once sealed.
+    public var body: Body? {
+        if case let .clear(body) = content { return body }
+        return nil
+    }
+
+    /// The contract's JSON, members in the contract's order.
+    public var json: JSONValue {
+        let content: (String, JSONValue)
+        switch self.content {
+        case let .clear(body): content = ("body", body.json)
+        case let .sealed(sealed): content = ("sealed", sealed.json)
+        }
+        return .object([
+            ("id", .string(id.text)),
+            ("service_id", .string(serviceID)),
+            ("service_version", .number(Double(serviceVersion))),
+            ("created_at", .string(createdAt.rfc3339)),
+            ("kiosk_id", .string(kioskID)),
+            ("locale", .string(locale)),
+            ("channel", .string(channel.rawValue)),
+            content,
+        ])
+    }
+
     public var bytes: Data { json.encodedData() }
 }
 
-/// Something else the kiosk keeps for the portal: a rating (好差评) or a call for staff.
-public struct Record: Equatable, Sendable {
-    public enum Kind: String, Sendable { case rating, helpRequest = "help-request" }
-    public var kind: Kind
-    public var id: String
-    public var json: JSONValue
+extension Submission.Body {
+    /// What is sealed, and what a clear submission carries as `body`.
+    public var json: JSONValue {
+        .object([
+            ("answers", .object(answers.map { ($0.fieldID, $0.value) })),
+            ("materials", .array(materials.map { .object([("id", .string($0.id)), ("status", .string($0.status.rawValue))]) })),
+            ("consent", consent?.json ?? .null),
+            ("helper", helper.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) } ?? .null),
+        ])
+    }
+}
+
+extension Submission.Consent {
+    var json: JSONValue {
+        var members: [(String, JSONValue)] = [("notice_version", .string(noticeVersion)), ("given_at", .string(givenAt.rfc3339))]
+        if let proxyConfirmedAt { members += [("proxy", .bool(true)), ("proxy_confirmed_at", .string(proxyConfirmedAt.rfc3339))] }
+        return .object(members)
+    }
+}
+
+extension Submission.Sealed {
+    var json: JSONValue {
+        .object([("suite", .string(suite)), ("key_id", .string(keyID)), ("enc", .string(enc)), ("ct", .string(ct))])
+    }
 }
 
 extension Session {
@@ -85,39 +216,24 @@ extension Session {
         relevantFields(today: today).compactMap { f in answers[f.id].map { (f.id, $0) } }
     }
 
-    func submission(id: String, kioskID: String, locale: String, noticeVersion: String, at moment: Moment, today: CivilDate,
+    func submission(id: ItemID, kioskID: String, locale: String, noticeVersion: String, at moment: Moment, today: CivilDate,
                     helper: HelperSession? = nil) -> Submission {
-        let materialStatus: [JSONValue] = applyingMaterials(today: today).compactMap { m in
+        let materials: [Submission.MaterialStatus] = applyingMaterials(today: today).compactMap { m in
             let choice = self.materials[m.id] ?? (m.required && !m.deferrable ? .provided : .notApplicable)
-            guard choice != .notApplicable else { return nil }
-            return .object([("id", .string(m.id)), ("status", .string(choice.rawValue))])
+            return choice == .notApplicable ? nil : Submission.MaterialStatus(id: m.id, status: choice)
         }
         // With a helper, the consent that counts is the resident's own, given on screen at the end.
-        let consent: JSONValue
+        let consent: Submission.Consent?
         if helper != nil, let given = residentConsentAt {
-            consent = .object([("notice_version", .string(noticeVersion)), ("given_at", .string(consentGivenAt ?? given)),
-                               ("proxy", .bool(true)), ("proxy_confirmed_at", .string(given))])
+            consent = Submission.Consent(noticeVersion: noticeVersion, givenAt: consentGivenAt ?? given, proxyConfirmedAt: given)
         } else {
-            consent = consentGivenAt.map { .object([("notice_version", .string(noticeVersion)), ("given_at", .string($0))]) } ?? .null
+            consent = consentGivenAt.map { Submission.Consent(noticeVersion: noticeVersion, givenAt: $0) }
         }
-        let body: JSONValue = .object([
-            ("answers", .object(submittedAnswers(today: today))),
-            ("materials", .array(materialStatus)),
-            ("consent", consent),
-            ("helper", helper.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) } ?? .null),
-        ])
-        let json: JSONValue = .object([
-            ("id", .string(id)),
-            ("service_id", .string(service.id)),
-            ("service_version", .number(Double(service.version))),
-            ("created_at", .string(moment.rfc3339)),
-            ("kiosk_id", .string(kioskID)),
-            ("locale", .string(locale)),
-            ("channel", .string(helper == nil ? "self" : "assisted")),
-            ("body", body),
-        ])
+        let body = Submission.Body(answers: submittedAnswers(today: today).map { Submission.Answer($0.0, $0.1) },
+                                   materials: materials, consent: consent, helper: helper)
         let identity = relevantFields(today: today).first { $0.type == .idNumber }.flatMap { answers[$0.id]?.stringValue }
-        return Submission(id: id, serviceID: service.id, json: json,
+        return Submission(id: id, serviceID: service.id, serviceVersion: service.version, createdAt: moment, kioskID: kioskID,
+                          locale: locale, channel: helper == nil ? .resident : .assisted, body: body,
                           maskedIdentity: identity.map { Mask.value($0, type: .idNumber) }, identityNumber: identity)
     }
 }

@@ -15,8 +15,8 @@ public enum Action: Equatable, Sendable {
     /// Plain line mode: the whole line is typed into the field and confirmed.
     case typeLine(String)
     /// The runtime wrote the submission durably; only now may the confirmation appear.
-    case saved(submissionID: String)
-    case saveFailed(submissionID: String, SaveFailure)
+    case saved(submissionID: ItemID)
+    case saveFailed(submissionID: ItemID, SaveFailure)
     case setOnline(Bool)
     /// The portal refused the kiosk's token: sending is paused until a helper fixes it.
     case setSyncPaused(Bool)
@@ -62,9 +62,9 @@ public enum SaveFailure: Equatable, Sendable {
 public struct Context: Sendable {
     public var moment: Moment
     /// A fresh lowercase UUID v4; used only when the action creates something (a submission).
-    public var newID: String
+    public var newID: ItemID
 
-    public init(moment: Moment, newID: String) {
+    public init(moment: Moment, newID: ItemID) {
         self.moment = moment
         self.newID = newID
     }
@@ -129,10 +129,10 @@ public struct Session: Equatable, Sendable {
     /// Questions the resident has been through, answered or left empty (optional ones).
     public var visited: Set<String> = []
     public var materials: [String: MaterialChoice] = [:]
-    /// RFC 3339 time the privacy notice was accepted.
-    public var consentGivenAt: String?
+    /// When the privacy notice was accepted.
+    public var consentGivenAt: Moment?
     /// 帮办代办: when the resident agreed on screen that the helper may submit for them.
-    public var residentConsentAt: String?
+    public var residentConsentAt: Moment?
     /// The resident came from the check-answers screen and goes back there when done.
     public var changing = false
     /// Built on confirm; kept until the runtime says it is on disk, and re-sent unchanged on retry.

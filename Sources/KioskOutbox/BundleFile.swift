@@ -36,10 +36,10 @@ public enum BundleFile {
     }
 
     /// The bundle's bytes and the SHA-256 its trailer carries.
-    public static func encode(kioskID: String, createdAt: String, payloads: [Data]) -> (bytes: Data, sha256: String) {
+    public static func encode(kioskID: String, createdAt: Moment, payloads: [Data]) -> (bytes: Data, sha256: String) {
         var out = JSONValue.object([
             ("format", .string("carekiosk-bundle")), ("version", .number(1)), ("kiosk_id", .string(kioskID)),
-            ("created_at", .string(createdAt)), ("count", .number(Double(payloads.count))),
+            ("created_at", .string(createdAt.rfc3339)), ("count", .number(Double(payloads.count))),
         ]).encodedData()
         out.append(0x0A)
         for payload in payloads {

@@ -29,7 +29,7 @@ public struct DataFolder: Sendable {
     /// Writes a confirmed submission, its facts keyed by the whole identity number for the
     /// progress check (never the number itself).
     public func enqueue(_ submission: Submission) throws(DurableWriteError) {
-        guard var item = submission.queueItem else { throw .failed(submission.id, errno: EINVAL) }
+        var item = submission.queueItem
         // The secret was made when the folder was prepared. The key only serves the progress
         // check: a secret missing or damaged never stops a save.
         if let number = submission.identityNumber { item.facts.identityKey = IdentityKeys.load(self)?.key(number) }
@@ -37,7 +37,7 @@ public struct DataFolder: Sendable {
     }
 
     public func store(_ record: Record) throws(DurableWriteError) {
-        guard let item = record.queueItem else { throw .failed(record.id, errno: EINVAL) }
+        let item = record.queueItem
         switch record.kind {
         case .rating: try ratings.put(item)
         case .helpRequest: try helpRequests.put(item)

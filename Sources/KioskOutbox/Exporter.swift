@@ -43,9 +43,9 @@ public struct Exporter {
             let checked = try data.checkedItems(spool, spool.idsOldestFirst(in: source), in: source, at: moment)
             let items = checked.items.filter { $0.payload != nil }
             guard !items.isEmpty else { return Exported(file: nil, count: 0, sha256: nil, damaged: checked.damaged) }
-            let (bytes, sha256) = BundleFile.encode(kioskID: kioskID, createdAt: moment.rfc3339, payloads: items.map { $0.payload! })
+            let (bytes, sha256) = BundleFile.encode(kioskID: kioskID, createdAt: moment, payloads: items.map { $0.payload! })
             // Never over an earlier bundle, or whatever else is on the stick under that name.
-            var file = folder.appendingPathComponent("\(kioskID)-\(Self.stamp(moment)).ckb")
+            var file = folder.appendingPathComponent("\(kioskID)-\(moment.fileStamp).ckb")
             for n in 2...1000 {
                 // Which bundle is being written, before it is: see `ExportRecord`.
                 try ExportRecord(folder: folder, file: file.lastPathComponent, sha256: sha256, exportedAt: moment.rfc3339,
@@ -54,7 +54,7 @@ public struct Exporter {
                     try DurableFile.write(bytes, to: file, tmpFolder: folder, replacing: false)
                     break
                 } catch .exists where n < 1000 {
-                    file = folder.appendingPathComponent("\(kioskID)-\(Self.stamp(moment))-\(n).ckb")
+                    file = folder.appendingPathComponent("\(kioskID)-\(moment.fileStamp)-\(n).ckb")
                 }
             }
             let ref = BundleRef(file: file.lastPathComponent, sha256: sha256, exportedAt: moment.rfc3339)
@@ -76,11 +76,5 @@ public struct Exporter {
         withExtendedLifetime(lock) {
             if (try? data.submissions.recover()) != nil { _ = try? ExportRecord.finish(data, at: moment) }
         }
-    }
-
-    /// `2026-11-22T09:30:00+08:00` → `20261122-093000`.
-    static func stamp(_ moment: Moment) -> String {
-        let digits = moment.rfc3339.prefix(19).filter(\.isNumber)
-        return String(digits.prefix(8)) + "-" + String(digits.dropFirst(8))
     }
 }

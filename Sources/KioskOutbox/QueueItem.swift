@@ -91,13 +91,12 @@ extension QueueItem.Damage {
 
 extension Submission {
     /// What is kept about a submission for the helper, even after it is sent: nothing personal
-    /// beyond the masked identity number. Nil when the submission's id is not a kiosk id.
-    public var queueItem: QueueItem? {
-        guard let itemID = ItemID(id) else { return nil }
-        var facts = QueueFacts(id: itemID, kind: .submission)
+    /// beyond the masked identity number.
+    public var queueItem: QueueItem {
+        var facts = QueueFacts(id: id, kind: .submission)
         facts.serviceID = serviceID
-        facts.serviceVersion = json["service_version"]?.intValue(in: 1...999_999)
-        facts.createdAt = json["created_at"]?.stringValue.flatMap(Moment.parse)
+        facts.serviceVersion = serviceVersion
+        facts.createdAt = createdAt
         facts.maskedID = maskedIdentity
         facts.clockSuspect = clockSuspect
         return QueueItem(facts: facts, payload: bytes)
@@ -105,10 +104,9 @@ extension Submission {
 }
 
 extension Record {
-    public var queueItem: QueueItem? {
-        guard let itemID = ItemID(id) else { return nil }
-        var facts = QueueFacts(id: itemID, kind: kind == .rating ? .rating : .helpRequest)
-        facts.createdAt = json["created_at"]?.stringValue.flatMap(Moment.parse)
+    public var queueItem: QueueItem {
+        var facts = QueueFacts(id: id, kind: kind == .rating ? .rating : .helpRequest)
+        facts.createdAt = createdAt
         return QueueItem(facts: facts, payload: json.encodedData())
     }
 }

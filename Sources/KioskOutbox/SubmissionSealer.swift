@@ -38,7 +38,7 @@ public struct PortalKey: Equatable, Sendable {
 public final class SubmissionSealer: @unchecked Sendable {
     public static let info = Array("carekiosk submission v1".utf8)
     public let key: PortalKey
-    private var sealed: [String: Submission] = [:]
+    private var sealed: [ItemID: Submission] = [:]
     private let lock = NSLock()
 
     public init(key: PortalKey) { self.key = key }
@@ -47,19 +47,16 @@ public final class SubmissionSealer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let done = sealed[submission.id] { return done }
-        guard let members = submission.json.objectValue, let body = submission.json["body"] else { return submission }
-        let (enc, ct) = try HPKE.seal(recipientPublicKey: key.raw, info: Self.info, aad: Array(submission.id.utf8),
-                                      plaintext: Array(body.encodedData()))
-        let envelope: JSONValue = .object([
-            ("suite", .string(HPKE.suiteName)), ("key_id", .string(key.id)),
-            ("enc", .string(Data(enc).base64EncodedString())), ("ct", .string(Data(ct).base64EncodedString())),
-        ])
+        guard let body = submission.body else { return submission }
+        let (enc, ct) = try HPKE.seal(recipientPublicKey: key.raw, info: Self.info, aad: Array(submission.id.text.utf8),
+                                      plaintext: Array(body.json.encodedData()))
         var out = submission
-        out.json = .object(members.map { name, value in name == "body" ? ("sealed", envelope) : (name, value) })
+        out.content = .sealed(Submission.Sealed(suite: HPKE.suiteName, keyID: key.id, enc: Data(enc).base64EncodedString(),
+                                                ct: Data(ct).base64EncodedString()))
         sealed[submission.id] = out
         return out
     }
 
     /// The submission is on disk: its sealed copy is no longer needed in memory.
-    public func forget(_ id: String) { lock.withLock { sealed[id] = nil } }
+    public func forget(_ id: ItemID) { lock.withLock { sealed[id] = nil } }
 }

@@ -28,6 +28,11 @@ public let helperSequenceKeys: [Character] = ["/", "*", "-"]
 public let testMoment = Moment(date: Date(timeIntervalSince1970: 1_795_312_800), utcOffsetSeconds: 8 * 3600)
 public let testToday = testMoment.civilDate
 
+extension ItemID {
+    /// `00000000-0000-4000-8000-000000000042` for 42: ids a test can tell apart and write down.
+    public static func numbered(_ n: Int) -> ItemID { ItemID(String(format: "00000000-0000-4000-8000-%012d", n))! }
+}
+
 /// Drives a wizard the way a resident would, one key at a time, with a fixed clock.
 public struct Driver {
     public var state: WizardState
@@ -44,7 +49,7 @@ public struct Driver {
 
     public mutating func send(_ action: Action) {
         counter += 1
-        let id = String(format: "00000000-0000-4000-8000-%012d", counter)
+        let id = ItemID.numbered(counter)
         let reduced = state.reduce(action, Context(moment: moment, newID: id))
         let out = state.voiced(reduced, strings: speechStrings) // as the runtime does
         effects += out

@@ -10,21 +10,15 @@ import KioskTestSupport
 /// reference portal, single and batch.
 enum QueueBench {
     static func submission(_ n: Int) -> Submission {
-        let id = String(format: "%08x-0000-4000-8000-%012d", n, n)
-        let json: JSONValue = .object([
-            ("id", .string(id)), ("service_id", .string("pension-certification")), ("service_version", .number(1)),
-            ("created_at", .string("2026-11-22T09:30:00+08:00")), ("kiosk_id", .string("cn-511922-bench-01")),
-            ("locale", .string("zh-Hans")), ("channel", .string("self")),
-            ("body", .object([
-                ("answers", .object([("id_number", .string("511922194503150016")), ("phone", .string("13800000000")),
-                                     ("alive_check", .string("visit")), ("address", .string("江口镇二村三组5号"))])),
-                ("materials", .array([.object([("id", .string("id-card")), ("status", .string("provided"))])])),
-                ("consent", .object([("notice_version", .string("2026-11")), ("given_at", .string("2026-11-22T09:29:40+08:00"))])),
-                ("helper", .null),
-            ])),
-        ])
-        return Submission(id: id, serviceID: "pension-certification", json: json, maskedIdentity: "5119**********0016",
-                          identityNumber: "511922194503150016")
+        let id = ItemID(String(format: "%08x-0000-4000-8000-%012d", n, n))!
+        let body = Submission.Body(
+            answers: [.init("id_number", .string("511922194503150016")), .init("phone", .string("13800000000")),
+                      .init("alive_check", .string("visit")), .init("address", .string("江口镇二村三组5号"))],
+            materials: [.init(id: "id-card", status: .provided)],
+            consent: .init(noticeVersion: "2026-11", givenAt: Moment.parse("2026-11-22T09:29:40+08:00")!))
+        return Submission(id: id, serviceID: "pension-certification", serviceVersion: 1, createdAt: Moment.parse("2026-11-22T09:30:00+08:00")!,
+                          kioskID: "cn-511922-bench-01", locale: "zh-Hans", channel: .resident, body: body,
+                          maskedIdentity: "5119**********0016", identityNumber: "511922194503150016")
     }
 
     static func scratch(_ name: String) -> URL {
@@ -56,7 +50,7 @@ enum QueueBench {
         for s in (count..<(2 * count)).map(submission) {
             let start = DispatchTime.now()
             let moment = Moment.now()
-            let change = try! audited.audit.beforeChange([AuditLog.Entry(.submissionConfirmed, [("id", .string(s.id))])], at: moment)
+            let change = try! audited.audit.beforeChange([AuditLog.Entry(.submissionConfirmed, [("id", .string(s.id.text))])], at: moment)
             try! audited.enqueue(s)
             audited.audit.afterChange(change, at: moment)
             withAudit.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
@@ -70,17 +64,17 @@ enum QueueBench {
         var sqlite: [Double] = []
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         for s in items {
-            let bytes = s.queueItem!.fileBytes
+            let bytes = s.queueItem.fileBytes
             let start = DispatchTime.now()
             sqlite3_reset(insert)
-            sqlite3_bind_text(insert, 1, s.id, -1, transient)
+            sqlite3_bind_text(insert, 1, s.id.text, -1, transient)
             _ = bytes.withUnsafeBytes { sqlite3_bind_blob(insert, 2, $0.baseAddress, Int32($0.count), transient) }
             guard sqlite3_step(insert) == SQLITE_DONE else { fatalError("sqlite insert failed") }
             sqlite.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
         }
         sqlite3_finalize(insert)
         sqlite3_close(db)
-        let size = items[0].queueItem!.fileBytes.count
+        let size = items[0].queueItem.fileBytes.count
         let how = "\(count) submissions of \(size) B, one durable write each, same disk"
         return [
             Row(measure: "durable enqueue latency, outbox (tmp + fsync + rename + fsync folder)",

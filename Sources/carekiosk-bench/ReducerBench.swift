@@ -16,7 +16,7 @@ func reducerRow(_ catalog: Catalog) -> Row {
     }
     let moment = Moment.now()
     var state = WizardState(catalog: catalog, kioskID: "bench", today: moment.civilDate)
-    let context = Context(moment: moment, newID: "00000000-0000-4000-8000-000000000000")
+    let context = Context(moment: moment, newID: .numbered(0))
     let start = DispatchTime.now()
     for event in events {
         let effects = state.reduce(event, context)

@@ -68,7 +68,7 @@ func speechRows(catalog: Catalog, resources: Resources) -> [Row] {
         }
     }
     let context = Context(moment: Moment(date: Date(timeIntervalSince1970: 1_795_312_800), utcOffsetSeconds: 8 * 3600),
-                          newID: "00000000-0000-4000-8000-000000000001")
+                          newID: .numbered(1))
     // Home → 社保养老 → 养老金资格认证 → intro → material → privacy → first question, then F3 there.
     let walk: [Key] = [.digit(1), .digit(1), .enter, .digit(1), .digit(1), .f3]
     var rows = mandarinRows + cantoneseRows

@@ -106,7 +106,7 @@ rows += StartupBench.rows(kiosk: binDir.appendingPathComponent("carekiosk"),
 
 rows.append(reducerRow(catalog))
 let moment = Moment.now()
-let context = Context(moment: moment, newID: "00000000-0000-4000-8000-000000000000")
+let context = Context(moment: moment, newID: .numbered(0))
 
 // MARK: a county-sized catalog: 2 000 services in 20 categories
 

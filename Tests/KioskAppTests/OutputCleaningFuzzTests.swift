@@ -126,7 +126,7 @@ final class OutputCleaningFuzzTests: XCTestCase {
                                     locale: locale, careMode: round % 2 == 0)
             for step in 0..<2 {
                 _ = state.reduce(action(state), Context(moment: Moment(date: Date(timeIntervalSince1970: 1_795_312_800), utcOffsetSeconds: 28800),
-                                                        newID: "00000000-0000-4000-8000-\(String(format: "%012d", step))"))
+                                                        newID: .numbered(step)))
                 let content = state.content(strings[locale]!)
                 let plain = PlainMode.text(of: content)
                 let controls = plain.unicodeScalars.filter { $0 != "\n" && Self.isControl($0) }

@@ -13,7 +13,7 @@ final class RuntimeHarness {
     let data: DataFolder
 
     init(root: URL, careMode: Bool = true, catalog: Catalog = bundledCatalog, sealer: SubmissionSealer? = nil, usbFolder: URL? = nil,
-         clock: @escaping @Sendable () -> Moment = { Moment.now() }, newID: @escaping () -> String = { ItemID.make().text }) throws {
+         clock: @escaping @Sendable () -> Moment = { Moment.now() }, newID: @escaping () -> ItemID = { ItemID.make() }) throws {
         data = DataFolder(root: root)
         try data.prepare(kioskID: "k")
         let zh = loadStrings("zh-Hans"), en = loadStrings("en")

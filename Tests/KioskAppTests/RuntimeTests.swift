@@ -9,9 +9,9 @@ import KioskSync
 /// The runtime and the effect interpreter over a data folder (`RuntimeHarness`). As root, one
 /// test mounts a folder read-only (`whileReadOnly`).
 final class RuntimeTests: XCTestCase, RunsProgramsQuickly {
-    func runtime(_ root: URL, ids: [String]) throws -> RuntimeHarness {
+    func runtime(_ root: URL, ids: [ItemID]) throws -> RuntimeHarness {
         var queue = ids
-        return try RuntimeHarness(root: root, newID: { queue.isEmpty ? UUID().uuidString.lowercased() : queue.removeFirst() })
+        return try RuntimeHarness(root: root, newID: { queue.isEmpty ? ItemID.make() : queue.removeFirst() })
     }
 
     /// Pension certification up to the check-answers screen.
@@ -68,7 +68,7 @@ final class RuntimeTests: XCTestCase, RunsProgramsQuickly {
         let root = temporaryFolder("runtime")
         defer { try? FileManager.default.removeItem(at: root) }
         let id = "0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11"
-        let r = try runtime(root, ids: Array(repeating: "unused", count: 10) + [id])
+        let r = try runtime(root, ids: Array(repeating: .numbered(0), count: 10) + [ItemID(id)!])
         fillPension(r)
         makeTheNextWriteFindTheDiskFull()
         r.key(.enter)
@@ -76,7 +76,7 @@ final class RuntimeTests: XCTestCase, RunsProgramsQuickly {
         XCTAssertEqual(r.data.submissions.ids(in: .ready), [])
         // Space is freed; Enter tries again with the same submission.
         r.key(.enter)
-        XCTAssertEqual(r.state.receipt?.submissionID, id)
+        XCTAssertEqual(r.state.receipt?.submissionID, ItemID(id)!)
         XCTAssertEqual(r.state.receipt?.page, .confirmation)
         XCTAssertEqual(r.data.submissions.ids(in: .ready).map(\.text), [id])
         r.runtime.tick()
@@ -89,8 +89,8 @@ final class RuntimeTests: XCTestCase, RunsProgramsQuickly {
         defer { try? FileManager.default.removeItem(at: root) }
         let id = "0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11"
         let sealer = SubmissionSealer(key: try PortalKey(hex: "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d", id: "k1"))
-        var queue = Array(repeating: "unused", count: 10) + [id]
-        let r = try RuntimeHarness(root: root, sealer: sealer, newID: { queue.isEmpty ? UUID().uuidString.lowercased() : queue.removeFirst() })
+        var queue = Array(repeating: ItemID.numbered(0), count: 10) + [ItemID(id)!]
+        let r = try RuntimeHarness(root: root, sealer: sealer, newID: { queue.isEmpty ? ItemID.make() : queue.removeFirst() })
         fillPension(r)
         makeTheNextWriteFindTheDiskFull()
         r.key(.enter)
@@ -98,7 +98,7 @@ final class RuntimeTests: XCTestCase, RunsProgramsQuickly {
         // What the first attempt tried to write, as the disk refused it: never sealed again by the test.
         let attempted = try XCTUnwrap(SimulatedFaults.refusedWrites.last)
         r.key(.enter)
-        XCTAssertEqual(r.state.receipt?.submissionID, id)
+        XCTAssertEqual(r.state.receipt?.submissionID, ItemID(id)!)
         XCTAssertEqual(r.state.receipt?.page, .confirmation)
         let written = try Data(contentsOf: r.data.submissions.folder(.ready).appendingPathComponent("\(id).json"))
         XCTAssertEqual(written, attempted, "sealing again would put new bytes under the same id, which the portal refuses (409)")

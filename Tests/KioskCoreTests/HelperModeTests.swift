@@ -260,12 +260,12 @@ final class HelperModeTests: XCTestCase {
         var d = assistedPensionAnswered()
         d.enter()
         var state = d.state
-        while !state.isLastPage { _ = state.reduce(.key(.enter), Context(moment: testMoment, newID: "x")) }
-        let context = Context(moment: testMoment, newID: "11111111-1111-4111-8111-111111111111")
+        while !state.isLastPage { _ = state.reduce(.key(.enter), Context(moment: testMoment, newID: .numbered(0))) }
+        let context = Context(moment: testMoment, newID: ItemID("11111111-1111-4111-8111-111111111111")!)
         guard let submission = state.reduce(.key(.enter), context).queued else { return XCTFail("consent did not queue") }
         _ = state.reduce(.saveFailed(submissionID: submission.id, .diskFull), context)
         let later = Moment(date: testMoment.date.addingTimeInterval(121), utcOffsetSeconds: testMoment.utcOffsetSeconds)
-        let effects = state.reduce(.tick, Context(moment: later, newID: "22222222-2222-4222-8222-222222222222"))
+        let effects = state.reduce(.tick, Context(moment: later, newID: ItemID("22222222-2222-4222-8222-222222222222")!))
         XCTAssertNil(state.helper, "the helper who walked away is logged out")
         XCTAssertTrue(effects.contains(.audit(.logout(helperID: "1001"))))
         XCTAssertEqual(state.screen, .home)
@@ -316,7 +316,7 @@ final class HelperModeTests: XCTestCase {
         var state = Driver().state
         func press(_ key: Key, after seconds: TimeInterval) {
             let moment = Moment(date: testMoment.date.addingTimeInterval(seconds), utcOffsetSeconds: testMoment.utcOffsetSeconds)
-            _ = state.reduce(.key(key), Context(moment: moment, newID: "x"))
+            _ = state.reduce(.key(key), Context(moment: moment, newID: .numbered(0)))
         }
         press(.character("/"), after: 0); press(.character("*"), after: 1); press(.character("-"), after: 9)
         XCTAssertEqual(state.screen, .home, "the sequence spread over 9 seconds is not a helper's")
@@ -343,9 +343,9 @@ final class HelperModeTests: XCTestCase {
         d.enter(); d.enter()
         // The resident agrees, but the disk is full; the helper goes back and changes an answer.
         var state = d.state
-        let context = Context(moment: testMoment, newID: "11111111-1111-4111-8111-111111111111")
+        let context = Context(moment: testMoment, newID: ItemID("11111111-1111-4111-8111-111111111111")!)
         guard state.reduce(.key(.enter), context).queued != nil else { return XCTFail("consent did not queue") }
-        _ = state.reduce(.saveFailed(submissionID: "11111111-1111-4111-8111-111111111111", .diskFull), context)
+        _ = state.reduce(.saveFailed(submissionID: ItemID("11111111-1111-4111-8111-111111111111")!, .diskFull), context)
         _ = state.reduce(.key(.escape), context)
         XCTAssertEqual(state.screen, .wizard(.review))
         _ = state.reduce(.key(.digit(state.reviewItems.firstIndex(of: .question("phone"))! + 1)), context)

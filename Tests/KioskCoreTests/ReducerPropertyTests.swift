@@ -23,7 +23,7 @@ final class ReducerPropertyTests: XCTestCase {
         case 90..<92: return .key(.character("X"))
         case 92..<97: return .key([.f1, .f2, .f3, .f4].randomElement(using: &rng)!)
         case 97: return .setOnline(Bool.random(using: &rng))
-        case 98: return .saveFailed(submissionID: "00000000-0000-4000-8000-000000000098", .diskFull)
+        case 98: return .saveFailed(submissionID: ItemID("00000000-0000-4000-8000-000000000098")!, .diskFull)
         default: return .tick
         }
     }
@@ -69,7 +69,7 @@ final class ReducerPropertyTests: XCTestCase {
             let action = randomAction(&rng)
             // Now and then the clock jumps, far enough for the inactivity rules to warn or clear.
             if action == .tick { now = Moment(date: now.date.addingTimeInterval(Double.random(in: 0...150, using: &rng)), utcOffsetSeconds: now.utcOffsetSeconds) }
-            let effects = reduce(&state, action, Context(moment: now, newID: "id-\(step)"), strings, step: step, counts: &counts)
+            let effects = reduce(&state, action, Context(moment: now, newID: .numbered(step)), strings, step: step, counts: &counts)
             see(state)
 
             for case let .enqueue(submission) in effects {
@@ -97,7 +97,7 @@ final class ReducerPropertyTests: XCTestCase {
             // Answer the runtime's part: mostly saved, sometimes the disk is full.
             for case let .enqueue(s) in effects {
                 let reply: Action = submissions % 10 == 1 ? .saveFailed(submissionID: s.id, .diskFull) : .saved(submissionID: s.id)
-                _ = reduce(&state, reply, Context(moment: now, newID: "r-\(step)"), strings, step: step, counts: &counts)
+                _ = reduce(&state, reply, Context(moment: now, newID: .numbered(1_000_000 + step)), strings, step: step, counts: &counts)
                 see(state)
             }
 

@@ -213,7 +213,7 @@ final class ReducerTests: XCTestCase {
         guard case let .record(r)? = d.effects.last else { return XCTFail() }
         XCTAssertEqual(r.kind, .rating)
         XCTAssertEqual(r.json["score"], .number("5"))
-        XCTAssertEqual(r.json["submission_id"], .string(id))
+        XCTAssertEqual(r.json["submission_id"], .string(id.text))
         XCTAssertEqual(d.state.screen, .home)
         XCTAssertEqual(d.state.notice, .thanksForRating)
     }
@@ -231,18 +231,18 @@ final class ReducerTests: XCTestCase {
         d.type(elder); d.digit(1); d.digit(1); d.enter()
         while !d.state.isLastPage { d.enter() }
         var state = d.state
-        let effects = state.reduce(.key(.enter), Context(moment: testMoment, newID: "11111111-1111-4111-8111-111111111111"))
+        let effects = state.reduce(.key(.enter), Context(moment: testMoment, newID: ItemID("11111111-1111-4111-8111-111111111111")!))
         guard let first = effects.queued else { return XCTFail() }
         XCTAssertEqual(state.screen, .saving)
-        _ = state.reduce(.saveFailed(submissionID: "99999999-9999-4999-8999-999999999999", .diskFull), Context(moment: testMoment, newID: "x"))
+        _ = state.reduce(.saveFailed(submissionID: ItemID("99999999-9999-4999-8999-999999999999")!, .diskFull), Context(moment: testMoment, newID: .numbered(0)))
         XCTAssertEqual(state.screen, .saving, "the answer about another submission is not this one's")
-        _ = state.reduce(.saveFailed(submissionID: first.id, .diskFull), Context(moment: testMoment, newID: "x"))
+        _ = state.reduce(.saveFailed(submissionID: first.id, .diskFull), Context(moment: testMoment, newID: .numbered(0)))
         XCTAssertEqual(state.screen, .saveFailed(.diskFull))
         XCTAssertEqual(state.content(loadStrings("zh-Hans")).paragraphs, ["机器的存储空间满了。", "您填写的内容还在，没有丢失。请叫工作人员来处理。"])
         let later = Moment(date: testMoment.date.addingTimeInterval(60), utcOffsetSeconds: testMoment.utcOffsetSeconds)
-        _ = state.reduce(.tick, Context(moment: later, newID: "y"))
+        _ = state.reduce(.tick, Context(moment: later, newID: .numbered(0)))
         XCTAssertEqual(state.screen, .saveFailed(.diskFull))
-        let retry = state.reduce(.key(.enter), Context(moment: later, newID: "22222222-2222-4222-8222-222222222222"))
+        let retry = state.reduce(.key(.enter), Context(moment: later, newID: ItemID("22222222-2222-4222-8222-222222222222")!))
         XCTAssertEqual(retry.withoutSpeech, [.enqueue(first)], "the retry writes the same id and the same bytes")
     }
 
@@ -253,12 +253,12 @@ final class ReducerTests: XCTestCase {
         d.type(elder); d.digit(1); d.digit(1); d.enter()
         while !d.state.isLastPage { d.enter() }
         var state = d.state
-        guard let first = state.reduce(.key(.enter), Context(moment: testMoment, newID: "11111111-1111-4111-8111-111111111111")).queued
+        guard let first = state.reduce(.key(.enter), Context(moment: testMoment, newID: ItemID("11111111-1111-4111-8111-111111111111")!)).queued
         else { return XCTFail() }
-        _ = state.reduce(.saveFailed(submissionID: first.id, .diskFull), Context(moment: testMoment, newID: "x"))
+        _ = state.reduce(.saveFailed(submissionID: first.id, .diskFull), Context(moment: testMoment, newID: .numbered(0)))
         func at(_ seconds: TimeInterval) -> Context {
             Context(moment: Moment(date: testMoment.date.addingTimeInterval(seconds), utcOffsetSeconds: testMoment.utcOffsetSeconds),
-                    newID: "33333333-3333-4333-8333-33333333333\(Int(seconds) % 10)")
+                    newID: ItemID("33333333-3333-4333-8333-33333333333\(Int(seconds) % 10)")!)
         }
         _ = state.reduce(.tick, at(95))
         XCTAssertEqual(state.screen, .saveFailed(.diskFull))

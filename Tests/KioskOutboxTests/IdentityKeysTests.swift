@@ -36,8 +36,8 @@ final class IdentityKeysTests: XCTestCase {
 
     func testADamagedSecretNeverStopsASaveAndFindsNothing() throws {
         try Data("short".utf8).write(to: root.appendingPathComponent("kiosk-secret"))
-        let submission = Submission(id: itemID(1).text, serviceID: "pension-certification",
-                                    json: .object([("id", .string(itemID(1).text)), ("body", .object([]))]),
+        let submission = Submission(id: itemID(1), serviceID: "pension-certification", serviceVersion: 1, createdAt: testMoment,
+                                    kioskID: "k", locale: "zh-Hans", channel: .resident, body: Submission.Body(answers: []),
                                     maskedIdentity: "5119**********0016", identityNumber: "511922194503150016")
         try data.enqueue(submission)
         XCTAssertNil(data.submissions.read(itemID(1), in: .ready)?.facts.identityKey, "saved, without a key")

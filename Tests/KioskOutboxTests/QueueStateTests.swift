@@ -229,7 +229,7 @@ final class ExportTests: XCTestCase {
     /// or a file of that name that is another bundle. Neither teaches an item a bundle it is not in.
     func testARecordOfABundleThatWasNotWrittenChangesNoItem() throws {
         try data.submissions.put(queueItem(1))
-        let stranger = BundleFile.encode(kioskID: "k", createdAt: testMoment.rfc3339, payloads: [])
+        let stranger = BundleFile.encode(kioskID: "k", createdAt: testMoment, payloads: [])
         try stranger.bytes.write(to: usb.appendingPathComponent("k-other.ckb"))
         for name in ["k-missing.ckb", "k-other.ckb"] {
             try ExportRecord(folder: usb, file: name, sha256: String(repeating: "a", count: 64), exportedAt: testMoment.rfc3339,
@@ -244,7 +244,7 @@ final class ExportTests: XCTestCase {
     func testARecordWaitsWhileItsStickIsOut() throws {
         try data.submissions.put(queueItem(1))
         // Killed after the bundle was written, before the item learned it.
-        let bundle = BundleFile.encode(kioskID: "k", createdAt: testMoment.rfc3339, payloads: [try XCTUnwrap(queueItem(1).payload)])
+        let bundle = BundleFile.encode(kioskID: "k", createdAt: testMoment, payloads: [try XCTUnwrap(queueItem(1).payload)])
         try bundle.bytes.write(to: usb.appendingPathComponent("k-20261122-100000.ckb"))
         let record = ExportRecord(folder: usb, file: "k-20261122-100000.ckb", sha256: bundle.sha256, exportedAt: testMoment.rfc3339, ids: [itemID(1)])
         try record.write(to: data)

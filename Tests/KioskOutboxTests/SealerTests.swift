@@ -8,15 +8,11 @@ import KioskCrypto
 final class SealerTests: XCTestCase {
     let identity = "511922194503150016", phone = "13800000000"
 
-    func submission(_ id: String = "0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11") -> Submission {
-        let json: JSONValue = .object([
-            ("id", .string(id)), ("service_id", .string("pension-certification")), ("service_version", .number(1)),
-            ("created_at", .string("2026-11-22T09:30:00+08:00")), ("kiosk_id", .string("k")), ("locale", .string("zh-Hans")),
-            ("channel", .string("self")),
-            ("body", .object([("answers", .object([("id_number", .string(identity)), ("phone", .string(phone))])),
-                              ("materials", .array([])), ("consent", .null), ("helper", .null)])),
-        ])
-        return Submission(id: id, serviceID: "pension-certification", json: json, maskedIdentity: Mask.value(identity, type: .idNumber))
+    func submission(_ id: ItemID = ItemID("0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11")!) -> Submission {
+        Submission(id: id, serviceID: "pension-certification", serviceVersion: 1, createdAt: Moment.parse("2026-11-22T09:30:00+08:00")!,
+                   kioskID: "k", locale: "zh-Hans", channel: .resident,
+                   body: Submission.Body(answers: [.init("id_number", .string(identity)), .init("phone", .string(phone))]),
+                   maskedIdentity: Mask.value(identity, type: .idNumber))
     }
 
     func testTheSealedFileHoldsNoBodyAndOpensToItWithTheIdAsAAD() throws {
@@ -32,7 +28,7 @@ final class SealerTests: XCTestCase {
         let text = String(decoding: file, as: UTF8.self)
         XCTAssertFalse(text.contains(identity) || text.contains(phone) || text.contains("\"body\""), text)
         XCTAssertTrue(text.contains("5119**********0016"), "the helper still sees the masked number")
-        let item = try XCTUnwrap(data.submissions.read(XCTUnwrap(ItemID(original.id)), in: .ready))
+        let item = try XCTUnwrap(data.submissions.read(original.id, in: .ready))
         let sent = try JSONValue.parse(XCTUnwrap(item.payload))
         XCTAssertEqual(sent["id"], original.json["id"])
         XCTAssertEqual(sent["created_at"], original.json["created_at"], "public fields stay in clear for routing")
@@ -42,7 +38,7 @@ final class SealerTests: XCTestCase {
         let enc = try XCTUnwrap(Data(base64Encoded: XCTUnwrap(sealed["enc"]?.stringValue)))
         let ct = try XCTUnwrap(Data(base64Encoded: XCTUnwrap(sealed["ct"]?.stringValue)))
         let opened = try HPKE.open(enc: Array(enc), recipientPrivateKey: keys.privateKey, info: Array("carekiosk submission v1".utf8),
-                                   aad: Array(original.id.utf8), ciphertext: Array(ct))
+                                   aad: Array(original.id.text.utf8), ciphertext: Array(ct))
         XCTAssertEqual(try JSONValue.parse(Data(opened)), original.json["body"])
     }
 
@@ -50,7 +46,7 @@ final class SealerTests: XCTestCase {
         let sealer = SubmissionSealer(key: try PortalKey(hex: "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d", id: "k1"))
         let first = try sealer.seal(submission())
         XCTAssertEqual(try sealer.seal(submission()).bytes, first.bytes, "a retried write carries the same bytes")
-        XCTAssertNotEqual(try sealer.seal(submission("1b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11")).bytes, first.bytes)
+        XCTAssertNotEqual(try sealer.seal(submission(ItemID("1b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11")!)).bytes, first.bytes)
         sealer.forget(first.id)
         XCTAssertNotEqual(try sealer.seal(submission()).bytes, first.bytes, "a fresh seal has a fresh ephemeral key")
     }

@@ -48,8 +48,8 @@ final class SpoolTests: XCTestCase {
 
     func testRecordsGoToTheirOwnSpools() throws {
         let data = DataFolder(root: root)
-        try data.store(Record(kind: .rating, id: itemID(1).text, json: .object([("id", .string(itemID(1).text)), ("score", .number("5"))])))
-        try data.store(Record(kind: .helpRequest, id: itemID(2).text, json: .object([("id", .string(itemID(2).text))])))
+        try data.store(.rating(id: itemID(1), submissionID: itemID(3), kioskID: "k", score: 5, at: testMoment))
+        try data.store(.helpRequest(id: itemID(2), kioskID: "k", at: testMoment, serviceID: nil))
         XCTAssertEqual(data.ratings.ids(in: .ready), [itemID(1)])
         XCTAssertEqual(data.helpRequests.ids(in: .ready), [itemID(2)])
         XCTAssertEqual(data.submissions.ids(in: .ready), [])

@@ -35,7 +35,7 @@ final class SnapshotTests: XCTestCase {
         d.digit(1)
         out.append(("question-choice", d.state))
         var warned = d.state
-        _ = warned.reduce(.tick, Context(moment: Moment(date: testMoment.date.addingTimeInterval(91), utcOffsetSeconds: testMoment.utcOffsetSeconds), newID: "w"))
+        _ = warned.reduce(.tick, Context(moment: Moment(date: testMoment.date.addingTimeInterval(91), utcOffsetSeconds: testMoment.utcOffsetSeconds), newID: .numbered(0)))
         out.append(("inactivity-warning", warned))
         d.digit(1)
         d.type("13800000000")
@@ -43,20 +43,20 @@ final class SnapshotTests: XCTestCase {
         d.enter()
         out.append(("review-last-page", d.state))
         var saving = d.state
-        _ = saving.reduce(.key(.enter), Context(moment: testMoment, newID: "2b4ff68d-db7d-46b8-8051-40d10284897a"))
+        _ = saving.reduce(.key(.enter), Context(moment: testMoment, newID: ItemID("2b4ff68d-db7d-46b8-8051-40d10284897a")!))
         out.append(("saving", saving))
         var failed = saving
-        _ = failed.reduce(.saveFailed(submissionID: "2b4ff68d-db7d-46b8-8051-40d10284897a", .diskFull), Context(moment: testMoment, newID: "f"))
+        _ = failed.reduce(.saveFailed(submissionID: ItemID("2b4ff68d-db7d-46b8-8051-40d10284897a")!, .diskFull), Context(moment: testMoment, newID: .numbered(0)))
         out.append(("save-failed", failed))
         var leftAlone = failed
         _ = leftAlone.reduce(.tick, Context(moment: Moment(date: testMoment.date.addingTimeInterval(600), utcOffsetSeconds: testMoment.utcOffsetSeconds),
-                                            newID: "c"))
+                                            newID: .numbered(0)))
         out.append(("home-unsaved", leftAlone))
         var confirmed = saving
-        _ = confirmed.reduce(.saved(submissionID: "2b4ff68d-db7d-46b8-8051-40d10284897a"), Context(moment: testMoment, newID: "s"))
+        _ = confirmed.reduce(.saved(submissionID: ItemID("2b4ff68d-db7d-46b8-8051-40d10284897a")!), Context(moment: testMoment, newID: .numbered(0)))
         out.append(("confirmed", confirmed))
         var rating = confirmed
-        _ = rating.reduce(.key(.enter), Context(moment: testMoment, newID: "r"))
+        _ = rating.reduce(.key(.enter), Context(moment: testMoment, newID: .numbered(0)))
         out.append(("rating", rating))
 
         var ineligible = Driver(locale: locale)

@@ -196,13 +196,10 @@ final class ContractAnswerTests: SyncTestCase {
     }
 
     func testRatingsAndCallsForStaffAreSentToo() throws {
-        try data.store(Record(kind: .rating, id: "11111111-1111-4111-8111-111111111111", json: .object([
-            ("id", .string("11111111-1111-4111-8111-111111111111")), ("submission_id", .string(submission(1).id)),
-            ("kiosk_id", .string("cn-511922-test-01")), ("score", .number("5")), ("created_at", .string("2026-11-22T09:31:00+08:00")),
-        ])))
-        try data.store(Record(kind: .helpRequest, id: "22222222-2222-4222-8222-222222222222", json: .object([
-            ("id", .string("22222222-2222-4222-8222-222222222222")), ("created_at", .string("2026-11-22T09:32:00+08:00")),
-        ])))
+        try data.store(.rating(id: ItemID("11111111-1111-4111-8111-111111111111")!, submissionID: submission(1).item.id,
+                               kioskID: "cn-511922-test-01", score: 5, at: Moment.parse("2026-11-22T09:31:00+08:00")!))
+        try data.store(.helpRequest(id: ItemID("22222222-2222-4222-8222-222222222222")!, kioskID: "cn-511922-test-01",
+                                    at: Moment.parse("2026-11-22T09:32:00+08:00")!, serviceID: nil))
         let report = try syncer().drain()
         XCTAssertNil(report.stop)
         XCTAssertEqual(try portal.stored("ratings").count, 1)

@@ -79,7 +79,7 @@ final class NothingTrustedTests: SyncTestCase {
     func testABundleWithATraversalIDIsRefusedWholeNamingTheLine() throws {
         let target = data.root.appendingPathComponent("PWNED.json")
         let evil = #"{"id":"../../../../\#(data.root.path.dropFirst())/PWNED","service_id":"pension-certification"}"#
-        let (bytes, _) = BundleFile.encode(kioskID: "k", createdAt: "2026-11-22T09:30:00+08:00",
+        let (bytes, _) = BundleFile.encode(kioskID: "k", createdAt: Moment.parse("2026-11-22T09:30:00+08:00")!,
                                            payloads: [submission(1).bytes, Data(evil.utf8)])
         try FileManager.default.createDirectory(at: usb, withIntermediateDirectories: true)
         let bundle = usb.appendingPathComponent("evil.ckb")

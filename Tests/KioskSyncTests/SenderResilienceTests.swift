@@ -106,7 +106,7 @@ final class SenderResilienceTests: SyncTestCase {
 
     func testCallsForStaffGoFirstEvenWhenSubmissionsFail() throws {
         try queue([submission(1)])
-        try data.store(Record(kind: .helpRequest, id: "22222222-2222-4222-8222-222222222222", json: .object([("id", .string("22222222-2222-4222-8222-222222222222"))])))
+        try data.store(.helpRequest(id: ItemID("22222222-2222-4222-8222-222222222222")!, kioskID: "cn-511922-test-01", at: testMoment, serviceID: nil))
         let (syncer, portal) = scripted { r in
             Self.health(r) ?? (r.url.path == "/v1/help-requests" ? HTTPReply(status: 202, body: Data("{}".utf8)) : HTTPReply(status: 500))
         }

@@ -44,7 +44,7 @@ class SyncTestCase: XCTestCase, EndToEnd {
 
     /// A valid submission of the bundled pension certification service, told apart by `n`.
     func submission(_ n: Int, service: String = "pension-certification", version: Int = 1,
-                    channel: String = "self", extra: String = "") -> Submission {
+                    channel: String = "self", extra: String = "") -> QueuedSubmission {
         let id = String(format: "00000000-0000-4000-8000-%012d", n)
         let json: JSONValue = .object([
             ("id", .string(id)), ("service_id", .string(service)), ("service_version", .number(Double(version))),
@@ -53,10 +53,15 @@ class SyncTestCase: XCTestCase, EndToEnd {
             ("body", .object([("answers", .object([("phone", .string(String(format: "138%08d", n))), ("note", .string(extra))])),
                               ("materials", .array([])), ("consent", .null), ("helper", .null)])),
         ])
-        return Submission(id: id, serviceID: service, json: json, maskedIdentity: "5119**********0016")
+        var facts = QueueFacts(id: ItemID(id)!, kind: .submission)
+        facts.serviceID = service
+        facts.serviceVersion = version
+        facts.createdAt = Moment.parse("2026-11-22T09:30:00+08:00")
+        facts.maskedID = "5119**********0016"
+        return QueuedSubmission(id: id, item: QueueItem(facts: facts, payload: json.encodedData()))
     }
 
-    func queue(_ submissions: [Submission]) throws {
+    func queue(_ submissions: [QueuedSubmission]) throws {
         for s in submissions { try data.enqueue(s) }
     }
 
@@ -87,4 +92,18 @@ class SyncTestCase: XCTestCase, EndToEnd {
     func startCarekiosk(_ args: [String]) throws -> (process: Process, input: FileHandle, output: URL) {
         try KioskTestSupport.startCarekiosk(args, outputIn: data.root)
     }
+}
+
+/// A submission as the sender meets it: facts and bytes in the queue. Built from JSON rather than
+/// a `Submission`, so that a test may also queue what the kiosk never makes (a channel the portal
+/// refuses); the sender only ever sees the bytes.
+struct QueuedSubmission {
+    let id: String
+    let item: QueueItem
+
+    var bytes: Data { item.payload! }
+}
+
+extension DataFolder {
+    func enqueue(_ submission: QueuedSubmission) throws { try submissions.put(submission.item) }
 }

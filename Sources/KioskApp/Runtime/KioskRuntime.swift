@@ -9,14 +9,14 @@ public final class KioskRuntime {
     public private(set) var state: WizardState
     private let inbox = Inbox()
     private let clock: () -> Moment
-    private let newID: () -> String
+    private let newID: () -> ItemID
     private let interpreter: EffectInterpreter
     /// The strings speech uses; nil while nothing is spoken (no speaker, or none yet).
     private var speechStrings: (@Sendable (String) -> Strings)?
 
     public init(state: WizardState, interpreter: EffectInterpreter,
                 clock: @escaping () -> Moment = { Moment.now() },
-                newID: @escaping () -> String = { ItemID.make().text }) {
+                newID: @escaping () -> ItemID = { ItemID.make() }) {
         self.state = state
         self.interpreter = interpreter
         self.clock = clock

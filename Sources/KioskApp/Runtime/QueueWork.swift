@@ -39,14 +39,16 @@ struct QueueWork: Sendable {
     /// What the audit trail records of a confirmed submission: the resident's consent to a helper, then the confirmation.
     private func auditEntries(_ submission: Submission) -> [AuditLog.Entry] {
         var entries: [AuditLog.Entry] = []
-        let body = submission.json["body"]
-        if submission.json["channel"] == .string("assisted") {
-            entries.append(AuditLog.Entry(.consent, [("id", .string(submission.id)), ("helper", body?["helper"]?["id"] ?? .null),
-                                                     ("proxy", .bool(true)), ("given_at", body?["consent"]?["proxy_confirmed_at"] ?? .null)]))
+        let body = submission.body
+        let id = JSONValue.string(submission.id.text)
+        if submission.channel == .assisted {
+            entries.append(AuditLog.Entry(.consent, [("id", id), ("helper", body?.helper.map { .string($0.id) } ?? .null), ("proxy", .bool(true)),
+                                                     ("given_at", body?.consent?.proxyConfirmedAt.map { .string($0.rfc3339) } ?? .null)]))
         }
         entries.append(AuditLog.Entry(.submissionConfirmed, [
-            ("id", .string(submission.id)), ("service_id", .string(submission.serviceID)), ("channel", submission.json["channel"] ?? .null),
-            ("masked_id", submission.maskedIdentity.map(JSONValue.string) ?? .null), ("consent", body?["consent"]?["given_at"] ?? .null),
+            ("id", id), ("service_id", .string(submission.serviceID)), ("channel", .string(submission.channel.rawValue)),
+            ("masked_id", submission.maskedIdentity.map(JSONValue.string) ?? .null),
+            ("consent", body?.consent.map { .string($0.givenAt.rfc3339) } ?? .null),
         ]))
         return entries
     }
@@ -64,7 +66,7 @@ struct QueueWork: Sendable {
         case let .failedPIN(helper): entry = AuditLog.Entry(.failedPIN, helper.map { [("helper", .string($0))] } ?? [("known", .bool(false))])
         case let .lockout(helper, seconds):
             entry = AuditLog.Entry(.lockout, [helper.map { ("helper", .string($0)) } ?? ("kiosk", .bool(true)), ("seconds", .number(Double(seconds)))])
-        case let .helpCall(id): entry = AuditLog.Entry(.helpCall, [("id", .string(id))])
+        case let .helpCall(id): entry = AuditLog.Entry(.helpCall, [("id", .string(id.text))])
         }
         data.audit.record([entry], at: clock())
     }

@@ -89,7 +89,7 @@ extension DashboardRoom {
         }
         // The state before the rest, so that a narrow screen cuts the time, not the state.
         let time = item.createdAt.map { s.tr(.dashboardTime, ["month": "\($0.civilDate.month)", "day": "\($0.civilDate.day)", "clock": $0.clockTime]) } ?? ""
-        return s.tr(.dashboardItem, ["service": title, "reference": Reference.shown(item.id.text), "time": time,
+        return s.tr(.dashboardItem, ["service": title, "reference": Reference.shown(item.id), "time": time,
                                        "who": item.maskedID.map { spoken ? Mask.spoken($0, type: .idNumber) : s.tr(.dashboardWho, ["last4": String($0.suffix(4))]) } ?? "—",
                                        "state": state])
     }

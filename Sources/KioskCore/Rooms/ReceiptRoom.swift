@@ -9,13 +9,13 @@ public struct ReceiptRoom: Equatable, Sendable {
         case rating
     }
 
-    public let submissionID: String
+    public let submissionID: ItemID
     /// What the confirmation tells the resident to do next, kept from the answers (which are wiped
     /// once saved).
     public let slip: ConfirmationSlip
     public internal(set) var page: Page = .confirmation
 
-    init(submissionID: String, slip: ConfirmationSlip) {
+    init(submissionID: ItemID, slip: ConfirmationSlip) {
         self.submissionID = submissionID
         self.slip = slip
     }
