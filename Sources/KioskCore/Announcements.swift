@@ -75,7 +75,7 @@ extension WizardState {
         // The 办件编号 is read digit by digit in groups of four, as it is to be written down.
         let reference: [Utterance.Part] = c.reference.map { [.text($0.lead), .value($0.number, .receipt)] } ?? []
         parts += [c.warning, c.notice, c.title, c.progress].compactMap { $0 }.filter { !$0.isEmpty }.map(Utterance.Part.text) + reference
-        let prose = paragraphs + [c.error, c.question, c.hint, c.currentAnswer].compactMap { $0 }
+        let prose = paragraphs + [c.functionKeys.map { s.tr($0.screenWords) }, c.error, c.question, c.hint, c.currentAnswer].compactMap { $0 }
         parts += prose.filter { !$0.isEmpty }.map(Utterance.Part.text)
         if let input = c.input, !input.isEmpty { parts += typedSoFar(s) }
         parts += c.options.map { option in

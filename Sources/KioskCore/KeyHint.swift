@@ -34,3 +34,13 @@ public enum KeyHint: CaseIterable, Equatable, Sendable {
         }
     }
 }
+
+/// The home screen's sentence about the function keys (重听, 大字, 语言): a value, so that each front
+/// end words it (the full screen and speech by the keys' labels, plain mode by what it reads).
+public enum FunctionKeysSentence: Equatable, Sendable {
+    case standard
+    /// In care mode the sentence says how to leave it.
+    case careMode
+
+    public var screenWords: StringKey { self == .careMode ? .homeKeysInCareMode : .homeKeys }
+}

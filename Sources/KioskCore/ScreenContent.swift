@@ -28,6 +28,8 @@ public struct ScreenContent: Equatable, Sendable {
     /// row of the key legend), apart from the notice.
     public var warning: String?
     public var paragraphs: [String] = []
+    /// After the paragraphs: the home screen's sentence about F2, F3 and F4, worded by each front end.
+    public var functionKeys: FunctionKeysSentence?
     public var question: String?
     public var hint: String?
     public var currentAnswer: String?
@@ -39,6 +41,8 @@ public struct ScreenContent: Equatable, Sendable {
     public var keyHints: [KeyHint] = []
     public var keys: [String] = []
     public var status: String = ""
+    /// The status line's parts, for a front end that shows only some of them.
+    public var statusItems: [StatusItem] = []
 }
 
 extension WizardState {
@@ -69,7 +73,8 @@ extension WizardState {
                 : isLastPage ? s.tr(.screenAnswerPagesLast, pages) : s.tr(.screenAnswerPages, pages)
         }
         c.keys = c.keyHints.map { s.tr($0.screenWords) }
-        c.status = statusLine(s)
+        c.statusItems = statusItems(s)
+        c.status = c.statusItems.map(\.words).joined(separator: s.tr(.statusSeparator))
         return c
     }
 }

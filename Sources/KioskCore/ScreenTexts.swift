@@ -19,8 +19,8 @@ extension WizardState {
         case .home:
             return ScreenContent(title: s.tr(.homeTitle),
                                  paragraphs: (unsaved.isEmpty ? [] : [s.tr(.homeUnsaved, ["count": "\(unsaved.count)"])])
-                                    + [s.tr(.homeInactivity, ["minutes": "\(max(1, inactivityTimeout / 60))"]),
-                                              careMode ? s.tr(.homeKeysInCareMode) : s.tr(.homeKeys)],
+                                    + [s.tr(.homeInactivity, ["minutes": "\(max(1, inactivityTimeout / 60))"])],
+                                 functionKeys: careMode ? .careMode : .standard,
                                  question: s.tr(.homeQuestion),
                                  keyHints: [.chooseNumber, .callStaff])
         case let .category(id):

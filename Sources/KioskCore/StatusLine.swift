@@ -1,16 +1,24 @@
+/// One part of the status line, with what it is about, so that a front end can leave a part out
+/// (plain mode has no large-print layout, so it does not name care mode).
+public struct StatusItem: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case network, waiting, careMode, language, helper, syncPaused, clock, speech }
+    public var kind: Kind
+    public var words: String
+}
+
 /// The line at the top of every screen: network, what waits, care mode, language, the helper,
 /// and anything the kiosk cannot do right now (paused sync, a wrong clock, no voice).
 extension WizardState {
-    /// `showingCareMode`: false in plain mode, which has no large-print layout to speak of.
-    public func statusLine(_ s: Strings, showingCareMode: Bool = true) -> String {
-        ([online ? s.tr(.statusOnline) : s.tr(.statusOffline),
-          s.tr(.statusWaiting, ["count": "\(waitingCount)"])]
-            + (showingCareMode ? [careMode ? s.tr(.statusCareOn) : s.tr(.statusCareOff)] : [])
-            + [localeName(locale, s)] + (helper.map { [s.tr(.statusHelper, ["name": $0.name])] } ?? [])
-            + (syncPaused ? [s.tr(.statusSyncPaused)] : [])
-            + (clockSuspect ? [s.tr(.clockSuspect)] : [])
-            + (speechTroubleText(s).map { [$0] } ?? []))
-            .joined(separator: s.tr(.statusSeparator))
+    func statusItems(_ s: Strings) -> [StatusItem] {
+        var items = [StatusItem(kind: .network, words: online ? s.tr(.statusOnline) : s.tr(.statusOffline)),
+                     StatusItem(kind: .waiting, words: s.tr(.statusWaiting, ["count": "\(waitingCount)"])),
+                     StatusItem(kind: .careMode, words: careMode ? s.tr(.statusCareOn) : s.tr(.statusCareOff)),
+                     StatusItem(kind: .language, words: localeName(locale, s))]
+        if let helper { items.append(StatusItem(kind: .helper, words: s.tr(.statusHelper, ["name": helper.name]))) }
+        if syncPaused { items.append(StatusItem(kind: .syncPaused, words: s.tr(.statusSyncPaused))) }
+        if clockSuspect { items.append(StatusItem(kind: .clock, words: s.tr(.clockSuspect))) }
+        if let trouble = speechTroubleText(s) { items.append(StatusItem(kind: .speech, words: trouble)) }
+        return items
     }
 
     private func speechTroubleText(_ s: Strings) -> String? {

@@ -117,6 +117,7 @@ public struct KioskScreen {
         key(c.error, Style(.error, bold: true))
         text(c.reference?.line, Style(.text))
         for p in c.paragraphs { text(p, Style(.text)) }
+        text(c.functionKeys.map { strings.tr($0.screenWords) }, Style(.text))
         if let number = c.reference?.number {
             // The reference is in its line already; big digits are added when they fit.
             let reference = Reference.grouped(number)

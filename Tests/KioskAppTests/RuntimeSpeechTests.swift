@@ -82,7 +82,7 @@ final class RuntimeSpeechTests: XCTestCase {
         let r = try runtime(RecordingSpeaker(trouble: .noAudioDevice))
         r.send(.key(.digit(1)))
         XCTAssertEqual(r.state.speechTrouble, .noAudioDevice)
-        XCTAssertTrue(r.state.statusLine(try Resources(root: repoRoot).strings("zh-Hans")).hasSuffix("｜没有音响设备，不能语音播报"))
+        XCTAssertTrue(r.state.content(try Resources(root: repoRoot).strings("zh-Hans")).status.hasSuffix("｜没有音响设备，不能语音播报"))
         XCTAssertEqual(r.state.screen, .category("social-insurance"))
     }
 

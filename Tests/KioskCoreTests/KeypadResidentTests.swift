@@ -330,10 +330,11 @@ final class KeypadResidentTests: XCTestCase {
 
     func testHomeNamesTheKeysInWords() {
         let home = Driver().state.content(zh)
-        XCTAssertTrue(home.paragraphs.contains("没听清按 F3 重听；按 F2 换小字（标准模式）；按 F4 换语言或方言。"), "in care mode F2 makes text smaller")
+        XCTAssertEqual(home.functionKeys.map { zh.tr($0.screenWords) }, "没听清按 F3 重听；按 F2 换小字（标准模式）；按 F4 换语言或方言。",
+                       "in care mode F2 makes text smaller")
         var d = Driver()
         d.key(.f2)
-        XCTAssertTrue(d.state.content(zh).paragraphs.contains("没听清按 F3 重听；按 F2 换大字（关怀模式）；按 F4 换语言或方言。"))
+        XCTAssertEqual(d.state.content(zh).functionKeys.map { zh.tr($0.screenWords) }, "没听清按 F3 重听；按 F2 换大字（关怀模式）；按 F4 换语言或方言。")
     }
 
     func testOfficeWordsAreForHelpersOnly() {

@@ -3,15 +3,17 @@ import KioskCore
 /// Plain mode in its own words. The screens' key hints are values (`KeyHint`); the full screen
 /// words them by the keypad's keys (按返回键, 按更正键), plain mode by what it reads (`esc`, `f1`, an
 /// empty line for 确认): `plain.keys.x` for each (a test checks that every hint has plain words).
-/// The status line leaves out care mode, which only changes the full screen's layout.
+/// The home screen's sentence about F2, F3 and F4 is `plain.home_keys` (`text(of:)`). The status
+/// line leaves out care mode, which only changes the full screen's layout.
 enum PlainWords {
     static func apply(to content: ScreenContent, _ state: WizardState, _ s: Strings) -> ScreenContent {
         var c = content
         c.keys = c.keyHints.map { s.tr(words($0)) }
-        // The home screen's sentence about F2, F3 and F4, in the words plain mode reads.
-        let homeKeys: Set<String> = [s.tr(.homeKeys), s.tr(.homeKeysInCareMode)]
-        c.paragraphs = c.paragraphs.map { homeKeys.contains($0) ? s.tr(.plainHomeKeys) : $0 }
-        c.status = state.statusLine(s, showingCareMode: false)
+        if c.functionKeys != nil {
+            c.paragraphs.append(s.tr(.plainHomeKeys))
+            c.functionKeys = nil
+        }
+        c.status = c.statusItems.filter { $0.kind != .careMode }.map(\.words).joined(separator: s.tr(.statusSeparator))
         return c
     }
 
