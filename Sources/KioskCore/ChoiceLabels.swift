@@ -5,17 +5,17 @@ extension WizardState {
         case let .category(id): return categoryTitle(id, s)
         case let .service(id): return catalog.service(id: id)?.title.resolve(locale) ?? id
         case let .answer(value):
-            guard case let .wizard(.question(fid)) = screen, let field = session?.service.field(id: fid) else { return "" }
+            guard case let .question(fid)? = page, let field = session?.service.field(id: fid) else { return "" }
             return display(value, Field(id: fid, type: field.type, label: field.label, required: true, sensitive: false,
                                         options: field.options), s)
         case let .suggestion(i):
-            guard case let .wizard(.question(fid)) = screen, let field = session?.service.field(id: fid),
+            guard case let .question(fid)? = page, let field = session?.service.field(id: fid),
                   field.suggestions.indices.contains(i) else { return "" }
             return field.suggestions[i].resolve(locale)
         case .writeOther: return s.tr(.answerWriteOther)
         case .material(.provided): return s.tr(.materialProvided)
         case .material(.deferred):
-            return helper == nil || screen == .assistedConsent ? s.tr(.materialDeferred) : s.tr(.materialDeferredHelper)
+            return helper == nil || step == .residentConsent ? s.tr(.materialDeferred) : s.tr(.materialDeferredHelper)
         case .material(.notApplicable): return s.tr(.materialNotApplicable)
         case .consent: return s.tr(.privacyAgree)
         case .progressQuery: return s.tr(.homeProgress)
@@ -56,13 +56,13 @@ extension WizardState {
         default: break
         }
         guard let session else { return false }
-        switch (screen, choice) {
-        case let (.wizard(.question(fid)), .answer(v)): return session.answers[fid] == v
-        case let (.wizard(.question(fid)), .suggestion(i)):
+        switch (page, choice) {
+        case let (.question(fid)?, .answer(v)): return session.answers[fid] == v
+        case let (.question(fid)?, .suggestion(i)):
             guard let field = session.service.field(id: fid), field.suggestions.indices.contains(i) else { return false }
             return session.answers[fid] == .string(field.suggestions[i].resolve(Catalog.fallbackLocale))
-        case let (.wizard(.material(mid)), .material(m)): return session.materials[mid] == m
-        case (.wizard(.privacy), .consent): return session.consentGivenAt != nil
+        case let (.material(mid)?, .material(m)): return session.materials[mid] == m
+        case (.privacy?, .consent): return session.consentGivenAt != nil
         default: return false
         }
     }

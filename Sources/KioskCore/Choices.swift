@@ -43,25 +43,32 @@ extension WizardState {
             return homeCategories.map(Choice.category) + (online ? [.progressQuery] : []) + (helper != nil ? [.dashboard] : [])
         case let .dashboard(room): return room.options(online: online).map(Choice.onDashboard)
         case let .category(id): return services(inCategory: id).map { .service($0.id) }
-        case .wizard(.material):
-            guard let session, case let .wizard(.material(mid)) = screen,
-                  let m = session.service.materials.first(where: { $0.id == mid }) else { return [] }
+        case let .receipt(room): return room.options.map(Choice.rating)
+        case let .service(visit): return choices(in: visit)
+        default: return []
+        }
+    }
+
+    private func choices(in visit: ServiceVisit) -> [Choice] {
+        let session = visit.session
+        switch visit.step {
+        case let .page(.material(mid)):
+            guard let m = session.service.materials.first(where: { $0.id == mid }) else { return [] }
             var options: [Choice] = [.material(.provided)]
             if m.deferrable { options.append(.material(.deferred)) }
             if !m.required { options.append(.material(.notApplicable)) }
             return options
-        case .wizard(.privacy): return [.consent]
-        case let .wizard(.question(fid)):
-            guard let field = session?.service.field(id: fid) else { return [] }
+        case .page(.privacy): return [.consent]
+        case let .page(.question(fid)):
+            guard let field = session.service.field(id: fid) else { return [] }
             switch field.type {
             case .choice: return field.options.map { .answer(.string($0.value)) }
             case .yesNo: return [.answer(.bool(true)), .answer(.bool(false))]
-            case .text where !field.suggestions.isEmpty && !writingOther:
+            case .text where !field.suggestions.isEmpty && !visit.writingOther:
                 return field.suggestions.indices.map(Choice.suggestion) + [.writeOther]
             default: return []
             }
-        case .wizard(.review): return reviewItems.map(Choice.change)
-        case let .receipt(room): return room.options.map(Choice.rating)
+        case .page(.review): return reviewItems.map(Choice.change)
         default: return []
         }
     }
@@ -76,13 +83,13 @@ extension WizardState {
     }
 
     public var optionPageCount: Int {
-        let count = overlay == nil && screen == .assistedConsent ? reviewItems.count : choices.count
+        let count = overlay == nil && step == .residentConsent ? reviewItems.count : choices.count
         return max(1, (count + pageSize - 1) / pageSize)
     }
 
     /// The answers are being checked, by the resident (核对) or for the helper (请您本人确认):
     /// paged, every page seen before the last one submits, and shown so that their owner knows them.
-    public var isCheckingAnswers: Bool { overlay == nil && (screen == .wizard(.review) || screen == .assistedConsent) }
+    public var isCheckingAnswers: Bool { overlay == nil && (page == .review || step == .residentConsent) }
 
     /// Options on a page: nine, or in care mode three of the large answer buttons (3 rows each),
     /// so that a page of answers fits an 80×24 screen with its touch targets at full size.
@@ -116,7 +123,7 @@ extension WizardState {
         if overlay == nil, case let .progress(room) = screen { return room.takesText }
         if overlay == nil, case let .dashboard(room) = screen { return room.takesText }
         if overlay == nil, case .helperLogin = screen { return true }
-        guard overlay == nil, case let .wizard(.question(fid)) = screen,
+        guard overlay == nil, case let .question(fid)? = page,
               let field = session?.service.field(id: fid) else { return false }
         return !field.type.isChoice && (field.suggestions.isEmpty || writingOther)
     }
@@ -135,7 +142,7 @@ extension WizardState {
 
     /// The question being answered, when it is typed rather than chosen.
     var typingField: Field? {
-        guard overlay == nil, case let .wizard(.question(fid)) = screen else { return nil }
+        guard overlay == nil, case let .question(fid)? = page else { return nil }
         return session?.service.field(id: fid)
     }
 }

@@ -159,7 +159,7 @@ extension WizardState {
     mutating func turnToResident() {
         careModeBeforeConsent = careMode
         careMode = true
-        screen = .assistedConsent
+        visit?.step = .residentConsent
         optionPage = 0
         focus = nil
         error = nil
@@ -186,8 +186,9 @@ extension WizardState {
             }
             c.paragraphs = helperRefusal.map { [refusalText($0, s)] } ?? []
             return c
-        case .assistedConsent:
-            guard let session, let helper else { return nil }
+        case .service(let visit) where visit.step == .residentConsent:
+            guard let helper else { return nil }
+            let session = visit.session
             // Paged like the check-answers screen: Enter shows the next page, and agrees only on the last.
             let answers = onPage(reviewItems).map { label(of: .change($0), s, spoken: spoken) }
             let who = s.tr(.assistedWho, ["helper": helper.name, "service": session.service.title.resolve(locale)])

@@ -21,7 +21,7 @@ extension WizardState {
     /// logged out when they walk away), and not while a confirmed submission is being written. It
     /// runs while a failed save waits, so that nobody after the resident finds their answers.
     var inactivityClockRuns: Bool {
-        !(isEmptyHome && helper == nil) && screen != .saving
+        !(isEmptyHome && helper == nil) && step != .saving
     }
 
     mutating func noteActivity(_ now: Date) {

@@ -74,14 +74,13 @@ extension WizardState {
                 unsaved.remove(at: index) // a resident who had gone: their submission is safe now
                 return []
             }
-            guard screen == .saving, let session, session.pending?.id == id else { return [] }
+            guard step == .saving, let session, session.pending?.id == id else { return [] }
             let slip = ConfirmationSlip(session, today: today)
-            self.session = nil
             screen = .receipt(ReceiptRoom(submissionID: id, slip: slip))
             return []
         case let .saveFailed(id, reason):
-            guard screen == .saving, session?.pending?.id == id else { return [] }
-            screen = .saveFailed(reason)
+            guard step == .saving, session?.pending?.id == id else { return [] }
+            visit?.step = .saveFailed(reason)
             return []
         case .tick:
             return passTime(context.moment.date, context) + [.lookAround(knownFacts)]
@@ -270,23 +269,23 @@ extension WizardState {
             guard let service = catalog.service(id: id) else { return [] }
             if service.onlineOnly && !online { show(.needsNetwork(serviceID: id)); return [] }
             // Back into the service just left with 返回: the answers given are still there.
-            session = parked?.service == service ? parked : Session(service: service)
+            let visit = parked.flatMap { $0.session.service == service ? $0 : nil } ?? ServiceVisit(Session(service: service))
             parked = nil
-            show(.wizard(.intro))
+            show(.service(visit))
         case let .answer(value):
-            guard case let .wizard(.question(fid)) = screen else { return [] }
+            guard case let .question(fid)? = page else { return [] }
             return accept(value, for: fid, context)
         case let .suggestion(i):
             // The catalog's own words are the answer, in Chinese whatever the screen's language:
             // the portal reads them.
-            guard case let .wizard(.question(fid)) = screen, let field = session?.service.field(id: fid),
+            guard case let .question(fid)? = page, let field = session?.service.field(id: fid),
                   field.suggestions.indices.contains(i) else { return [] }
             return accept(.string(field.suggestions[i].resolve(Catalog.fallbackLocale)), for: fid, context)
         case .writeOther:
             writingOther = true
             focus = nil
         case let .material(choice):
-            guard case let .wizard(.material(mid)) = screen else { return [] }
+            guard case let .material(mid)? = page else { return [] }
             session?.materials[mid] = choice
             session?.residentConsentAt = nil
             advance()
@@ -297,7 +296,7 @@ extension WizardState {
             // Whatever the resident agreed to before no longer stands once something changes.
             session?.residentConsentAt = nil
             session?.changing = true
-            show(.wizard(page))
+            showPage(page)
         case let .rating(score):
             guard case let .receipt(room) = screen, room.page == .rating else { return [] }
             let rating = room.rate(score, context, kioskID: kioskID)
@@ -305,10 +304,8 @@ extension WizardState {
             notice = .thanksForRating
             return [rating]
         case .progressQuery:
-            session = nil
             show(.progress(.asking))
         case .dashboard:
-            session = nil
             let (room, effects) = DashboardRoom.opening()
             show(.dashboard(room))
             return effects
@@ -326,51 +323,60 @@ extension WizardState {
 
     private mutating func confirm(_ context: Context) -> [Effect] {
         switch screen {
-        case .home, .category, .saving:
+        case .home, .category:
             if !choices.isEmpty { error = .chooseAnOption }
             return []
         case .needsNetwork:
             return goBack()
-        case .ineligible:
-            goHome()
-        case .wizard(.intro):
-            advance()
-        case let .wizard(.material(mid)):
-            if session?.materials[mid] != nil { advance() } else { error = .chooseAnOption }
-        case .wizard(.privacy):
-            // 确认 agrees, as its button says, like the numbered option.
-            return choose(.consent, context)
-        case let .wizard(.question(fid)):
-            return confirmQuestion(fid, context)
-        case .wizard(.review):
-            if !isLastPage { turnAnswerPage(by: 1); return [] }
-            if helper != nil, session?.residentConsentAt == nil {
-                // The resident is asked only about what will really be queued.
-                if readyToSubmit() { turnToResident() }
-                return []
-            }
-            return submit(context)
+        case let .service(visit):
+            return confirm(in: visit, context)
         case let .helperLogin(step):
             return confirmHelperLogin(step, at: context.moment.date)
-        case .assistedConsent:
-            if !isLastPage { turnAnswerPage(by: 1); return [] }
-            // The resident agrees, with 确认 as the screen says; the receipt and what follows are
-            // theirs, in care mode, until the kiosk goes home.
-            session?.residentConsentAt = context.moment
-            return submit(context)
         case var .dashboard(room):
             let outcome = room.confirm(input)
             return follow(outcome, showing: .dashboard(room))
         case var .progress(room):
             let outcome = room.confirm(input, today: today)
             return follow(outcome, showing: .progress(room))
-        case .saveFailed:
-            guard let pending = session?.pending else { goHome(); return [] }
-            screen = .saving
-            return [.enqueue(pending)]
         case var .receipt(room):
             let outcome = room.next()
             return follow(outcome, showing: .receipt(room))
+        }
+    }
+
+    private mutating func confirm(in visit: ServiceVisit, _ context: Context) -> [Effect] {
+        switch visit.step {
+        case .saving:
+            if !choices.isEmpty { error = .chooseAnOption }
+        case .ineligible:
+            goHome()
+        case .page(.intro):
+            advance()
+        case let .page(.material(mid)):
+            if visit.session.materials[mid] != nil { advance() } else { error = .chooseAnOption }
+        case .page(.privacy):
+            // 确认 agrees, as its button says, like the numbered option.
+            return choose(.consent, context)
+        case let .page(.question(fid)):
+            return confirmQuestion(fid, context)
+        case .page(.review):
+            if !isLastPage { turnAnswerPage(by: 1); return [] }
+            if helper != nil, visit.session.residentConsentAt == nil {
+                // The resident is asked only about what will really be queued.
+                if readyToSubmit() { turnToResident() }
+                return []
+            }
+            return submit(context)
+        case .residentConsent:
+            if !isLastPage { turnAnswerPage(by: 1); return [] }
+            // The resident agrees, with 确认 as the screen says; the receipt and what follows are
+            // theirs, in care mode, until the kiosk goes home.
+            session?.residentConsentAt = context.moment
+            return submit(context)
+        case .saveFailed:
+            guard let pending = visit.session.pending else { goHome(); return [] }
+            self.visit?.step = .saving
+            return [.enqueue(pending)]
         }
         return []
     }
@@ -403,7 +409,7 @@ extension WizardState {
         input = ""
         error = nil
         if let failed = failingEligibility() {
-            screen = .ineligible(failed.message, fieldID: fid)
+            visit?.step = .ineligible(failed.message, fieldID: fid)
             return []
         }
         advance()
@@ -424,14 +430,14 @@ extension WizardState {
         guard let session else { return false }
         if let failed = failingEligibility() {
             let fid = failed.require.references.map(Condition.baseField).first ?? ""
-            screen = .ineligible(failed.message, fieldID: fid)
+            visit?.step = .ineligible(failed.message, fieldID: fid)
             return false
         }
         // Nothing is queued while a page is unfinished: a material not chosen, the privacy notice
         // not agreed to before a sensitive answer, a required question without an answer.
         if let unfinished = firstUnfinishedPage(session) {
             self.session?.changing = true
-            show(.wizard(unfinished))
+            showPage(unfinished)
             error = unfinished == .privacy ? .chooseAnOption : .required
             return false
         }
@@ -452,7 +458,7 @@ extension WizardState {
         // A submission that failed to save is sent again unchanged: same id, same bytes.
         if let pending = session.pending, pending.body == submission.body { submission = pending }
         self.session?.pending = submission
-        screen = .saving
+        visit?.step = .saving
         return [.enqueue(submission)]
     }
 
@@ -488,7 +494,7 @@ extension WizardState {
     }
 
     private mutating func advance() {
-        guard let session, case let .wizard(current) = screen else { return }
+        guard let session, let current = page else { return }
         let pages = wizardPages
         let index = pages.firstIndex(of: current) ?? 0
         let rest = pages.dropFirst(index + 1)
@@ -502,46 +508,25 @@ extension WizardState {
                 default: return false
                 }
             }
-            show(.wizard(unseen ?? .review))
+            showPage(unseen ?? .review)
             if unseen == nil { self.session?.changing = false }
             return
         }
-        show(.wizard(rest.first ?? .review))
+        showPage(rest.first ?? .review)
     }
 
     /// Esc: one screen back. Returns what that screen needs (the dashboard reloads its list).
     private mutating func goBack() -> [Effect] {
         switch screen {
-        case .home, .saving:
+        case .home:
             return []
         case .category:
             parked = nil // home is where the next resident starts: nothing of this one is kept
             show(.home)
         case let .needsNetwork(sid):
             show(.category(catalog.service(id: sid).map(catalog.group(of:)) ?? WizardState.otherCategoryID))
-        case let .ineligible(_, fid):
-            show(.wizard(.question(fid)))
-        case .wizard(.intro):
-            let category = session.map { catalog.group(of: $0.service) } ?? WizardState.otherCategoryID
-            // One 返回 too many loses nothing: the answers wait until another service is opened,
-            // the kiosk goes home or clears.
-            parked = session
-            session = nil
-            show(.category(category))
-        case .wizard(.question) where writingOther:
-            writingOther = false
-            input = ""
-            error = nil
-        case .wizard(.review) where optionPage > 0, .assistedConsent where optionPage > 0:
-            turnAnswerPage(by: -1)
-        case let .wizard(page):
-            if session?.changing == true, page != .review { session?.changing = false; show(.wizard(.review)); return [] }
-            let pages = wizardPages
-            let index = pages.firstIndex(of: page) ?? 1
-            show(.wizard(pages[max(index - 1, 0)]))
-        case .saveFailed:
-            backToHelper()
-            show(.wizard(.review))
+        case let .service(visit):
+            goBack(in: visit)
         case var .receipt(room):
             let outcome = room.next() // the rating is offered before the resident can leave
             return follow(outcome, showing: .receipt(room))
@@ -550,14 +535,42 @@ extension WizardState {
             return follow(outcome, showing: .dashboard(room))
         case .progress, .helperLogin:
             goHome()
-        case .assistedConsent:
+        }
+        return []
+    }
+
+    private mutating func goBack(in visit: ServiceVisit) {
+        switch visit.step {
+        case .saving:
+            break
+        case let .ineligible(_, fid):
+            showPage(.question(fid))
+        case .page(.intro):
+            // One 返回 too many loses nothing: the answers wait until another service is opened,
+            // the kiosk goes home or clears.
+            parked = visit
+            show(.category(catalog.group(of: visit.session.service)))
+        case .page(.question) where visit.writingOther:
+            writingOther = false
+            input = ""
+            error = nil
+        case .page(.review) where optionPage > 0, .residentConsent where optionPage > 0:
+            turnAnswerPage(by: -1)
+        case let .page(page):
+            if visit.session.changing, page != .review { session?.changing = false; showPage(.review); return }
+            let pages = wizardPages
+            let index = pages.firstIndex(of: page) ?? 1
+            showPage(pages[max(index - 1, 0)])
+        case .saveFailed:
+            backToHelper()
+            showPage(.review)
+        case .residentConsent:
             // 不同意请按返回键, on the first page (later pages go back a page, as when checking
             // answers): the helper is told, and nothing is queued.
             backToHelper()
-            show(.wizard(.review))
+            showPage(.review)
             notice = .residentDeclined
         }
-        return []
     }
 
     /// Enter (forward) and Esc (back) between the pages of answers being checked.
@@ -569,25 +582,30 @@ extension WizardState {
 
     mutating func show(_ next: Screen) {
         screen = next
-        writingOther = false
         optionPage = 0
         focus = nil
         input = ""
         error = nil
     }
 
+    /// Another page of the service under way, its field empty.
+    mutating func showPage(_ page: Page) {
+        guard var visit else { return }
+        visit.step = .page(page)
+        visit.writingOther = false
+        show(.service(visit))
+    }
+
     /// Ends the resident's visit: answers are wiped from memory. A confirmed submission that could
     /// not be saved is kept apart (`unsaved`), never shown again, and tried again until it is saved.
     mutating func goHome() {
-        if let pending = session?.pending ?? parked?.pending, !unsaved.contains(where: { $0.id == pending.id }) {
+        if let pending = session?.pending ?? parked?.session.pending, !unsaved.contains(where: { $0.id == pending.id }) {
             unsaved.append(pending)
         }
         let finished: Bool
         if case .receipt = screen { finished = true } else { finished = false }
-        session = nil
         overlay = nil
         helperKeysPressed = 0
-        answersHidden = false
         parked = nil
         if careModeBeforeConsent != nil {
             backToHelper()

@@ -29,27 +29,13 @@ extension WizardState {
         case let .needsNetwork(sid):
             return ScreenContent(title: catalog.service(id: sid)?.title.resolve(l) ?? "", paragraphs: [s.tr(.needsNetworkBody)],
                                  keyHints: [.back])
-        case let .ineligible(message, _):
-            return ScreenContent(title: s.tr(.ineligibleTitle), paragraphs: [message.resolve(l), s.tr(.ineligibleNothingQueued)],
-                                 keyHints: [.enterHome, .backToChange])
-        case .saving:
-            return ScreenContent(title: s.tr(.savingTitle))
-        case let .saveFailed(reason):
-            let why: String
-            switch reason {
-            case .diskFull: why = s.tr(.saveFailedDiskFull)
-            case .notWritable: why = s.tr(.saveFailedNotWritable)
-            case .other: why = s.tr(.saveFailedOther)
-            }
-            return ScreenContent(title: s.tr(.saveFailedTitle), paragraphs: [why, s.tr(.saveFailedKept)],
-                                 keyHints: [.enterRetry, .callStaff])
         case let .receipt(room):
             return room.content(s, surroundings)
-        case let .wizard(page):
-            return wizardContent(page, s, spoken: spoken)
+        case let .service(visit):
+            return serviceContent(visit, s, spoken: spoken)
         case let .progress(room):
             return room.content(s, surroundings)
-        case .helperLogin, .assistedConsent:
+        case .helperLogin:
             return helperContent(s, spoken: spoken) ?? ScreenContent(title: "")
         case let .dashboard(room):
             return room.content(s, surroundings, spoken: spoken)

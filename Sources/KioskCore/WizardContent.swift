@@ -1,6 +1,29 @@
 /// What a service's pages say: its introduction, materials, privacy notice, each question and the
 /// check-answers page, and how an answer is shown (masked when sensitive).
 extension WizardState {
+    func serviceContent(_ visit: ServiceVisit, _ s: Strings, spoken: Bool) -> ScreenContent {
+        switch visit.step {
+        case let .page(page):
+            return wizardContent(page, s, spoken: spoken)
+        case .residentConsent:
+            return helperContent(s, spoken: spoken) ?? ScreenContent(title: "")
+        case let .ineligible(message, _):
+            return ScreenContent(title: s.tr(.ineligibleTitle), paragraphs: [message.resolve(locale), s.tr(.ineligibleNothingQueued)],
+                                 keyHints: [.enterHome, .backToChange])
+        case .saving:
+            return ScreenContent(title: s.tr(.savingTitle))
+        case let .saveFailed(reason):
+            let why: String
+            switch reason {
+            case .diskFull: why = s.tr(.saveFailedDiskFull)
+            case .notWritable: why = s.tr(.saveFailedNotWritable)
+            case .other: why = s.tr(.saveFailedOther)
+            }
+            return ScreenContent(title: s.tr(.saveFailedTitle), paragraphs: [why, s.tr(.saveFailedKept)],
+                                 keyHints: [.enterRetry, .callStaff])
+        }
+    }
+
     func wizardContent(_ page: Page, _ s: Strings, spoken: Bool) -> ScreenContent {
         guard let session else { return ScreenContent(title: "") }
         let l = locale

@@ -85,19 +85,14 @@ public enum Screen: Equatable, Sendable {
     case category(String)
     /// A service that needs the portal at once, chosen while offline.
     case needsNetwork(serviceID: String)
-    case wizard(Page)
-    /// Pre-review (预审) stopped the wizard: the catalog's message, and the question that caused it.
-    case ineligible(LocalizedText, fieldID: String)
-    case saving
-    case saveFailed(SaveFailure)
+    /// A service under way, which carries its answers and where in it the resident is.
+    case service(ServiceVisit)
     /// The confirmation and the rating, which carry the 办件编号 and the slip.
     case receipt(ReceiptRoom)
     /// 查询办理进度: the identity number is asked, looked up, and the items shown.
     case progress(ProgressRoom)
     /// A helper logs in: their number, then their PIN.
     case helperLogin(HelperLoginStep)
-    /// The resident confirms that the helper may submit for them (帮办代办).
-    case assistedConsent
     /// The helper's dashboard (帮办员工作台), which carries its own pages and messages.
     case dashboard(DashboardRoom)
 }
@@ -178,23 +173,18 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var online = false
     public internal(set) var syncPaused = false
     public internal(set) var waitingCount = 0
-    public internal(set) var screen: Screen = .home { didSet { if screen != oldValue { say(.wholeScreen) } } }
+    public internal(set) var screen: Screen = .home { didSet { if screen.place != oldValue.place { say(.wholeScreen) } } }
     public internal(set) var overlay: Overlay? { didSet { if overlay != oldValue { say(.wholeScreen) } } }
     /// Which page of more than nine options is shown; `0` turns it.
     public internal(set) var optionPage = 0 { didSet { if optionPage != oldValue { say(.wholeScreen) } } }
     /// The option the arrow keys (or Tab) moved to, by its place on screen; Enter activates it.
     public internal(set) var focus: Int? { didSet { if focus != nil, focus != oldValue { say(.focusedOption) } } }
-    /// The resident hid the answers being checked from the room (`*`, 遮住); until the service ends.
-    public internal(set) var answersHidden = false
     public internal(set) var input = ""
-    /// 其他 was chosen on a text question with suggestions: a helper types the answer.
-    public internal(set) var writingOther = false { didSet { if writingOther != oldValue { say(.wholeScreen) } } }
     public internal(set) var error: ValidationError? { didSet { if let error { say(.error(error)) } } }
     public internal(set) var notice: Notice? { didSet { if notice != nil, notice != oldValue { say(.wholeScreen) } } }
-    public internal(set) var session: Session?
     /// The service the resident backed out of (返回 on its first page), kept until they open it
     /// again, open another one, or the kiosk goes home or clears.
-    var parked: Session?
+    var parked: ServiceVisit?
     var knownFacts: KnownFacts {
         KnownFacts(waitingCount: waitingCount, online: online, syncPaused: syncPaused, mayAdoptCatalog: isEmptyHome)
     }
@@ -273,7 +263,8 @@ extension WizardState {
     /// the dashboard's list, a PIN check); plain mode waits for it before reading on.
     public var isWaitingForWork: Bool {
         switch screen {
-        case .saving, .progress(.searching), .helperLogin(.checking): return true
+        case .service(let visit) where visit.step == .saving: return true
+        case .progress(.searching), .helperLogin(.checking): return true
         case let .dashboard(room): return room.isLoading
         default: return false
         }
@@ -288,6 +279,31 @@ extension WizardState {
 
 /// The screen families' own pages, for front ends and tests that ask where the kiosk is.
 extension WizardState {
+    /// The service under way, carried by its screen; changing it changes the screen.
+    var visit: ServiceVisit? {
+        get { if case let .service(visit) = screen { return visit } else { return nil } }
+        set { if let newValue { screen = .service(newValue) } }
+    }
+
+    public internal(set) var session: Session? {
+        get { visit?.session }
+        set { if let newValue { visit?.session = newValue } }
+    }
+
+    /// Where in the service the resident is.
+    public var step: ServiceVisit.Step? { visit?.step }
+    public var page: Page? { visit?.page }
+
+    public internal(set) var answersHidden: Bool {
+        get { visit?.answersHidden ?? false }
+        set { visit?.answersHidden = newValue }
+    }
+
+    public internal(set) var writingOther: Bool {
+        get { visit?.writingOther ?? false }
+        set { visit?.writingOther = newValue }
+    }
+
     public var dashboardPage: DashboardRoom.Page? {
         if case let .dashboard(room) = screen { return room.page }
         return nil

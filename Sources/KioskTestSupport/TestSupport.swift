@@ -111,7 +111,7 @@ public struct Driver {
     /// What was said, in order: each `.speak` effect.
     public var spoken: [Utterance] { effects.compactMap { if case let .speak(u) = $0 { return u } else { return nil } } }
 
-    public var page: Page? { if case let .wizard(p) = state.screen { return p } else { return nil } }
+    public var page: Page? { state.page }
 }
 
 /// Asks `condition` every 50 ms until it holds or `seconds` have passed; whether it held.

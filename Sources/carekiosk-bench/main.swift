@@ -172,7 +172,7 @@ let toCategory: [Key] = [.digit(1)]
 let toQuestion: [Key] = [.digit(1), .digit(1), .enter]
 let toNextQuestion = toQuestion + [.digit(1)]   // answers the choice question: the phone number question
 let toTypedDigit = toNextQuestion + [.digit(1)] // one digit typed into the phone number field
-precondition(reached(toQuestion, care: true).screen == .wizard(.question("method")))
+precondition(reached(toQuestion, care: true).page == .question("method"))
 precondition(reached(toTypedDigit, care: true).input == "1")
 
 // MARK: render time per frame

@@ -17,7 +17,7 @@ final class RuntimeTests: XCTestCase, RunsProgramsQuickly {
     /// Pension certification up to the check-answers screen.
     func fillPension(_ r: RuntimeHarness) {
         for line in ["1", "1", "", "1", "1", "511922194503150016", "1", "1", ""] { r.line(line) }
-        XCTAssertEqual(r.state.screen, .wizard(.review))
+        XCTAssertEqual(r.state.page, .review)
         while !r.state.isLastPage { r.key(.enter) } // every page of answers is seen before submitting
     }
 
@@ -72,7 +72,7 @@ final class RuntimeTests: XCTestCase, RunsProgramsQuickly {
         fillPension(r)
         makeTheNextWriteFindTheDiskFull()
         r.key(.enter)
-        XCTAssertEqual(r.state.screen, .saveFailed(.diskFull))
+        XCTAssertEqual(r.state.step, .saveFailed(.diskFull))
         XCTAssertEqual(r.data.submissions.ids(in: .ready), [])
         // Space is freed; Enter tries again with the same submission.
         r.key(.enter)
@@ -94,7 +94,7 @@ final class RuntimeTests: XCTestCase, RunsProgramsQuickly {
         fillPension(r)
         makeTheNextWriteFindTheDiskFull()
         r.key(.enter)
-        XCTAssertEqual(r.state.screen, .saveFailed(.diskFull))
+        XCTAssertEqual(r.state.step, .saveFailed(.diskFull))
         // What the first attempt tried to write, as the disk refused it: never sealed again by the test.
         let attempted = try XCTUnwrap(SimulatedFaults.refusedWrites.last)
         r.key(.enter)

@@ -14,9 +14,9 @@ final class ClockAndLengthTests: XCTestCase {
         var d = Driver()
         d.moment = moment
         d.open("pension-certification")
-        while case let .wizard(page) = d.state.screen, page != .question("id_number") {
+        while let page = d.state.page, page != .question("id_number") {
             if page == .privacy || d.state.session?.materials.isEmpty == false || !d.state.choices.isEmpty { d.digit(1) } else { d.enter() }
-            if case .wizard(.material) = d.state.screen { d.digit(1) }
+            if case .material? = d.state.page { d.digit(1) }
         }
         d.type("511922194503150016")
         return d
@@ -24,18 +24,18 @@ final class ClockAndLengthTests: XCTestCase {
 
     func testAClockIn1970DoesNotTurnAwayAResidentBornIn1945() throws {
         let d = pensionWithIdentity(at: epoch)
-        guard case .wizard = d.state.screen else { return XCTFail("turned away: \(d.state.screen)") }
+        guard d.state.page != nil else { return XCTFail("turned away: \(d.state.screen)") }
         XCTAssertTrue(d.state.clockSuspect)
         XCTAssertTrue(d.state.content(zh).status.contains("本机时间不对，请联系工作人员"), d.state.content(zh).status)
 
         // The same resident with a right clock and a birth year that makes them 59: turned away.
         var young = Driver()
         young.open("pension-certification")
-        while case let .wizard(page) = young.state.screen, page != .question("id_number") {
+        while let page = young.state.page, page != .question("id_number") {
             if !young.state.choices.isEmpty { young.digit(1) } else { young.enter() }
         }
         young.type("511922196712310011")
-        guard case .ineligible = young.state.screen else { return XCTFail("\(young.state.screen)") }
+        guard case .ineligible? = young.state.step else { return XCTFail("\(young.state.screen)") }
         XCTAssertFalse(young.state.clockSuspect)
     }
 
@@ -84,8 +84,7 @@ final class ClockAndLengthTests: XCTestCase {
                        "accents and an emoji with its skin tone are ordinary text")
 
         var d = Driver(catalog: bundledCatalog)
-        d.state.session = Session(service: bundledCatalog.service(id: "pension-certification")!)
-        d.state.screen = .wizard(.question("home_address"))
+        d.state.screen = .service(ServiceVisit(Session(service: bundledCatalog.service(id: "pension-certification")!), at: .page(.question("home_address"))))
         d.type(monster)
         XCTAssertEqual(d.state.error, .inputTooLong)
         XCTAssertEqual(d.state.input, "", "nothing of it is kept")

@@ -157,7 +157,7 @@ final class HelperModeTests: XCTestCase {
         var d = assistedPensionAnswered()
         XCTAssertEqual(d.page, .review)
         d.enter()
-        XCTAssertEqual(d.state.screen, .assistedConsent, "nothing is queued before the resident agrees")
+        XCTAssertEqual(d.state.step, .residentConsent, "nothing is queued before the resident agrees")
         XCTAssertTrue(d.submissions.isEmpty)
         XCTAssertTrue(d.state.careMode, "the screen turns to the resident in care mode")
         let c = d.state.content(zh)
@@ -172,7 +172,7 @@ final class HelperModeTests: XCTestCase {
         XCTAssertEqual(d.page, .review, "the resident can say no")
         XCTAssertFalse(d.state.careMode, "and the helper gets the standard layout back")
         d.enter()
-        XCTAssertEqual(d.state.screen, .assistedConsent)
+        XCTAssertEqual(d.state.step, .residentConsent)
         d.enter()
         d.enter()
         XCTAssertEqual(d.state.optionPage, 2, "Enter shows each page of what will be submitted")
@@ -185,7 +185,7 @@ final class HelperModeTests: XCTestCase {
         XCTAssertTrue(last.paragraphs.contains("您的手机号码是多少？　答：1380***0000"), "\(last.paragraphs)")
         XCTAssertEqual(last.keys.last, "按返回键看上一页", "on a later page Esc goes back a page, as when checking answers")
         d.esc()
-        XCTAssertEqual(d.state.screen, .assistedConsent)
+        XCTAssertEqual(d.state.step, .residentConsent)
         XCTAssertEqual(d.state.optionPage, 1)
         d.esc()
         XCTAssertEqual(d.state.optionPage, 0)
@@ -239,7 +239,7 @@ final class HelperModeTests: XCTestCase {
             while !d.state.isLastPage { d.enter() }
             XCTAssertGreaterThan(d.state.optionPage, 0)
             d.enter()
-            XCTAssertEqual(d.state.screen, .assistedConsent)
+            XCTAssertEqual(d.state.step, .residentConsent)
             XCTAssertEqual(d.state.optionPage, 0, "onScreen \(onScreen): the consent opens on its first page")
             let first = d.state.content(zh)
             XCTAssertTrue(first.paragraphs.first?.contains("帮办员 张帮办 替您办理：居家适老化改造申请") == true, "\(first.paragraphs)")
@@ -339,7 +339,7 @@ final class HelperModeTests: XCTestCase {
     func testAChangeAfterTheResidentAgreedAsksTheResidentAgain() {
         var d = assistedPensionAnswered()
         d.enter()
-        XCTAssertEqual(d.state.screen, .assistedConsent)
+        XCTAssertEqual(d.state.step, .residentConsent)
         d.enter(); d.enter()
         // The resident agrees, but the disk is full; the helper goes back and changes an answer.
         var state = d.state
@@ -347,12 +347,12 @@ final class HelperModeTests: XCTestCase {
         guard state.reduce(.key(.enter), context).queued != nil else { return XCTFail("consent did not queue") }
         _ = state.reduce(.saveFailed(submissionID: ItemID("11111111-1111-4111-8111-111111111111")!, .diskFull), context)
         _ = state.reduce(.key(.escape), context)
-        XCTAssertEqual(state.screen, .wizard(.review))
+        XCTAssertEqual(state.page, .review)
         _ = state.reduce(.key(.digit(state.reviewItems.firstIndex(of: .question("phone"))! + 1)), context)
         _ = state.reduce(.typeLine("13900000000"), context)
-        XCTAssertEqual(state.screen, .wizard(.review))
+        XCTAssertEqual(state.page, .review)
         let effects = state.reduce(.key(.enter), context)
-        XCTAssertEqual(state.screen, .assistedConsent, "the resident agrees to what will really be sent")
+        XCTAssertEqual(state.step, .residentConsent, "the resident agrees to what will really be sent")
         XCTAssertEqual(effects.withoutSpeech, [], "nothing is queued before the resident agrees")
     }
 }

@@ -73,7 +73,7 @@ final class ReducerHiddenAnswerTests: XCTestCase {
         var d = start()
         d.digit(2)
         d.type("12")                      // a 12-year-old relative fails the rule
-        guard case .ineligible = d.state.screen else { return XCTFail("expected the pre-check to stop: \(d.state.screen)") }
+        guard case .ineligible? = d.state.step else { return XCTFail("expected the pre-check to stop: \(d.state.screen)") }
         d.esc()
         XCTAssertEqual(d.page, .question("relative_age"))
         d.esc()
@@ -97,7 +97,7 @@ final class ReducerHiddenAnswerTests: XCTestCase {
         // Whatever way an identity number got into the answers without the notice being agreed
         // to, Enter on the check-answers screen goes to the notice and queues nothing.
         d.state.session?.answers["id_number"] = .string("511922194503150016")
-        d.state.screen = .wizard(.review)
+        d.state.visit?.step = .page(.review)
         d.enter()
         XCTAssertTrue(d.submissions.isEmpty, "nothing is queued without consent before a sensitive answer")
         XCTAssertEqual(d.page, .privacy)
@@ -117,7 +117,7 @@ final class ReducerHiddenAnswerTests: XCTestCase {
         guard let submission = first.queued else { return XCTFail("confirm did not queue") }
         _ = state.reduce(.saveFailed(submissionID: submission.id, .diskFull), Context(moment: testMoment, newID: .numbered(0)))
         _ = state.reduce(.key(.escape), Context(moment: testMoment, newID: .numbered(0)))
-        XCTAssertNotEqual(state.screen, .saveFailed(.diskFull), "Esc leaves the message")
+        XCTAssertNotEqual(state.step, .saveFailed(.diskFull), "Esc leaves the message")
         let again = state.reduce(.key(.enter), Context(moment: testMoment, newID: ItemID("22222222-2222-4222-8222-222222222222")!))
         XCTAssertEqual(again.withoutSpeech, [.enqueue(submission)], "confirming again sends the same id and the same bytes")
         _ = state.reduce(.saveFailed(submissionID: submission.id, .diskFull), Context(moment: testMoment, newID: .numbered(0)))

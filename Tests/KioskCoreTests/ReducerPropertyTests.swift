@@ -59,7 +59,8 @@ final class ReducerPropertyTests: XCTestCase {
         var submissions = 0
         var screensSeen = Set<String>()
         func see(_ state: WizardState) {
-            screensSeen.insert(state.receipt.map { "\($0.page)" } ?? "\(state.screen)".components(separatedBy: "(").first!)
+            let name = state.receipt.map { "\($0.page)" } ?? state.step.map { "\($0)" } ?? "\(state.screen)"
+            screensSeen.insert(name.components(separatedBy: "(").first!)
         }
         var counts = (announced: 0, silent: 0)
         var now = testMoment
@@ -78,8 +79,8 @@ final class ReducerPropertyTests: XCTestCase {
                 // it was checked when it was first queued.
                 if before.unsaved.contains(where: { $0.id == submission.id }) { continue }
                 // Queued only from the check-answers screen (or its retry), with every required answer valid.
-                let fromReview = before.screen == .wizard(.review) && before.overlay == nil
-                let retry: Bool = { if case .saveFailed = before.screen { return true } else { return false } }()
+                let fromReview = before.page == .review && before.overlay == nil
+                let retry: Bool = { if case .saveFailed? = before.step { return true } else { return false } }()
                 XCTAssertTrue(fromReview || retry, "enqueue from \(before.screen) at step \(step)")
                 guard let session = before.session else { return XCTFail("no session at step \(step)") }
                 for field in session.relevantFields(today: testToday) {
@@ -102,7 +103,7 @@ final class ReducerPropertyTests: XCTestCase {
             }
 
             // The current question always applies to the answers given so far.
-            if case let .wizard(page) = state.screen {
+            if let page = state.page {
                 XCTAssertNotNil(state.session, "wizard without a session at step \(step)")
                 XCTAssertTrue(state.wizardPages.contains(page), "\(page) is not relevant at step \(step)")
             }
@@ -111,7 +112,7 @@ final class ReducerPropertyTests: XCTestCase {
         print("random walk: \(steps) actions, \(submissions) submissions, \(counts.announced) changes of screen, overlay or page said, \(counts.silent) new screens silent under 不播报")
         XCTAssertGreaterThan(submissions, steps / 5000, "the walk should finish services, not wander on the home screen")
         XCTAssertGreaterThan(counts.announced, steps / 10, "most of the walk is heard")
-        XCTAssertTrue(screensSeen.isSuperset(of: ["home", "category", "wizard", "ineligible", "confirmation", "rating", "saveFailed"]),
+        XCTAssertTrue(screensSeen.isSuperset(of: ["home", "category", "page", "ineligible", "confirmation", "rating", "saveFailed"]),
                       "\(screensSeen)")
     }
 }

@@ -129,14 +129,14 @@ final class ReducerTests: XCTestCase {
     func testEligibilityStopsWithTheCatalogMessageAndQueuesNothing() {
         var d = startPension()
         d.type(youngster)
-        guard case let .ineligible(message, fieldID) = d.state.screen else { return XCTFail("\(d.state.screen)") }
+        guard case let .ineligible(message, fieldID)? = d.state.step else { return XCTFail("\(d.state.screen)") }
         XCTAssertTrue(message.resolve("zh-Hans").hasPrefix("您还不满60周岁"))
         XCTAssertEqual(fieldID, "id_number")
         d.esc()                           // back to correct a mistyped number
         XCTAssertEqual(d.page, .question("id_number"))
         d.type(elder)
         d.digit(2)                        // not receiving a pension: the second rule stops it
-        guard case .ineligible = d.state.screen else { return XCTFail("\(d.state.screen)") }
+        guard case .ineligible? = d.state.step else { return XCTFail("\(d.state.screen)") }
         d.enter()
         XCTAssertEqual(d.state.screen, .home)
         XCTAssertNil(d.state.session)
@@ -150,7 +150,7 @@ final class ReducerTests: XCTestCase {
             if d.page == .intro { d.enter() } else { d.digit(1) }
         }
         d.type("511922194811200013".dropLast() + String(IdentityNumber.checkCharacter(for: "51192219481120001")))
-        guard case .ineligible = d.state.screen else { return XCTFail("78 years old must be stopped: \(d.state.screen)") }
+        guard case .ineligible? = d.state.step else { return XCTFail("78 years old must be stopped: \(d.state.screen)") }
         d.esc()
         d.type(elder)
         XCTAssertEqual(d.page, .question("local_hukou"))
@@ -233,15 +233,15 @@ final class ReducerTests: XCTestCase {
         var state = d.state
         let effects = state.reduce(.key(.enter), Context(moment: testMoment, newID: ItemID("11111111-1111-4111-8111-111111111111")!))
         guard let first = effects.queued else { return XCTFail() }
-        XCTAssertEqual(state.screen, .saving)
+        XCTAssertEqual(state.step, .saving)
         _ = state.reduce(.saveFailed(submissionID: ItemID("99999999-9999-4999-8999-999999999999")!, .diskFull), Context(moment: testMoment, newID: .numbered(0)))
-        XCTAssertEqual(state.screen, .saving, "the answer about another submission is not this one's")
+        XCTAssertEqual(state.step, .saving, "the answer about another submission is not this one's")
         _ = state.reduce(.saveFailed(submissionID: first.id, .diskFull), Context(moment: testMoment, newID: .numbered(0)))
-        XCTAssertEqual(state.screen, .saveFailed(.diskFull))
+        XCTAssertEqual(state.step, .saveFailed(.diskFull))
         XCTAssertEqual(state.content(loadStrings("zh-Hans")).paragraphs, ["机器的存储空间满了。", "您填写的内容还在，没有丢失。请叫工作人员来处理。"])
         let later = Moment(date: testMoment.date.addingTimeInterval(60), utcOffsetSeconds: testMoment.utcOffsetSeconds)
         _ = state.reduce(.tick, Context(moment: later, newID: .numbered(0)))
-        XCTAssertEqual(state.screen, .saveFailed(.diskFull))
+        XCTAssertEqual(state.step, .saveFailed(.diskFull))
         let retry = state.reduce(.key(.enter), Context(moment: later, newID: ItemID("22222222-2222-4222-8222-222222222222")!))
         XCTAssertEqual(retry.withoutSpeech, [.enqueue(first)], "the retry writes the same id and the same bytes")
     }
@@ -261,7 +261,7 @@ final class ReducerTests: XCTestCase {
                     newID: ItemID("33333333-3333-4333-8333-33333333333\(Int(seconds) % 10)")!)
         }
         _ = state.reduce(.tick, at(95))
-        XCTAssertEqual(state.screen, .saveFailed(.diskFull))
+        XCTAssertEqual(state.step, .saveFailed(.diskFull))
         XCTAssertEqual(state.inactivityWarning, 30, "the failure screen warns before it clears")
         let cleared = state.reduce(.tick, at(121))
         XCTAssertEqual(state.screen, .home)
