@@ -34,10 +34,23 @@ final class CantoneseReaderTests: XCTestCase {
                      "2:30": "loeng5 dim2 bun3", "0.2元": "loeng5 gok3", "2小时": "loeng5 siu2 si4",
                      "22": "ji6 sap6 ji6", "第2项": "dai6 ji6 hong6", "12月2日": "sap6 ji6 jyut6 ji6 jat6",
                      "1/2": "ji6 fan1 zi1 jat1", "2.5": "ji6 dim2 五", "14:02": "sap6 sei3 dim2 ling4 ji6 fan1",
-                     "1200元": "jat1 cin1 ji6 baak3 jyun4", "2026年": "ji6 ling4 ji6 luk6 nin4"]
+                     "1200元": "jat1 cin1 ji6 baak3 jyun4", "2026年": "ji6 ling4 ji6 luk6 nin4",
+                     "2万": "loeng5 maan6", "2200": "loeng5 cin1 ji6 baak3", "2次": "loeng5 ci3", "2月": "ji6 jyut6",
+                     "2年级": "ji6 nin4 kap1", "1-2个": "jat1 dou3 loeng5 go3", "3.02元": "saam1 jyun4 ling4 ji6 fan1",
+                     "第 2 次": "dai6 ji6 ci3"]
         for (text, jyutping) in cases { XCTAssertEqual(cantonese.prose(text), jyutping, text) }
+        XCTAssertEqual(cantonese.value("2000", as: .amount), "loeng5 cin1")
         // Mandarin keeps 二 (its own counting is not part of this).
         XCTAssertEqual(speechText(.mandarin).prose("共2个"), "gong4 er4 ge4")
+    }
+
+    /// Only the numbers the kiosk makes from digits are counted: a text's own 二 and 两 are said as
+    /// written, so 二次报销 (a second claim) is never turned into 两次 (two claims).
+    func testATextsOwnTwoIsSaidAsWritten() {
+        XCTAssertEqual(cantonese.prose("二次报销"), "ji6 ci3 bou3 siu1")
+        XCTAssertEqual(cantonese.prose("二个"), "ji6 go3")
+        XCTAssertEqual(cantonese.prose("两次"), "loeng5 ci3")
+        XCTAssertEqual(cantonese.prose("二百"), "ji6 baak3")
     }
 
     func testPhoneDigitsAreSaidWithOneNotYao() {
