@@ -17,7 +17,7 @@ public struct ChineseReader: Sendable {
     public enum Romanisation: Sendable {
         /// Mandarin, tone digits 1-5, with the tone changes of 一 and 不.
         case pinyin
-        /// Cantonese, tone digits 1-6, syllabic nasals spelled as eSpeak NG can say them.
+        /// Cantonese, tone digits 1-6 (eSpeak NG's spelling of syllabic nasals comes later: `CantoneseSpelling`).
         case jyutping
     }
 
@@ -59,15 +59,10 @@ public struct ChineseReader: Sendable {
             while end < chars.count, Self.isHan(chars[end]) { end += 1 }
             var units = read(Array(chars[i..<end]))
             if romanisation == .pinyin { ToneSandhi.apply(&units) }
-            out += " " + units.map { $0.syllable.map(engineSyllable) ?? String($0.character) }.joined(separator: " ") + " "
+            out += " " + units.map { $0.syllable ?? String($0.character) }.joined(separator: " ") + " "
             i = end
         }
         return out
-    }
-
-    /// A syllable as eSpeak NG's voice for this romanisation must be given it.
-    func engineSyllable(_ syllable: String) -> String {
-        romanisation == .jyutping ? CantoneseSpelling.engine(syllable) : syllable
     }
 
     static func isHan(_ c: Character) -> Bool {

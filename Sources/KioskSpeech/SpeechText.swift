@@ -30,9 +30,10 @@ public struct SpeechText: Sendable {
                                pronunciations: pronunciations)
     }
 
-    /// A reading (`ngan4 hong4`) as this voice's eSpeak NG text: what a word said right sounds like.
+    /// A reading (`ngan4 hong4`) or a text this voice has read (`prose`, `value`) as the exact text
+    /// for its eSpeak NG voice: Cantonese syllabic nasals spelled as eSpeak says them.
     public func engineReading(_ reading: String) -> String {
-        voice == .cantonese ? CantoneseSpelling.engine(reading: reading) : reading
+        voice == .cantonese ? CantoneseSpelling.engine(reading) : reading
     }
 
     /// The same, with a catalog's pronunciations above the lexicon and the dictionary.
@@ -44,7 +45,7 @@ public struct SpeechText: Sendable {
 
     private var chinese: Bool { voice == .mandarin || voice == .cantonese }
 
-    /// The whole utterance, one sentence per part.
+    /// The whole utterance, one sentence per part, as the exact text for the eSpeak NG voice.
     public func engineText(_ utterance: Utterance) -> String {
         let pieces = utterance.parts.map { part -> String in
             switch part {
@@ -53,15 +54,17 @@ public struct SpeechText: Sendable {
             }
         }.filter { !$0.isEmpty }
         let end = chinese ? "。" : "."
-        return pieces.map { p in
+        let text = pieces.map { p in
             guard let last = p.trimmingCharacters(in: .whitespaces).last else { return p }
             return "。！？，、；：.!?,;:…".contains(last) ? p : p + end
         }.joined(separator: chinese ? "" : " ")
+        return engineReading(text)
     }
 
     // MARK: values by type
 
-    /// A value typed into a field or given on the command line, read the way its type is read.
+    /// A value typed into a field or given on the command line, read the way its type is read (in
+    /// pinyin or Jyutping: `engineReading` makes it the engine's text).
     public func value(_ raw: String, as kind: SpokenValue) -> String {
         let v = raw.trimmingCharacters(in: .whitespaces)
         switch kind {
@@ -86,7 +89,8 @@ public struct SpeechText: Sendable {
 
     // MARK: prose
 
-    /// Text from the screen: numbers, dates, masks and codes inside it read by their kind.
+    /// Text from the screen: numbers, dates, masks and codes inside it read by their kind (in pinyin
+    /// or Jyutping: `engineReading` makes it the engine's text).
     public func prose(_ text: String) -> String {
         var t = text
         // Masked values: only what follows the stars is spoken, as "尾号 …".

@@ -27,7 +27,7 @@ enum SpeakCommand {
             }
             normaliser = normaliser.with(pronunciations: Lexicon(checked: catalog.pronunciations(for: voice)))
         }
-        let text = options.fieldType.map { normaliser.value(words, as: $0) }
+        let text = options.fieldType.map { normaliser.engineReading(normaliser.value(words, as: $0)) }
             ?? normaliser.engineText(Utterance(voice: voice, parts: [.text(words)]))
         let quiet = options.dryRun || options.check
         let engine: ESpeakEngine
