@@ -53,6 +53,26 @@ final class CantoneseReaderTests: XCTestCase {
         XCTAssertEqual(cantonese.prose("二百"), "ji6 baak3")
     }
 
+    /// The dictionary alone, without the lexicon: what the reading rules decide.
+    var dictionaryAlone: SpeechText {
+        SpeechText(voice: .cantonese, lexicon: Lexicon(highestTone: "6"), strings: loadStrings("zh-Hans"), dictionary: shippedCantoneseDictionary)
+    }
+
+    /// 种 and 只 are said as measure words after a number or a demonstrative (zung2, zek3), and as
+    /// themselves elsewhere (种树 zung3, 只有 zi2).
+    func testAMeasureWordIsSaidSoAfterANumberOrADemonstrative() {
+        let cases = ["按这种内容": "on3 ze2 zung2 noi6 jung4", "位的那种": "wai6 dik1 naa5 zung2", "每种": "mui5 zung2",
+                     "三只": "saam1 zek3", "这只": "ze2 zek3", "种树": "zung3 syu6", "只有": "zi2 jau5"]
+        for (text, jyutping) in cases { XCTAssertEqual(dictionaryAlone.prose(text), jyutping, text) }
+    }
+
+    /// Between two ways to split a run into as many words, the one whose lone character is a
+    /// function word (和, "and") wins over one that leaves a content character alone (和音|素).
+    func testALoneFunctionWordSplitsTheWordsAroundIt() {
+        XCTAssertEqual(dictionaryAlone.prose("文字和音素"), "man4 zi6 wo4 jam1 sou3")
+        XCTAssertEqual(dictionaryAlone.prose("连不上门户"), "lin4 bat1 soeng5 mun4 wu6")
+    }
+
     func testPhoneDigitsAreSaidWithOneNotYao() {
         XCTAssertEqual(cantonese.value("13812345671", as: .phone), "jat1 saam1 baat3，jat1 ji6 saam1 sei3，ng5 luk6 cat1 jat1")
     }
