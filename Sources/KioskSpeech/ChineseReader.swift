@@ -12,7 +12,9 @@ import Foundation
 ///    Third-tone sandhi is left to eSpeak NG, which makes it itself (`ni3 hao3` is said 35 214).
 ///    Cantonese makes no tone changes here (see docs/speech.md);
 /// 5. Cantonese only: a lone character that is also a measure word takes its measure word's reading
-///    after a number or a demonstrative (这种 zung2, not the zung3 of planting; 一只 zek3, not zi2).
+///    after a number or a demonstrative (这种 zung2, not the zung3 of planting; 一只 zek3, not zi2),
+///    and 分 in a fraction or a percentage is fan6 (五分之一, 百分之五), as the dictionary's own
+///    七分之一 and 百分之 have it.
 ///
 /// Anything else (punctuation, letters, characters the dictionary lacks) passes through.
 public struct ChineseReader: Sendable {
@@ -60,7 +62,7 @@ public struct ChineseReader: Sendable {
             var end = i
             while end < chars.count, Self.isHan(chars[end]) { end += 1 }
             var units = read(Array(chars[i..<end]))
-            if romanisation == .pinyin { ToneSandhi.apply(&units) } else { Self.countWithMeasureWords(&units) }
+            if romanisation == .pinyin { ToneSandhi.apply(&units) } else { Self.readAsCounted(&units) }
             out += " " + units.map { $0.syllable ?? String($0.character) }.joined(separator: " ") + " "
             i = end
         }
@@ -77,10 +79,13 @@ public struct ChineseReader: Sendable {
     static let functionWords = Set("的了和与及或在是把被给向从对为到就都也还又很不没吗呢吧您你我他她它请要会能可让由按并而且以这那哪每各该此个次项里后前"
         .utf16)
 
-    private static func countWithMeasureWords(_ units: inout [Unit]) {
-        for i in units.indices.dropFirst() where !units[i].fixed && units[i].wordStart && units[i].wordEnd
-            && counting.contains(units[i - 1].character) && units[i - 1].wordEnd {
-            if let reading = measureWords[units[i].character] { units[i].syllable = reading }
+    private static func readAsCounted(_ units: inout [Unit]) {
+        for i in units.indices.dropFirst() where !units[i].fixed && counting.contains(units[i - 1].character) {
+            if units[i].wordStart && units[i].wordEnd && units[i - 1].wordEnd, let reading = measureWords[units[i].character] {
+                units[i].syllable = reading
+            } else if units[i].character == "分", i + 1 < units.count, units[i + 1].character == "之" {
+                units[i].syllable = "fan6"
+            }
         }
     }
 

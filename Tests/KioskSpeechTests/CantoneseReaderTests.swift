@@ -33,7 +33,7 @@ final class CantoneseReaderTests: XCTestCase {
         let cases = ["2000元": "loeng5 cin1 jyun4", "200人": "loeng5 baak3 jan4", "共2个": "gung6 loeng5 go3",
                      "2:30": "loeng5 dim2 bun3", "0.2元": "loeng5 gok3", "2小时": "loeng5 siu2 si4",
                      "22": "ji6 sap6 ji6", "第2项": "dai6 ji6 hong6", "12月2日": "sap6 ji6 jyut6 ji6 jat6",
-                     "1/2": "ji6 fan1 zi1 jat1", "2.5": "ji6 dim2 ng5", "14:02": "sap6 sei3 dim2 ling4 ji6 fan1",
+                     "1/2": "ji6 fan6 zi1 jat1", "5%": "baak3 fan6 zi1 ng5", "1/3": "saam1 fan6 zi1 jat1", "2.5": "ji6 dim2 ng5", "14:02": "sap6 sei3 dim2 ling4 ji6 fan1",
                      "1200元": "jat1 cin1 ji6 baak3 jyun4", "2026年": "ji6 ling4 ji6 luk6 nin4",
                      "2万": "loeng5 maan6", "2200": "loeng5 cin1 ji6 baak3", "2次": "loeng5 ci3", "2月": "ji6 jyut6",
                      "2年级": "ji6 nin4 kap1", "1-2个": "jat1 dou3 loeng5 go3", "3.02元": "saam1 jyun4 ling4 ji6 fan1",
