@@ -28,10 +28,10 @@ public final class Terminal {
     private var theme: Theme?
     private let richColour: Bool
     private let anyColour: Bool
-    /// The terminal draws DEC double-size rows (xterm): the frame's `doubleRows` are sent.
+    /// The terminal draws DEC double-size rows (xterm): the frame's row sizes are sent.
     private let doubleSize: Bool
-    /// The line attributes the terminal has now, as last sent.
-    private var sentRows: [Int: DoubleRow] = [:]
+    /// The row sizes the terminal has now, as last sent (none sent: every row single).
+    private var sentRows: [RowSize] = []
     /// Colour pairs that look like the theme's but are other pairs (`useTwinColours`).
     private var twins = false
 
@@ -126,7 +126,7 @@ public final class Terminal {
 
     /// Writes the cells that differ from the last frame, then updates the terminal once.
     public func draw(_ buffer: ScreenBuffer) {
-        let rows = doubleSize ? buffer.doubleRows : [:]
+        let rows = doubleSize ? buffer.rowSizes : Array(repeating: .single, count: buffer.height)
         var runs = buffer.changes(since: previous)
         if doubleSize {
             let changed = Set(runs.map(\.row))
@@ -136,7 +136,8 @@ public final class Terminal {
             // the half is not what ncurses believes.
             for row in before.rows where row < buffer.height { wredrawln(window, Int32(row), 1) }
             // A row that changes size changes colour pairs (twins), so it is written whole.
-            for row in Set(before.rows).union((0..<buffer.height).filter { sentRows[$0] != rows[$0] }).sorted() where row < buffer.height {
+            let resized = (0..<buffer.height).filter { (sentRows.indices.contains($0) ? sentRows[$0] : .single) != rows[$0] }
+            for row in Set(before.rows).union(resized).sorted() where row < buffer.height {
                 runs.append((row, 0, buffer.cells[(row * buffer.width)..<((row + 1) * buffer.width)]))
             }
         }
@@ -148,7 +149,7 @@ public final class Terminal {
                 var attrs = kiosk_a_normal()
                 if cell.style.bold || (!richColour && [.heading, .error, .focus].contains(cell.style.role)) { attrs |= kiosk_a_bold() }
                 var pair = anyColour ? Int16(Role.allCases.firstIndex(of: cell.style.role)! + 1) : 0
-                if twins, rows[run.row] != nil, (column / 2) % 2 == 1 { pair += Int16(Role.allCases.count) }
+                if twins, rows[run.row] != .single, (column / 2) % 2 == 1 { pair += Int16(Role.allCases.count) }
                 var wide = Array(String(cell.character).unicodeScalars.map { wchar_t(bitPattern: $0.value) }.prefix(4))
                 wide.append(0)
                 _ = kiosk_put_char(window, Int32(run.row), Int32(column), wide, attrs, pair)
@@ -158,7 +159,7 @@ public final class Terminal {
         wnoutrefresh(window)
         doupdate()
         if doubleSize {
-            send(LineAttributes.after(rows, height: buffer.height))
+            send(LineAttributes.after(rows))
             sentRows = rows
         }
     }

@@ -191,11 +191,9 @@ final class SnapshotTests: XCTestCase {
 }
 
 extension ScreenBuffer {
-    var hasDoubleRows: Bool { !doubleRows.isEmpty }
-
     /// One letter per row for its size: - single, T the top half of double-size text, B the bottom half.
     var rowSizeText: String {
-        String((0..<height).map { doubleRows[$0] == .top ? "T" : doubleRows[$0] == .bottom ? "B" : "-" })
+        String(rowSizes.map { $0 == .doubleTop ? "T" : $0 == .doubleBottom ? "B" : "-" })
     }
 
     /// One letter per cell for its role, capital when bold (see `SnapshotTests`).
