@@ -75,7 +75,7 @@ enum KioskLaunch {
             return 2
         }
         let doubleSize = DoubleSizeCapability.enabled(options.doubleSizeText, environment: environment)
-        guard let terminal = Terminal(kiosk: options.kiosk, doubleSize: doubleSize) else {
+        guard let terminal = Terminal(kiosk: options.kiosk) else {
             CareKiosk.printError(strings.tr(.cliNoTerminal, ["term": environment["TERM"] ?? ""]))
             return 2
         }

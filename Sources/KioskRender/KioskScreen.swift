@@ -50,7 +50,8 @@ public struct KioskScreen {
         var spacing: Int
         /// Options as boxed buttons (care-mode touch targets) rather than one line each.
         var buttons: Bool
-        /// Heading, question, answer, error and reference at double size (`DoubleSizeParagraph`).
+        /// Heading, question, answer, error, reference and the answer being typed at double size,
+        /// on double rows; never with `bigTitle`.
         var doubleText = false
 
         /// Care mode where the terminal has double-size rows: double text first, roomiest first,
@@ -97,24 +98,18 @@ public struct KioskScreen {
     /// digits on the confirmation, question, hint, current answer, the input box, the options.
     private func bodyWidgets(_ c: ScreenContent, state: WizardState, layout: Layout, width: Int) -> VerticalStack {
         var stack = VerticalStack()
-        func text(_ s: String?, _ style: Style, centred: Bool = false) {
-            if let s { stack.add(Paragraph(text: s, width: width, style: style, spacing: layout.spacing, centred: centred)) }
-        }
-        /// Double size in the double-text layouts, else ordinary text.
-        func key(_ s: String?, _ style: Style, centred: Bool = false) {
-            guard layout.doubleText else { return text(s, style, centred: centred) }
-            if let s { stack.add(DoubleSizeParagraph(text: s, width: width, style: style, gap: layout.spacing - 1, centred: centred)) }
+        /// A `key` text is at double size in the double-text layouts; the rest at its own size.
+        func text(_ s: String?, _ style: Style, centred: Bool = false, key: Bool = false) {
+            if let s { stack.add(Paragraph(text: s, width: width, style: style, spacing: layout.spacing, centred: centred, double: key && layout.doubleText)) }
         }
         text(c.notice, Style(.success, bold: true))
-        if layout.doubleText {
-            key(c.title, Style(.heading, bold: true), centred: true)
-        } else if layout.bigTitle {
+        if layout.bigTitle {
             stack.add(BigGlyphs(c.title, glyphs: glyphs, style: Style(.heading)))
         } else {
-            text(c.title, Style(.heading, bold: true), centred: true)
+            text(c.title, Style(.heading, bold: true), centred: true, key: true)
         }
         text(c.progress, Style(.muted))
-        key(c.error, Style(.error, bold: true))
+        text(c.error, Style(.error, bold: true), key: true)
         text(c.reference?.line, Style(.text))
         for p in c.paragraphs { text(p, Style(.text)) }
         text(c.functionKeys.map { strings.tr($0.screenWords) }, Style(.text))
@@ -122,15 +117,13 @@ public struct KioskScreen {
             // The reference is in its line already; big digits are added when they fit.
             let reference = Reference.grouped(number)
             stack.add(layout.doubleText
-                ? DoubleSizeParagraph(text: reference, width: width, style: Style(.success, bold: true), gap: 1, centred: true)
+                ? Paragraph(text: reference, width: width, style: Style(.success, bold: true), spacing: layout.spacing, centred: true, double: true, gap: 1)
                 : BigGlyphs(reference, glyphs: glyphs, style: Style(.success)), optional: true)
         }
-        key(c.question, Style(.heading, bold: true))
+        text(c.question, Style(.heading, bold: true), key: true)
         text(c.hint, Style(.muted))
-        key(c.currentAnswer, Style(.text))
-        if let input = c.input {
-            stack.add(layout.doubleText ? DoubleSizeInput(text: input, gap: layout.spacing - 1) as any Widget : InputBox(text: input, spacing: layout.spacing))
-        }
+        text(c.currentAnswer, Style(.text), key: true)
+        if let input = c.input { stack.add(InputBox(text: input, spacing: layout.spacing, double: layout.doubleText)) }
         stack.add(layout.buttons ? OptionButtons(options: c.options) as any Widget : OptionList(options: c.options))
         text(c.morePages, Style(.muted))
         return stack

@@ -39,10 +39,13 @@ public struct HitTarget: Equatable, Sendable {
     }
 }
 
-/// Which half of double-size text a row shows (DEC double-height lines: ESC # 3 and ESC # 4).
-/// Such a row holds half the columns: its cells from `width / 2` on are never drawn.
-public enum DoubleRow: Equatable, Sendable {
-    case top, bottom
+/// How a row's characters are drawn: at their own size, or as the top or the bottom half of text
+/// at twice the height and width (DEC double-height lines, ESC # 3 and ESC # 4), which the
+/// terminal back end draws where the terminal can (`Terminal.draw`). A double row holds half the
+/// columns: the terminal addresses its cells by the row's own columns and shows each twice as
+/// wide, so its text sits in the left half and the cells from `width / 2` on stay blank.
+public enum RowSize: Equatable, Sendable {
+    case single, doubleTop, doubleBottom
 }
 
 /// A whole frame, built in memory; the terminal backend writes only what changed.
@@ -51,14 +54,18 @@ public struct ScreenBuffer: Equatable, Sendable {
     public let height: Int
     public private(set) var cells: [Cell]
     public var targets: [HitTarget] = []
-    /// Rows drawn at twice the height and width, where the terminal can (empty everywhere else).
-    public var doubleRows: [Int: DoubleRow] = [:]
+    /// One size per row; a double line is a pair, its top half above its bottom half (`putDouble`).
+    public private(set) var rowSizes: [RowSize]
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
+        rowSizes = Array(repeating: .single, count: self.height)
     }
+
+    /// Whether any row is double: the terminal back end sends line sizes only then (and once after).
+    public var hasDoubleRows: Bool { rowSizes.contains { $0 != .single } }
 
     public subscript(row: Int, column: Int) -> Cell { cells[row * width + column] }
 
@@ -67,13 +74,19 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// sequences never reach a cell (`TerminalText.clean`), so the terminal draws only text.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: Style = Style()) -> Int {
+        put(text, row: row, column: column, style: style, limit: width)
+    }
+
+    /// `put`, clipped at column `limit`: the row's width, or half of it on a double row.
+    @discardableResult
+    private mutating func put(_ text: String, row: Int, column: Int, style: Style, limit: Int) -> Int {
         guard row >= 0, row < height else { return column }
         var col = column
         for c in TerminalText.clean(text) {
             let w = DisplayWidth.of(c)
             if w == 0 { continue }
             if col < 0 { col += w; continue }
-            if col + w > width { break }
+            if col + w > limit { break }
             clearHalf(row, col)
             cells[row * width + col] = Cell(character: c, style: style, isContinuation: false)
             if w == 2 {
@@ -83,6 +96,19 @@ public struct ScreenBuffer: Equatable, Sendable {
             col += w
         }
         return col
+    }
+
+    /// One line at twice the height and width on rows `row` (top half) and `row + 1` (bottom
+    /// half), both carrying the same text, from the first double cell at or right of the frame's
+    /// `column`; cut at the double row's half width. Only characters that a double row can show
+    /// stand there (`DoubleSizeGlyphs.safe`), so an ellipsis from truncation becomes "...".
+    public mutating func putDouble(_ text: String, row: Int, column: Int, style: Style = Style()) {
+        guard row >= 0, row + 1 < height else { return }
+        let safe = DoubleSizeGlyphs.safe(text)
+        for (r, size) in [(row, RowSize.doubleTop), (row + 1, .doubleBottom)] {
+            rowSizes[r] = size
+            put(safe, row: r, column: (column + 1) / 2, style: style, limit: width / 2)
+        }
     }
 
     /// Overwriting half of a wide character blanks its other half, so no broken glyph remains.

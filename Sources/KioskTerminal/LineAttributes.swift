@@ -16,16 +16,16 @@ public enum LineAttributes {
     /// it thinks they do. The changed ones become double again after the refresh, which makes
     /// xterm draw them anew from what it holds: written in place, a double row kept pieces of
     /// glyphs from the text before (seen when the heading changed from one screen to the next).
-    public static func before(previous: [Int: DoubleRow], next: [Int: DoubleRow], changed: Set<Int>) -> (bytes: String, rows: [Int]) {
-        let rows = previous.keys.filter { next[$0] == nil || changed.contains($0) }.sorted()
+    public static func before(previous: [RowSize], next: [RowSize], changed: Set<Int>) -> (bytes: String, rows: [Int]) {
+        let rows = previous.indices.filter { previous[$0] != .single && ($0 >= next.count || next[$0] == .single || changed.contains($0)) }
         return (wrapped(rows.map { move($0) + "\u{1B}#5" }.joined()), rows)
     }
 
     /// After the refresh: every row gets its size, single rows too, so no row keeps an
     /// attribute from an earlier frame (a clear screen or a resize may have moved them).
-    public static func after(_ rows: [Int: DoubleRow], height: Int) -> String {
-        wrapped((0..<height).map { row in
-            move(row) + (rows[row] == .top ? "\u{1B}#3" : rows[row] == .bottom ? "\u{1B}#4" : "\u{1B}#5")
+    public static func after(_ rows: [RowSize]) -> String {
+        wrapped(rows.indices.map { row in
+            move(row) + (rows[row] == .doubleTop ? "\u{1B}#3" : rows[row] == .doubleBottom ? "\u{1B}#4" : "\u{1B}#5")
         }.joined())
     }
 }

@@ -28,17 +28,17 @@ public final class Terminal {
     private var theme: Theme?
     private let richColour: Bool
     private let anyColour: Bool
-    /// The terminal draws DEC double-size rows (xterm): the frame's `doubleRows` are sent.
-    private let doubleSize: Bool
-    /// The line attributes the terminal has now, as last sent.
-    private var sentRows: [Int: DoubleRow] = [:]
-    /// Colour pairs that look like the theme's but are other pairs (`useTwinColours`).
-    private var twins = false
+    /// The row sizes the terminal has now, as last sent (none sent: every row single).
+    private var sentRows: [RowSize] = []
+    /// Colour pairs that look like the theme's but are other pairs (`useTwinColours`), for the
+    /// theme in use: nil until a frame of it first has double rows, false where there are none.
+    private var twins: Bool?
 
     /// Starts ncurses on the alternate screen. In kiosk mode Ctrl-C, Ctrl-Z and Ctrl-\ do nothing.
-    /// `doubleSize`: the terminal has DEC double-size rows (see `DoubleSizeCapability`).
-    /// Nil when the terminal cannot be used (no terminfo entry for `TERM`).
-    public init?(kiosk: Bool, doubleSize: Bool = false) {
+    /// Nil when the terminal cannot be used (no terminfo entry for `TERM`). Double rows are drawn
+    /// as the frames have them: the layout makes them only where the terminal draws them
+    /// (`DoubleSizeCapability`, `KioskScreen.doubleSize`).
+    public init?(kiosk: Bool) {
         setlocale(LC_ALL, "")
         var modes = termios()
         let haveModes = tcgetattr(STDOUT_FILENO, &modes) == 0
@@ -48,7 +48,6 @@ public final class Terminal {
         guard let screen = initscr() else { return nil }
         window = screen
         self.kiosk = kiosk
-        self.doubleSize = doubleSize
         if kiosk {
             raw() // the terminal sends Ctrl-C, Ctrl-Z and Ctrl-\ as keys, which are ignored
         } else {
@@ -99,19 +98,24 @@ public final class Terminal {
             init_pair(Int16(i + 1), fg, bg)
         }
         wbkgdset(window, chtype(kiosk_color_pair(Int32(Role.allCases.firstIndex(of: .background)! + 1))))
-        if doubleSize && richColour && can_change_color() { useTwinColours(theme) }
+        // The last theme's twins sit on spare palette entries that this theme may use: xterm's
+        // own palette back. This theme's twins are set when a frame of it has double rows.
+        if twins == true { send("\u{1B}]104\u{07}") }
+        twins = nil
     }
 
     /// xterm 379 draws a run of text on a double-size row glyph after glyph one double cell
     /// apart, also for Chinese characters, which need two: they overlap. A run ends where the
     /// colour changes, and a run of one character is placed right. So on double rows every
-    /// other cell uses a twin pair: a spare palette entry set to the same colour.
-    private func useTwinColours(_ theme: Theme) {
+    /// other cell uses a twin pair: a spare palette entry set to the same colour. False when
+    /// the terminal cannot set colours or the theme leaves too few spare.
+    private func useTwinColours(_ theme: Theme?) -> Bool {
+        guard let theme, richColour, can_change_color() else { return false }
         let used = Set(theme.colors.values)
         let spare = (16..<256).reversed().filter { !used.contains($0) }
         let count = Role.allCases.count
-        guard spare.count >= count else { return }
-        // The previous theme's twins may sit on colours this theme uses: xterm's palette first.
+        guard spare.count >= count else { return false }
+        // From xterm's own palette, which the themes' contrast was worked out for (`Palette`).
         send("\u{1B}]104\u{07}")
         let bg = Int16(theme.color(.background))
         for (i, role) in Role.allCases.enumerated() {
@@ -121,14 +125,19 @@ public final class Terminal {
             init_color(Int16(spare[i]), scaled(r), scaled(g), scaled(b))
             init_pair(Int16(i + 1 + count), Int16(spare[i]), bg)
         }
-        twins = true
+        return true
     }
 
-    /// Writes the cells that differ from the last frame, then updates the terminal once.
+    /// Writes the cells that differ from the last frame, then updates the terminal once. Row
+    /// sizes are sent while the frame or the one before it has double rows: a terminal that is
+    /// never given one (standard mode, tmux, the Linux console) gets no line attributes at all.
     public func draw(_ buffer: ScreenBuffer) {
-        let rows = doubleSize ? buffer.doubleRows : [:]
+        let rows = buffer.rowSizes
         var runs = buffer.changes(since: previous)
-        if doubleSize {
+        let double = buffer.hasDoubleRows
+        let sizes = double || sentRows.contains { $0 != .single }
+        if double, twins == nil { twins = useTwinColours(theme) }
+        if sizes {
             let changed = Set(runs.map(\.row))
             let before = LineAttributes.before(previous: sentRows, next: rows, changed: changed)
             send(before.bytes)
@@ -136,10 +145,12 @@ public final class Terminal {
             // the half is not what ncurses believes.
             for row in before.rows where row < buffer.height { wredrawln(window, Int32(row), 1) }
             // A row that changes size changes colour pairs (twins), so it is written whole.
-            for row in Set(before.rows).union((0..<buffer.height).filter { sentRows[$0] != rows[$0] }).sorted() where row < buffer.height {
+            let resized = (0..<buffer.height).filter { (sentRows.indices.contains($0) ? sentRows[$0] : .single) != rows[$0] }
+            for row in Set(before.rows).union(resized).sorted() where row < buffer.height {
                 runs.append((row, 0, buffer.cells[(row * buffer.width)..<((row + 1) * buffer.width)]))
             }
         }
+        let twinPairs = twins == true
         for run in runs {
             var column = run.column
             for cell in run.cells {
@@ -148,7 +159,7 @@ public final class Terminal {
                 var attrs = kiosk_a_normal()
                 if cell.style.bold || (!richColour && [.heading, .error, .focus].contains(cell.style.role)) { attrs |= kiosk_a_bold() }
                 var pair = anyColour ? Int16(Role.allCases.firstIndex(of: cell.style.role)! + 1) : 0
-                if twins, rows[run.row] != nil, (column / 2) % 2 == 1 { pair += Int16(Role.allCases.count) }
+                if twinPairs, rows[run.row] != .single, (column / 2) % 2 == 1 { pair += Int16(Role.allCases.count) }
                 var wide = Array(String(cell.character).unicodeScalars.map { wchar_t(bitPattern: $0.value) }.prefix(4))
                 wide.append(0)
                 _ = kiosk_put_char(window, Int32(run.row), Int32(column), wide, attrs, pair)
@@ -157,8 +168,8 @@ public final class Terminal {
         previous = buffer
         wnoutrefresh(window)
         doupdate()
-        if doubleSize {
-            send(LineAttributes.after(rows, height: buffer.height))
+        if sizes {
+            send(LineAttributes.after(rows))
             sentRows = rows
         }
     }

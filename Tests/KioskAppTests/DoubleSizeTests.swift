@@ -27,7 +27,7 @@ final class DoubleSizeTests: XCTestCase {
     }
 
     func testAttributesFollowTheRefreshForEveryRowAndKeepTheCursor() {
-        let bytes = LineAttributes.after([2: .top, 3: .bottom], height: 5)
+        let bytes = LineAttributes.after([.single, .single, .doubleTop, .doubleBottom, .single])
         XCTAssertTrue(bytes.hasPrefix("\u{1B}7") && bytes.hasSuffix("\u{1B}8"))
         XCTAssertTrue(bytes.contains("\u{1B}[3;1H\u{1B}#3"))
         XCTAssertTrue(bytes.contains("\u{1B}[4;1H\u{1B}#4"))
@@ -35,8 +35,11 @@ final class DoubleSizeTests: XCTestCase {
     }
 
     func testRowsLeavingDoubleSizeOrChangingGoSingleBeforeTheRefresh() {
-        let before = LineAttributes.before(previous: [2: .top, 3: .bottom, 6: .top, 7: .bottom], next: [6: .top, 7: .bottom], changed: [7])
+        let pairs: [RowSize] = [.single, .single, .doubleTop, .doubleBottom, .single, .single, .doubleTop, .doubleBottom]
+        let later: [RowSize] = [.single, .single, .single, .single, .single, .single, .doubleTop, .doubleBottom]
+        let before = LineAttributes.before(previous: pairs, next: later, changed: [7])
         XCTAssertEqual(before.rows, [2, 3, 7])
-        XCTAssertEqual(LineAttributes.before(previous: [:], next: [1: .top], changed: [1]).bytes, "", "nothing to undo")
+        XCTAssertEqual(LineAttributes.before(previous: [], next: [.doubleTop, .doubleBottom], changed: [1]).bytes, "", "nothing to undo")
+        XCTAssertEqual(LineAttributes.before(previous: pairs, next: Array(pairs.prefix(4)), changed: []).rows, [6, 7], "rows a smaller window no longer has")
     }
 }

@@ -19,16 +19,18 @@ final class DoubleSizeLayoutTests: XCTestCase {
     /// The text of one buffer row, trailing blanks dropped.
     func row(_ b: ScreenBuffer, _ r: Int) -> String { b.text.components(separatedBy: "\n")[r] }
 
+    func doubleRows(_ b: ScreenBuffer) -> [Int] { b.rowSizes.indices.filter { b.rowSizes[$0] != .single } }
+
     func testTheQuestionIsOnATopAndBottomPairInTheLeftHalf() throws {
         let frame = screen.render(questionState().state, width: 102, height: 26)
-        let top = try XCTUnwrap(frame.doubleRows.first { $0.value == .top && row(frame, $0.key).contains("您的身份证号码是多少") }?.key)
-        XCTAssertEqual(frame.doubleRows[top + 1], .bottom)
+        let top = try XCTUnwrap(frame.rowSizes.indices.first { frame.rowSizes[$0] == .doubleTop && row(frame, $0).contains("您的身份证号码是多少") })
+        XCTAssertEqual(frame.rowSizes[top + 1], .doubleBottom)
         XCTAssertEqual(row(frame, top), row(frame, top + 1), "both halves carry the same text")
         XCTAssertTrue(row(frame, top).hasPrefix(" 您的身份证号码是多少"), "one double cell of margin, as the two single cells of the rest")
-        for (r, _) in frame.doubleRows {
+        for r in doubleRows(frame) {
             XCTAssertLessThanOrEqual(DisplayWidth.of(row(frame, r)), 51, "row \(r) stays in the left half")
         }
-        XCTAssertEqual(frame.doubleRows.values.filter { $0 == .top }.count, frame.doubleRows.values.filter { $0 == .bottom }.count)
+        XCTAssertEqual(frame.rowSizes.filter { $0 == .doubleTop }.count, frame.rowSizes.filter { $0 == .doubleBottom }.count)
         XCTAssertTrue(frame.text.contains("养老金资格认证"), "the heading too")
     }
 
@@ -36,7 +38,7 @@ final class DoubleSizeLayoutTests: XCTestCase {
         var d = questionState()
         d.type("51192219450315001")
         let frame = screen.render(d.state, width: 102, height: 26)
-        let doubled = frame.doubleRows.keys.sorted().map { row(frame, $0) }
+        let doubled = doubleRows(frame).map { row(frame, $0) }
         XCTAssertTrue(doubled.contains { $0.contains("错误") }, "the error is double")
         XCTAssertTrue(doubled.contains { $0.contains("51192219450315001_") }, "the answer being typed is double, with its cursor mark")
         XCTAssertTrue(doubled.allSatisfy { DisplayWidth.of($0) <= 51 })
@@ -50,13 +52,13 @@ final class DoubleSizeLayoutTests: XCTestCase {
         d.submit()
         let frame = screen.render(d.state, width: 102, height: 26)
         guard let id = d.state.receipt?.submissionID else { return XCTFail("not confirmed: \(d.state.screen)") }
-        XCTAssertTrue(frame.doubleRows.keys.contains { row(frame, $0).contains(Reference.shown(id)) }, frame.text)
+        XCTAssertTrue(doubleRows(frame).contains { row(frame, $0).contains(Reference.shown(id)) }, frame.text)
     }
 
     func testStandardModeAndTerminalsWithoutDoubleRowsKeepTodaysLayout() {
         var d = questionState()
         let single = KioskScreen(strings: strings, glyphs: UnifontHex())
-        XCTAssertTrue(single.render(d.state, width: 102, height: 26).doubleRows.isEmpty)
+        XCTAssertFalse(single.render(d.state, width: 102, height: 26).hasDoubleRows)
         d.key(.f2)
         XCTAssertEqual(screen.render(d.state, width: 102, height: 26), single.render(d.state, width: 102, height: 26),
                        "standard mode is the same frame with or without double rows")
@@ -65,10 +67,10 @@ final class DoubleSizeLayoutTests: XCTestCase {
     func testTouchTargetsStayOffDoubleRows() {
         let d = Driver()
         let frame = screen.render(d.state, width: 102, height: 26)
-        XCTAssertFalse(frame.doubleRows.isEmpty)
+        XCTAssertTrue(frame.hasDoubleRows)
         XCTAssertFalse(frame.targets.isEmpty)
         for t in frame.targets {
-            XCTAssertTrue((t.row..<(t.row + t.height)).allSatisfy { frame.doubleRows[$0] == nil }, "target \(t) overlaps a double row")
+            XCTAssertTrue((t.row..<(t.row + t.height)).allSatisfy { frame.rowSizes[$0] == .single }, "target \(t) overlaps a double row")
         }
     }
 

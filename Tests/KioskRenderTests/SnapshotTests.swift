@@ -5,9 +5,11 @@ import KioskRender
 import KioskTestSupport
 
 /// Every screen type as text and styles, in care and standard mode, at 80×24 and 120×40, in zh-Hans
-/// and en. The files live in `__Snapshots__/`: the frame's text, then a line `--- styles ---`, then
-/// one letter per cell for its role (t text, h heading, f focus, e error, s success, m muted,
-/// b background; capital when bold), so that a change of colour or weight shows in the diff too.
+/// and en, and care mode again where the terminal draws double-size rows. The files live in
+/// `__Snapshots__/`: the frame's text, then a line `--- styles ---`, then one letter per cell for its
+/// role (t text, h heading, f focus, e error, s success, m muted, b background; capital when bold),
+/// so that a change of colour or weight shows in the diff too; a frame with double-size rows ends
+/// with `--- row sizes ---` and a letter per row (- single, T top half, B bottom half).
 /// Set CAREKIOSK_UPDATE_SNAPSHOTS=1 to write them anew, then read the diff before committing.
 final class SnapshotTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
@@ -102,7 +104,8 @@ final class SnapshotTests: XCTestCase {
     var written: Set<String> = []
 
     func check(_ name: String, _ frame: ScreenBuffer, file: StaticString = #filePath, line: UInt = #line) {
-        let text = frame.text + "\n--- styles ---\n" + frame.styleText
+        var text = frame.text + "\n--- styles ---\n" + frame.styleText
+        if frame.hasDoubleRows { text += "\n--- row sizes ---\n" + frame.rowSizeText }
         written.insert("\(name).txt")
         let url = SnapshotTests.folder.appendingPathComponent("\(name).txt")
         if update {
@@ -120,6 +123,7 @@ final class SnapshotTests: XCTestCase {
         let font = try XCTUnwrap(UnifontHex(), "unifont is installed by scripts/test")
         for locale in ["zh-Hans", "en"] {
             let screen = KioskScreen(strings: loadStrings(locale), glyphs: font)
+            let doubleScreen = KioskScreen(strings: loadStrings(locale), glyphs: font, doubleSize: true)
             for (name, base) in screens(locale: locale) {
                 for care in [true, false] {
                     var state = base
@@ -128,6 +132,12 @@ final class SnapshotTests: XCTestCase {
                         let frame = screen.render(state, width: w, height: h)
                         check("\(name)-\(care ? "care" : "standard")-\(w)x\(h)-\(locale)", frame)
                     }
+                }
+                // Care mode where the terminal draws double-size rows (xterm outside tmux).
+                var state = base
+                state.careMode = true
+                for (w, h) in [(80, 24), (120, 40)] {
+                    check("\(name)-care-double-\(w)x\(h)-\(locale)", doubleScreen.render(state, width: w, height: h))
                 }
             }
             check("too-small-30x10-\(locale)", screen.render(Driver(locale: locale).state, width: 30, height: 10))
@@ -181,6 +191,11 @@ final class SnapshotTests: XCTestCase {
 }
 
 extension ScreenBuffer {
+    /// One letter per row for its size: - single, T the top half of double-size text, B the bottom half.
+    var rowSizeText: String {
+        String(rowSizes.map { $0 == .doubleTop ? "T" : $0 == .doubleBottom ? "B" : "-" })
+    }
+
     /// One letter per cell for its role, capital when bold (see `SnapshotTests`).
     var styleText: String {
         let letters: [Role: Character] = [.text: "t", .heading: "h", .focus: "f", .error: "e", .success: "s", .muted: "m", .background: "b"]
