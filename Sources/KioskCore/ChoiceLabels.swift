@@ -41,9 +41,7 @@ extension WizardState {
                 return s.tr(.reviewItem, ["label": name, "answer": display(answer, field, s, spoken: spoken, checking: true)])
             default: return ""
             }
-        case let .rating(score):
-            guard case let .receipt(room) = screen else { return "" }
-            return room.label(ofScore: score, s)
+        case let .rating(score): return ReceiptRoom.label(ofScore: score, s)
         case let .locale(tag): return localeName(tag, s)
         case let .voice(voice): return s.tr(.languageVoiceOption, ["voice": voiceName(voice, s)])
         }

@@ -38,8 +38,8 @@ extension WizardState {
     /// The single entry point: apply one action, return what the runtime must do.
     public mutating func reduce(_ action: Action, _ context: Context) -> [Effect] {
         said = []
+        defer { said = [] } // nothing of one action's announcements is left in the model for the next
         let effects = apply(action, context)
-        defer { said = [] }
         // What to say goes first: a save answered at once must not be talked over by "正在保存".
         return said.isEmpty ? effects : [.announce(said)] + effects
     }
@@ -269,8 +269,9 @@ extension WizardState {
             guard let service = catalog.service(id: id) else { return [] }
             if service.onlineOnly && !online { show(.needsNetwork(serviceID: id)); return [] }
             // Back into the service just left with 返回: the answers given are still there.
-            let visit = parked.flatMap { $0.session.service == service ? $0 : nil } ?? ServiceVisit(Session(service: service))
+            let resumed = parked?.session.service == service ? parked : nil
             parked = nil
+            let visit = resumed ?? ServiceVisit(Session(service: service))
             show(.service(visit))
         case let .answer(value):
             guard case let .question(fid)? = page else { return [] }
@@ -347,7 +348,7 @@ extension WizardState {
     private mutating func confirm(in visit: ServiceVisit, _ context: Context) -> [Effect] {
         switch visit.step {
         case .saving:
-            if !choices.isEmpty { error = .chooseAnOption }
+            break // the write answers first
         case .ineligible:
             goHome()
         case .page(.intro):

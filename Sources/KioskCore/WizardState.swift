@@ -279,15 +279,22 @@ extension WizardState {
 
 /// The screen families' own pages, for front ends and tests that ask where the kiosk is.
 extension WizardState {
-    /// The service under way, carried by its screen; changing it changes the screen.
+    /// The service under way, carried by its screen; changing it changes the screen. Leaving the
+    /// service is a change of screen (`show`), never an assignment of nil here.
     var visit: ServiceVisit? {
         get { if case let .service(visit) = screen { return visit } else { return nil } }
-        set { if let newValue { screen = .service(newValue) } }
+        set {
+            assert(newValue != nil, "leave a service by showing another screen")
+            if let newValue { screen = .service(newValue) }
+        }
     }
 
     public internal(set) var session: Session? {
         get { visit?.session }
-        set { if let newValue { visit?.session = newValue } }
+        set {
+            assert(newValue != nil, "leave a service by showing another screen")
+            if let newValue { visit?.session = newValue }
+        }
     }
 
     /// Where in the service the resident is.

@@ -56,7 +56,9 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(d.state.dashboardPage, .loading)
         // The runtime answers the command, then the list: both screen and voice say it was withdrawn.
         d.speechStrings = { _ in loadStrings("zh-Hans") }
+        let heard = d.spoken.count
         d.send(.dashboardDone(.withdrawn))
+        XCTAssertEqual(d.spoken.count, heard, "the loading screen is not said again when the command's answer comes before the list")
         d.send(.dashboardLoaded(DashboardView(counts: [], items: [], search: nil)))
         XCTAssertTrue(d.state.content(zh).paragraphs.contains("已撤回，这一件已删除，不会再发送。"))
         let said = d.spoken.last.map { $0.parts.map { if case let .text(t) = $0 { return t } else { return "" } }.joined() } ?? ""

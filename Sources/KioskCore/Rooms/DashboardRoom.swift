@@ -28,7 +28,8 @@ public struct DashboardRoom: Equatable, Sendable {
     /// The dashboard as a helper opens it: its list is being read.
     static func opening(search: String? = nil) -> (DashboardRoom, [Effect]) {
         var room = DashboardRoom()
-        return (room, room.reload(search: search))
+        let effects = room.reload(search: search)
+        return (room, effects)
     }
 
     var isLoading: Bool { page == .loading }

@@ -68,7 +68,7 @@ public struct ReceiptRoom: Equatable, Sendable {
         }
     }
 
-    func label(ofScore score: Int, _ s: Strings) -> String {
+    static func label(ofScore score: Int, _ s: Strings) -> String {
         switch score {
         case 5: return s.tr(.rating5)
         case 4: return s.tr(.rating4)

@@ -38,15 +38,22 @@ public struct ServiceVisit: Equatable, Sendable {
 }
 
 extension Screen {
-    /// Where the resident is, apart from what they entered there: a move to another place is said
-    /// in full (`Announcement.wholeScreen`), an answer kept on the same page is not.
+    /// Where the resident is, apart from what a family keeps there: a move to another place is said
+    /// in full (`Announcement.wholeScreen`); an answer kept on the same page, or the dashboard's
+    /// message arriving while its list loads, is not.
     var place: Place {
-        if case let .service(visit) = self { return .service(visit.step, writingOther: visit.writingOther) }
-        return .screen(self)
+        switch self {
+        case let .service(visit): return .service(visit.step, writingOther: visit.writingOther)
+        case let .dashboard(room): return .dashboard(room.page)
+        case let .receipt(room): return .receipt(room.page)
+        default: return .screen(self)
+        }
     }
 
     enum Place: Equatable {
         case screen(Screen)
         case service(ServiceVisit.Step, writingOther: Bool)
+        case dashboard(DashboardRoom.Page)
+        case receipt(ReceiptRoom.Page)
     }
 }

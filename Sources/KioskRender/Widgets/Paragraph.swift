@@ -8,7 +8,7 @@ struct Paragraph: Widget {
     var style: Style
     var spacing: Int
     var centred = false
-    var double = false
+    let double: Bool
     /// Blank rows before the next widget: `spacing - 1` unless told (the reference keeps one).
     let gapAfter: Int
 
