@@ -105,8 +105,3 @@ public struct LoginGuard: Equatable, Sendable {
         Int(until.timeIntervalSince(now).rounded(.up))
     }
 }
-
-extension WizardState {
-    /// At the start, before the first action: the counts kept from before a restart.
-    public mutating func restore(loginGuard kept: LoginGuard) { loginGuard = kept }
-}

@@ -13,7 +13,7 @@ final class HelperModeTests: XCTestCase {
         d.type("1001")
         d.type("2468")
         XCTAssertEqual(d.effects.last, .checkHelper(id: "1001", pin: "2468"))
-        XCTAssertEqual(d.state.screen, .helperLogin(.checking(helperID: "1001")), "while the PIN is checked, the screen says so")
+        XCTAssertEqual(d.state.helperLogin?.step, .checking(helperID: "1001"), "while the PIN is checked, the screen says so")
         d.send(.helperChecked(.verified(zhang)))
         XCTAssertEqual(d.effects.last, .audit(.login(helperID: "1001")))
         return d
@@ -37,12 +37,12 @@ final class HelperModeTests: XCTestCase {
         d.key(.character("/")); d.key(.character("*")); d.key(.escape); d.key(.character("-"))
         XCTAssertEqual(d.state.screen, .home, "another key in between starts again")
         d.key(.character("/")); d.key(.character("/")); d.key(.character("*")); d.key(.character("-"))
-        XCTAssertEqual(d.state.screen, .helperLogin(.id), "a repeated first key starts the sequence again")
+        XCTAssertEqual(d.state.helperLogin?.step, .id, "a repeated first key starts the sequence again")
         d.esc()
         d.helperSequence()
-        XCTAssertEqual(d.state.screen, .helperLogin(.id))
+        XCTAssertEqual(d.state.helperLogin?.step, .id)
         d.type("1001")
-        XCTAssertEqual(d.state.screen, .helperLogin(.pin(helperID: "1001")))
+        XCTAssertEqual(d.state.helperLogin?.step, .pin(helperID: "1001"))
         for k in [2, 4, 6, 8] { d.key(.digit(k)) }
         XCTAssertEqual(d.state.content(zh).input, "••••", "the PIN is never shown")
         d.esc()
@@ -54,7 +54,7 @@ final class HelperModeTests: XCTestCase {
         d.helperSequence()
         d.type("1001"); d.type("1111")
         d.send(.helperChecked(.wrongPIN(helperID: "1001")))
-        XCTAssertEqual(d.state.screen, .helperLogin(.id))
+        XCTAssertEqual(d.state.helperLogin?.step, .id)
         XCTAssertEqual(d.state.content(zh).paragraphs, ["帮办员编号或密码不对，还可以再试 4 次。"])
         XCTAssertEqual(d.effects.last, .audit(.failedPIN(helperID: "1001")))
         for _ in 0..<4 {
@@ -65,7 +65,7 @@ final class HelperModeTests: XCTestCase {
         XCTAssertEqual(d.effects.suffix(2), [.audit(.failedPIN(helperID: "1001")), .audit(.lockout(helperID: "1001", seconds: 300))])
         // Locked: the PIN is not even checked, until five minutes have passed.
         d.type("1001"); d.type("2468")
-        XCTAssertEqual(d.state.screen, .helperLogin(.id))
+        XCTAssertEqual(d.state.helperLogin?.step, .id)
         XCTAssertNotEqual(d.effects.last, .checkHelper(id: "1001", pin: "2468"))
         d.wait(301)
         d.helperSequence()
@@ -89,7 +89,7 @@ final class HelperModeTests: XCTestCase {
             wrongTry(&real, "1001")
             wrongTry(&unknown, "9999", known: false)
             XCTAssertEqual(unknown.state.content(zh).paragraphs, real.state.content(zh).paragraphs, "try \(round) reads the same")
-            XCTAssertEqual(unknown.state.helperRefusal, real.state.helperRefusal)
+            XCTAssertEqual(unknown.state.helperLogin?.refusal, real.state.helperLogin?.refusal)
         }
         XCTAssertEqual(unknown.state.content(zh).paragraphs, ["这个编号错了 5 次，锁定了，请 5 分钟后再试。"])
         XCTAssertFalse(unknown.state.content(zh).paragraphs.joined().contains("没有"), "nothing says the number is no helper's")
@@ -110,11 +110,11 @@ final class HelperModeTests: XCTestCase {
         XCTAssertEqual(d.effects.last, .audit(.lockout(helperID: nil, seconds: 600)))
         d.type("1001"); d.type("2468")
         XCTAssertNotEqual(d.effects.last, .checkHelper(id: "1001", pin: "2468"), "a helper's right PIN is not even checked while it lasts")
-        XCTAssertEqual(d.state.helperRefusal, .kioskLocked(minutesLeft: 10))
+        XCTAssertEqual(d.state.helperLogin?.refusal, .kioskLocked(minutesLeft: 10))
         d.wait(599)
         d.helperSequence()
         d.type("1001"); d.type("2468")
-        XCTAssertEqual(d.state.helperRefusal, .kioskLocked(minutesLeft: 1))
+        XCTAssertEqual(d.state.helperLogin?.refusal, .kioskLocked(minutesLeft: 1))
         d.wait(2)
         d.helperSequence()
         d.type("1001"); d.type("2468")
@@ -127,7 +127,7 @@ final class HelperModeTests: XCTestCase {
         d.wait(601)
         d.helperSequence()
         wrongTry(&d, "3010")
-        XCTAssertEqual(d.state.helperRefusal, .wrongPIN(triesLeft: 4), "only this try is in the last ten minutes")
+        XCTAssertEqual(d.state.helperLogin?.refusal, .wrongPIN(triesLeft: 4), "only this try is in the last ten minutes")
     }
 
     /// A PIN mistyped now and then (the counts are kept over restarts) never adds up to a lock:
@@ -136,12 +136,12 @@ final class HelperModeTests: XCTestCase {
         var d = Driver()
         for _ in 1...8 {
             wrongTry(&d, "1001")
-            XCTAssertEqual(d.state.helperRefusal, .wrongPIN(triesLeft: 4))
+            XCTAssertEqual(d.state.helperLogin?.refusal, .wrongPIN(triesLeft: 4))
             d.wait(3 * 86_400)
         }
         for left in [4, 3, 2, 1] {
             wrongTry(&d, "1001")
-            XCTAssertEqual(d.state.helperRefusal, .wrongPIN(triesLeft: left), "tries close together still count")
+            XCTAssertEqual(d.state.helperLogin?.refusal, .wrongPIN(triesLeft: left), "tries close together still count")
         }
     }
 
@@ -321,7 +321,7 @@ final class HelperModeTests: XCTestCase {
         press(.character("/"), after: 0); press(.character("*"), after: 1); press(.character("-"), after: 9)
         XCTAssertEqual(state.screen, .home, "the sequence spread over 9 seconds is not a helper's")
         press(.character("/"), after: 20); press(.character("*"), after: 21); press(.character("-"), after: 22)
-        XCTAssertEqual(state.screen, .helperLogin(.id))
+        XCTAssertEqual(state.helperLogin?.step, .id)
         for digit in "511922194503150016" { press(.digit(Int(String(digit))!), after: 24) }
         XCTAssertEqual(state.input, "51192219", "a helper number has at most 8 digits: an identity number cannot be typed in full")
     }

@@ -10,21 +10,7 @@ enum RoomOutcome: Equatable {
     case leave
     /// Nothing changed but this error, shown on the family's screen.
     case refuse(ValidationError)
-}
-
-extension WizardState {
-    /// Carries out what a screen family decided; `screen` is the family's screen as it now is.
-    mutating func follow(_ outcome: RoomOutcome, showing next: Screen) -> [Effect] {
-        switch outcome {
-        case let .stay(effects):
-            if next != screen { show(next) }
-            return effects
-        case .leave:
-            goHome()
-            return []
-        case let .refuse(e):
-            error = e
-            return []
-        }
-    }
+    /// What was typed is thrown away, and this error shown: it cannot be right, and is not kept
+    /// on screen (a helper number holds digits alone).
+    case clear(ValidationError)
 }

@@ -44,31 +44,7 @@ extension WizardState {
         case let .dashboard(room): return room.options(online: online).map(Choice.onDashboard)
         case let .category(id): return services(inCategory: id).map { .service($0.id) }
         case let .receipt(room): return room.options.map(Choice.rating)
-        case let .service(visit): return choices(in: visit)
-        default: return []
-        }
-    }
-
-    private func choices(in visit: ServiceVisit) -> [Choice] {
-        let session = visit.session
-        switch visit.step {
-        case let .page(.material(mid)):
-            guard let m = session.service.materials.first(where: { $0.id == mid }) else { return [] }
-            var options: [Choice] = [.material(.provided)]
-            if m.deferrable { options.append(.material(.deferred)) }
-            if !m.required { options.append(.material(.notApplicable)) }
-            return options
-        case .page(.privacy): return [.consent]
-        case let .page(.question(fid)):
-            guard let field = session.service.field(id: fid) else { return [] }
-            switch field.type {
-            case .choice: return field.options.map { .answer(.string($0.value)) }
-            case .yesNo: return [.answer(.bool(true)), .answer(.bool(false))]
-            case .text where !field.suggestions.isEmpty && !visit.writingOther:
-                return field.suggestions.indices.map(Choice.suggestion) + [.writeOther]
-            default: return []
-            }
-        case .page(.review): return reviewItems.map(Choice.change)
+        case let .service(visit): return visit.choices(today: today)
         default: return []
         }
     }
@@ -77,19 +53,22 @@ extension WizardState {
     public var visibleChoices: [Choice] { onPage(choices) }
 
     /// The part of a paged list that is on the page being shown.
-    func onPage<T>(_ all: [T]) -> [T] {
-        let start = min(optionPage * pageSize, max(all.count - 1, 0))
-        return Array(all.dropFirst(start).prefix(pageSize))
+    func onPage<T>(_ all: [T]) -> [T] { paging.slice(all) }
+
+    /// The page of options on screen; on the resident's consent, of the answers it lists.
+    var paging: Paging {
+        let items = overlay == nil && step == .residentConsent ? reviewItems.count : choices.count
+        return Paging(page: optionPage, size: pageSize, items: items)
     }
 
-    public var optionPageCount: Int {
-        let count = overlay == nil && step == .residentConsent ? reviewItems.count : choices.count
-        return max(1, (count + pageSize - 1) / pageSize)
-    }
+    public var optionPageCount: Int { paging.count }
 
     /// The answers are being checked, by the resident (核对) or for the helper (请您本人确认):
     /// paged, every page seen before the last one submits, and shown so that their owner knows them.
-    public var isCheckingAnswers: Bool { overlay == nil && (page == .review || step == .residentConsent) }
+    public var isCheckingAnswers: Bool { overlay == nil && visit?.isCheckingAnswers == true }
+
+    /// 遮住/显示 is offered: answers being checked show something in full that the room need not see.
+    public var canHideAnswers: Bool { overlay == nil && visit?.canHideAnswers(today: today) == true }
 
     /// Options on a page: nine, or in care mode three of the large answer buttons (3 rows each),
     /// so that a page of answers fits an 80×24 screen with its touch targets at full size.
@@ -97,16 +76,13 @@ extension WizardState {
         careMode && setup.onScreen && isCheckingAnswers ? WizardState.answersPerCarePage : WizardState.optionsPerPage
     }
 
-    public var isLastPage: Bool { optionPage >= optionPageCount - 1 }
+    public var isLastPage: Bool { paging.isLast }
 
-    /// Pages of the check-answers screen that can be changed: materials chosen, and every question
-    /// that applies, answered or left empty (an optional one can be filled in from here).
-    public var reviewItems: [Page] {
-        guard let session else { return [] }
-        let fields = session.relevantFields(today: today)
-        let materials = session.askedMaterials(among: fields, today: today).filter { session.materials[$0.id] != nil }
-        return materials.map { Page.material($0.id) } + fields.map { Page.question($0.id) }
-    }
+    /// Pages of the check-answers screen that can be changed (`ServiceVisit.reviewItems`).
+    public var reviewItems: [Page] { visit?.reviewItems(today: today) ?? [] }
+
+    /// The pages of the current service in order, given the answers so far.
+    public var wizardPages: [Page] { visit?.pages(today: today) ?? [] }
 
     /// Nobody is in the middle of anything: the home screen, no service, nothing laid over it.
     public var isEmptyHome: Bool { screen == .home && overlay == nil && session == nil && parked == nil }
@@ -114,7 +90,7 @@ extension WizardState {
     /// How many characters the field being typed into takes: a helper number is short, so that an
     /// identity number typed there by mistake is never there in full.
     public var inputLimit: Int {
-        if case .helperLogin(.id) = screen { return WizardState.longestHelperID }
+        if helperLogin?.step == .id { return HelperLoginRoom.longestHelperID }
         return FieldValidator.maxInputLength
     }
 
@@ -123,9 +99,7 @@ extension WizardState {
         if overlay == nil, case let .progress(room) = screen { return room.takesText }
         if overlay == nil, case let .dashboard(room) = screen { return room.takesText }
         if overlay == nil, case .helperLogin = screen { return true }
-        guard overlay == nil, case let .question(fid)? = page,
-              let field = session?.service.field(id: fid) else { return false }
-        return !field.type.isChoice && (field.suggestions.isEmpty || writingOther)
+        return overlay == nil && visit?.takesText == true
     }
 
     /// Where an X may go in what is being typed, when it is a number that can hold one (a keypad
@@ -141,10 +115,7 @@ extension WizardState {
     }
 
     /// The question being answered, when it is typed rather than chosen.
-    var typingField: Field? {
-        guard overlay == nil, case let .question(fid)? = page else { return nil }
-        return session?.service.field(id: fid)
-    }
+    var typingField: Field? { overlay == nil ? visit?.questionField : nil }
 }
 
 public enum XPlace: Equatable, Sendable {

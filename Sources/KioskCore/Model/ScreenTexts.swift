@@ -32,11 +32,11 @@ extension WizardState {
         case let .receipt(room):
             return room.content(s, surroundings)
         case let .service(visit):
-            return serviceContent(visit, s, spoken: spoken)
+            return visit.content(s, surroundings, spoken: spoken)
         case let .progress(room):
             return room.content(s, surroundings)
-        case .helperLogin:
-            return helperContent(s, spoken: spoken) ?? ScreenContent(title: "")
+        case let .helperLogin(room):
+            return room.content(s, surroundings)
         case let .dashboard(room):
             return room.content(s, surroundings, spoken: spoken)
         }

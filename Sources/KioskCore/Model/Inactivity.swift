@@ -47,8 +47,8 @@ extension WizardState {
     }
 
     private mutating func inactivityRules(_ now: Date, since last: Date, _ context: Context) -> [Effect] {
-        if case let .helperLogin(step) = screen, now.timeIntervalSince(last) >= Double(Self.helperLoginIdleSeconds) {
-            if case .checking = step { return [] } // a PIN check under way finishes first
+        if case let .helperLogin(room) = screen, now.timeIntervalSince(last) >= Double(Self.helperLoginIdleSeconds) {
+            if room.isChecking { return [] } // a PIN check under way finishes first
             goHome()
             noteActivity(now)
             return []

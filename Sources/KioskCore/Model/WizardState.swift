@@ -91,8 +91,8 @@ public enum Screen: Equatable, Sendable {
     case receipt(ReceiptRoom)
     /// 查询办理进度: the identity number is asked, looked up, and the items shown.
     case progress(ProgressRoom)
-    /// A helper logs in: their number, then their PIN.
-    case helperLogin(HelperLoginStep)
+    /// A helper logs in: their number, then their PIN, and why a try was refused.
+    case helperLogin(HelperLoginRoom)
     /// The helper's dashboard (帮办员工作台), which carries its own pages and messages.
     case dashboard(DashboardRoom)
 }
@@ -157,7 +157,6 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var careMode: Bool { didSet { if careMode != oldValue { say(.careMode(on: careMode)) } } }
     /// The helper acting for residents, while logged in.
     public internal(set) var helper: HelperSession?
-    public internal(set) var helperRefusal: HelperRefusal?
     /// Wrong PINs lock a number, and many lock the kiosk's login (`LoginGuard`); kept in the
     /// model, so the reducer decides, and in the data folder, so a restart does not clear them.
     public internal(set) var loginGuard = LoginGuard()
@@ -264,7 +263,8 @@ extension WizardState {
     public var isWaitingForWork: Bool {
         switch screen {
         case .service(let visit) where visit.step == .saving: return true
-        case .progress(.searching), .helperLogin(.checking): return true
+        case .progress(.searching): return true
+        case let .helperLogin(room): return room.isChecking
         case let .dashboard(room): return room.isLoading
         default: return false
         }
@@ -309,6 +309,12 @@ extension WizardState {
     public internal(set) var writingOther: Bool {
         get { visit?.writingOther ?? false }
         set { visit?.writingOther = newValue }
+    }
+
+    /// The helper's login, while it is on screen.
+    public var helperLogin: HelperLoginRoom? {
+        if case let .helperLogin(room) = screen { return room }
+        return nil
     }
 
     public var dashboardPage: DashboardRoom.Page? {

@@ -273,31 +273,10 @@ extension WizardState {
             parked = nil
             let visit = resumed ?? ServiceVisit(Session(service: service))
             show(.service(visit))
-        case let .answer(value):
-            guard case let .question(fid)? = page else { return [] }
-            return accept(value, for: fid, context)
-        case let .suggestion(i):
-            // The catalog's own words are the answer, in Chinese whatever the screen's language:
-            // the portal reads them.
-            guard case let .question(fid)? = page, let field = session?.service.field(id: fid),
-                  field.suggestions.indices.contains(i) else { return [] }
-            return accept(.string(field.suggestions[i].resolve(Catalog.fallbackLocale)), for: fid, context)
-        case .writeOther:
-            writingOther = true
-            focus = nil
-        case let .material(choice):
-            guard case let .material(mid)? = page else { return [] }
-            session?.materials[mid] = choice
-            session?.residentConsentAt = nil
-            advance()
-        case .consent:
-            if session?.consentGivenAt == nil { session?.consentGivenAt = context.moment }
-            advance()
-        case let .change(page):
-            // Whatever the resident agreed to before no longer stands once something changes.
-            session?.residentConsentAt = nil
-            session?.changing = true
-            showPage(page)
+        case .answer, .suggestion, .writeOther, .material, .consent, .change:
+            guard case var .service(visit) = screen else { return [] }
+            let outcome = visit.choose(choice, surroundings, context)
+            return follow(outcome, in: visit)
         case let .rating(score):
             guard case let .receipt(room) = screen, room.page == .rating else { return [] }
             let rating = room.rate(score, context, kioskID: kioskID)
@@ -329,10 +308,12 @@ extension WizardState {
             return []
         case .needsNetwork:
             return goBack()
-        case let .service(visit):
-            return confirm(in: visit, context)
-        case let .helperLogin(step):
-            return confirmHelperLogin(step, at: context.moment.date)
+        case var .service(visit):
+            let outcome = visit.confirm(surroundings, context)
+            return follow(outcome, in: visit)
+        case var .helperLogin(room):
+            let outcome = room.confirm(input, loginGuard, at: context.moment.date)
+            return follow(outcome, showing: .helperLogin(room))
         case var .dashboard(room):
             let outcome = room.confirm(input)
             return follow(outcome, showing: .dashboard(room))
@@ -345,177 +326,6 @@ extension WizardState {
         }
     }
 
-    private mutating func confirm(in visit: ServiceVisit, _ context: Context) -> [Effect] {
-        switch visit.step {
-        case .saving:
-            break // the write answers first
-        case .ineligible:
-            goHome()
-        case .page(.intro):
-            advance()
-        case let .page(.material(mid)):
-            if visit.session.materials[mid] != nil { advance() } else { error = .chooseAnOption }
-        case .page(.privacy):
-            // 确认 agrees, as its button says, like the numbered option.
-            return choose(.consent, context)
-        case let .page(.question(fid)):
-            return confirmQuestion(fid, context)
-        case .page(.review):
-            if !isLastPage { turnAnswerPage(by: 1); return [] }
-            if helper != nil, visit.session.residentConsentAt == nil {
-                // The resident is asked only about what will really be queued.
-                if readyToSubmit() { turnToResident() }
-                return []
-            }
-            return submit(context)
-        case .residentConsent:
-            if !isLastPage { turnAnswerPage(by: 1); return [] }
-            // The resident agrees, with 确认 as the screen says; the receipt and what follows are
-            // theirs, in care mode, until the kiosk goes home.
-            session?.residentConsentAt = context.moment
-            return submit(context)
-        case .saveFailed:
-            guard let pending = visit.session.pending else { goHome(); return [] }
-            self.visit?.step = .saving
-            return [.enqueue(pending)]
-        }
-        return []
-    }
-
-    private mutating func confirmQuestion(_ fid: String, _ context: Context) -> [Effect] {
-        guard let session, let field = session.service.field(id: fid) else { return [] }
-        let typed = input.trimmingCharacters(in: .whitespaces)
-        if typed.isEmpty {
-            // Enter on an empty field keeps an earlier answer, skips an optional one.
-            if session.answers[fid] != nil || !field.required {
-                self.session?.visited.insert(fid)
-                error = nil
-                advance()
-            } else {
-                error = field.type.isChoice ? .chooseAnOption : .required
-            }
-            return []
-        }
-        switch FieldValidator.validate(field, input: typed, today: today) {
-        case let .success(value): return accept(value, for: fid, context)
-        case let .failure(e): error = e; return []
-        }
-    }
-
-    /// Stores an answer, runs pre-review (预审), and moves on.
-    private mutating func accept(_ value: JSONValue, for fid: String, _ context: Context) -> [Effect] {
-        session?.answers[fid] = value
-        session?.residentConsentAt = nil
-        session?.visited.insert(fid)
-        input = ""
-        error = nil
-        if let failed = failingEligibility() {
-            visit?.step = .ineligible(failed.message, fieldID: fid)
-            return []
-        }
-        advance()
-        return []
-    }
-
-    private func failingEligibility() -> EligibilityRule? {
-        guard let session else { return nil }
-        let answers = session.effectiveAnswers(today: today)
-        return session.service.eligibility.first { rule in
-            // With a clock that cannot be right, an age is a guess: nobody is turned away on it.
-            rule.require.isDecidable(answers) && !(clockSuspect && rule.require.readsAge) && !rule.require.holds(answers, today: today)
-        }
-    }
-
-    /// Stops on the pre-check or an unfinished page, showing it; true when nothing stands in the way.
-    private mutating func readyToSubmit() -> Bool {
-        guard let session else { return false }
-        if let failed = failingEligibility() {
-            let fid = failed.require.references.map(Condition.baseField).first ?? ""
-            visit?.step = .ineligible(failed.message, fieldID: fid)
-            return false
-        }
-        // Nothing is queued while a page is unfinished: a material not chosen, the privacy notice
-        // not agreed to before a sensitive answer, a required question without an answer.
-        if let unfinished = firstUnfinishedPage(session) {
-            self.session?.changing = true
-            showPage(unfinished)
-            error = unfinished == .privacy ? .chooseAnOption : .required
-            return false
-        }
-        return true
-    }
-
-    private mutating func submit(_ context: Context) -> [Effect] {
-        guard readyToSubmit() else {
-            backToHelper()
-            session?.residentConsentAt = nil
-            return []
-        }
-        guard let session else { return [] }
-        let notice = session.service.privacy?.version ?? catalog.version
-        var submission = session.submission(id: context.newID, kioskID: kioskID, locale: locale,
-                                            noticeVersion: notice, at: context.moment, today: today, helper: helper)
-        submission.clockSuspect = clockSuspect
-        // A submission that failed to save is sent again unchanged: same id, same bytes.
-        if let pending = session.pending, pending.body == submission.body { submission = pending }
-        self.session?.pending = submission
-        visit?.step = .saving
-        return [.enqueue(submission)]
-    }
-
-    // MARK: moving between pages
-
-    private func firstUnfinishedPage(_ session: Session) -> Page? {
-        wizardPages.first { page in
-            switch page {
-            case let .material(mid): return session.materials[mid] == nil
-            case .privacy: return session.consentGivenAt == nil
-            case let .question(fid):
-                return session.answers[fid] == nil && session.service.field(id: fid)?.required == true
-            case .intro, .review: return false
-            }
-        }
-    }
-
-    /// The pages of the current service in order, given the answers so far.
-    public var wizardPages: [Page] {
-        guard let session else { return [] }
-        var pages: [Page] = [.intro]
-        let fields = session.relevantFields(today: today)
-        let asked = session.askedMaterials(among: fields, today: today)
-        // Materials for everyone first; those that depend on answers after the questions.
-        pages += asked.filter { $0.relevant == nil }.map { .material($0.id) }
-        for field in fields {
-            if field.sensitive, !pages.contains(.privacy) { pages.append(.privacy) }
-            pages.append(.question(field.id))
-        }
-        pages += asked.filter { $0.relevant != nil }.map { .material($0.id) }
-        pages.append(.review)
-        return pages
-    }
-
-    private mutating func advance() {
-        guard let session, let current = page else { return }
-        let pages = wizardPages
-        let index = pages.firstIndex(of: current) ?? 0
-        let rest = pages.dropFirst(index + 1)
-        if session.changing {
-            // Back to the check-answers screen, unless the change opened a question not yet seen.
-            let unseen = rest.first { page in
-                switch page {
-                case let .question(fid): return !session.visited.contains(fid)
-                case let .material(mid): return session.materials[mid] == nil
-                case .privacy: return session.consentGivenAt == nil
-                default: return false
-                }
-            }
-            showPage(unseen ?? .review)
-            if unseen == nil { self.session?.changing = false }
-            return
-        }
-        showPage(rest.first ?? .review)
-    }
-
     /// Esc: one screen back. Returns what that screen needs (the dashboard reloads its list).
     private mutating func goBack() -> [Effect] {
         switch screen {
@@ -526,8 +336,9 @@ extension WizardState {
             show(.home)
         case let .needsNetwork(sid):
             show(.category(catalog.service(id: sid).map(catalog.group(of:)) ?? WizardState.otherCategoryID))
-        case let .service(visit):
-            goBack(in: visit)
+        case var .service(visit):
+            let outcome = visit.goBack(surroundings)
+            return follow(outcome, in: visit)
         case var .receipt(room):
             let outcome = room.next() // the rating is offered before the resident can leave
             return follow(outcome, showing: .receipt(room))
@@ -540,42 +351,8 @@ extension WizardState {
         return []
     }
 
-    private mutating func goBack(in visit: ServiceVisit) {
-        switch visit.step {
-        case .saving:
-            break
-        case let .ineligible(_, fid):
-            showPage(.question(fid))
-        case .page(.intro):
-            // One 返回 too many loses nothing: the answers wait until another service is opened,
-            // the kiosk goes home or clears.
-            parked = visit
-            show(.category(catalog.group(of: visit.session.service)))
-        case .page(.question) where visit.writingOther:
-            writingOther = false
-            input = ""
-            error = nil
-        case .page(.review) where optionPage > 0, .residentConsent where optionPage > 0:
-            turnAnswerPage(by: -1)
-        case let .page(page):
-            if visit.session.changing, page != .review { session?.changing = false; showPage(.review); return }
-            let pages = wizardPages
-            let index = pages.firstIndex(of: page) ?? 1
-            showPage(pages[max(index - 1, 0)])
-        case .saveFailed:
-            backToHelper()
-            showPage(.review)
-        case .residentConsent:
-            // 不同意请按返回键, on the first page (later pages go back a page, as when checking
-            // answers): the helper is told, and nothing is queued.
-            backToHelper()
-            showPage(.review)
-            notice = .residentDeclined
-        }
-    }
-
     /// Enter (forward) and Esc (back) between the pages of answers being checked.
-    private mutating func turnAnswerPage(by step: Int) {
+    mutating func turnAnswerPage(by step: Int) {
         optionPage = min(max(optionPage + step, 0), optionPageCount - 1)
         focus = nil
         error = nil
@@ -587,14 +364,6 @@ extension WizardState {
         focus = nil
         input = ""
         error = nil
-    }
-
-    /// Another page of the service under way, its field empty.
-    mutating func showPage(_ page: Page) {
-        guard var visit else { return }
-        visit.step = .page(page)
-        visit.writingOther = false
-        show(.service(visit))
     }
 
     /// Ends the resident's visit: answers are wiped from memory. A confirmed submission that could
