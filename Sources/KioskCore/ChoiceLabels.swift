@@ -29,21 +29,21 @@ extension WizardState {
             case let .material(mid):
                 let title = session.service.materials.first { $0.id == mid }?.title.resolve(locale) ?? mid
                 let chosen = session.materials[mid].map { label(of: .material($0), s) } ?? ""
-                return s.tr(.reviewItem, ["label": title, "answer": chosen])
+                return s.tr(.reviewItem(label: title, answer: chosen))
             case let .question(fid):
                 guard let field = session.service.field(id: fid) else { return fid }
                 let name = field.label.resolve(locale)
                 guard let answer = session.answers[fid] else {
                     // Left empty: on the check-answers screen its own number fills it in.
-                    guard let number = visibleChoices.firstIndex(of: choice).map({ $0 + 1 }) else { return s.tr(.reviewNotFilled, ["label": name]) }
-                    return s.tr(.reviewSkipped, ["label": name, "number": "\(number)"])
+                    guard let number = visibleChoices.firstIndex(of: choice).map({ $0 + 1 }) else { return s.tr(.reviewNotFilled(label: name)) }
+                    return s.tr(.reviewSkipped(label: name, number: "\(number)"))
                 }
-                return s.tr(.reviewItem, ["label": name, "answer": display(answer, field, s, spoken: spoken, checking: true)])
+                return s.tr(.reviewItem(label: name, answer: display(answer, field, s, spoken: spoken, checking: true)))
             default: return ""
             }
         case let .rating(score): return ReceiptRoom.label(ofScore: score, s)
         case let .locale(tag): return localeName(tag, s)
-        case let .voice(voice): return s.tr(.languageVoiceOption, ["voice": voiceName(voice, s)])
+        case let .voice(voice): return s.tr(.languageVoiceOption(voice: voiceName(voice, s)))
         }
     }
 

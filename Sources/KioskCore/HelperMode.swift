@@ -191,7 +191,7 @@ extension WizardState {
             let session = visit.session
             // Paged like the check-answers screen: Enter shows the next page, and agrees only on the last.
             let answers = onPage(reviewItems).map { label(of: .change($0), s, spoken: spoken) }
-            let who = s.tr(.assistedWho, ["helper": helper.name, "service": session.service.title.resolve(locale)])
+            let who = s.tr(.assistedWho(helper: helper.name, service: session.service.title.resolve(locale)))
             // 返回 says no on the first page only; on a later page it turns back, and the words say so,
             // in a line of their own.
             let agree = optionPage == 0 ? [s.tr(.assistedAsk)] : [s.tr(.assistedAgree), s.tr(.assistedAskLater)]
@@ -206,9 +206,9 @@ extension WizardState {
 
     private func refusalText(_ refusal: HelperRefusal, _ s: Strings) -> String {
         switch refusal {
-        case let .wrongPIN(left): return s.tr(.helperWrongPin, ["left": "\(left)"])
-        case let .locked(minutes): return s.tr(.helperLocked, ["minutes": "\(minutes)"])
-        case let .kioskLocked(minutes): return s.tr(.helperKioskLocked, ["minutes": "\(minutes)"])
+        case let .wrongPIN(left): return s.tr(.helperWrongPin(left: "\(left)"))
+        case let .locked(minutes): return s.tr(.helperLocked(minutes: "\(minutes)"))
+        case let .kioskLocked(minutes): return s.tr(.helperKioskLocked(minutes: "\(minutes)"))
         }
     }
 }

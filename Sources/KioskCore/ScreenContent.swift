@@ -53,13 +53,13 @@ extension WizardState {
             switch $0 {
             case .thanksForRating: return s.tr(.noticeThanksForRating)
             case .cleared: return s.tr(.noticeCleared)
-            case .helperLoggedIn: return s.tr(.noticeHelperLoggedIn, ["name": helper?.name ?? ""])
+            case .helperLoggedIn: return s.tr(.noticeHelperLoggedIn(name: helper?.name ?? ""))
             case .helperLoggedOut: return s.tr(.noticeHelperLoggedOut)
             case .residentDeclined: return s.tr(.noticeResidentDeclined)
             }
         }
         if let seconds = inactivityWarning {
-            c.warning = s.tr(.noticeInactivityWarning, ["seconds": "\(seconds)"])
+            c.warning = s.tr(.noticeInactivityWarning(seconds: "\(seconds)"))
         }
         // An error belongs to the screen under an overlay, not to the overlay (人工帮办 already called).
         c.error = overlay == nil ? error.map { s.tr(.screenErrorPrefix) + $0.message(s) } : nil
@@ -67,10 +67,10 @@ extension WizardState {
             ScreenContent.Option(number: i + 1, label: label(of: choice, s, spoken: spoken), selected: isSelected(choice), focused: focus == i)
         }
         if optionPageCount > 1 {
-            let pages = ["page": "\(optionPage + 1)", "pages": "\(optionPageCount)"]
+            let page = "\(optionPage + 1)", pages = "\(optionPageCount)"
             // Answers are checked page by page with Enter; other lists turn with 0.
-            c.morePages = !isCheckingAnswers ? s.tr(.screenMorePages, pages)
-                : isLastPage ? s.tr(.screenAnswerPagesLast, pages) : s.tr(.screenAnswerPages, pages)
+            c.morePages = s.tr(!isCheckingAnswers ? .screenMorePages(page: page, pages: pages)
+                : isLastPage ? .screenAnswerPagesLast(page: page, pages: pages) : .screenAnswerPages(page: page, pages: pages))
         }
         c.keys = c.keyHints.map { s.tr($0.screenWords) }
         c.statusItems = statusItems(s)

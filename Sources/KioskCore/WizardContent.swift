@@ -44,14 +44,14 @@ extension WizardState {
             let writing = service.orderedFields.filter { $0.field.needsWriting && $0.field.required }
             let always = writing.filter { $0.step.relevant == nil && $0.field.relevant == nil }.count
             if always > 0 {
-                c.paragraphs.append(s.tr(.introNeedsWriting, ["count": "\(always)"]))
+                c.paragraphs.append(s.tr(.introNeedsWriting(count: "\(always)")))
             } else if !writing.isEmpty {
                 c.paragraphs.append(s.tr(.introMayNeedWriting))
             }
             c.keyHints = [.enterStart, .back] + (writing.isEmpty ? [] : [.callStaff])
         case let .material(mid):
             let m = service.materials.first { $0.id == mid }
-            c.question = s.tr(.materialQuestion, ["material": m?.title.resolve(l) ?? mid])
+            c.question = s.tr(.materialQuestion(material: m?.title.resolve(l) ?? mid))
             c.hint = m?.hint?.resolve(l)
             c.keyHints = [.chooseNumber, .back]
         case .privacy:
@@ -67,18 +67,18 @@ extension WizardState {
             guard let field = service.field(id: fid) else { return c }
             let questions = wizardPages.filter { if case .question = $0 { return true }; return false }
             if let n = questions.firstIndex(of: page) {
-                c.progress = s.tr(.progress, ["step": "\(n + 1)", "steps": "\(questions.count)"])
+                c.progress = s.tr(.progress(step: "\(n + 1)", steps: "\(questions.count)"))
             }
             c.question = field.label.resolve(l) + (field.required ? "" : s.tr(.questionOptional))
             // The unit follows the hint as its own bracket ("……没有收入就输入0。（单位：元）"), so that
             // wrapping never parts 单 from 位.
-            c.hint = [field.hint?.resolve(l), field.unit.map { s.tr(.questionUnit, ["unit": $0.resolve(l)]) }]
+            c.hint = [field.hint?.resolve(l), field.unit.map { s.tr(.questionUnit(unit: $0.resolve(l))) }]
                 .compactMap { $0 }.joined().trimmingCharacters(in: .whitespaces)
             if c.hint?.isEmpty == true { c.hint = nil }
             if acceptsText {
                 if writingOther { c.hint = s.tr(.questionWriteOtherHint) }
                 if let answer = session.answers[fid] {
-                    c.currentAnswer = s.tr(.questionCurrentAnswer, ["answer": display(answer, field, s, spoken: spoken)])
+                    c.currentAnswer = s.tr(.questionCurrentAnswer(answer: display(answer, field, s, spoken: spoken)))
                 }
                 c.input = input
                 c.keyHints = [.typeThenEnter, .backspace, .back]
