@@ -47,7 +47,7 @@ enum SenderProgram {
     static func exec(_ args: [String], _ s: Strings) -> Never {
         let argv = ([path] + args).map { strdup($0) } + [nil]
         execv(path, argv)
-        CareKiosk.printError(s.tr(.senderMissing, ["path": path]))
+        CareKiosk.printError(s.tr(.senderMissing(path: path)))
         exit(2)
     }
 }

@@ -76,7 +76,7 @@ enum KioskLaunch {
         }
         let doubleSize = DoubleSizeCapability.enabled(options.doubleSizeText, environment: environment)
         guard let terminal = Terminal(kiosk: options.kiosk) else {
-            CareKiosk.printError(strings.tr(.cliNoTerminal, ["term": environment["TERM"] ?? ""]))
+            CareKiosk.printError(strings.tr(.cliNoTerminal(term: environment["TERM"] ?? "")))
             return 2
         }
         defer { terminal.end() }

@@ -28,7 +28,7 @@ struct SpeechSetup: Sendable {
                 return Lexicon(highestTone: highestTone)
             }
             for problem in lexicon.problems {
-                CareKiosk.printError(s.tr(.lexiconProblem, ["file": url.path, "line": "\(problem.line)", "problem": Self.describe(problem.kind, s)]))
+                CareKiosk.printError(s.tr(.lexiconProblem(file: url.path, line: "\(problem.line)", problem: Self.describe(problem.kind, s))))
             }
             return lexicon
         }
@@ -47,14 +47,14 @@ struct SpeechSetup: Sendable {
 
     /// A speech file over its limit, with the limit.
     static func tooLarge(_ url: URL, _ large: SpeechFile.TooLarge, _ s: Strings) -> String {
-        s.tr(.fileTooLarge, ["file": url.path, "limit": BoundedFile.describe(bytes: large.limit)])
+        s.tr(.fileTooLarge(file: url.path, limit: BoundedFile.describe(bytes: large.limit)))
     }
 
     private static func describe(_ kind: Lexicon.Problem.Kind, _ s: Strings) -> String {
         switch kind {
         case .noPinyin: return s.tr(.lexiconNoPinyin)
-        case let .badSyllable(syllable): return s.tr(.lexiconBadSyllable, ["syllable": syllable])
-        case let .syllableCount(c, n): return s.tr(.lexiconSyllableCount, ["characters": "\(c)", "syllables": "\(n)"])
+        case let .badSyllable(syllable): return s.tr(.lexiconBadSyllable(syllable: syllable))
+        case let .syllableCount(c, n): return s.tr(.lexiconSyllableCount(characters: "\(c)", syllables: "\(n)"))
         }
     }
 }

@@ -8,7 +8,7 @@ extension QueueLock.Failure {
     public func message(_ s: Strings) -> String {
         switch self {
         case .busy: return s.tr(.syncBusy)
-        case let .folder(why): return s.tr(.syncDisk, ["why": why.message(s)])
+        case let .folder(why): return s.tr(.syncDisk(why: why.message(s)))
         }
     }
 }
@@ -20,11 +20,11 @@ extension BundleFile.Problem {
         case .badHeader: return s.tr(.bundleBadHeader)
         case .missingTrailer: return s.tr(.bundleMissingTrailer)
         case let .countMismatch(header, trailer, lines):
-            return s.tr(.bundleCountMismatch, ["header": "\(header)", "trailer": "\(trailer)", "lines": "\(lines)"])
+            return s.tr(.bundleCountMismatch(header: "\(header)", trailer: "\(trailer)", lines: "\(lines)"))
         case .digestMismatch: return s.tr(.bundleDigestMismatch)
-        case let .badItem(line): return s.tr(.bundleBadItem, ["line": "\(line)"])
-        case let .badItemID(line): return s.tr(.bundleBadItemId, ["line": "\(line)"])
-        case let .duplicateItem(line): return s.tr(.bundleDuplicateItem, ["line": "\(line)"])
+        case let .badItem(line): return s.tr(.bundleBadItem(line: "\(line)"))
+        case let .badItemID(line): return s.tr(.bundleBadItemId(line: "\(line)"))
+        case let .duplicateItem(line): return s.tr(.bundleDuplicateItem(line: "\(line)"))
         }
     }
 }

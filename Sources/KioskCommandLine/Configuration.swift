@@ -77,14 +77,14 @@ public enum Configuration {
 extension Configuration.Problem {
     public func message(_ s: Strings) -> String {
         switch self {
-        case let .unreadable(file): return s.tr(.configUnreadable, ["file": file])
-        case let .file(failure): return s.tr(.configFile, ["problem": failure.message(s)])
+        case let .unreadable(file): return s.tr(.configUnreadable(file: file))
+        case let .file(failure): return s.tr(.configFile(problem: failure.message(s)))
         case let .notJSON(file, error):
-            return s.tr(.configNotJson, ["file": file, "line": "\(error.line)", "column": "\(error.column)", "problem": error.message(s)])
-        case let .notAnObject(file): return s.tr(.configNotObject, ["file": file])
-        case let .unknownKey(file, key): return s.tr(.configUnknownKey, ["file": file, "key": key])
-        case let .wrongType(file, key, expected): return s.tr(.configWrongType, ["file": file, "key": key, "expected": expected.name(s)])
-        case let .badValue(file, error): return s.tr(.configBadValue, ["file": file, "problem": error.message(s)])
+            return s.tr(.configNotJson(file: file, line: "\(error.line)", column: "\(error.column)", problem: error.message(s)))
+        case let .notAnObject(file): return s.tr(.configNotObject(file: file))
+        case let .unknownKey(file, key): return s.tr(.configUnknownKey(file: file, key: key))
+        case let .wrongType(file, key, expected): return s.tr(.configWrongType(file: file, key: key, expected: expected.name(s)))
+        case let .badValue(file, error): return s.tr(.configBadValue(file: file, problem: error.message(s)))
         }
     }
 }
@@ -93,15 +93,15 @@ extension PortalSettings.Problem {
     public func message(_ s: Strings) -> String {
         switch self {
         case .noPortal: return s.tr(.portalNone)
-        case let .badURL(url): return s.tr(.portalBadUrl, ["url": url])
-        case let .plainHTTP(url): return s.tr(.portalPlainHttp, ["url": url])
+        case let .badURL(url): return s.tr(.portalBadUrl(url: url))
+        case let .plainHTTP(url): return s.tr(.portalPlainHttp(url: url))
         case .noTokenFile: return s.tr(.portalNoTokenFile)
-        case let .tokenFileMissing(file): return s.tr(.portalTokenMissing, ["file": file])
-        case let .tokenFileUnreadable(file): return s.tr(.portalTokenUnreadable, ["file": file])
-        case let .tokenFileOpen(file, mode): return s.tr(.portalTokenOpen, ["file": file, "mode": mode])
-        case let .tokenFileEmpty(file): return s.tr(.portalTokenEmpty, ["file": file])
-        case let .tokenFileNotAFile(file): return s.tr(.portalTokenNotAFile, ["file": file])
-        case let .tokenFileTooLarge(file, limit): return s.tr(.portalTokenTooLarge, ["file": file, "limit": BoundedFile.describe(bytes: limit)])
+        case let .tokenFileMissing(file): return s.tr(.portalTokenMissing(file: file))
+        case let .tokenFileUnreadable(file): return s.tr(.portalTokenUnreadable(file: file))
+        case let .tokenFileOpen(file, mode): return s.tr(.portalTokenOpen(file: file, mode: mode))
+        case let .tokenFileEmpty(file): return s.tr(.portalTokenEmpty(file: file))
+        case let .tokenFileNotAFile(file): return s.tr(.portalTokenNotAFile(file: file))
+        case let .tokenFileTooLarge(file, limit): return s.tr(.portalTokenTooLarge(file: file, limit: BoundedFile.describe(bytes: limit)))
         }
     }
 }

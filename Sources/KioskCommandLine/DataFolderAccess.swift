@@ -12,16 +12,16 @@ extension CareKiosk {
         // new, empty queue, and `status` would report nothing waiting. The default place under
         // the home folder is made whole, as the XDG rules say.
         if options.dataDir != nil, let parent = missingParent(of: data.root) {
-            printError(s.tr(.cliDataDirNoParent, ["path": data.root.path, "parent": parent.path]))
+            printError(s.tr(.cliDataDirNoParent(path: data.root.path, parent: parent.path)))
             return nil
         }
         do { try FolderAccess.checkPrivate(data.root) } catch {
-            printError(s.tr(.cliDataDirOpen, ["path": error.path, "mode": error.mode]))
+            printError(s.tr(.cliDataDirOpen(path: error.path, mode: error.mode)))
             return nil
         }
         guard create else { return data }
         do { try data.prepare(kioskID: kioskID(options, environment), at: AppClock(environment: environment).now()) } catch {
-            printError(s.tr(.cliDataDirUnusable, ["path": data.root.path, "reason": error.message(s)]))
+            printError(s.tr(.cliDataDirUnusable(path: data.root.path, reason: error.message(s))))
             return nil
         }
         return data

@@ -39,7 +39,7 @@ public struct Invocation {
             return nil
         }
         if let locale = options.locale, !resources.availableLocales.contains(locale) {
-            CareKiosk.printError(strings.tr(.cliUnknownLocale, ["locale": locale, "available": resources.availableLocales.joined(separator: ", ")]))
+            CareKiosk.printError(strings.tr(.cliUnknownLocale(locale: locale, available: resources.availableLocales.joined(separator: ", "))))
             return nil
         }
         // From here on, in the language of the command line or the configuration, else the system's.

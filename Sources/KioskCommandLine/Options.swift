@@ -123,10 +123,10 @@ public struct Options: Equatable, Sendable {
         public let key: String?
         public let kind: Kind
         /// For `--help`: what the value is (for text values), and what the setting does.
-        public let value: StringKey?
-        public let help: StringKey
+        public let value: Phrase?
+        public let help: Phrase
 
-        init(_ flag: String, key: String? = nil, _ kind: Kind, value: StringKey? = nil, help: StringKey) {
+        init(_ flag: String, key: String? = nil, _ kind: Kind, value: Phrase? = nil, help: Phrase) {
             (self.flag, self.key, self.kind, self.value, self.help) = (flag, key, kind, value, help)
         }
     }
@@ -296,13 +296,13 @@ public struct Options: Equatable, Sendable {
 extension Options.ParseError {
     func message(_ s: Strings) -> String {
         switch self {
-        case let .unknownOption(o): return s.tr(.cliUnknownOption, ["option": o])
-        case let .unknownCommand(w): return s.tr(.cliUnknownCommand, ["word": w])
-        case let .wrongWord(command, word, allowed): return s.tr(.cliWrongWord, ["command": command, "word": word, "allowed": allowed])
-        case let .extraWord(command, word): return s.tr(.cliExtraWord, ["command": command, "word": word])
-        case let .missingValue(o): return s.tr(.cliMissingValue, ["option": o])
-        case let .badValue(o, v, allowed): return s.tr(.cliBadValue, ["option": o, "value": v, "allowed": allowed])
-        case let .missingWord(command, needed): return s.tr(.cliMissingWord, ["command": command, "what": needed.name(s)])
+        case let .unknownOption(o): return s.tr(.cliUnknownOption(option: o))
+        case let .unknownCommand(w): return s.tr(.cliUnknownCommand(word: w))
+        case let .wrongWord(command, word, allowed): return s.tr(.cliWrongWord(command: command, word: word, allowed: allowed))
+        case let .extraWord(command, word): return s.tr(.cliExtraWord(command: command, word: word))
+        case let .missingValue(o): return s.tr(.cliMissingValue(option: o))
+        case let .badValue(o, v, allowed): return s.tr(.cliBadValue(option: o, value: v, allowed: allowed))
+        case let .missingWord(command, needed): return s.tr(.cliMissingWord(command: command, what: needed.name(s)))
         }
     }
 }
@@ -310,7 +310,7 @@ extension Options.ParseError {
 extension Options.Needed {
     func name(_ s: Strings) -> String {
         switch self {
-        case let .word(w): return s.tr(.cliNeedsWord, ["word": w])
+        case let .word(w): return s.tr(.cliNeedsWord(word: w))
         case .catalogFile: return s.tr(.cliNeedsCatalogFile)
         case .bundleFile: return s.tr(.cliNeedsBundleFile)
         case .receiptsFile: return s.tr(.cliNeedsReceiptsFile)

@@ -19,19 +19,19 @@ public struct QueueReport {
         let spool = data.submissions
         var lines: [String] = []
         for (name, damage) in damagedFiles() {
-            lines.append(s.tr(.queueDamaged, ["file": name, "why": damage.message(s)]))
+            lines.append(s.tr(.queueDamaged(file: name, why: damage.message(s))))
         }
         for id in spool.ids(in: .quarantine) {
             lines.append(describeQuarantined(id, spool.read(id, in: .quarantine), s))
         }
         let view = QueueDesk(data: data).view(search: nil, now: now)
         if view.staleExports > 0 {
-            lines.append(s.tr(.queueStaleExports, ["count": "\(view.staleExports)", "days": "\(DashboardView.staleExportDays)"]))
+            lines.append(s.tr(.queueStaleExports(count: "\(view.staleExports)", days: "\(DashboardView.staleExportDays)")))
         }
-        if view.waitingAuditLines > 0 { lines.append(s.tr(.auditPendingLines, ["count": "\(view.waitingAuditLines)"])) }
+        if view.waitingAuditLines > 0 { lines.append(s.tr(.auditPendingLines(count: "\(view.waitingAuditLines)"))) }
         let unreadable = data.audit.unreadablePendingFiles
         if unreadable > 0 {
-            lines.append(s.tr(.auditPendingUnreadable, ["count": "\(unreadable)", "folder": data.audit.pendingFolder.path]))
+            lines.append(s.tr(.auditPendingUnreadable(folder: data.audit.pendingFolder.path, count: "\(unreadable)")))
         }
         return lines
     }
@@ -59,11 +59,11 @@ public struct QueueReport {
     func describeQuarantined(_ id: ItemID, _ item: QueueItem?, _ s: Strings) -> String {
         let refusal = item?.facts.refusal?.refusal
         let fields = (refusal?.fields ?? []).map { RefusalWords.field($0, s) }.joined(separator: s.tr(.refusalFieldSeparator))
-        return s.tr(.syncQuarantined, [
-            "id": id.text, "service": item?.facts.serviceID ?? "?",
-            "status": refusal.map { "\($0.status)" } ?? "?",
-            "error": refusal.map { RefusalWords.reason($0.error, s) } ?? "?",
-            "fields": fields.isEmpty ? "—" : TerminalText.clean(fields),
-        ])
+        return s.tr(.syncQuarantined(
+            id: id.text, service: item?.facts.serviceID ?? "?",
+            status: refusal.map { "\($0.status)" } ?? "?",
+            error: refusal.map { RefusalWords.reason($0.error, s) } ?? "?",
+            fields: fields.isEmpty ? "—" : TerminalText.clean(fields)
+        ))
     }
 }

@@ -12,7 +12,7 @@ enum RefusalWords {
         case "invalid": return s.tr(.refusalInvalid)
         case "unknown_service": return s.tr(.refusalUnknownService)
         case "too_large": return s.tr(.refusalTooLarge)
-        default: return s.tr(.refusalCode, ["code": error])
+        default: return s.tr(.refusalCode(code: error))
         }
     }
 
@@ -27,8 +27,8 @@ enum RefusalWords {
         case "range": problem = s.tr(.refusalFieldRange)
         case "value": problem = s.tr(.refusalFieldValue)
         case "": problem = s.tr(.refusalFieldOther)
-        default: problem = s.tr(.refusalCode, ["code": code])
+        default: problem = s.tr(.refusalCode(code: code))
         }
-        return s.tr(.refusalField, ["field": parts.first ?? "?", "problem": problem])
+        return s.tr(.refusalField(field: parts.first ?? "?", problem: problem))
     }
 }

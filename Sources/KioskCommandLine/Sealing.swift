@@ -13,7 +13,7 @@ extension Options {
 extension PortalKey.Problem {
     func message(_ s: Strings) -> String {
         switch self {
-        case let .notHex(found): return s.tr(.sealingKeyNotHex, ["count": "\(found)"])
+        case let .notHex(found): return s.tr(.sealingKeyNotHex(count: "\(found)"))
         case .missingKeyID: return s.tr(.sealingKeyIdMissing)
         case .missingKey: return s.tr(.sealingKeyMissing)
         case .unusable: return s.tr(.sealingKeyUnusable)

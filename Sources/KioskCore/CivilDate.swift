@@ -42,7 +42,7 @@ public struct CivilDate: Comparable, Hashable, Sendable, CustomStringConvertible
     public static func display(iso: String, _ s: Strings) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return iso }
-        return s.tr(.dateDisplay, ["year": "\(parts[0])", "month": "\(parts[1])", "day": "\(parts[2])"])
+        return s.tr(.dateDisplay(year: "\(parts[0])", month: "\(parts[1])", day: "\(parts[2])"))
     }
 
     /// Whole years from this date to `day` (a birthday on 29 February counts from 1 March in other years).

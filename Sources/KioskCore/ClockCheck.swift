@@ -43,9 +43,9 @@ extension ClockCheck.Bound {
     /// A clock earlier than this bound, said with what it was compared with.
     public func message(now: Moment, _ s: Strings) -> String {
         switch source {
-        case .release: return s.tr(.clockSuspectDetail, ["now": now.rfc3339, "day": day.description])
+        case .release: return s.tr(.clockSuspectDetail(now: now.rfc3339, day: day.description))
         case let .catalog(version):
-            return s.tr(.clockSuspectCatalog, ["now": now.rfc3339, "day": day.description, "version": TerminalText.clean(version)])
+            return s.tr(.clockSuspectCatalog(now: now.rfc3339, day: day.description, version: TerminalText.clean(version)))
         }
     }
 }

@@ -174,7 +174,7 @@ public struct JSONSyntaxError: Error, Equatable, Sendable {
         case .expectedValue: return s.tr(.jsonProblemExpectedValue)
         case .expectedKey: return s.tr(.jsonProblemExpectedKey)
         case .expectedColon: return s.tr(.jsonProblemExpectedColon)
-        case let .expectedCommaOrEnd(closer): return s.tr(.jsonProblemExpectedCommaOrEnd, ["closer": String(closer)])
+        case let .expectedCommaOrEnd(closer): return s.tr(.jsonProblemExpectedCommaOrEnd(closer: String(closer)))
         case .expectedDigit: return s.tr(.jsonProblemExpectedDigit)
         case .trailingText: return s.tr(.jsonProblemTrailingText)
         case .unclosedString: return s.tr(.jsonProblemUnclosedString)
@@ -182,8 +182,8 @@ public struct JSONSyntaxError: Error, Equatable, Sendable {
         case .badEscape: return s.tr(.jsonProblemBadEscape)
         case .loneSurrogate: return s.tr(.jsonProblemLoneSurrogate)
         case .invalidUTF8: return s.tr(.jsonProblemInvalidUtf8)
-        case let .tooDeep(limit): return s.tr(.jsonProblemTooDeep, ["limit": "\(limit)"])
-        case let .duplicateKey(key): return s.tr(.jsonProblemDuplicateKey, ["key": key])
+        case let .tooDeep(limit): return s.tr(.jsonProblemTooDeep(limit: "\(limit)"))
+        case let .duplicateKey(key): return s.tr(.jsonProblemDuplicateKey(key: key))
         case .numberOutOfRange: return s.tr(.jsonProblemNumberOutOfRange)
         }
     }

@@ -9,7 +9,7 @@ public enum KeyHint: CaseIterable, Equatable, Sendable {
     case starHide, starShow, typeThenEnter
 
     /// The words of the full screen and of speech, which name the keypad's keys.
-    public var screenWords: StringKey {
+    public var screenWords: Phrase {
         switch self {
         case .anyKeyBack: return .keysAnyKeyBack
         case .back: return .keysBack
@@ -42,5 +42,5 @@ public enum FunctionKeysSentence: Equatable, Sendable {
     /// In care mode the sentence says how to leave it.
     case careMode
 
-    public var screenWords: StringKey { self == .careMode ? .homeKeysInCareMode : .homeKeys }
+    public var screenWords: Phrase { self == .careMode ? .homeKeysInCareMode : .homeKeys }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The UI strings of one display language, loaded from `locales/<tag>.json`, looked up by
-/// `StringKey` (generated from the locale file, so that a key the code names exists).
+/// The UI strings of one display language, loaded from `locales/<tag>.json`, worded from a
+/// `Phrase` (generated from the locale files, so that a key the code names exists and each of its
+/// placeholders is given).
 public struct Strings: Sendable {
     public let locale: String
     public let table: [String: String]
@@ -24,14 +25,16 @@ public struct Strings: Sendable {
         self.init(locale: locale, table: table)
     }
 
-    /// The string for `key` with its `{name}` placeholders filled in, in one pass over the text
+    /// The words of `phrase` with its `{name}` placeholders filled in, in one pass over the text
     /// (a value that itself holds `{other}` stays as it is). A key missing from the locale file
     /// stops a debug build and the tests; a released kiosk shows the key rather than nothing.
-    public func tr(_ key: StringKey, _ args: [String: String] = [:]) -> String {
-        guard let template = table[key.rawValue] else {
-            assertionFailure("locales/\(locale).json has no \(key.rawValue)")
-            return key.rawValue
+    /// `Phrase` is generated from the locale files, so the code gives every placeholder a value.
+    public func tr(_ phrase: Phrase) -> String {
+        guard let template = table[phrase.key] else {
+            assertionFailure("locales/\(locale).json has no \(phrase.key)")
+            return phrase.key
         }
+        let args = phrase.arguments
         guard !args.isEmpty, template.contains("{") else { return template }
         var out = ""
         var rest = template[...]

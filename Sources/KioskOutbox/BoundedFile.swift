@@ -63,10 +63,10 @@ extension BoundedFile.Failure {
     /// What is wrong with the file, in the user's language, naming the file.
     public func message(_ s: Strings) -> String {
         switch self {
-        case let .missing(path): return s.tr(.fileMissing, ["file": path])
-        case let .notAFile(path): return s.tr(.fileNotAFile, ["file": path])
-        case let .tooLarge(path, limit): return s.tr(.fileTooLarge, ["file": path, "limit": BoundedFile.describe(bytes: limit)])
-        case let .unreadable(path, code): return s.tr(.fileUnreadable, ["file": path, "reason": SystemError.describe(code, s)])
+        case let .missing(path): return s.tr(.fileMissing(file: path))
+        case let .notAFile(path): return s.tr(.fileNotAFile(file: path))
+        case let .tooLarge(path, limit): return s.tr(.fileTooLarge(file: path, limit: BoundedFile.describe(bytes: limit)))
+        case let .unreadable(path, code): return s.tr(.fileUnreadable(file: path, reason: SystemError.describe(code, s)))
         }
     }
 }
@@ -82,7 +82,7 @@ public enum SystemError {
         case EIO: return s.tr(.errnoIo)
         case ELOOP: return s.tr(.errnoSymlink)
         case EEXIST: return s.tr(.errnoExists)
-        default: return s.tr(.errnoOther, ["code": "\(code)"])
+        default: return s.tr(.errnoOther(code: "\(code)"))
         }
     }
 }

@@ -42,7 +42,7 @@ public enum DurableWriteError: Error, Equatable, CustomStringConvertible {
         case .exists: reason = s.tr(.errnoExists)
         case let .failed(_, code): reason = SystemError.describe(code, s)
         }
-        return s.tr(.fileWriteFailed, ["file": path, "reason": reason])
+        return s.tr(.fileWriteFailed(file: path, reason: reason))
     }
 
     static func from(_ code: Int32, _ path: String) -> DurableWriteError {

@@ -114,11 +114,11 @@ extension HelperDirectory.Problem {
         switch self {
         case let .file(failure): return failure.message(s)
         case let .notJSON(file, error):
-            return s.tr(.helpersNotJson, ["file": file, "line": "\(error.line)", "column": "\(error.column)", "problem": error.message(s)])
-        case let .noList(file): return s.tr(.helpersNoList, ["file": file])
-        case let .badEntry(file, number, key): return s.tr(.helpersBadEntry, ["file": file, "number": "\(number)", "key": key])
+            return s.tr(.helpersNotJson(file: file, line: "\(error.line)", column: "\(error.column)", problem: error.message(s)))
+        case let .noList(file): return s.tr(.helpersNoList(file: file))
+        case let .badEntry(file, number, key): return s.tr(.helpersBadEntry(file: file, number: "\(number)", key: key))
         case let .write(error): return error.message(s)
-        case let .inUse(id, name): return s.tr(.helperExists, ["id": id, "name": name])
+        case let .inUse(id, name): return s.tr(.helperExists(id: id, name: name))
         }
     }
 }

@@ -64,7 +64,7 @@ extension QueueItem.Damage {
     public func message(_ s: Strings) -> String {
         switch self {
         case .empty: return s.tr(.damageEmpty)
-        case let .tooLarge(limit): return s.tr(.damageTooLarge, ["limit": BoundedFile.describe(bytes: limit)])
+        case let .tooLarge(limit): return s.tr(.damageTooLarge(limit: BoundedFile.describe(bytes: limit)))
         case .unreadable: return s.tr(.damageUnreadable)
         case .badName: return s.tr(.damageBadName)
         case .factsUnreadable: return s.tr(.damageFacts)

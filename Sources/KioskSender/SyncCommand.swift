@@ -15,17 +15,17 @@ enum SyncCommand {
         let client = PortalClient(settings: settings)
         let clock = AppClock(environment: environment)
         let report = Syncer(data: data, client: client, batchSize: options.batchSize ?? 50, now: clock.now).drain()
-        print(s.tr(.syncSummary, ["sent": "\(report.sent)", "waiting": "\(report.waiting)"]))
+        print(s.tr(.syncSummary(sent: "\(report.sent)", waiting: "\(report.waiting)")))
         var problems: [String] = []
         if report.stop == nil {
             switch CatalogUpdater(data: data, client: client).update() {
             case let .updated(catalog):
-                print(s.tr(.catalogUpdated, ["version": catalog.version, "count": "\(catalog.services.count)"]))
+                print(s.tr(.catalogUpdated(version: catalog.version, count: "\(catalog.services.count)")))
             case let .refused(catalogProblems):
                 problems.append(s.tr(.catalogDownloadRefused))
                 problems += catalogProblems.map { "\(settings.url.absoluteString)/v1/catalog: \($0.path): \($0.message(s))" }
             case let .disk(why):
-                problems.append(s.tr(.syncDisk, ["why": why.message(s)]))
+                problems.append(s.tr(.syncDisk(why: why.message(s))))
             case .unchanged, .unavailable:
                 break
             }
@@ -40,10 +40,10 @@ enum SyncCommand {
     public static func describe(_ stop: SyncReport.Stop, waiting: Int, tokenFile: String, _ s: Strings) -> String {
         switch stop {
         case .busy: return s.tr(.syncBusy)
-        case let .unauthorised(status): return s.tr(.syncUnauthorised, ["status": "\(status)", "file": tokenFile, "count": "\(waiting)"])
-        case let .unreachable(why): return s.tr(.syncUnreachable, ["why": why.message(s), "count": "\(waiting)"])
-        case let .portalTrouble(why, _): return s.tr(.syncPortalTrouble, ["why": why.message(s), "count": "\(waiting)"])
-        case let .disk(why): return s.tr(.syncDisk, ["why": why.message(s)])
+        case let .unauthorised(status): return s.tr(.syncUnauthorised(status: "\(status)", count: "\(waiting)", file: tokenFile))
+        case let .unreachable(why): return s.tr(.syncUnreachable(why: why.message(s), count: "\(waiting)"))
+        case let .portalTrouble(why, _): return s.tr(.syncPortalTrouble(why: why.message(s), count: "\(waiting)"))
+        case let .disk(why): return s.tr(.syncDisk(why: why.message(s)))
         }
     }
 }

@@ -26,8 +26,8 @@ enum WatchCommand {
         let running: QueueLock
         do { running = try SenderLock.take(data, kiosksOwn: withParent) } catch {
             switch error {
-            case .busy: CareKiosk.printError(s.tr(.senderAlreadyRunning, ["folder": data.root.path]))
-            case let .folder(why): CareKiosk.printError(s.tr(.syncDisk, ["why": why.message(s)]))
+            case .busy: CareKiosk.printError(s.tr(.senderAlreadyRunning(folder: data.root.path)))
+            case let .folder(why): CareKiosk.printError(s.tr(.syncDisk(why: why.message(s))))
             }
             return 1
         }

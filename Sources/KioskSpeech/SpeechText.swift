@@ -120,7 +120,7 @@ public struct SpeechText: Sendable {
 
     /// "尾号" and the last digits, one by one.
     private func lastFour(_ tail: String) -> String {
-        strings.tr(.speechLastFour, ["digits": spell(tail.uppercased(), groups: [])])
+        strings.tr(.speechLastFour(digits: spell(tail.uppercased(), groups: [])))
     }
 
     /// Year digit by digit, month and day as numbers: 一九四五年三月十五日 / March 15, 1945.

@@ -63,12 +63,12 @@ public enum PortalFault: Error, Equatable, Sendable {
     public func message(_ s: Strings) -> String {
         switch self {
         case let .transport(failure): return failure.message(s)
-        case let .status(code): return s.tr(.faultStatus, ["status": "\(code)"])
-        case let .noReceipt(code): return s.tr(.faultNoReceipt, ["status": "\(code)"])
-        case let .answerForAnotherItem(code): return s.tr(.faultAnotherItem, ["status": "\(code)"])
-        case let .notBatchAnswer(code): return s.tr(.faultNotBatchAnswer, ["status": "\(code)"])
+        case let .status(code): return s.tr(.faultStatus(status: "\(code)"))
+        case let .noReceipt(code): return s.tr(.faultNoReceipt(status: "\(code)"))
+        case let .answerForAnotherItem(code): return s.tr(.faultAnotherItem(status: "\(code)"))
+        case let .notBatchAnswer(code): return s.tr(.faultNotBatchAnswer(status: "\(code)"))
         case .missingFromBatchAnswer: return s.tr(.faultMissingFromBatch)
-        case let .notThePortal(code): return s.tr(.faultNotThePortal, ["status": "\(code)"])
+        case let .notThePortal(code): return s.tr(.faultNotThePortal(status: "\(code)"))
         }
     }
 }
@@ -84,8 +84,8 @@ extension TransportFailure {
         case .certificateNotTrusted: return s.tr(.faultCertificate)
         case .tls: return s.tr(.faultTls)
         case .badAnswer: return s.tr(.faultBadAnswer)
-        case let .answerTooLarge(limit): return s.tr(.faultTooLarge, ["limit": BoundedFile.describe(bytes: limit)])
-        case let .other(code): return s.tr(.faultOther, ["code": "\(code)"])
+        case let .answerTooLarge(limit): return s.tr(.faultTooLarge(limit: BoundedFile.describe(bytes: limit)))
+        case let .other(code): return s.tr(.faultOther(code: "\(code)"))
         }
     }
 }

@@ -30,7 +30,7 @@ final class DataFolderParentTests: XCTestCase {
         options.dataDir = missing.path
         let parent = missing.deletingLastPathComponent().path
         XCTAssertEqual(CareKiosk.missingParent(of: missing)?.path, parent)
-        XCTAssertEqual(loadStrings("zh-Hans").tr(.cliDataDirNoParent, ["path": missing.path, "parent": parent]),
+        XCTAssertEqual(loadStrings("zh-Hans").tr(.cliDataDirNoParent(path: missing.path, parent: parent)),
                        "数据目录 \(missing.path) 的上一级文件夹 \(parent) 不存在：请检查路径有没有写错。只会新建最后一级文件夹。")
         XCTAssertNil(CareKiosk.openDataFolder(options, loadStrings("en"), environment))
     }
@@ -47,7 +47,7 @@ final class DataFolderParentTests: XCTestCase {
         let typo = root.appendingPathComponent("dta")
         XCTAssertEqual(CareKiosk.main(["status", "--data-dir", typo.path], environment: environment), 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: typo.path))
-        XCTAssertEqual(loadStrings("zh-Hans").tr(.queueNoDataDir, ["path": typo.path]),
+        XCTAssertEqual(loadStrings("zh-Hans").tr(.queueNoDataDir(path: typo.path)),
                        "数据目录 \(typo.path) 不存在：路径可能写错了，或者自助终端还没有在这里保存过任何东西。没有可以报告的。")
     }
 }

@@ -7,13 +7,13 @@ import KioskCore
 final class PlainWordsTests: XCTestCase {
     func testEveryKeyLegendHasPlainWordsThatNameNoKeypadKey() {
         // Every `keys.*` string is a hint's screen words, and every hint has plain words of its own.
-        let legends = Set(StringKey.allCases.filter { $0.rawValue.hasPrefix("keys.") })
+        let legends = Set(Phrase.allForTesting.filter { $0.key.hasPrefix("keys.") })
         XCTAssertEqual(Set(KeyHint.allCases.map(\.screenWords)), legends)
         for locale in ["zh-Hans", "en"] {
             let s = loadStrings(locale)
             for hint in KeyHint.allCases {
                 let plain = PlainWords.words(hint)
-                XCTAssertEqual(plain.rawValue, "plain." + hint.screenWords.rawValue)
+                XCTAssertEqual(plain.key, "plain." + hint.screenWords.key)
                 let text = s.tr(plain)
                 XCTAssertNotEqual(text, s.tr(hint.screenWords), "\(locale): \(hint) has words of its own in plain mode")
                 XCTAssertFalse(text.contains("按") && text.contains("键"), "\(locale): \(text)")

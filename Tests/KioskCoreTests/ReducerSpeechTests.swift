@@ -176,7 +176,7 @@ final class ReducerSpeechTests: XCTestCase {
         var d = openPensionQuestion()
         d.moment = Moment(date: d.moment.date.addingTimeInterval(91), utcOffsetSeconds: d.moment.utcOffsetSeconds)
         XCTAssertEqual(effects(&d, .tick),
-                       [.speak(Utterance(voice: .mandarin, parts: [.text(zh.tr(.noticeInactivityWarning, ["seconds": "30"]))], slower: true))])
+                       [.speak(Utterance(voice: .mandarin, parts: [.text(zh.tr(.noticeInactivityWarning(seconds: "30")))], slower: true))])
         d.moment = Moment(date: d.moment.date.addingTimeInterval(1), utcOffsetSeconds: d.moment.utcOffsetSeconds)
         XCTAssertEqual(effects(&d, .tick), [], "the same warning is not said again a second later")
         XCTAssertEqual(effects(&d, .key(.f2)), [.stopSpeech, .speak(Utterance(voice: .mandarin, parts: [.text(zh.tr(.statusCareOff))]))])

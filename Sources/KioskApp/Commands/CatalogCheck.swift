@@ -11,7 +11,7 @@ enum CatalogCheck {
         for file in files {
             switch load(file, s) {
             case let .success(catalog):
-                print(s.tr(.catalogOk, ["file": file, "count": "\(catalog.services.count)", "version": catalog.version]))
+                print(s.tr(.catalogOk(file: file, version: catalog.version, count: "\(catalog.services.count)")))
             case let .failure(problems):
                 problems.lines.forEach(CareKiosk.printError)
                 status = 1

@@ -10,7 +10,7 @@ enum HelpText {
     static func text(_ s: Strings) -> String {
         let rows = Options.settings.map { setting -> (String, String) in
             let left = [setting.flag, placeholder(setting, s)].compactMap { $0 }.joined(separator: " ")
-            let right = s.tr(setting.help) + (setting.key.map { s.tr(.cliHelpConfigKey, ["key": $0]) } ?? "")
+            let right = s.tr(setting.help) + (setting.key.map { s.tr(.cliHelpConfigKey(key: $0)) } ?? "")
             return (left, right)
         }
         // A long list of choices (`--voice`) would push every description far right: such a row

@@ -28,7 +28,7 @@ enum HelperCommand {
             return 1
         }
         if !options.replace, let existing = directory.helper(id) {
-            CareKiosk.printError(s.tr(.helperExists, ["id": id, "name": existing.name]))
+            CareKiosk.printError(s.tr(.helperExists(id: id, name: existing.name)))
             return 2
         }
         FileHandle.standardError.write(Data(s.tr(.helperEnterPin).utf8))
@@ -55,7 +55,7 @@ enum HelperCommand {
             if case .inUse = error { return 2 }
             return 1
         }
-        print(s.tr(.helperAdded, ["id": id, "name": cleanName]))
+        print(s.tr(.helperAdded(id: id, name: cleanName)))
         return 0
     }
 

@@ -39,7 +39,7 @@ enum SpeakCommand {
             engine = try ESpeakEngine.start(quiet ? .synchronous : .playback)
             try engine.setVoice(name)
         } catch {
-            CareKiosk.printError(error == .noVoice(name) ? s.tr(.statusSpeechNoVoice, ["voice": name]) : s.tr(.statusSpeechFailed))
+            CareKiosk.printError(error == .noVoice(name) ? s.tr(.statusSpeechNoVoice(voice: name)) : s.tr(.statusSpeechFailed))
             return 1
         }
         if options.check { return check(file: words, PronunciationCheck(text: normaliser, engine: engine), s) }
@@ -61,19 +61,19 @@ enum SpeakCommand {
         let read: (entries: [PronunciationCheck.Entry], unreadable: [Int])
         let url = URL(fileURLWithPath: file)
         do { read = try PronunciationCheck.read(url) } catch {
-            CareKiosk.printError((error as? SpeechFile.TooLarge).map { SpeechSetup.tooLarge(url, $0, s) } ?? s.tr(.speakCheckUnreadable, ["file": file]))
+            CareKiosk.printError((error as? SpeechFile.TooLarge).map { SpeechSetup.tooLarge(url, $0, s) } ?? s.tr(.speakCheckUnreadable(file: file)))
             return 2
         }
-        for line in read.unreadable { CareKiosk.printError(s.tr(.speakCheckNoReading, ["file": file, "line": "\(line)"])) }
+        for line in read.unreadable { CareKiosk.printError(s.tr(.speakCheckNoReading(file: file, line: "\(line)"))) }
         let misses = checker.misses(read.entries)
         for miss in misses {
-            CareKiosk.printOut(s.tr(.speakCheckMiss, ["line": "\(miss.entry.line)", "text": miss.entry.text,
-                                            "expected": miss.entry.reading, "said": miss.engineText]))
+            CareKiosk.printOut(s.tr(.speakCheckMiss(line: "\(miss.entry.line)", text: miss.entry.text,
+                                            expected: miss.entry.reading, said: miss.engineText)))
         }
         let total = read.entries.count
         let right = total - misses.count
         let percent = total == 0 ? "0" : String(format: "%.1f", Double(right) * 100 / Double(total))
-        CareKiosk.printOut(s.tr(.speakCheckSummary, ["total": "\(total)", "right": "\(right)", "wrong": "\(misses.count)", "percent": percent]))
+        CareKiosk.printOut(s.tr(.speakCheckSummary(total: "\(total)", right: "\(right)", percent: percent, wrong: "\(misses.count)")))
         return misses.isEmpty && read.unreadable.isEmpty ? 0 : 1
     }
 }

@@ -11,28 +11,28 @@ enum StatusCommand {
         guard let data = CareKiosk.openDataFolder(options, s, environment, create: false) else { return 2 }
         // Zero of everything would look like an empty queue, when the path may have a typo.
         guard FileManager.default.fileExists(atPath: data.root.path) else {
-            CareKiosk.printError(s.tr(.queueNoDataDir, ["path": data.root.path]))
+            CareKiosk.printError(s.tr(.queueNoDataDir(path: data.root.path)))
             return 1
         }
         let now = AppClock(environment: environment).now()
         let stored = CatalogUpdater.loadStored(in: data)
         let downloaded = try? stored?.get()
         if let downloaded {
-            print(s.tr(.catalogUsingDownloaded, ["version": downloaded.version]))
+            print(s.tr(.catalogUsingDownloaded(version: downloaded.version)))
         }
         let spool = data.submissions
         for state in Spool.State.allCases {
-            print(s.tr(.queueCount, ["state": state.name(s), "count": "\(spool.count(in: state))"]))
+            print(s.tr(.queueCount(state: state.name(s), count: "\(spool.count(in: state))")))
         }
-        print(s.tr(.queueRecords, ["ratings": "\(data.ratings.waitingCount)", "calls": "\(data.helpRequests.waitingCount)"]))
+        print(s.tr(.queueRecords(ratings: "\(data.ratings.waitingCount)", calls: "\(data.helpRequests.waitingCount)")))
         if let oldest = spool.oldestWaiting {
             let minutes = max(0, Int(now.date.timeIntervalSince(oldest) / 60))
-            print(s.tr(.queueOldest, ["hours": "\(minutes / 60)", "minutes": "\(minutes % 60)"]))
+            print(s.tr(.queueOldest(hours: "\(minutes / 60)", minutes: "\(minutes % 60)")))
         } else {
             print(s.tr(.queueNothingWaiting))
         }
         var problems = QueueReport(data: data, now: now).problems(s)
-        if case let .failure(why)? = stored { problems.append(s.tr(.catalogStoredUnusable, ["problem": why.message(s)])) }
+        if case let .failure(why)? = stored { problems.append(s.tr(.catalogStoredUnusable(problem: why.message(s)))) }
         let plausible = ClockCheck.earliestPlausible(catalog: downloaded)
         if now.civilDate < plausible.day { problems.append(plausible.message(now: now, s)) }
         problems += HelperDirectory(data: data).problems().map { $0.message(s) }

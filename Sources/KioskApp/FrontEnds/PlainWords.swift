@@ -18,7 +18,7 @@ enum PlainWords {
     }
 
     /// Plain mode's words for a key hint.
-    static func words(_ hint: KeyHint) -> StringKey {
+    static func words(_ hint: KeyHint) -> Phrase {
         switch hint {
         case .anyKeyBack: return .plainKeysAnyKeyBack
         case .back: return .plainKeysBack

@@ -46,10 +46,10 @@ extension WizardState {
         for announcement in said {
             switch announcement {
             case let .inactivityWarning(seconds):
-                parts.append(.text(s.tr(.noticeInactivityWarning, ["seconds": "\(seconds)"])))
+                parts.append(.text(s.tr(.noticeInactivityWarning(seconds: "\(seconds)"))))
             case .focusedOption:
                 if let option = content(s, spoken: true).options.first(where: \.focused) {
-                    parts.append(.text(s.tr(.speechOption, ["number": "\(option.number)", "label": option.label])))
+                    parts.append(.text(s.tr(.speechOption(number: "\(option.number)", label: option.label))))
                 }
             case let .careMode(on):
                 parts.append(.text(on ? s.tr(.statusCareOn) : s.tr(.statusCareOff)))
@@ -79,7 +79,7 @@ extension WizardState {
         parts += prose.filter { !$0.isEmpty }.map(Utterance.Part.text)
         if let input = c.input, !input.isEmpty { parts += typedSoFar(s) }
         parts += c.options.map { option in
-            .text(s.tr(.speechOption, ["number": "\(option.number)", "label": option.label])
+            .text(s.tr(.speechOption(number: "\(option.number)", label: option.label))
                 + (option.selected ? s.tr(.speechSelected) : ""))
         }
         parts += ([c.morePages].compactMap { $0 } + c.keys).map(Utterance.Part.text)
@@ -99,9 +99,9 @@ extension WizardState {
     /// characters it holds, never which.
     private func typedParts(_ previous: String, _ s: Strings) -> [Utterance.Part] {
         guard input.count > previous.count else {
-            return [.text(s.tr(.speechDeleted, ["count": "\(input.count)"]))]
+            return [.text(s.tr(.speechDeleted(count: "\(input.count)")))]
         }
-        if typingIsSensitive { return [.text(s.tr(.speechTypedCount, ["count": "\(input.count)"]))] }
+        if typingIsSensitive { return [.text(s.tr(.speechTypedCount(count: "\(input.count)")))] }
         let typed = String(input.dropFirst(previous.count))
         guard typed.allSatisfy(\.isNumber) else { return [.text(typed)] }
         return [.value(typed, typingField?.type == .phone ? .phone : .digits)]
@@ -109,7 +109,7 @@ extension WizardState {
 
     /// Everything typed so far, when the screen is said again (F3) while typing.
     private func typedSoFar(_ s: Strings) -> [Utterance.Part] {
-        if typingIsSensitive { return [.text(s.tr(.speechTypedCount, ["count": "\(input.count)"]))] }
+        if typingIsSensitive { return [.text(s.tr(.speechTypedCount(count: "\(input.count)")))] }
         let kind: SpokenValue
         switch typingField?.type {
         case .phone: kind = .phone
@@ -117,7 +117,7 @@ extension WizardState {
         case .number: kind = .amount
         default: kind = .digits
         }
-        guard input.allSatisfy(\.isNumber) || kind == .amount else { return [.text(s.tr(.speechTyped, ["input": input]))] }
-        return [.text(s.tr(.speechTyped, ["input": ""])), .value(input, kind)]
+        guard input.allSatisfy(\.isNumber) || kind == .amount else { return [.text(s.tr(.speechTyped(input: input)))] }
+        return [.text(s.tr(.speechTyped(input: ""))), .value(input, kind)]
     }
 }

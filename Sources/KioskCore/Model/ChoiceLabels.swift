@@ -14,7 +14,7 @@ extension WizardState {
             return room.label(of: option, s, surroundings, spoken: spoken)
         case let .rating(score): return ReceiptRoom.label(ofScore: score, s)
         case let .locale(tag): return localeName(tag, s)
-        case let .voice(voice): return s.tr(.languageVoiceOption, ["voice": voiceName(voice, s)])
+        case let .voice(voice): return s.tr(.languageVoiceOption(voice: voiceName(voice, s)))
         }
     }
 

@@ -11,10 +11,10 @@ public struct StatusItem: Equatable, Sendable {
 extension WizardState {
     func statusItems(_ s: Strings) -> [StatusItem] {
         var items = [StatusItem(kind: .network, words: online ? s.tr(.statusOnline) : s.tr(.statusOffline)),
-                     StatusItem(kind: .waiting, words: s.tr(.statusWaiting, ["count": "\(waitingCount)"])),
+                     StatusItem(kind: .waiting, words: s.tr(.statusWaiting(count: "\(waitingCount)"))),
                      StatusItem(kind: .careMode, words: careMode ? s.tr(.statusCareOn) : s.tr(.statusCareOff)),
                      StatusItem(kind: .language, words: localeName(locale, s))]
-        if let helper { items.append(StatusItem(kind: .helper, words: s.tr(.statusHelper, ["name": helper.name]))) }
+        if let helper { items.append(StatusItem(kind: .helper, words: s.tr(.statusHelper(name: helper.name)))) }
         if syncPaused { items.append(StatusItem(kind: .syncPaused, words: s.tr(.statusSyncPaused))) }
         if clockSuspect { items.append(StatusItem(kind: .clock, words: s.tr(.clockSuspect))) }
         if let trouble = speechTroubleText(s) { items.append(StatusItem(kind: .speech, words: trouble)) }
@@ -26,7 +26,7 @@ extension WizardState {
         switch speechTrouble {
         case nil: return nil
         case .noAudioDevice: return s.tr(.statusSpeechNoAudioDevice)
-        case let .noVoice(name): return s.tr(.statusSpeechNoVoice, ["voice": name])
+        case let .noVoice(name): return s.tr(.statusSpeechNoVoice(voice: name))
         case .engineFailed: return s.tr(.statusSpeechFailed)
         }
     }

@@ -116,9 +116,9 @@ public struct HelperLoginRoom: Equatable, Sendable {
 
     private func refusalText(_ refusal: HelperRefusal, _ s: Strings) -> String {
         switch refusal {
-        case let .wrongPIN(left): return s.tr(.helperWrongPin, ["left": "\(left)"])
-        case let .locked(minutes): return s.tr(.helperLocked, ["minutes": "\(minutes)"])
-        case let .kioskLocked(minutes): return s.tr(.helperKioskLocked, ["minutes": "\(minutes)"])
+        case let .wrongPIN(left): return s.tr(.helperWrongPin(left: "\(left)"))
+        case let .locked(minutes): return s.tr(.helperLocked(minutes: "\(minutes)"))
+        case let .kioskLocked(minutes): return s.tr(.helperKioskLocked(minutes: "\(minutes)"))
         }
     }
 }

@@ -53,7 +53,7 @@ public enum ProgressRoom: Equatable, Sendable {
 
     private func line(_ item: ProgressItem, _ s: Strings, _ around: Surroundings) -> String {
         let title = around.catalog.service(id: item.serviceID)?.title.resolve(around.locale) ?? item.serviceID
-        let date = item.createdAt.map { s.tr(.progressDate, ["month": "\($0.civilDate.month)", "day": "\($0.civilDate.day)"]) } ?? ""
+        let date = item.createdAt.map { s.tr(.progressDate(month: "\($0.civilDate.month)", day: "\($0.civilDate.day)")) } ?? ""
         let state: String
         switch item.state {
         case .waiting: state = s.tr(.progressStateWaiting)
@@ -62,9 +62,9 @@ public enum ProgressRoom: Equatable, Sendable {
         case .unavailable: state = s.tr(.progressStateUnavailable)
         case let .portal(status, message):
             let word = status.words(s)
-            state = message.map { word + s.tr(.progressMessage, ["message": $0]) } ?? word
+            state = message.map { word + s.tr(.progressMessage(message: $0)) } ?? word
         }
-        let receipt = item.receipt.map { s.tr(.progressReceipt, ["receipt": $0]) } ?? ""
-        return s.tr(.progressLine, ["service": title, "date": date, "receipt": receipt, "state": state])
+        let receipt = item.receipt.map { s.tr(.progressReceipt(receipt: $0)) } ?? ""
+        return s.tr(.progressLine(service: title, date: date, receipt: receipt, state: state))
     }
 }

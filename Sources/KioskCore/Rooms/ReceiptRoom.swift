@@ -48,15 +48,15 @@ public struct ReceiptRoom: Equatable, Sendable {
         case .confirmation:
             var c = ScreenContent(title: s.tr(.confirmedTitle), keyHints: [.enterContinue])
             let number = Reference.of(submissionID)
-            c.reference = ScreenContent.ReferenceLine(line: s.tr(.confirmedReference, ["reference": Reference.grouped(number)]),
-                                                      lead: s.tr(.confirmedReference, ["reference": ""]), number: number)
+            c.reference = ScreenContent.ReferenceLine(line: s.tr(.confirmedReference(reference: Reference.grouped(number))),
+                                                      lead: s.tr(.confirmedReference(reference: "")), number: number)
             c.paragraphs = [around.online ? s.tr(.confirmedOnline)
                                 // "您不用再来一趟" is not true of someone who has a paper to bring later.
                                 : slip.later.isEmpty ? s.tr(.confirmedOffline) : s.tr(.confirmedOfflineLater)]
             c.paragraphs += slip.later.map { later in
                 let material = later.material.resolve(around.locale)
-                guard let due = later.due else { return s.tr(.confirmedLater, ["material": material]) }
-                return s.tr(.confirmedLaterBy, ["material": material, "date": due.display(s)])
+                guard let due = later.due else { return s.tr(.confirmedLater(material: material)) }
+                return s.tr(.confirmedLaterBy(material: material, date: due.display(s)))
             }
             c.paragraphs += slip.nextSteps.map { $0.resolve(around.locale) }
             c.paragraphs.append(slip.willBeTold ? s.tr(.confirmedTold) : s.tr(.confirmedAskLater))

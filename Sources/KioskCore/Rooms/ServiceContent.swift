@@ -46,14 +46,14 @@ extension ServiceVisit {
             let writing = service.orderedFields.filter { $0.field.needsWriting && $0.field.required }
             let always = writing.filter { $0.step.relevant == nil && $0.field.relevant == nil }.count
             if always > 0 {
-                c.paragraphs.append(s.tr(.introNeedsWriting, ["count": "\(always)"]))
+                c.paragraphs.append(s.tr(.introNeedsWriting(count: "\(always)")))
             } else if !writing.isEmpty {
                 c.paragraphs.append(s.tr(.introMayNeedWriting))
             }
             c.keyHints = [.enterStart, .back] + (writing.isEmpty ? [] : [.callStaff])
         case let .material(mid):
             let m = service.materials.first { $0.id == mid }
-            c.question = s.tr(.materialQuestion, ["material": m?.title.resolve(l) ?? mid])
+            c.question = s.tr(.materialQuestion(material: m?.title.resolve(l) ?? mid))
             c.hint = m?.hint?.resolve(l)
             c.keyHints = [.chooseNumber, .back]
         case .privacy:
@@ -69,18 +69,18 @@ extension ServiceVisit {
             guard let field = service.field(id: fid) else { return c }
             let questions = pages(today: around.today).filter { if case .question = $0 { return true }; return false }
             if let n = questions.firstIndex(of: page) {
-                c.progress = s.tr(.progress, ["step": "\(n + 1)", "steps": "\(questions.count)"])
+                c.progress = s.tr(.progress(step: "\(n + 1)", steps: "\(questions.count)"))
             }
             c.question = field.label.resolve(l) + (field.required ? "" : s.tr(.questionOptional))
             // The unit follows the hint as its own bracket ("……没有收入就输入0。（单位：元）"), so that
             // wrapping never parts 单 from 位.
-            c.hint = [field.hint?.resolve(l), field.unit.map { s.tr(.questionUnit, ["unit": $0.resolve(l)]) }]
+            c.hint = [field.hint?.resolve(l), field.unit.map { s.tr(.questionUnit(unit: $0.resolve(l))) }]
                 .compactMap { $0 }.joined().trimmingCharacters(in: .whitespaces)
             if c.hint?.isEmpty == true { c.hint = nil }
             if takesText {
                 if writingOther { c.hint = s.tr(.questionWriteOtherHint) }
                 if let answer = session.answers[fid] {
-                    c.currentAnswer = s.tr(.questionCurrentAnswer, ["answer": display(answer, field, s, l, spoken: spoken)])
+                    c.currentAnswer = s.tr(.questionCurrentAnswer(answer: display(answer, field, s, l, spoken: spoken)))
                 }
                 c.input = around.input
                 c.keyHints = [.typeThenEnter, .backspace, .back]
@@ -103,7 +103,7 @@ extension ServiceVisit {
         guard let helper = around.helper else { return ScreenContent(title: "") }
         let paging = around.paging
         let answers = paging.slice(reviewItems(today: around.today)).map { label(of: .change($0), s, around, spoken: spoken) }
-        let who = s.tr(.assistedWho, ["helper": helper.name, "service": session.service.title.resolve(around.locale)])
+        let who = s.tr(.assistedWho(helper: helper.name, service: session.service.title.resolve(around.locale)))
         // 返回 says no on the first page only; on a later page it turns back, and the words say so,
         // in a line of their own.
         let agree = paging.page == 0 ? [s.tr(.assistedAsk)] : [s.tr(.assistedAgree), s.tr(.assistedAskLater)]
@@ -150,17 +150,17 @@ extension ServiceVisit {
         case let .change(.material(mid)):
             let title = session.service.materials.first { $0.id == mid }?.title.resolve(l) ?? mid
             let chosen = session.materials[mid].map { label(of: .material($0), s, around, spoken: spoken) } ?? ""
-            return s.tr(.reviewItem, ["label": title, "answer": chosen])
+            return s.tr(.reviewItem(label: title, answer: chosen))
         case let .change(.question(fid)):
             guard let field = session.service.field(id: fid) else { return fid }
             let name = field.label.resolve(l)
             guard let answer = session.answers[fid] else {
                 // Left empty: on the check-answers screen its own number fills it in.
                 let shown = page == .review ? around.paging.slice(choices(today: around.today)) : []
-                guard let number = shown.firstIndex(of: choice).map({ $0 + 1 }) else { return s.tr(.reviewNotFilled, ["label": name]) }
-                return s.tr(.reviewSkipped, ["label": name, "number": "\(number)"])
+                guard let number = shown.firstIndex(of: choice).map({ $0 + 1 }) else { return s.tr(.reviewNotFilled(label: name)) }
+                return s.tr(.reviewSkipped(label: name, number: "\(number)"))
             }
-            return s.tr(.reviewItem, ["label": name, "answer": display(answer, field, s, l, spoken: spoken, checking: true)])
+            return s.tr(.reviewItem(label: name, answer: display(answer, field, s, l, spoken: spoken, checking: true)))
         default:
             return ""
         }
