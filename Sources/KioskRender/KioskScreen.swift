@@ -23,14 +23,18 @@ public struct KioskScreen {
     }
 
     public func render(_ state: WizardState, width: Int, height: Int) -> ScreenBuffer {
+        render(state.content(strings), width: width, height: height)
+    }
+
+    /// The frame of what a screen says: the renderer reads nothing of the model but this.
+    public func render(_ content: ScreenContent, width: Int, height: Int) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: width, height: height)
         guard width >= KioskScreen.minimumWidth, height >= KioskScreen.minimumHeight else {
             drawTooSmall(&buffer)
             return buffer
         }
-        let content = state.content(strings)
         // Most generous layout first; fall back step by step until the frame fits.
-        let care = state.careMode
+        let care = content.careMode
         let careLayouts = [Layout(bigTitle: true, spacing: 2, buttons: true), Layout(bigTitle: false, spacing: 2, buttons: true),
                            Layout(bigTitle: false, spacing: 1, buttons: true), Layout(bigTitle: false, spacing: 1, buttons: false)]
         let attempts: [Layout] = care
@@ -38,9 +42,9 @@ public struct KioskScreen {
             : [Layout(bigTitle: false, spacing: 1, buttons: false)]
         for layout in attempts {
             var candidate = ScreenBuffer(width: width, height: height)
-            if draw(content, state: state, layout: layout, into: &candidate) { return candidate }
+            if draw(content, layout: layout, into: &candidate) { return candidate }
         }
-        _ = draw(content, state: state, layout: attempts.last!, into: &buffer)
+        _ = draw(content, layout: attempts.last!, into: &buffer)
         return buffer
     }
 
@@ -73,14 +77,14 @@ public struct KioskScreen {
 
     /// Draws the frame; false when it does not fit in this layout. The chrome (status line, rule,
     /// what the keys do, the on-screen keys) has fixed rows; the body stacks between them.
-    private func draw(_ c: ScreenContent, state: WizardState, layout: Layout, into b: inout ScreenBuffer) -> Bool {
+    private func draw(_ c: ScreenContent, layout: Layout, into b: inout ScreenBuffer) -> Bool {
         let w = b.width, h = b.height
         let inner = Rect(row: 0, column: 2, width: w - 4, height: h)
         b.fill(row: 0, column: 0, height: h, width: w, style: Style(.background))
         Line(text: " " + c.status, style: Style(.muted)).draw(in: Rect(row: 0, column: 0, width: w, height: 1), into: &b)
         Line(text: String(repeating: "─", count: w), style: Style(.muted)).draw(in: Rect(row: 1, column: 0, width: w, height: 1), into: &b)
 
-        let bar = ButtonBar(items: bottomBar(state), boxed: layout.buttons)
+        let bar = ButtonBar(items: c.buttons.map(button), boxed: layout.buttons)
         let barHeight = bar.rows(width: inner.width) ?? 1
         let keysRow = h - barHeight - 1
         // The inactivity warning takes the row of the key legend: the screen does not move under
@@ -91,12 +95,12 @@ public struct KioskScreen {
         bar.draw(in: Rect(row: h - barHeight, column: 2, width: inner.width, height: barHeight), into: &b)
 
         let body = Rect(row: 2, column: inner.column, width: inner.width, height: keysRow - 2)
-        return bodyWidgets(c, state: state, layout: layout, width: body.width).draw(in: body, into: &b)
+        return bodyWidgets(c, layout: layout, width: body.width).draw(in: body, into: &b)
     }
 
     /// The body, top to bottom: notice, title, progress, error, paragraphs, the reference in big
     /// digits on the confirmation, question, hint, current answer, the input box, the options.
-    private func bodyWidgets(_ c: ScreenContent, state: WizardState, layout: Layout, width: Int) -> VerticalStack {
+    private func bodyWidgets(_ c: ScreenContent, layout: Layout, width: Int) -> VerticalStack {
         var stack = VerticalStack()
         /// A `key` text is at double size in the double-text layouts; the rest at its own size.
         func text(_ s: String?, _ style: Style, centred: Bool = false, key: Bool = false) {
@@ -129,16 +133,17 @@ public struct KioskScreen {
         return stack
     }
 
-    /// On-screen keys for touch: confirm, back and call staff, each doing what its key does.
-    private func bottomBar(_ state: WizardState) -> [(label: String, key: Key)] {
-        var items: [(label: String, key: Key)] = []
+    /// An on-screen key's label and the key it presses.
+    private func button(_ button: ScreenContent.Button) -> (label: String, key: Key) {
+        switch button {
         // A keypad has no X: the on-screen X (beside 确认) types it, as the keypad's `*` does.
-        if state.xPlace != nil { items.append(("X", .character("*"))) }
-        if state.acceptsText { items.append((strings.tr(.buttonBackspace), .backspace)) }
-        if state.canHideAnswers { items.append((strings.tr(state.answersHidden ? .buttonShow : .buttonHide), .character("*"))) }
-        if state.overlay == nil, state.screen != .home { items.append((strings.tr(.buttonConfirm), .enter)) }
-        if state.overlay != nil || state.screen != .home { items.append((strings.tr(.buttonBack), .escape)) }
-        items.append((strings.tr(.buttonStaff), .f1))
-        return items
+        case .x: return ("X", .character("*"))
+        case .backspace: return (strings.tr(.buttonBackspace), .backspace)
+        case .hideAnswers: return (strings.tr(.buttonHide), .character("*"))
+        case .showAnswers: return (strings.tr(.buttonShow), .character("*"))
+        case .confirm: return (strings.tr(.buttonConfirm), .enter)
+        case .back: return (strings.tr(.buttonBack), .escape)
+        case .staff: return (strings.tr(.buttonStaff), .f1)
+        }
     }
 }

@@ -37,6 +37,20 @@ public struct ScreenContent: Equatable, Sendable {
     public var error: String?
     public var options: [Option] = []
     public var morePages: String?
+    /// The on-screen keys for touch, beside the keypad's own: each does what its key does.
+    public enum Button: Equatable, Sendable {
+        /// Types the X an identity number may end with (a keypad has none: its `*` does the same).
+        case x
+        case backspace
+        /// 遮住 or 显示 the answers being checked (`*`).
+        case hideAnswers, showAnswers
+        case confirm, back, staff
+    }
+
+    /// The care mode the screen is drawn in (larger text, buttons as touch targets).
+    public var careMode = false
+    /// The on-screen keys this screen has, in the order they are drawn.
+    public var buttons: [Button] = []
     /// What to press, as values; `keys` holds them in the words of the full screen and of speech.
     public var keyHints: [KeyHint] = []
     public var keys: [String] = []
@@ -53,13 +67,13 @@ extension WizardState {
             switch $0 {
             case .thanksForRating: return s.tr(.noticeThanksForRating)
             case .cleared: return s.tr(.noticeCleared)
-            case .helperLoggedIn: return s.tr(.noticeHelperLoggedIn, ["name": helper?.name ?? ""])
+            case .helperLoggedIn: return s.tr(.noticeHelperLoggedIn(name: helper?.name ?? ""))
             case .helperLoggedOut: return s.tr(.noticeHelperLoggedOut)
             case .residentDeclined: return s.tr(.noticeResidentDeclined)
             }
         }
         if let seconds = inactivityWarning {
-            c.warning = s.tr(.noticeInactivityWarning, ["seconds": "\(seconds)"])
+            c.warning = s.tr(.noticeInactivityWarning(seconds: "\(seconds)"))
         }
         // An error belongs to the screen under an overlay, not to the overlay (人工帮办 already called).
         c.error = overlay == nil ? error.map { s.tr(.screenErrorPrefix) + $0.message(s) } : nil
@@ -67,14 +81,30 @@ extension WizardState {
             ScreenContent.Option(number: i + 1, label: label(of: choice, s, spoken: spoken), selected: isSelected(choice), focused: focus == i)
         }
         if optionPageCount > 1 {
-            let pages = ["page": "\(optionPage + 1)", "pages": "\(optionPageCount)"]
+            let page = "\(optionPage + 1)", pages = "\(optionPageCount)"
             // Answers are checked page by page with Enter; other lists turn with 0.
-            c.morePages = !isCheckingAnswers ? s.tr(.screenMorePages, pages)
-                : isLastPage ? s.tr(.screenAnswerPagesLast, pages) : s.tr(.screenAnswerPages, pages)
+            c.morePages = s.tr(!isCheckingAnswers ? .screenMorePages(page: page, pages: pages)
+                : isLastPage ? .screenAnswerPagesLast(page: page, pages: pages) : .screenAnswerPages(page: page, pages: pages))
         }
         c.keys = c.keyHints.map { s.tr($0.screenWords) }
+        c.careMode = careMode
+        c.buttons = buttons
         c.statusItems = statusItems(s)
         c.status = c.statusItems.map(\.words).joined(separator: s.tr(.statusSeparator))
         return c
+    }
+}
+
+extension WizardState {
+    /// The on-screen keys of the screen as it is: X where an X may be typed, backspace where text
+    /// is, 遮住/显示 where answers being checked can be hidden, 确认 and 返回 away from home, 人工帮办 always.
+    var buttons: [ScreenContent.Button] {
+        var buttons: [ScreenContent.Button] = []
+        if xPlace != nil { buttons.append(.x) }
+        if acceptsText { buttons.append(.backspace) }
+        if canHideAnswers { buttons.append(answersHidden ? .showAnswers : .hideAnswers) }
+        if overlay == nil, screen != .home { buttons.append(.confirm) }
+        if overlay != nil || screen != .home { buttons.append(.back) }
+        return buttons + [.staff]
     }
 }
