@@ -53,7 +53,7 @@ extension WizardState {
     public var visibleChoices: [Choice] { onPage(choices) }
 
     /// The part of a paged list that is on the page being shown.
-    func onPage<T>(_ all: [T]) -> [T] { paging.slice(all) }
+    func onPage<T>(_ all: [T]) -> [T] { Paging(page: optionPage, size: pageSize, items: all.count).slice(all) }
 
     /// The page of options on screen; on the resident's consent, of the answers it lists.
     var paging: Paging {

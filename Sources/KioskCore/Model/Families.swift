@@ -6,7 +6,7 @@ import Foundation
 extension WizardState {
     var surroundings: Surroundings {
         Surroundings(catalog: catalog, locale: locale, kioskID: kioskID, helper: helper, online: online, today: today,
-                     clockSuspect: clockSuspect, input: input, paging: paging)
+                     clockSuspect: clockSuspect, input: input, optionPage: optionPage, pageSize: pageSize)
     }
 
     /// Carries out what a screen family decided; `screen` is the family's screen as it now is.

@@ -91,7 +91,7 @@ extension ServiceVisit {
         case .review:
             c.title = s.tr(.reviewTitle)
             c.question = s.tr(.reviewQuestion)
-            c.keyHints = [around.paging.isLast ? .enterSubmit : .enterNextPage, .changeNumber]
+            c.keyHints = [around.paging(reviewItems(today: around.today).count).isLast ? .enterSubmit : .enterNextPage, .changeNumber]
                 + hideKey(today: around.today) + [.back]
         }
         return c
@@ -101,8 +101,9 @@ extension ServiceVisit {
     /// check-answers screen: Enter shows the next page, and agrees only on the last.
     private func consentContent(_ s: Strings, _ around: Surroundings, spoken: Bool) -> ScreenContent {
         guard let helper = around.helper else { return ScreenContent(title: "") }
-        let paging = around.paging
-        let answers = paging.slice(reviewItems(today: around.today)).map { label(of: .change($0), s, around, spoken: spoken) }
+        let items = reviewItems(today: around.today)
+        let paging = around.paging(items.count)
+        let answers = paging.slice(items).map { label(of: .change($0), s, around, spoken: spoken) }
         let who = s.tr(.assistedWho(helper: helper.name, service: session.service.title.resolve(around.locale)))
         // 返回 says no on the first page only; on a later page it turns back, and the words say so,
         // in a line of their own.
@@ -156,7 +157,8 @@ extension ServiceVisit {
             let name = field.label.resolve(l)
             guard let answer = session.answers[fid] else {
                 // Left empty: on the check-answers screen its own number fills it in.
-                let shown = page == .review ? around.paging.slice(choices(today: around.today)) : []
+                let all = page == .review ? choices(today: around.today) : []
+                let shown = around.paging(all.count).slice(all)
                 guard let number = shown.firstIndex(of: choice).map({ $0 + 1 }) else { return s.tr(.reviewNotFilled(label: name)) }
                 return s.tr(.reviewSkipped(label: name, number: "\(number)"))
             }

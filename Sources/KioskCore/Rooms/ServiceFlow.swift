@@ -91,7 +91,7 @@ extension ServiceVisit {
         case let .page(.question(fid)):
             return confirmQuestion(fid, around, context)
         case .page(.review):
-            if !around.paging.isLast { return VisitOutcome(move: .answerPage(1)) }
+            if !around.paging(reviewItems(today: around.today).count).isLast { return VisitOutcome(move: .answerPage(1)) }
             if around.helper != nil, session.residentConsentAt == nil {
                 // The resident is asked only about what will really be queued.
                 if let stopped = stopsBeforeSubmitting(around) { return stopped }
@@ -100,7 +100,7 @@ extension ServiceVisit {
             }
             return submit(around, context)
         case .residentConsent:
-            if !around.paging.isLast { return VisitOutcome(move: .answerPage(1)) }
+            if !around.paging(reviewItems(today: around.today).count).isLast { return VisitOutcome(move: .answerPage(1)) }
             // The resident agrees, with 确认 as the screen says; the receipt and what follows are
             // theirs, in care mode, until the kiosk goes home.
             session.residentConsentAt = context.moment
@@ -295,7 +295,7 @@ extension ServiceVisit {
         case .page(.question) where writingOther:
             writingOther = false
             return .turn
-        case .page(.review) where around.paging.page > 0, .residentConsent where around.paging.page > 0:
+        case .page(.review) where around.optionPage > 0, .residentConsent where around.optionPage > 0:
             return VisitOutcome(move: .answerPage(-1))
         case let .page(page):
             if session.changing, page != .review {

@@ -13,8 +13,12 @@ struct Surroundings {
     let clockSuspect: Bool
     /// What is typed into the screen's field.
     let input: String
-    /// Which page of a long list of options is on screen.
-    let paging: Paging
+    /// Which page of a long list of options is on screen, from 0, and how many options a page holds.
+    let optionPage: Int
+    let pageSize: Int
+
+    /// The pages of a list of `items` options, and which of them is on screen.
+    func paging(_ items: Int) -> Paging { Paging(page: optionPage, size: pageSize, items: items) }
 }
 
 /// A list of options longer than a page, shown a page at a time.
