@@ -30,12 +30,11 @@ enum KioskLaunch {
         }
         // Plain mode serves screen readers, which speak for themselves: it is silent unless --voice is given.
         let plain = options.plain || !isInteractive(environment)
-        var setup = KioskSetup(kioskID: CareKiosk.kioskID(options, environment), locale: options.locale ?? Catalog.fallbackLocale,
+        let setup = KioskSetup(kioskID: CareKiosk.kioskID(options, environment), locale: options.locale ?? Catalog.fallbackLocale,
                                availableLocales: invocation.resources.availableLocales, careMode: options.careMode ?? true,
                                speechVoice: options.voice.flatMap(SpeechVoice.init(option:)),
                                inactivityTimeout: options.inactivitySeconds ?? 120,
                                earliestPlausibleDay: ClockCheck.earliestPlausibleDay(catalog: downloaded))
-        setup.onScreen = !plain
         let sender = senderLink(options, data, strings, kioskID: setup.kioskID)
         let work = QueueWork(data: data, clock: clock.now, strings: invocation.lookup)
         let interpreter = KioskEffects(work: work,

@@ -48,6 +48,36 @@ public struct KioskScreen {
         return buffer
     }
 
+    /// How many answers a page of the check-answers screen holds in care mode at this size: as many
+    /// of the large answer buttons, one to a row, as fit with the roomy line spacing around the
+    /// page's heading, its page line, what the keys do and the on-screen keys; one at least, nine
+    /// at most. The front end tells the model (`.setAnswersPerCarePage`) at the start and on a resize.
+    public func answersPerCarePage(width: Int, height: Int) -> Int {
+        let roomy = Layout(bigTitle: false, spacing: 2, buttons: true)
+        var fits = 1
+        for count in 2...WizardState.optionsPerPage {
+            var buffer = ScreenBuffer(width: width, height: height)
+            guard draw(answersPage(count, width: width), layout: roomy, into: &buffer) else { break }
+            fits = count
+        }
+        return fits
+    }
+
+    /// A page of answers being checked with `count` answers, each as wide as a long one (an
+    /// identity-number question with its masked answer) so that it takes a row of its own.
+    private func answersPage(_ count: Int, width: Int) -> ScreenContent {
+        let label = strings.tr(.reviewItem(label: String(repeating: "号", count: max(1, width / 4)), answer: "5119**********0016"))
+        var c = ScreenContent(title: strings.tr(.reviewTitle), question: strings.tr(.reviewQuestion),
+                              options: (1...count).map { ScreenContent.Option(number: $0, label: label) },
+                              morePages: strings.tr(.screenAnswerPages(page: "1", pages: "2")),
+                              keyHints: [.enterNextPage, .changeNumber, .starHide, .back])
+        c.keys = c.keyHints.map { strings.tr($0.screenWords) }
+        c.careMode = true
+        c.buttons = [.hideAnswers, .confirm, .back, .staff]
+        c.status = " "
+        return c
+    }
+
     struct Layout {
         var bigTitle: Bool
         /// Rows from one line of text to the next: 2 in care mode (≥ 1.3 lines), 1 otherwise.

@@ -43,8 +43,14 @@ public struct Driver {
     public var moment = testMoment
     private var counter = 0
 
+    /// What the screen's renderer says a care-mode page of answers holds at 80×24
+    /// (`KioskScreen.answersPerCarePage`; `SnapshotTests` checks that it still says so).
+    public static let answersPerCarePageAt80x24 = 3
+
+    /// A kiosk as on an 80×24 screen, whose front end has told the model how many answers a page holds.
     public init(catalog: Catalog = bundledCatalog, locale: String = "zh-Hans") {
         state = WizardState(catalog: catalog, kioskID: "cn-511922-test-01", today: testToday, locale: locale)
+        _ = state.reduce(.setAnswersPerCarePage(Driver.answersPerCarePageAt80x24), Context(moment: moment, newID: .numbered(0)))
     }
 
     public mutating func send(_ action: Action) {

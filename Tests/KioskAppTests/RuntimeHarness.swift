@@ -23,6 +23,8 @@ final class RuntimeHarness {
         var state = WizardState(catalog: catalog, setup: KioskSetup(kioskID: "k", careMode: careMode), today: clock().civilDate)
         // As the kiosk starts: the wrong-PIN counts from before a restart.
         state.restore(loginGuard: work.keptLoginGuard())
+        // As an 80×24 screen's front end tells it first.
+        _ = state.reduce(.setAnswersPerCarePage(Driver.answersPerCarePageAt80x24), Context(moment: clock(), newID: .numbered(0)))
         runtime = KioskRuntime(state: state, interpreter: effects, clock: clock, newID: newID)
     }
 

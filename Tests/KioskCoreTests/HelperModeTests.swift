@@ -216,13 +216,12 @@ final class HelperModeTests: XCTestCase {
 
     /// A helper who checked the answers up to page 2 turns the screen: the resident starts on
     /// page 1, which names who acts for them, and sees every page before agreeing; on the screen
-    /// and in plain mode, where a page holds nine answers.
+    /// and in plain mode, where no screen says how many fit and a page holds nine answers.
     func testTheResidentsConsentStartsOnTheFirstPageWhateverPageTheHelperWasOn() {
         for onScreen in [true, false] {
-            var setup = KioskSetup(kioskID: "cn-511922-test-01")
-            setup.onScreen = onScreen
             var d = loggedIn()
-            d.state = WizardState(catalog: bundledCatalog, setup: setup, today: testToday)
+            d.state = WizardState(catalog: bundledCatalog, setup: KioskSetup(kioskID: "cn-511922-test-01"), today: testToday)
+            if onScreen { d.send(.setAnswersPerCarePage(Driver.answersPerCarePageAt80x24)) }
             d.helperSequence(); d.type("1001"); d.type("2468")
             d.send(.helperChecked(.verified(zhang)))
             d.open("home-adaptation")

@@ -160,6 +160,36 @@ final class SnapshotTests: XCTestCase {
         XCTAssertTrue(first.contains(row: first.row + 1, column: first.column + 5))
     }
 
+    /// How many answers a care-mode page of the check-answers screen holds is the renderer's to
+    /// say from the room it has: three at 80×24 (what the driver's kiosk is told), more on a taller
+    /// screen, where a page of that many is drawn whole, each answer a touch target of its own.
+    func testHowManyAnswersACarePageHoldsIsTheRenderersDecisionFromTheRoomItHas() throws {
+        let screen = KioskScreen(strings: loadStrings("zh-Hans"), glyphs: UnifontHex())
+        XCTAssertEqual(screen.answersPerCarePage(width: 80, height: 24), Driver.answersPerCarePageAt80x24)
+        XCTAssertEqual(screen.answersPerCarePage(width: 80, height: 14), 1, "at least one, however small")
+        let tall = screen.answersPerCarePage(width: 120, height: 40)
+        XCTAssertGreaterThan(tall, Driver.answersPerCarePageAt80x24)
+        var d = Driver()
+        d.open("home-adaptation")
+        d.enter()
+        for _ in 0..<40 where d.page != .review {
+            switch d.page {
+            case .question("id_number"): d.type("511922194503150016")
+            case .question("phone"): d.type("13800000000")
+            case .privacy: d.enter()
+            default: d.digit(1)
+            }
+        }
+        XCTAssertGreaterThan(d.state.reviewItems.count, tall, "the service has more answers than a tall page holds")
+        d.send(.setAnswersPerCarePage(tall))
+        XCTAssertEqual(d.state.visibleChoices.count, tall)
+        let frame = screen.render(d.state, width: 120, height: 40)
+        let answers = frame.targets.filter { if case .digit = $0.key { return true }; return false }
+        XCTAssertEqual(answers.map(\.key), (1...tall).map(Key.digit), "every answer of the page is on screen: \(frame.text)")
+        for target in answers { XCTAssertGreaterThanOrEqual(target.height, KioskScreen.buttonHeight) }
+        XCTAssertTrue(frame.text.contains("第 1 页，共 \((d.state.reviewItems.count + tall - 1) / tall) 页"), frame.text)
+    }
+
     func testTheTypedDigitsShowAtEverySizeAndATooSmallWindowSaysSo() {
         var d = Driver()
         d.open("pension-certification")

@@ -60,7 +60,15 @@ public final class TerminalFrontEnd {
         var lastTick = pace()
         var drawn = false
         var dirty = true
+        var measuredSize: (width: Int, height: Int)?
         while true {
+            // How many answers a care-mode page holds is the renderer's to say, from the room it has.
+            let size = terminal.size
+            if measuredSize.map({ $0 != size }) ?? true {
+                measuredSize = size
+                let screen = KioskScreen(strings: strings(runtime.state.locale), glyphs: glyphs, doubleSize: doubleSize)
+                runtime.send(.setAnswersPerCarePage(screen.answersPerCarePage(width: size.width, height: size.height)))
+            }
             if runtime.process(frontEnd: { handle($0, terminal) }) { dirty = true }
             if dirty {
                 let state = runtime.state

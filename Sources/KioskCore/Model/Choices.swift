@@ -70,10 +70,10 @@ extension WizardState {
     /// 遮住/显示 is offered: answers being checked show something in full that the room need not see.
     public var canHideAnswers: Bool { overlay == nil && visit?.canHideAnswers(today: today) == true }
 
-    /// Options on a page: nine, or in care mode three of the large answer buttons (3 rows each),
-    /// so that a page of answers fits an 80×24 screen with its touch targets at full size.
+    /// Options on a page: nine, or in care mode as many of the large answer buttons (3 rows each)
+    /// as the screen's renderer says fit with their touch targets at full size.
     public var pageSize: Int {
-        careMode && setup.onScreen && isCheckingAnswers ? WizardState.answersPerCarePage : WizardState.optionsPerPage
+        careMode && isCheckingAnswers ? answersPerCarePage : WizardState.optionsPerPage
     }
 
     public var isLastPage: Bool { paging.isLast }

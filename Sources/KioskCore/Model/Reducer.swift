@@ -111,6 +111,12 @@ extension WizardState {
             return [.pronounce(newCatalog.readings)]
         case let .setWaitingCount(n): waitingCount = n; return []
         case let .setSpeechTrouble(trouble): speechTrouble = trouble; return []
+        case let .setAnswersPerCarePage(count):
+            let fits = min(max(count, 1), WizardState.optionsPerPage)
+            guard fits != answersPerCarePage else { return [] }
+            answersPerCarePage = fits
+            if isCheckingAnswers { optionPage = 0; focus = nil } // pages are another size now
+            return []
         }
     }
 

@@ -59,6 +59,22 @@ public struct ScreenContent: Equatable, Sendable {
     public var statusItems: [StatusItem] = []
 }
 
+extension ScreenContent {
+    /// For a front end that lays out a screen of its own making (a renderer measuring what fits);
+    /// every screen of the kiosk comes from the model's `content`.
+    public init(title: String, question: String?, options: [Option], morePages: String?, keyHints: [KeyHint]) {
+        self.init(title: title, question: question, keyHints: keyHints)
+        self.options = options
+        self.morePages = morePages
+    }
+}
+
+extension ScreenContent.Option {
+    public init(number: Int, label: String) {
+        self.init(number: number, label: label, selected: false)
+    }
+}
+
 extension WizardState {
     /// `spoken`: the same content for speech, where a sensitive value is only its last four characters.
     public func content(_ s: Strings, spoken: Bool = false) -> ScreenContent {

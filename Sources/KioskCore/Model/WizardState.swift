@@ -23,6 +23,10 @@ public enum Action: Equatable, Sendable {
     case setWaitingCount(Int)
     /// The speaker cannot speak (no audio device, a missing voice), or can again (nil).
     case setSpeechTrouble(SpeechTrouble?)
+    /// The screen's renderer says how many of care mode's large answer buttons a page of the
+    /// answers being checked holds at the screen's size (`KioskScreen.answersPerCarePage`), when
+    /// the kiosk starts and whenever the window changes; plain mode lists lines and says nothing.
+    case setAnswersPerCarePage(Int)
     /// Time passes (the runtime sends one every second or so): the inactivity rules look at the clock.
     case tick
     /// The runtime found the resident's earlier submissions (查询办理进度).
@@ -142,7 +146,6 @@ public struct Session: Equatable, Sendable {
 public struct WizardState: Equatable, Sendable {
     public static let otherCategoryID = Catalog.otherCategoryID
     public static let optionsPerPage = 9
-    public static let answersPerCarePage = 3
 
     /// What the action being reduced asks to be said; empty between actions.
     var said: [Announcement] = []
@@ -174,6 +177,9 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var waitingCount = 0
     public internal(set) var screen: Screen = .home { didSet { if screen.place != oldValue.place { say(.wholeScreen) } } }
     public internal(set) var overlay: Overlay? { didSet { if overlay != oldValue { say(.wholeScreen) } } }
+    /// How many answers a page of the check-answers screen holds in care mode: what the screen's
+    /// renderer says fits (`.setAnswersPerCarePage`); nine, like any list, where no screen says.
+    public internal(set) var answersPerCarePage = WizardState.optionsPerPage
     /// Which page of more than nine options is shown; `0` turns it.
     public internal(set) var optionPage = 0 { didSet { if optionPage != oldValue { say(.wholeScreen) } } }
     /// The option the arrow keys (or Tab) moved to, by its place on screen; Enter activates it.
@@ -240,9 +246,6 @@ public struct KioskSetup: Equatable, Sendable {
     public var inactivityTimeout: Int
     /// A clock before this day cannot be right (`ClockCheck`).
     public var earliestPlausibleDay: CivilDate
-    /// The kiosk draws a screen (not plain line mode): care mode's large answer buttons then
-    /// page the answers being checked three at a time; lines have no such limit.
-    public var onScreen = true
 
     public init(kioskID: String, locale: String = Catalog.fallbackLocale, availableLocales: [String] = ["zh-Hans", "en"],
                 careMode: Bool = true, speechVoice: SpeechVoice? = nil, inactivityTimeout: Int = 120,
