@@ -243,6 +243,34 @@ final class KeypadResidentTests: XCTestCase {
         XCTAssertEqual(d.state.locale, "zh-Hans")
     }
 
+    /// F2 or F4 on the home screen, then nobody: after the inactivity time the kiosk is as it is
+    /// set up again for whoever comes next, without a warning, since nothing is cleared.
+    func testALayoutOrLanguageChosenOnTheHomeScreenComesBackWhenNobodyCame() {
+        let zh = loadStrings("zh-Hans")
+        func careWords(_ d: Driver) -> String? { d.state.content(zh).statusItems.first { $0.kind == .careMode }?.words }
+        var d = Driver()
+        d.key(.f2)
+        XCTAssertEqual(careWords(d), "标准模式")
+        d.wait(60); d.wait(59)
+        XCTAssertFalse(d.state.careMode, "not before the inactivity time")
+        XCTAssertNil(d.state.inactivityWarning, "no warning: nothing of anyone's would be cleared")
+        d.wait(2)
+        XCTAssertEqual(careWords(d), "关怀模式")
+        XCTAssertNil(d.state.notice, "nothing was cleared, so nothing says so")
+
+        d.key(.f4); d.digit(2)                        // English screen
+        XCTAssertEqual(d.state.locale, "en")
+        d.wait(121)
+        XCTAssertEqual(d.state.locale, "zh-Hans")
+        XCTAssertTrue(d.state.careMode)
+        XCTAssertTrue(d.state.isEmptyHome)
+
+        d.key(.f4); d.digit(4)                        // Cantonese speech, the screen stays Chinese
+        XCTAssertNotEqual(d.state.speechVoice, .mandarin)
+        d.wait(121)
+        XCTAssertEqual(d.state.speechVoice, .mandarin)
+    }
+
     func testTheWarningCountsDownInStepsOfTenSeconds() {
         var d = atIdentityQuestion()
         d.wait(91)

@@ -18,10 +18,16 @@ extension WizardState {
     public static let staffCallSeconds: TimeInterval = 60
 
     /// Whether the clock runs: not on the empty home screen (unless a helper is logged in, who is
-    /// logged out when they walk away), and not while a confirmed submission is being written. It
-    /// runs while a failed save waits, so that nobody after the resident finds their answers.
+    /// logged out when they walk away, or a resident changed the layout, language or voice there
+    /// and left), and not while a confirmed submission is being written. It runs while a failed
+    /// save waits, so that nobody after the resident finds their answers.
     var inactivityClockRuns: Bool {
-        !(isEmptyHome && helper == nil) && step != .saving
+        !(isEmptyHome && helper == nil && !differsFromSetup) && step != .saving
+    }
+
+    /// Care mode, the language or the voice is not as the kiosk is set up (F2, F4).
+    var differsFromSetup: Bool {
+        careMode != setup.careMode || locale != setup.locale || speechVoice != setup.speechVoice
     }
 
     mutating func noteActivity(_ now: Date) {
@@ -47,6 +53,15 @@ extension WizardState {
     }
 
     private mutating func inactivityRules(_ now: Date, since last: Date, _ context: Context) -> [Effect] {
+        if isEmptyHome, helper == nil {
+            // Nothing to clear, only the settings someone chose and left: they come back quietly,
+            // without a warning that something would be cleared.
+            if now.timeIntervalSince(last) >= Double(inactivityTimeout) {
+                returnToSetup()
+                noteActivity(now)
+            }
+            return []
+        }
         if case let .helperLogin(room) = screen, now.timeIntervalSince(last) >= Double(Self.helperLoginIdleSeconds) {
             if room.isChecking { return [] } // a PIN check under way finishes first
             goHome()

@@ -112,15 +112,29 @@ extension WizardState {
 }
 
 extension WizardState {
-    /// The on-screen keys of the screen as it is: X where an X may be typed, backspace where text
-    /// is, 遮住/显示 where answers being checked can be hidden, 确认 and 返回 away from home, 人工帮办 always.
+    /// The on-screen keys of the screen as it is, each only where its key does something: X where
+    /// an X may be typed, backspace where text is, 遮住/显示 where answers being checked can be
+    /// hidden, 确认 where Enter moves on (not where it could only say "请按数字键选择"), 返回 away
+    /// from home, 人工帮办 wherever staff are not already called and no staff member is logging in.
     var buttons: [ScreenContent.Button] {
         var buttons: [ScreenContent.Button] = []
         if xPlace != nil { buttons.append(.x) }
         if acceptsText { buttons.append(.backspace) }
         if canHideAnswers { buttons.append(answersHidden ? .showAnswers : .hideAnswers) }
-        if overlay == nil, screen != .home { buttons.append(.confirm) }
+        if overlay == nil, enterMovesOn { buttons.append(.confirm) }
         if overlay != nil || screen != .home { buttons.append(.back) }
-        return buttons + [.staff]
+        if overlay != .staffCalled, helperLogin == nil { buttons.append(.staff) }
+        return buttons
+    }
+
+    /// Enter does something here: it chooses the option the arrows moved to, or the screen goes on
+    /// with it. On a list to choose from with nothing chosen, it could only ask for a number.
+    var enterMovesOn: Bool {
+        if let focus, visibleChoices.indices.contains(focus) { return true }
+        switch screen {
+        case .home, .category: return false
+        case let .service(visit): return visit.enterMovesOn
+        default: return true
+        }
     }
 }

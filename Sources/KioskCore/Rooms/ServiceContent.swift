@@ -126,6 +126,19 @@ extension ServiceVisit {
         return !field.type.isChoice && (field.suggestions.isEmpty || writingOther)
     }
 
+    /// Enter goes on from this step (see `WizardState.enterMovesOn`): on a material or a question
+    /// answered by choosing, only once something is chosen, or when the question may be skipped.
+    var enterMovesOn: Bool {
+        switch step {
+        case let .page(.material(mid)): return session.materials[mid] != nil
+        case let .page(.question(fid)):
+            guard let field = session.service.field(id: fid), !takesText else { return true }
+            return session.answers[fid] != nil || !field.required
+        case .saving: return false
+        default: return true
+        }
+    }
+
     /// The answers are being checked, by the resident (核对) or for the helper (请您本人确认).
     var isCheckingAnswers: Bool { page == .review || step == .residentConsent }
 
