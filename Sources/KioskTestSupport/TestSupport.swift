@@ -94,12 +94,18 @@ public struct Driver {
     }
 
     /// Opens a service and answers every page with its first option (Enter on the intro and the
-    /// privacy notice, a resident born in 1945 for an identity number) until `page` is shown.
+    /// privacy notice, a resident born in 1945 for an identity number, a mobile number for a
+    /// phone) until `page` is shown.
     public mutating func open(_ serviceID: String, until page: Page) {
         open(serviceID)
         enter()
         for _ in 0..<40 where self.page != page {
-            if self.page == .question("id_number") { type("511922194503150016") } else if self.page == .privacy { enter() } else { digit(1) }
+            switch self.page {
+            case .question("id_number"): type("511922194503150016")
+            case .question("phone"): type("13800000000")
+            case .privacy: enter()
+            default: digit(1)
+            }
         }
     }
 

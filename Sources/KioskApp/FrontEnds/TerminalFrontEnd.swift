@@ -62,9 +62,10 @@ public final class TerminalFrontEnd {
         var dirty = true
         var measuredSize: (width: Int, height: Int)?
         while true {
-            // How many answers a care-mode page holds is the renderer's to say, from the room it has.
+            // How many answers a care-mode page holds is the renderer's to say, from the room it has;
+            // measured once the first frame is up (the home screen pages no answers) and on a resize.
             let size = terminal.size
-            if measuredSize.map({ $0 != size }) ?? true {
+            if drawn, measuredSize.map({ $0 != size }) ?? true {
                 measuredSize = size
                 let screen = KioskScreen(strings: strings(runtime.state.locale), glyphs: glyphs, doubleSize: doubleSize)
                 runtime.send(.setAnswersPerCarePage(screen.answersPerCarePage(width: size.width, height: size.height)))

@@ -37,7 +37,7 @@ extension WizardState {
 
     /// What `said` comes to: silence first after a key, then the whole screen, or only what changed.
     func spoken(_ said: [Announcement], _ s: Strings) -> [Effect] {
-        var effects: [Effect] = said.contains(.silence) ? [.stopSpeech] : []
+        let effects: [Effect] = said.contains(.silence) ? [.stopSpeech] : []
         guard speechVoice != .silent else { return effects }
         if said.contains(.wholeScreen) { return effects + [.speak(utterance(s))] }
         var parts: [Utterance.Part] = []

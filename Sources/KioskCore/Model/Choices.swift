@@ -50,10 +50,10 @@ extension WizardState {
     }
 
     /// The options on the page being shown (at most nine, numbered 1 to 9).
-    public var visibleChoices: [Choice] { onPage(choices) }
-
-    /// The part of a paged list that is on the page being shown.
-    func onPage<T>(_ all: [T]) -> [T] { Paging(page: optionPage, size: pageSize, items: all.count).slice(all) }
+    public var visibleChoices: [Choice] {
+        let all = choices
+        return Paging(page: optionPage, size: pageSize, items: all.count).slice(all)
+    }
 
     /// The page of options on screen; on the resident's consent, of the answers it lists.
     var paging: Paging {
@@ -114,7 +114,7 @@ extension WizardState {
         return nil
     }
 
-    /// The question being answered, when it is typed rather than chosen.
+    /// The question on screen, chosen or typed: what is typed into it is said as its kind asks.
     var typingField: Field? { overlay == nil ? visit?.questionField : nil }
 }
 

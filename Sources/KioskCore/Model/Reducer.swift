@@ -115,7 +115,7 @@ extension WizardState {
             let fits = min(max(count, 1), WizardState.optionsPerPage)
             guard fits != answersPerCarePage else { return [] }
             answersPerCarePage = fits
-            if isCheckingAnswers { optionPage = 0; focus = nil } // pages are another size now
+            answerPagesResized()
             return []
         }
     }
@@ -139,7 +139,7 @@ extension WizardState {
             return callStaff(context)
         case .f2:
             careMode.toggle()
-            if isCheckingAnswers { optionPage = 0; focus = nil } // pages are another size now
+            answerPagesResized()
             return []
         case .f3:
             say(.wholeScreen)
@@ -355,6 +355,14 @@ extension WizardState {
             goHome()
         }
         return []
+    }
+
+    /// Care mode changed, or the screen's room for answers did: the answers being checked start
+    /// again from their first page, since the pages are another size now.
+    private mutating func answerPagesResized() {
+        guard isCheckingAnswers else { return }
+        optionPage = 0
+        focus = nil
     }
 
     /// Enter (forward) and Esc (back) between the pages of answers being checked.

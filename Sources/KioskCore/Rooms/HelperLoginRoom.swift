@@ -16,8 +16,6 @@ public struct HelperLoginRoom: Equatable, Sendable {
     /// Why the last try was refused, in terms the helper can act on.
     public internal(set) var refusal: HelperRefusal?
 
-    init(step: Step = .id) { self.step = step }
-
     /// A helper number is 1 to 8 digits; the field takes no more, so nothing longer (an identity
     /// number typed by mistake) is ever shown, spoken or written down.
     static let longestHelperID = 8
