@@ -158,6 +158,9 @@ public struct Phrase: Sendable, Hashable {
     public static func catalogUsingDownloaded(version: String) -> Phrase {
         Phrase("catalog.using_downloaded", ["version": version])
     }
+    public static func catalogWarningUndrawable(characters: String) -> Phrase {
+        Phrase("catalog.warning.undrawable", ["characters": characters])
+    }
     public static let categoryOther = Phrase("category.other")
     public static let categoryQuestion = Phrase("category.question")
     public static func cliBadValue(option: String, value: String, allowed: String) -> Phrase {
@@ -584,6 +587,9 @@ public struct Phrase: Sendable, Hashable {
     public static func noticeInactivityWarning(seconds: String) -> Phrase {
         Phrase("notice.inactivity_warning", ["seconds": seconds])
     }
+    public static func noticeInactivityWarningNothingFilled(seconds: String) -> Phrase {
+        Phrase("notice.inactivity_warning_nothing_filled", ["seconds": seconds])
+    }
     public static let noticeResidentDeclined = Phrase("notice.resident_declined")
     public static let noticeThanksForRating = Phrase("notice.thanks_for_rating")
     public static let plainHomeKeys = Phrase("plain.home_keys")
@@ -997,6 +1003,7 @@ public struct Phrase: Sendable, Hashable {
         .catalogStoredUnusable(problem: "⟨problem⟩"),
         .catalogUpdated(version: "⟨version⟩", count: "⟨count⟩"),
         .catalogUsingDownloaded(version: "⟨version⟩"),
+        .catalogWarningUndrawable(characters: "⟨characters⟩"),
         .categoryOther,
         .categoryQuestion,
         .cliBadValue(option: "⟨option⟩", value: "⟨value⟩", allowed: "⟨allowed⟩"),
@@ -1255,6 +1262,7 @@ public struct Phrase: Sendable, Hashable {
         .noticeHelperLoggedIn(name: "⟨name⟩"),
         .noticeHelperLoggedOut,
         .noticeInactivityWarning(seconds: "⟨seconds⟩"),
+        .noticeInactivityWarningNothingFilled(seconds: "⟨seconds⟩"),
         .noticeResidentDeclined,
         .noticeThanksForRating,
         .plainHomeKeys,

@@ -147,7 +147,7 @@ public struct SpeechText: Sendable {
     /// Letters, punctuation and the lexicon last, when no Arabic digit is left that a tone digit could be taken for.
     private func finish(_ text: String) -> String {
         var t = text
-        for (from, to) in [("·", " "), ("•", " "), ("｜", "，"), ("|", "，"), ("　", "，"), ("*", " "), ("_", " "), ("/", "，")] {
+        for (from, to) in [("·", " "), ("•", " "), ("・", " "), ("｜", "，"), ("|", "，"), ("　", "，"), ("*", " "), ("_", " "), ("/", "，")] {
             t = t.replacingOccurrences(of: from, with: to)
         }
         if voice == .mandarin {

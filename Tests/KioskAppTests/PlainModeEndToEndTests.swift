@@ -189,7 +189,7 @@ final class PlainModeEndToEndTests: XCTestCase, EndToEnd {
     func testKeyWordsStandForKeys() throws {
         let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: "1\nesc\nf1\n\nf4\n2\n")
         XCTAssertTrue(run.stdout.contains("== 已通知工作人员 =="))
-        XCTAssertTrue(run.stdout.contains("== Village service point · Self-service =="), "f4 then 2 switched to English")
+        XCTAssertTrue(run.stdout.contains("== Village service point - Self-service =="), "f4 then 2 switched to English")
         let calls = try FileManager.default.contentsOfDirectory(atPath: dataDir.appendingPathComponent("help-requests/ready").path)
         XCTAssertEqual(calls.count, 1)
     }
@@ -214,10 +214,28 @@ final class PlainModeEndToEndTests: XCTestCase, EndToEnd {
         XCTAssertEqual(check.stderr, "\(catalog.path): services[0].steps[0].fields[0].options: a choice field without options\n")
     }
 
+    func testCatalogCheckWarnsOfACharacterTheKioskScreenCannotDraw() throws {
+        let catalog = dataDir.appendingPathComponent("dotted.json")
+        try Data(#"""
+        {"catalog_version": "2026-11-01", "services": [
+          {"id": "a", "version": 1, "title": {"zh-Hans": "高龄津贴 · 申请"}, "steps": [{"id": "s", "title": {"zh-Hans": "步"}, "fields": [
+            {"id": "f", "type": "text", "label": {"zh-Hans": "姓名"}}]}]}]}
+        """#.utf8).write(to: catalog)
+        let check = try runCarekiosk(["catalog", "check", catalog.path])
+        XCTAssertEqual(check.status, 0, "a warning, not a refusal: the catalog loads")
+        XCTAssertTrue(check.stdout.contains("事项清单没有问题"), check.stdout)
+        // Named by its JSON path and the character.
+        XCTAssertEqual(check.stderr, """
+        \(catalog.path): services[0].title.zh-Hans: 警告：这段文字里有自助终端屏幕画不出来的字符 "·" U+00B7，屏幕上会是一个方框。请换成别的字符，例如中间的点换成“・”。
+
+        """)
+    }
+
     func testBundledCatalogChecksClean() throws {
         let run = try runCarekiosk(["catalog", "check", repoRoot.appendingPathComponent("catalog/default.json").path])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("事项清单没有问题"))
+        XCTAssertEqual(run.stderr, "", "no text the kiosk's screen cannot draw")
     }
 
     func testUnknownOptionGetsAClearMessage() throws {

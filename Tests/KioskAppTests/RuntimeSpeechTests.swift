@@ -63,7 +63,7 @@ final class RuntimeSpeechTests: XCTestCase {
         XCTAssertEqual(speaker.calls.count, 3)
         guard case let .say(home, settings) = speaker.calls[0] else { return XCTFail("the home screen is not said") }
         XCTAssertEqual(settings, slow, "care mode speaks slowly")
-        XCTAssertEqual(home.parts.first, .text("村便民服务点 · 自助办事"))
+        XCTAssertEqual(home.parts.first, .text("村便民服务点・自助办事"))
         XCTAssertEqual(speaker.calls[1], .stop)
         guard case let .say(u, _) = speaker.calls[2] else { return XCTFail("the category screen is not said") }
         XCTAssertEqual(u.parts.first, .text("社保养老"))

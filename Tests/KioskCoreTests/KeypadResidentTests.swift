@@ -271,6 +271,28 @@ final class KeypadResidentTests: XCTestCase {
         XCTAssertEqual(d.state.speechVoice, .mandarin)
     }
 
+    /// On the confirmation the submission is saved: the warning says the kiosk goes home, and home
+    /// does not say the resident's answers were cleared. While answers are on screen it does.
+    func testTheWarningOnTheConfirmationDoesNotSayAnswersWillBeCleared() {
+        let zh = loadStrings("zh-Hans")
+        var d = atIdentityQuestion()
+        d.type("511922194503150016"); d.digit(1); d.digit(1); d.enter(); d.submit()
+        guard d.state.receipt?.page == .confirmation else { return XCTFail("\(d.state.screen)") }
+        d.wait(91)
+        XCTAssertEqual(d.state.content(zh).warning, "您很久没有按键了。30 秒后回到首页，要继续看请按任意键。")
+        XCTAssertEqual(d.state.content(zh, spoken: true).warning, d.state.content(zh).warning)
+        d.wait(30)
+        XCTAssertTrue(d.state.isEmptyHome)
+        XCTAssertNil(d.state.content(zh).notice, "the saved submission was not \"cleared\"")
+
+        d = atIdentityQuestion()
+        d.type("5119")
+        d.wait(91)
+        XCTAssertEqual(d.state.content(zh).warning, "您很久没有按键了。30 秒后将清除填写的内容，要继续请按任意键。")
+        d.wait(30)
+        XCTAssertEqual(d.state.content(zh).notice, "很久没有操作，刚才填写的内容已经清除。")
+    }
+
     func testTheWarningCountsDownInStepsOfTenSeconds() {
         var d = atIdentityQuestion()
         d.wait(91)
@@ -348,8 +370,8 @@ final class KeypadResidentTests: XCTestCase {
         d.enter()
         while d.page != .privacy { d.digit(1) }
         let paragraphs = d.state.content(zh).paragraphs
-        XCTAssertTrue(paragraphs.contains("· 身份证号码：用来核对您的身份，查到您领的养老金。"), "\(paragraphs)")
-        XCTAssertTrue(paragraphs.contains("· 上门地址：只用来上门或寄东西给您。"), "the address it collects is listed")
+        XCTAssertTrue(paragraphs.contains("・身份证号码：用来核对您的身份，查到您领的养老金。"), "\(paragraphs)")
+        XCTAssertTrue(paragraphs.contains("・上门地址：只用来上门或寄东西给您。"), "the address it collects is listed")
         XCTAssertFalse(paragraphs.joined().contains("是多少？："), "fields by name, not by question")
         XCTAssertEqual(d.state.content(zh).keys.first, "同意请按确认键")
         d.enter()

@@ -150,7 +150,7 @@ final class ReducerSpeechTests: XCTestCase {
         XCTAssertEqual(d.spoken.last?.voice, .cantonese)
         // Back on the home screen, said in the Chinese words of the screen.
         let said = text(d.spoken.last!)
-        XCTAssertTrue(said.hasPrefix("村便民服务点 · 自助办事|"), said)
+        XCTAssertTrue(said.hasPrefix("村便民服务点・自助办事|"), said)
         XCTAssertTrue(said.contains("|您要办哪一类事？请按数字键选择。|"), said)
         XCTAssertTrue(said.contains("按1，社保养老"), said)
     }

@@ -162,7 +162,7 @@ final class ReducerTests: XCTestCase {
         d.enter(); d.digit(1)
         XCTAssertEqual(d.page, .privacy)
         let content = d.state.content(loadStrings("zh-Hans"))
-        XCTAssertTrue(content.paragraphs.contains { $0.hasPrefix("· 身份证号码：用来核对您的身份") })
+        XCTAssertTrue(content.paragraphs.contains { $0.hasPrefix("・身份证号码：用来核对您的身份") })
         d.esc()
         XCTAssertEqual(d.page, .material("social-security-card"), "返回 does not agree")
         XCTAssertNil(d.state.session?.consentGivenAt)

@@ -20,6 +20,16 @@ final class NormalisationTests: XCTestCase {
         XCTAssertFalse(text.contains("yi4"), text)
     }
 
+    func testTheBulletsOnScreenAreNotSpoken() {
+        // "・" starts each line of the materials and the privacy notice (the session font draws it,
+        // not "·"); a voice reads the line, not the mark.
+        for voice in [mandarin, cantonese] {
+            let text = voice.prose("・身份证号码：用来核对您的身份。")
+            XCTAssertFalse(text.contains("・") || text.contains("·"), text)
+        }
+        XCTAssertEqual(mandarin.prose("村便民服务点・自助办事"), mandarin.prose("村便民服务点 自助办事"))
+    }
+
     func testIdentityNumbersAreNeverSpokenInFull() {
         XCTAssertEqual(mandarin.value("511922194503150016", as: .idNumber), "wei3 hao4 ling2 ling2 yi1 liu4")
         XCTAssertEqual(english.value("511922194503150016", as: .idNumber), "ending in 0 0 1 6")

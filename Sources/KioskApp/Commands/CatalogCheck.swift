@@ -12,6 +12,7 @@ enum CatalogCheck {
             switch load(file, s) {
             case let .success(catalog):
                 print(s.tr(.catalogOk(file: file, version: catalog.version, count: "\(catalog.services.count)")))
+                warnUndrawable(file, s)
             case let .failure(problems):
                 problems.lines.forEach(CareKiosk.printError)
                 status = 1
@@ -21,6 +22,18 @@ enum CatalogCheck {
     }
 
     struct Problems: Error { var lines: [String] }
+
+    /// A warning, not a refusal: the catalog works, but the kiosk's screen shows a box where the
+    /// character is (UndrawableText says why).
+    static func warnUndrawable(_ path: String, _ s: Strings) {
+        guard let data = try? BoundedFile.read(URL(fileURLWithPath: path), limit: CatalogUpdater.largestCatalog) else { return }
+        for text in UndrawableText.inCatalog(data) {
+            let characters = text.characters.map { ch in
+                "\"\(ch)\" U+" + ch.unicodeScalars.map { String(format: "%04X", $0.value) }.joined(separator: " U+")
+            }
+            CareKiosk.printError("\(path): \(text.path): " + s.tr(.catalogWarningUndrawable(characters: characters.joined(separator: " "))))
+        }
+    }
 
     /// Loads a catalog file, read with its size limit, or says what is wrong with it.
     static func load(_ path: String, _ s: Strings) -> Result<Catalog, Problems> {

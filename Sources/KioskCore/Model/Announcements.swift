@@ -46,7 +46,7 @@ extension WizardState {
         for announcement in said {
             switch announcement {
             case let .inactivityWarning(seconds):
-                parts.append(.text(s.tr(.noticeInactivityWarning(seconds: "\(seconds)"))))
+                parts.append(.text(inactivityWarningText(seconds, s)))
             case .focusedOption:
                 if let option = content(s, spoken: true).options.first(where: \.focused) {
                     parts.append(.text(s.tr(.speechOption(number: "\(option.number)", label: option.label))))

@@ -92,12 +92,28 @@ extension WizardState {
         return []
     }
 
+    /// Whether the screen holds something the resident typed or chose, which clearing wipes. Not
+    /// the confirmation or the rating: the submission is saved, and clearing only goes home.
+    var holdsResidentAnswers: Bool {
+        switch screen {
+        case .service, .progress, .helperLogin, .dashboard: return true
+        case .home, .category, .needsNetwork, .receipt: return false
+        }
+    }
+
+    /// The warning before the clear, in words that say what the clear does on this screen.
+    func inactivityWarningText(_ seconds: Int, _ s: Strings) -> String {
+        holdsResidentAnswers ? s.tr(.noticeInactivityWarning(seconds: "\(seconds)"))
+            : s.tr(.noticeInactivityWarningNothingFilled(seconds: "\(seconds)"))
+    }
+
     /// Forgets the resident: home, no answers, and the kiosk as it is set up. A helper who walked
-    /// away is logged out too.
+    /// away is logged out too. "Cleared" is said on the home screen only when there was something.
     mutating func clearForNextResident(_ now: Date) -> [Effect] {
+        let cleared = holdsResidentAnswers
         goHome()
         noteActivity(now)
-        notice = .cleared
+        notice = cleared ? .cleared : nil
         returnToSetup()
         guard let helper else { return [] }
         logOutHelper()

@@ -89,7 +89,7 @@ extension WizardState {
             }
         }
         if let seconds = inactivityWarning {
-            c.warning = s.tr(.noticeInactivityWarning(seconds: "\(seconds)"))
+            c.warning = inactivityWarningText(seconds, s)
         }
         // An error belongs to the screen under an overlay, not to the overlay (人工帮办 already called).
         c.error = overlay == nil ? error.map { s.tr(.screenErrorPrefix) + $0.message(s) } : nil

@@ -39,7 +39,7 @@ extension ServiceVisit {
                 c.paragraphs += service.materials.map { m in
                     let note = m.deferrable ? s.tr(.introMaterialDeferrable)
                         : m.required ? s.tr(.introMaterialRequired) : s.tr(.introMaterialOptional)
-                    return "· " + m.title.resolve(l) + note
+                    return "・" + m.title.resolve(l) + note
                 }
             }
             // A keypad cannot write: say so before the resident starts, and who can.
@@ -61,7 +61,7 @@ extension ServiceVisit {
             c.paragraphs = service.privacy.map { [$0.text.resolve(l)] } ?? []
             c.paragraphs.append(s.tr(.privacyCollected))
             c.paragraphs += service.orderedFields.filter { $0.field.sensitive }.map { f in
-                "· " + (f.field.name ?? f.field.label).resolve(l) + (f.field.purpose.map { s.tr(.privacyPurposeSeparator) + $0.resolve(l) } ?? "")
+                "・" + (f.field.name ?? f.field.label).resolve(l) + (f.field.purpose.map { s.tr(.privacyPurposeSeparator) + $0.resolve(l) } ?? "")
             }
             c.paragraphs.append(s.tr(.privacyRights))
             c.keyHints = [.enterAgree, .backDisagree]
