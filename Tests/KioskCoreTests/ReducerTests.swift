@@ -218,6 +218,28 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(d.state.notice, .thanksForRating)
     }
 
+    /// The 办件编号 is not gone after one key: the rating repeats it, and 返回 there brings the
+    /// whole confirmation back; only Enter or a score leaves.
+    func testTheReferenceStaysInSightOnTheRatingAndBackReturnsToIt() {
+        let zh = loadStrings("zh-Hans")
+        var d = startPension()
+        d.type(elder); d.digit(1); d.digit(1); d.enter(); d.submit()
+        guard let id = d.state.receipt?.submissionID else { return XCTFail("\(d.state.screen)") }
+        let confirmation = d.state.content(zh)
+        d.esc()
+        XCTAssertEqual(d.state.receipt?.page, .rating, "返回 on the confirmation offers the rating, as Enter does")
+        let rating = d.state.content(zh)
+        XCTAssertEqual(rating.reference?.line, "办件编号：" + Reference.shown(id))
+        XCTAssertEqual(rating.keyHints, [.chooseNumber, .enterSkip, .back])
+        d.esc()
+        XCTAssertEqual(d.state.receipt?.page, .confirmation)
+        XCTAssertEqual(d.state.content(zh), confirmation, "the same confirmation, with its next steps")
+        d.esc(); d.esc(); d.esc()
+        XCTAssertEqual(d.state.receipt?.submissionID, id, "返回 never leaves the receipt")
+        d.enter(); d.enter()
+        XCTAssertTrue(d.state.isEmptyHome)
+    }
+
     func testRatingCanBeSkipped() {
         var d = startPension()
         d.type(elder); d.digit(1); d.digit(1); d.enter(); d.submit()

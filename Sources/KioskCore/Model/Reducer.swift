@@ -346,7 +346,7 @@ extension WizardState {
             let outcome = visit.goBack(surroundings)
             return follow(outcome, in: visit)
         case var .receipt(room):
-            let outcome = room.next() // the rating is offered before the resident can leave
+            let outcome = room.back()
             return follow(outcome, showing: .receipt(room))
         case var .dashboard(room):
             let outcome = room.back()

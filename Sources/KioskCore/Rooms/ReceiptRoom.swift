@@ -24,8 +24,8 @@ public struct ReceiptRoom: Equatable, Sendable {
 
     // MARK: its reducer
 
-    /// Enter or 返回 on the confirmation: the rating is offered before the resident can leave;
-    /// on the rating, they skip it.
+    /// Enter on the confirmation: the rating is offered before the resident can leave; on the
+    /// rating, they skip it.
     mutating func next() -> RoomOutcome {
         switch page {
         case .confirmation:
@@ -33,6 +33,18 @@ public struct ReceiptRoom: Equatable, Sendable {
             return .stay([])
         case .rating:
             return .leave
+        }
+    }
+
+    /// 返回 on the confirmation goes on to the rating as Enter does (the resident can still leave
+    /// from there); on the rating it brings the confirmation and its 办件编号 back.
+    mutating func back() -> RoomOutcome {
+        switch page {
+        case .confirmation:
+            return next()
+        case .rating:
+            page = .confirmation
+            return .stay([])
         }
     }
 
@@ -47,9 +59,7 @@ public struct ReceiptRoom: Equatable, Sendable {
         switch page {
         case .confirmation:
             var c = ScreenContent(title: s.tr(.confirmedTitle), keyHints: [.enterContinue])
-            let number = Reference.of(submissionID)
-            c.reference = ScreenContent.ReferenceLine(line: s.tr(.confirmedReference(reference: Reference.grouped(number))),
-                                                      lead: s.tr(.confirmedReference(reference: "")), number: number)
+            c.reference = referenceLine(s)
             c.paragraphs = [around.online ? s.tr(.confirmedOnline)
                                 // "您不用再来一趟" is not true of someone who has a paper to bring later.
                                 : slip.later.isEmpty ? s.tr(.confirmedOffline) : s.tr(.confirmedOfflineLater)]
@@ -63,9 +73,18 @@ public struct ReceiptRoom: Equatable, Sendable {
             c.paragraphs.append(s.tr(.confirmedAsk))
             return c
         case .rating:
-            return ScreenContent(title: s.tr(.ratingTitle), question: s.tr(.ratingQuestion),
-                                 keyHints: [.chooseNumber, .enterSkip])
+            // The number stays in sight until the resident leaves: 返回 shows the whole confirmation.
+            var c = ScreenContent(title: s.tr(.ratingTitle), question: s.tr(.ratingQuestion),
+                                  keyHints: [.chooseNumber, .enterSkip, .back])
+            c.reference = referenceLine(s)
+            return c
         }
+    }
+
+    private func referenceLine(_ s: Strings) -> ScreenContent.ReferenceLine {
+        let number = Reference.of(submissionID)
+        return ScreenContent.ReferenceLine(line: s.tr(.confirmedReference(reference: Reference.grouped(number))),
+                                           lead: s.tr(.confirmedReference(reference: "")), number: number)
     }
 
     static func label(ofScore score: Int, _ s: Strings) -> String {
