@@ -812,8 +812,10 @@ public struct Phrase: Sendable, Hashable {
         Phrase("speech.typed_count", ["count": count])
     }
     public static let staffBody = Phrase("staff.body")
+    public static let staffBodyOffline = Phrase("staff.body_offline")
     public static let staffCalledAlready = Phrase("staff.called_already")
     public static let staffTitle = Phrase("staff.title")
+    public static let staffTitleOffline = Phrase("staff.title_offline")
     public static let statusCareOff = Phrase("status.care_off")
     public static let statusCareOn = Phrase("status.care_on")
     public static func statusHelper(name: String) -> Phrase {
@@ -828,6 +830,9 @@ public struct Phrase: Sendable, Hashable {
         Phrase("status.speech_no_voice", ["voice": voice])
     }
     public static let statusSyncPaused = Phrase("status.sync_paused")
+    public static func statusVoice(voice: String) -> Phrase {
+        Phrase("status.voice", ["voice": voice])
+    }
     public static func statusWaiting(count: String) -> Phrase {
         Phrase("status.waiting", ["count": count])
     }
@@ -1401,8 +1406,10 @@ public struct Phrase: Sendable, Hashable {
         .speechTyped(input: "⟨input⟩"),
         .speechTypedCount(count: "⟨count⟩"),
         .staffBody,
+        .staffBodyOffline,
         .staffCalledAlready,
         .staffTitle,
+        .staffTitleOffline,
         .statusCareOff,
         .statusCareOn,
         .statusHelper(name: "⟨name⟩"),
@@ -1413,6 +1420,7 @@ public struct Phrase: Sendable, Hashable {
         .statusSpeechNoAudioDevice,
         .statusSpeechNoVoice(voice: "⟨voice⟩"),
         .statusSyncPaused,
+        .statusVoice(voice: "⟨voice⟩"),
         .statusWaiting(count: "⟨count⟩"),
         .syncBusy,
         .syncDisk(why: "⟨why⟩"),

@@ -103,7 +103,7 @@ final class FrontEndTests: XCTestCase, RunsProgramsQuickly {
         let before = terminal.fullRepaints
         terminal.press(.resize)
         terminal.press(.key(.f1))
-        terminal.waitFor("工作人员马上就来")
+        terminal.waitFor("请到旁边找工作人员帮忙")
         XCTAssertEqual(terminal.fullRepaints, before + 1)
         XCTAssertEqual(terminal.bells, 1)
     }

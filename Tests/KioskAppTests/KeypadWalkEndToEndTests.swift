@@ -182,15 +182,15 @@ final class KeypadWalkEndToEndTests: XCTestCase, EndToEnd {
         try t.send("KPEnter"); try t.waitFor("您的身份证号码是多少")
         for c in "5119221945" { try t.send("KP\(c)") }
         try t.waitFor("5119221945")
-        try t.send("F1"); try t.waitFor("工作人员马上就来")
+        try t.send("F1"); try t.waitFor("请到旁边找工作人员帮忙")
         // Ten minutes, far longer than --inactivity 60: nothing is cleared while the resident waits
         // as told, and then the question comes back by itself, with the warning.
         try setClock("2026-11-22T10:10:05+08:00")
         let waited = try t.waitFor("30 秒后将清除填写的内容")
         XCTAssertTrue(waited.contains("您的身份证号码是多少"), waited)
         XCTAssertTrue(waited.contains("5119221945"), "the typed digits are still there:\n\(waited)")
-        XCTAssertFalse(waited.contains("工作人员马上就来"), waited)
-        try t.send("F1"); try t.waitFor("工作人员马上就来")  // staff again, ten minutes after the first call
+        XCTAssertFalse(waited.contains("请到旁边找工作人员帮忙"), waited)
+        try t.send("F1"); try t.waitFor("请到旁边找工作人员帮忙")  // staff again, ten minutes after the first call
         try t.send("KP5")                                  // any key: back to the question
         let back = try t.waitFor("您的身份证号码是多少")
         XCTAssertTrue(back.contains("5119221945"), "the typed digits are still there:\n\(back)")

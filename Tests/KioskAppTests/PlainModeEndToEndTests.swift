@@ -188,7 +188,7 @@ final class PlainModeEndToEndTests: XCTestCase, EndToEnd {
 
     func testKeyWordsStandForKeys() throws {
         let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: "1\nesc\nf1\n\nf4\n2\n")
-        XCTAssertTrue(run.stdout.contains("== 已通知工作人员 =="))
+        XCTAssertTrue(run.stdout.contains("== 请找旁边的工作人员 =="))
         XCTAssertTrue(run.stdout.contains("== Village service point - Self-service =="), "f4 then 2 switched to English")
         let calls = try FileManager.default.contentsOfDirectory(atPath: dataDir.appendingPathComponent("help-requests/ready").path)
         XCTAssertEqual(calls.count, 1)

@@ -293,6 +293,24 @@ final class KeypadResidentTests: XCTestCase {
         XCTAssertEqual(d.state.content(zh).notice, "很久没有操作，刚才填写的内容已经清除。")
     }
 
+    /// F4 to 粤语 keeps the screen Chinese: the status line names the voice, so that the line says
+    /// what was chosen; back to 普通话, the line is as before.
+    func testTheStatusLineNamesAVoiceOtherThanTheScreenLanguagesOwn() {
+        let zh = loadStrings("zh-Hans")
+        func status(_ d: Driver) -> [String] { d.state.content(zh).statusItems.map(\.words) }
+        var d = Driver()
+        XCTAssertEqual(status(d).suffix(2), ["关怀模式", "中文"])
+        d.key(.f4); d.digit(4)
+        XCTAssertEqual(d.state.speechVoice, .cantonese)
+        XCTAssertEqual(status(d).suffix(3), ["关怀模式", "中文", "粤语（广东话）播报"])
+        d.key(.f4); d.digit(6)
+        XCTAssertEqual(d.state.speechVoice, .silent)
+        XCTAssertEqual(status(d).last, "不播报")
+        d.key(.f4); d.digit(3)
+        XCTAssertEqual(d.state.speechVoice, .mandarin)
+        XCTAssertEqual(status(d).last, "中文")
+    }
+
     func testTheWarningCountsDownInStepsOfTenSeconds() {
         var d = atIdentityQuestion()
         d.wait(91)

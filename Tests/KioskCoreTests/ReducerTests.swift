@@ -307,6 +307,7 @@ final class ReducerTests: XCTestCase {
 
     func testCallStaffFromAQuestionAndComeBack() {
         var d = startPension()
+        d.send(.setOnline(true))
         d.type(elder)
         d.key(.f1)
         XCTAssertEqual(d.state.overlay, .staffCalled)
@@ -319,10 +320,30 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(d.state.session?.answers["id_number"], .string(elder))
     }
 
+    /// Offline the call for staff is only queued: the screen does not promise that staff are on
+    /// their way, it sends the resident to them, and says the answers are kept.
+    func testCallingStaffOfflineSendsTheResidentToStaffInsteadOfPromisingThem() {
+        let zh = loadStrings("zh-Hans")
+        var d = startPension()
+        d.type(elder)
+        d.key(.f1)
+        XCTAssertEqual(d.state.overlay, .staffCalled)
+        XCTAssertTrue(d.effects.contains { if case let .record(r) = $0 { return r.kind == .helpRequest } else { return false } },
+                      "the call is still queued for when the network is back")
+        XCTAssertEqual(d.state.content(zh).title, "请找旁边的工作人员")
+        XCTAssertEqual(d.state.content(zh).paragraphs, ["现在没有联网，求助消息发不出去。请到旁边找工作人员帮忙，您填写的内容会留着。"])
+        d.enter()
+        d.send(.setOnline(true))
+        d.wait(61)
+        d.key(.f1)
+        XCTAssertEqual(d.state.content(zh).title, "已通知工作人员")
+    }
+
     /// F1 held down repeats: one call for staff, not one per repeat; pressed again within a
     /// minute the screen says staff were called already; after a minute it calls again.
     func testHoldingF1CallsStaffOnceAndAgainOnlyAfterAMinute() {
         var d = startPension()
+        d.send(.setOnline(true))
         func calls() -> Int { d.effects.filter { if case let .record(r) = $0 { return r.kind == .helpRequest } else { return false } }.count }
         for _ in 0..<50 { d.key(.f1) }
         XCTAssertEqual(calls(), 1)

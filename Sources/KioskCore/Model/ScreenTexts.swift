@@ -4,6 +4,10 @@ import Foundation
 extension WizardState {
     func overlayContent(_ overlay: Overlay, _ s: Strings) -> ScreenContent {
         switch overlay {
+        case .staffCalled where !online:
+            // Offline the call waits in the queue and reaches nobody: the resident is told to go
+            // to staff, not to wait for them.
+            return ScreenContent(title: s.tr(.staffTitleOffline), paragraphs: [s.tr(.staffBodyOffline)], keyHints: [.anyKeyBack])
         case .staffCalled:
             return ScreenContent(title: s.tr(.staffTitle), paragraphs: [staffCalledAlready ? s.tr(.staffCalledAlready) : s.tr(.staffBody)],
                                  keyHints: [.anyKeyBack])

@@ -1,7 +1,7 @@
 /// One part of the status line, with what it is about, so that a front end can leave a part out
 /// (plain mode has no large-print layout, so it does not name care mode).
 public struct StatusItem: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable { case network, waiting, careMode, language, helper, syncPaused, clock, speech }
+    public enum Kind: Equatable, Sendable { case network, waiting, careMode, language, voice, helper, syncPaused, clock, speech }
     public var kind: Kind
     public var words: String
 }
@@ -14,6 +14,12 @@ extension WizardState {
                      StatusItem(kind: .waiting, words: s.tr(.statusWaiting(count: "\(waitingCount)"))),
                      StatusItem(kind: .careMode, words: careMode ? s.tr(.statusCareOn) : s.tr(.statusCareOff)),
                      StatusItem(kind: .language, words: localeName(locale, s))]
+        // A voice other than the screen language's own (F4 to 粤语 keeps the screen Chinese) is
+        // named, so that the line shows what the resident chose.
+        if speechVoice != SpeechVoice.default(forDisplay: locale) {
+            items.append(StatusItem(kind: .voice, words: speechVoice == .silent ? voiceName(.silent, s)
+                                        : s.tr(.statusVoice(voice: voiceName(speechVoice, s)))))
+        }
         if let helper { items.append(StatusItem(kind: .helper, words: s.tr(.statusHelper(name: helper.name)))) }
         if syncPaused { items.append(StatusItem(kind: .syncPaused, words: s.tr(.statusSyncPaused))) }
         if clockSuspect { items.append(StatusItem(kind: .clock, words: s.tr(.clockSuspect))) }
