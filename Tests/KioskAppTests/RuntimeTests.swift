@@ -32,7 +32,7 @@ final class RuntimeTests: XCTestCase, RunsProgramsQuickly {
             for line in ["1", "1", "", "1", "1", number, "1", "1", ""] { r.line(line) }
             while !r.state.isLastPage { r.key(.enter) }
             r.key(.enter)
-            r.key(.escape); r.key(.escape) // the confirmation, then no rating
+            r.key(.enter); r.key(.enter) // the confirmation, then no rating
             XCTAssertEqual(r.state.screen, .home)
         }
         XCTAssertEqual(r.data.submissions.ids(in: .ready).count, 2)

@@ -216,6 +216,12 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(r.json["submission_id"], .string(id.text))
         XCTAssertEqual(d.state.screen, .home)
         XCTAssertEqual(d.state.notice, .thanksForRating)
+        // The thanks are this resident's: the next one does not find them on the home screen.
+        d.wait(14)
+        XCTAssertEqual(d.state.notice, .thanksForRating)
+        d.wait(2)
+        XCTAssertNil(d.state.notice)
+        XCTAssertNil(d.state.content(loadStrings("zh-Hans")).notice)
     }
 
     /// The 办件编号 is not gone after one key: the rating repeats it, and 返回 there brings the

@@ -35,13 +35,22 @@ extension WizardState {
         inactivityWarning = nil
     }
 
+    /// How long a notice banner stays on the screen.
+    public static let noticeSeconds: TimeInterval = 15
+
     mutating func passTime(_ now: Date, _ context: Context) -> [Effect] {
+        expireNotice(now)
         let retries = retryUnsaved(now)
         guard inactivityClockRuns, let last = lastActivity else {
             noteActivity(now)
             return retries
         }
         return retries + inactivityRules(now, since: last, context)
+    }
+
+    private mutating func expireNotice(_ now: Date) {
+        guard notice != nil, let shown = noticeShownAt else { return }
+        if now.timeIntervalSince(shown) >= Self.noticeSeconds { notice = nil }
     }
 
     /// Submissions whose resident has gone are written again every minute until the disk takes them.

@@ -40,6 +40,8 @@ extension WizardState {
         said = []
         defer { said = [] } // nothing of one action's announcements is left in the model for the next
         let effects = apply(action, context)
+        // A notice is timed from the action that put it up (Inactivity.expireNotice).
+        if notice != nil, noticeShownAt == nil { noticeShownAt = context.moment.date }
         // What to say goes first: a save answered at once must not be talked over by "正在保存".
         return said.isEmpty ? effects : [.announce(said)] + effects
     }

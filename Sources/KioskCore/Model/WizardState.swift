@@ -186,7 +186,15 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var focus: Int? { didSet { if focus != nil, focus != oldValue { say(.focusedOption) } } }
     public internal(set) var input = ""
     public internal(set) var error: ValidationError? { didSet { if let error { say(.error(error)) } } }
-    public internal(set) var notice: Notice? { didSet { if notice != nil, notice != oldValue { say(.wholeScreen) } } }
+    public internal(set) var notice: Notice? {
+        didSet {
+            if notice != oldValue { noticeShownAt = nil }
+            if notice != nil, notice != oldValue { say(.wholeScreen) }
+        }
+    }
+    /// When the notice was first seen by a tick: a banner for one resident ("谢谢您的评价！",
+    /// "帮办员已退出。") goes after `noticeSeconds`, not with the next resident's first key.
+    var noticeShownAt: Date?
     /// The service the resident backed out of (返回 on its first page), kept until they open it
     /// again, open another one, or the kiosk goes home or clears.
     var parked: ServiceVisit?
