@@ -25,11 +25,17 @@ final class XSession {
                                   output: displayFile)
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
-            let number = ((try? String(contentsOf: displayFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if Int(number) != nil { display = ":" + number; break }
+            // Only a whole line is the number: "1" read before the "0" of display 10 is another
+            // display (CI once started the session on one that did not exist). The file also takes
+            // Xvfb's messages, so the number is the first line that is one.
+            let written = (try? String(contentsOf: displayFile, encoding: .utf8)) ?? ""
+            let lines = written.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            if let number = lines.first(where: { Int($0) != nil }) { display = ":" + number; break }
             usleep(100_000)
         }
         guard !display.isEmpty else { stop(); throw XCTSkip("Xvfb did not start") }
+        // And the server answers before the session is started on it.
+        while Date() < deadline, !((try? run(["/usr/bin/xdpyinfo"])) ?? "").contains("dimensions:") { usleep(100_000) }
         var env = ProcessInfo.processInfo.environment
         env["DISPLAY"] = display
         env["CAREKIOSK_BINARIES"] = carekioskBinary.deletingLastPathComponent().path

@@ -336,6 +336,28 @@ final class KeypadResidentTests: XCTestCase {
         XCTAssertTrue(d.state.content(zh).keys.contains("按 * 键显示"))
     }
 
+    /// A resident who walks away from check answers does not leave their income on the screen
+    /// for 90 s until the warning: after 30 s of quiet it is hidden as by *, and * shows it again.
+    func testCheckAnswersHidesSensitiveAnswersAfterAShortQuiet() {
+        var d = Driver()
+        fill(&d, "minimum-living-allowance", typed: ["household_size": "3", "monthly_income": "1500"])
+        let all = everyAnswerShown(&d)
+        XCTAssertTrue(all.contains("全家每个月一共收入多少钱？　答：1500 元"), "\(all)")
+        func onScreen() -> String { d.state.content(zh).options.map(\.label).joined() }
+        let page = onScreen()
+        d.wait(29)
+        XCTAssertEqual(onScreen(), page, "not before 30 s")
+        d.wait(2)
+        XCTAssertTrue(d.state.answersHidden)
+        XCTAssertFalse(onScreen().contains("1500"), onScreen())
+        XCTAssertNil(d.state.inactivityWarning, "hidden quietly, long before the warning")
+        XCTAssertTrue(d.state.content(zh).keys.contains("按 * 键显示"))
+        d.key(.character("*"))
+        XCTAssertEqual(onScreen(), page, "its owner shows it again with *")
+        d.wait(31)
+        XCTAssertTrue(d.state.answersHidden, "and after another quiet half minute it is hidden again")
+    }
+
     func testASkippedOptionalQuestionIsListedWithTheNumberThatFillsItIn() {
         var d = atIdentityQuestion()
         d.type("511922194503150016"); d.digit(1); d.digit(1)

@@ -35,6 +35,10 @@ extension WizardState {
         inactivityWarning = nil
     }
 
+    /// How long check answers shows a sensitive answer in full to nobody pressing a key: then it is
+    /// masked as on the question screens (* shows it again), long before the clear at 120 s.
+    public static let checkAnswersQuietSeconds: TimeInterval = 30
+
     /// How long a notice banner stays on the screen.
     public static let noticeSeconds: TimeInterval = 15
 
@@ -85,6 +89,10 @@ extension WizardState {
             lastActivity = now.addingTimeInterval(Double(Self.inactivityWarningSeconds - inactivityTimeout))
             inactivityWarning = Self.inactivityWarningSeconds
             return []
+        }
+        if canHideAnswers, !answersHidden, now.timeIntervalSince(last) >= Self.checkAnswersQuietSeconds {
+            answersHidden = true
+            say(.wholeScreen) // the page read again as it now is, as after any change of screen
         }
         let left = Double(inactivityTimeout) - now.timeIntervalSince(last)
         if left <= 0 {
