@@ -811,6 +811,7 @@ public struct Phrase: Sendable, Hashable {
     public static func speechTypedCount(count: String) -> Phrase {
         Phrase("speech.typed_count", ["count": count])
     }
+    public static let staffAnswersKept = Phrase("staff.answers_kept")
     public static let staffBody = Phrase("staff.body")
     public static let staffBodyOffline = Phrase("staff.body_offline")
     public static let staffCalledAlready = Phrase("staff.called_already")
@@ -1405,6 +1406,7 @@ public struct Phrase: Sendable, Hashable {
         .speechSelected,
         .speechTyped(input: "⟨input⟩"),
         .speechTypedCount(count: "⟨count⟩"),
+        .staffAnswersKept,
         .staffBody,
         .staffBodyOffline,
         .staffCalledAlready,

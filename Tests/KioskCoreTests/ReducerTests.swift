@@ -337,12 +337,17 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(d.effects.contains { if case let .record(r) = $0 { return r.kind == .helpRequest } else { return false } },
                       "the call is still queued for when the network is back")
         XCTAssertEqual(d.state.content(zh).title, "请找旁边的工作人员")
-        XCTAssertEqual(d.state.content(zh).paragraphs, ["现在没有联网，求助消息发不出去。请到旁边找工作人员帮忙，您填写的内容会留着。"])
+        XCTAssertEqual(d.state.content(zh).paragraphs, ["现在没有联网，求助消息发不出去。请到旁边找工作人员帮忙。您填写的内容会留着。"])
         d.enter()
         d.send(.setOnline(true))
         d.wait(61)
         d.key(.f1)
         XCTAssertEqual(d.state.content(zh).title, "已通知工作人员")
+
+        var home = Driver()
+        home.key(.f1)
+        XCTAssertEqual(home.state.content(zh).paragraphs, ["现在没有联网，求助消息发不出去。请到旁边找工作人员帮忙。"],
+                       "nothing was filled in on the home screen, so nothing is said to be kept")
     }
 
     /// F1 held down repeats: one call for staff, not one per repeat; pressed again within a

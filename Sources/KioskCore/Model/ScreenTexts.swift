@@ -7,7 +7,9 @@ extension WizardState {
         case .staffCalled where !online:
             // Offline the call waits in the queue and reaches nobody: the resident is told to go
             // to staff, not to wait for them.
-            return ScreenContent(title: s.tr(.staffTitleOffline), paragraphs: [s.tr(.staffBodyOffline)], keyHints: [.anyKeyBack])
+            // "Kept" only where something was filled in.
+            let body = s.tr(.staffBodyOffline) + (holdsResidentAnswers ? s.tr(.staffAnswersKept) : "")
+            return ScreenContent(title: s.tr(.staffTitleOffline), paragraphs: [body], keyHints: [.anyKeyBack])
         case .staffCalled:
             return ScreenContent(title: s.tr(.staffTitle), paragraphs: [staffCalledAlready ? s.tr(.staffCalledAlready) : s.tr(.staffBody)],
                                  keyHints: [.anyKeyBack])
