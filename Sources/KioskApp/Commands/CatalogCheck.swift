@@ -9,10 +9,11 @@ enum CatalogCheck {
     static func run(_ files: [String], _ s: Strings) -> Int32 {
         var status: Int32 = 0
         for file in files {
-            switch load(file, s) {
-            case let .success(catalog):
+            // Read once: the warnings come from the same bytes the catalog was loaded from.
+            switch read(file, s).flatMap({ data in parse(data, file, s).map { (catalog: $0, data: data) } }) {
+            case let .success((catalog, data)):
                 print(s.tr(.catalogOk(file: file, version: catalog.version, count: "\(catalog.services.count)")))
-                warnUndrawable(file, s)
+                warnUndrawable(data, file, s)
             case let .failure(problems):
                 problems.lines.forEach(CareKiosk.printError)
                 status = 1
@@ -25,8 +26,7 @@ enum CatalogCheck {
 
     /// A warning, not a refusal: the catalog works, but the kiosk's screen shows a box where the
     /// character is (UndrawableText says why).
-    static func warnUndrawable(_ path: String, _ s: Strings) {
-        guard let data = try? BoundedFile.read(URL(fileURLWithPath: path), limit: CatalogUpdater.largestCatalog) else { return }
+    static func warnUndrawable(_ data: Data, _ path: String, _ s: Strings) {
         for text in UndrawableText.inCatalog(data) {
             let characters = text.characters.map { ch in
                 "\"\(ch)\" U+" + ch.unicodeScalars.map { String(format: "%04X", $0.value) }.joined(separator: " U+")
@@ -37,11 +37,17 @@ enum CatalogCheck {
 
     /// Loads a catalog file, read with its size limit, or says what is wrong with it.
     static func load(_ path: String, _ s: Strings) -> Result<Catalog, Problems> {
-        let data: Data
-        do { data = try BoundedFile.read(URL(fileURLWithPath: path), limit: CatalogUpdater.largestCatalog) } catch {
+        read(path, s).flatMap { parse($0, path, s) }
+    }
+
+    private static func read(_ path: String, _ s: Strings) -> Result<Data, Problems> {
+        do { return .success(try BoundedFile.read(URL(fileURLWithPath: path), limit: CatalogUpdater.largestCatalog)) } catch {
             return .failure(Problems(lines: [error.message(s)]))
         }
-        return CatalogLoader.load(data).mapError { error in Problems(lines: error.problems.map { line(path, $0, s) }) }
+    }
+
+    private static func parse(_ data: Data, _ path: String, _ s: Strings) -> Result<Catalog, Problems> {
+        CatalogLoader.load(data).mapError { error in Problems(lines: error.problems.map { line(path, $0, s) }) }
     }
 
     /// `FILE: PATH: what is wrong`.

@@ -6,8 +6,7 @@ extension WizardState {
         switch overlay {
         case .staffCalled where !online:
             // Offline the call waits in the queue and reaches nobody: the resident is told to go
-            // to staff, not to wait for them.
-            // "Kept" only where something was filled in.
+            // to staff, not to wait for them, and that their answers are kept if they have any.
             let body = s.tr(.staffBodyOffline) + (holdsResidentAnswers ? s.tr(.staffAnswersKept) : "")
             return ScreenContent(title: s.tr(.staffTitleOffline), paragraphs: [body], keyHints: [.anyKeyBack])
         case .staffCalled:

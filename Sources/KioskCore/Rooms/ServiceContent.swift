@@ -4,6 +4,11 @@ import Foundation
 // check-answers page and the resident's consent, how each numbered option is labelled, and how an
 // answer is shown (masked when sensitive).
 extension ServiceVisit {
+    /// Starts each line of the materials list and the privacy notice: "・" (U+30FB), which the
+    /// session's font draws, not "·" (U+00B7), which it shows as a box (docs/kiosk.md,
+    /// "Characters the session draws").
+    static let bullet = "・"
+
     func content(_ s: Strings, _ around: Surroundings, spoken: Bool) -> ScreenContent {
         switch step {
         case let .page(page):
@@ -39,7 +44,7 @@ extension ServiceVisit {
                 c.paragraphs += service.materials.map { m in
                     let note = m.deferrable ? s.tr(.introMaterialDeferrable)
                         : m.required ? s.tr(.introMaterialRequired) : s.tr(.introMaterialOptional)
-                    return "・" + m.title.resolve(l) + note
+                    return Self.bullet + m.title.resolve(l) + note
                 }
             }
             // A keypad cannot write: say so before the resident starts, and who can.
@@ -61,7 +66,7 @@ extension ServiceVisit {
             c.paragraphs = service.privacy.map { [$0.text.resolve(l)] } ?? []
             c.paragraphs.append(s.tr(.privacyCollected))
             c.paragraphs += service.orderedFields.filter { $0.field.sensitive }.map { f in
-                "・" + (f.field.name ?? f.field.label).resolve(l) + (f.field.purpose.map { s.tr(.privacyPurposeSeparator) + $0.resolve(l) } ?? "")
+                Self.bullet + (f.field.name ?? f.field.label).resolve(l) + (f.field.purpose.map { s.tr(.privacyPurposeSeparator) + $0.resolve(l) } ?? "")
             }
             c.paragraphs.append(s.tr(.privacyRights))
             c.keyHints = [.enterAgree, .backDisagree]
