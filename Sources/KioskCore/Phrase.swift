@@ -592,6 +592,7 @@ public struct Phrase: Sendable, Hashable {
     }
     public static let noticeResidentDeclined = Phrase("notice.resident_declined")
     public static let noticeThanksForRating = Phrase("notice.thanks_for_rating")
+    public static let optionChosenMark = Phrase("option.chosen_mark")
     public static let plainHomeKeys = Phrase("plain.home_keys")
     public static let plainKeysAnyKeyBack = Phrase("plain.keys.any_key_back")
     public static let plainKeysBack = Phrase("plain.keys.back")
@@ -766,6 +767,9 @@ public struct Phrase: Sendable, Hashable {
     public static let screenErrorPrefix = Phrase("screen.error_prefix")
     public static func screenMorePages(page: String, pages: String) -> Phrase {
         Phrase("screen.more_pages", ["page": page, "pages": pages])
+    }
+    public static func screenTextPages(page: String, pages: String) -> Phrase {
+        Phrase("screen.text_pages", ["page": page, "pages": pages])
     }
     public static let screenTooSmall = Phrase("screen.too_small")
     public static let sealingKeyIdMissing = Phrase("sealing.key_id_missing")
@@ -1271,6 +1275,7 @@ public struct Phrase: Sendable, Hashable {
         .noticeInactivityWarningNothingFilled(seconds: "⟨seconds⟩"),
         .noticeResidentDeclined,
         .noticeThanksForRating,
+        .optionChosenMark,
         .plainHomeKeys,
         .plainKeysAnyKeyBack,
         .plainKeysBack,
@@ -1386,6 +1391,7 @@ public struct Phrase: Sendable, Hashable {
         .screenAnswerPagesLast(page: "⟨page⟩", pages: "⟨pages⟩"),
         .screenErrorPrefix,
         .screenMorePages(page: "⟨page⟩", pages: "⟨pages⟩"),
+        .screenTextPages(page: "⟨page⟩", pages: "⟨pages⟩"),
         .screenTooSmall,
         .sealingKeyIdMissing,
         .sealingKeyMissing,

@@ -38,7 +38,7 @@ public struct KioskScreen {
         let careLayouts = [Layout(bigTitle: true, spacing: 2, buttons: true), Layout(bigTitle: false, spacing: 2, buttons: true),
                            Layout(bigTitle: false, spacing: 1, buttons: true), Layout(bigTitle: false, spacing: 1, buttons: false)]
         let attempts: [Layout] = care
-            ? (doubleSize ? Layout.withDoubleText(careLayouts) : careLayouts)
+            ? (doubleSize ? [Layout(bigTitle: false, spacing: 2, buttons: true, everythingDouble: true)] + Layout.withDoubleText(careLayouts) : careLayouts)
             : [Layout(bigTitle: false, spacing: 1, buttons: false)]
         for layout in attempts {
             var candidate = ScreenBuffer(width: width, height: height)
@@ -53,11 +53,12 @@ public struct KioskScreen {
     /// page's heading, its page line, what the keys do and the on-screen keys; one at least, nine
     /// at most. The front end tells the model (`.setAnswersPerCarePage`) at the start and on a resize.
     public func answersPerCarePage(width: Int, height: Int) -> Int {
-        let roomy = Layout(bigTitle: false, spacing: 2, buttons: true)
+        let roomy = Layout(bigTitle: false, spacing: 2, buttons: true, everythingDouble: doubleSize)
         var fits = 1
         for count in 2...WizardState.optionsPerPage {
             var buffer = ScreenBuffer(width: width, height: height)
-            guard draw(answersPage(count, width: width), layout: roomy, into: &buffer) else { break }
+            // On one page: answers that would go on over pages are a page too many.
+            guard draw(answersPage(count, width: width), layout: roomy, into: &buffer), buffer.textPages == 1 else { break }
             fits = count
         }
         return fits
@@ -87,6 +88,9 @@ public struct KioskScreen {
         /// Heading, question, answer, error, reference and the answer being typed at double size,
         /// on double rows; never with `bigTitle`.
         var doubleText = false
+        /// Every text double, a long one over pages (`drawEverythingDouble`): tried first where the
+        /// terminal has double rows.
+        var everythingDouble = false
 
         /// Care mode where the terminal has double-size rows: double text first, roomiest first,
         /// but boxed touch targets come before double text, so the single-size care layouts with
@@ -108,6 +112,7 @@ public struct KioskScreen {
     /// Draws the frame; false when it does not fit in this layout. The chrome (status line, rule,
     /// what the keys do, the on-screen keys) has fixed rows; the body stacks between them.
     private func draw(_ c: ScreenContent, layout: Layout, into b: inout ScreenBuffer) -> Bool {
+        if layout.everythingDouble { return drawEverythingDouble(c, into: &b) }
         let w = b.width, h = b.height
         let inner = Rect(row: 0, column: 2, width: w - 4, height: h)
         b.fill(row: 0, column: 0, height: h, width: w, style: Style(.background))
@@ -145,7 +150,7 @@ public struct KioskScreen {
         text(c.progress, Style(.muted))
         text(c.error, Style(.error, bold: true), key: true)
         text(c.reference?.line, Style(.text))
-        for p in c.paragraphs { text(p, Style(.text)) }
+        for p in c.paragraphs + c.notes { text(p, Style(.text)) }
         text(c.functionKeys.map { strings.tr($0.screenWords) }, Style(.text))
         if let number = c.reference?.number {
             // The reference is in its line already; big digits are added when they fit.
@@ -164,7 +169,7 @@ public struct KioskScreen {
     }
 
     /// An on-screen key's label and the key it presses.
-    private func button(_ button: ScreenContent.Button) -> (label: String, key: Key) {
+    func button(_ button: ScreenContent.Button) -> (label: String, key: Key) {
         switch button {
         // A keypad has no X: the on-screen X (beside 确认) types it, as the keypad's `*` does.
         case .x: return ("X", .character("*"))

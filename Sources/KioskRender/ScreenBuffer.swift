@@ -56,6 +56,9 @@ public struct ScreenBuffer: Equatable, Sendable {
     public var targets: [HitTarget] = []
     /// One size per row; a double line is a pair, its top half above its bottom half (`putDouble`).
     public private(set) var rowSizes: [RowSize]
+    /// Pages the screen's text runs over at this size (care mode with everything double, which
+    /// shows a long text a page at a time); the front end tells the model (`.setTextPages`).
+    public var textPages = 1
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

@@ -279,7 +279,7 @@ final class KeypadResidentTests: XCTestCase {
         d.type("511922194503150016"); d.digit(1); d.digit(1); d.enter(); d.submit()
         guard d.state.receipt?.page == .confirmation else { return XCTFail("\(d.state.screen)") }
         d.wait(91)
-        XCTAssertEqual(d.state.content(zh).warning, "您很久没有按键了。30 秒后回到首页，要继续看请按任意键。")
+        XCTAssertEqual(d.state.content(zh).warning, "30 秒后回到首页，要继续看请按任意键。")
         XCTAssertEqual(d.state.content(zh, spoken: true).warning, d.state.content(zh).warning)
         d.wait(30)
         XCTAssertTrue(d.state.isEmptyHome)
@@ -288,7 +288,7 @@ final class KeypadResidentTests: XCTestCase {
         d = atIdentityQuestion()
         d.type("5119")
         d.wait(91)
-        XCTAssertEqual(d.state.content(zh).warning, "您很久没有按键了。30 秒后将清除填写的内容，要继续请按任意键。")
+        XCTAssertEqual(d.state.content(zh).warning, "30 秒后清除您填写的内容，要继续请按任意键。")
         d.wait(30)
         XCTAssertEqual(d.state.content(zh).notice, "很久没有操作，刚才填写的内容已经清除。")
     }

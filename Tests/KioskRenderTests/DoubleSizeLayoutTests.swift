@@ -3,8 +3,9 @@ import XCTest
 @testable import KioskRender
 import KioskTestSupport
 
-/// Care mode on a terminal with double-size rows: the key texts on pairs of rows (top half,
-/// bottom half), in the left half of each, wrapped at half the width; everything else as before.
+/// Care mode on a terminal with double-size rows: every text on pairs of rows (top half, bottom
+/// half), in the left half of each, wrapped at half the width, a long one over pages; where that
+/// does not fit (80×24), the key texts only.
 final class DoubleSizeLayoutTests: XCTestCase {
     let strings = loadStrings("zh-Hans")
     var screen: KioskScreen { KioskScreen(strings: strings, glyphs: UnifontHex(), doubleSize: true) }
@@ -64,14 +65,98 @@ final class DoubleSizeLayoutTests: XCTestCase {
                        "standard mode is the same frame with or without double rows")
     }
 
-    func testTouchTargetsStayOffDoubleRows() {
-        let d = Driver()
-        let frame = screen.render(d.state, width: 102, height: 26)
-        XCTAssertTrue(frame.hasDoubleRows)
-        XCTAssertFalse(frame.targets.isEmpty)
+    /// xterm reports a tap on a double row in the screen's own columns (measured: a click on the
+    /// 11th column of a double row came back as column 11), so a target keeps the frame's columns.
+    func testEveryTargetCoversItsLabelAtDoubleSize() {
+        let frame = screen.render(Driver().state, width: 102, height: 26)
+        XCTAssertEqual(frame.targets.count, 6, "five categories and 人工帮办")
         for t in frame.targets {
-            XCTAssertTrue((t.row..<(t.row + t.height)).allSatisfy { frame.rowSizes[$0] == .single }, "target \(t) overlaps a double row")
+            XCTAssertEqual(frame.rowSizes[t.row], .doubleTop, "\(t) starts on its label's top half")
+            XCTAssertEqual(frame.rowSizes[t.row + 1], .doubleBottom)
+            XCTAssertTrue(row(frame, t.row + 2).contains("────"), "the line under the label is the target's last row")
+            XCTAssertGreaterThanOrEqual(t.height, KioskScreen.buttonHeight)
+            XCTAssertGreaterThanOrEqual(t.width, KioskScreen.buttonMinWidth)
+            XCTAssertEqual(t.column % 2, 0, "on a double cell's edge")
         }
+        // The label of option 2 sits inside its target: its double cells are two columns each.
+        let two = frame.targets.first { $0.key == .digit(2) }!
+        let cell = row(frame, two.row).range(of: "2  医疗保障").map { DisplayWidth.of(String(row(frame, two.row)[..<$0.lowerBound])) }!
+        XCTAssertTrue(two.contains(row: two.row, column: 2 * cell) && two.contains(row: two.row, column: 2 * cell + 2 * 9), "\(two), label at double cell \(cell)")
+    }
+
+    /// Every row a resident reads is double at the session's sizes: only the status line, the
+    /// rules and the lines under buttons are single.
+    func testInCareModeEveryTextIsDoubleAtTheSessionsSizes() {
+        var d = Driver()
+        var states = [("home", d.state)]
+        d.digit(1); states.append(("category", d.state))
+        d.digit(1); states.append(("intro", d.state))
+        d.enter(); states.append(("material", d.state))
+        d.digit(1); states.append(("privacy", d.state))
+        d.digit(1); states.append(("question", d.state))
+        d.type("51192219450315001"); states.append(("error", d.state))
+        d.type("511922194503150016"); d.digit(1); d.digit(1); d.type("13800000000")
+        states.append(("check answers", d.state))  // its answers per page set for each size below
+        d.submit(); states.append(("confirmation", d.state))
+        for (w, h) in [(102, 26), (128, 23)] {
+            for (name, base) in states {
+                var state = base
+                _ = state.reduce(.setAnswersPerCarePage(screen.answersPerCarePage(width: w, height: h)), Context(moment: testMoment, newID: .numbered(9)))
+                let frame = screen.render(state, width: w, height: h)
+                for r in 2..<h where frame.rowSizes[r] == .single {
+                    let text = row(frame, r).trimmingCharacters(in: .whitespaces)
+                    XCTAssertTrue(text.allSatisfy { $0 == "─" || $0 == " " }, "\(name) at \(w)×\(h), row \(r) is single: \(text)\n\(frame.text)")
+                }
+                XCTAssertTrue(frame.hasDoubleRows, "\(name) at \(w)×\(h)")
+            }
+        }
+    }
+
+    /// A text too long for one screen is shown a page at a time: Enter turns to the next page,
+    /// 返回 to the one before, and only on the last page does Enter go on.
+    func testALongTextTurnsItsPagesWithEnterAndBack() {
+        var d = Driver()
+        d.digit(1); d.digit(1)
+        func frame() -> ScreenBuffer {
+            let f = screen.render(d.state, width: 102, height: 26)
+            d.send(.setTextPages(f.textPages)) // as the front end does after each frame
+            return f
+        }
+        let first = frame()
+        XCTAssertEqual(first.textPages, 2, first.text)
+        XCTAssertTrue(first.text.contains("第 1 页，共 2 页，按确认键看下一页"), first.text)
+        XCTAssertFalse(first.text.contains("用数字键写不了"), "the note about writing is on the next page")
+        d.enter()
+        let second = frame()
+        XCTAssertEqual(d.page, .intro, "Enter turned the page, it did not start the service")
+        XCTAssertTrue(second.text.contains("用数字键写不了"), second.text)
+        XCTAssertTrue(second.text.contains("养老金资格认证"), "the heading is on every page")
+        XCTAssertTrue(second.text.contains("按确认键开始办理"), "the last page says what Enter does now")
+        d.esc()
+        XCTAssertEqual(frame(), first, "返回 went back a page, not out of the service")
+        d.enter(); _ = frame(); d.enter()
+        XCTAssertNotEqual(d.page, .intro, "Enter on the last page starts the service")
+        XCTAssertEqual(d.state.textPage, 0, "the next screen starts at its first page")
+    }
+
+    /// On the home screen what there is to choose comes first, on one page: the reminder and the
+    /// sentence about the function keys follow where there is room, and are said in any case.
+    func testTheHomeScreenShowsItsChoicesOnOnePage() {
+        for (w, h) in [(102, 26), (128, 23), (120, 40)] {
+            let home = screen.render(Driver().state, width: w, height: h)
+            XCTAssertEqual(home.textPages, 1, "\(w)×\(h)")
+            XCTAssertTrue(home.text.contains("5  证明办理"), home.text)
+            XCTAssertTrue(home.text.contains("按数字键选择"), "what the keys do")
+        }
+        let tall = screen.render(Driver().state, width: 120, height: 40)
+        XCTAssertTrue(tall.text.contains("分钟不按键，填写的内容会自动清除"), tall.text)
+        XCTAssertTrue(tall.text.contains("没听清按 F3 重听"), tall.text)
+        var d = Driver()
+        let strings = strings
+        d.speechStrings = { _ in strings }
+        d.key(.f3)
+        let said = d.spoken.flatMap(\.parts).map { if case let .text(t) = $0 { return t } else { return "" } }.joined()
+        XCTAssertTrue(said.contains("分钟不按键"), said)
     }
 
     func testATooShortScreenFallsBackToSingleSizeCareLayouts() {

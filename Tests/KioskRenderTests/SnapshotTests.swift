@@ -5,7 +5,7 @@ import KioskRender
 import KioskTestSupport
 
 /// Every screen type as text and styles, in care and standard mode, at 80×24 and 120×40, in zh-Hans
-/// and en, and care mode again where the terminal draws double-size rows. The files live in
+/// and en, and care mode again where the terminal draws double-size rows (at the session's sizes too). The files live in
 /// `__Snapshots__/`: the frame's text, then a line `--- styles ---`, then one letter per cell for its
 /// role (t text, h heading, f focus, e error, s success, m muted, b background; capital when bold),
 /// so that a change of colour or weight shows in the diff too; a frame with double-size rows ends
@@ -133,10 +133,11 @@ final class SnapshotTests: XCTestCase {
                         check("\(name)-\(care ? "care" : "standard")-\(w)x\(h)-\(locale)", frame)
                     }
                 }
-                // Care mode where the terminal draws double-size rows (xterm outside tmux).
+                // Care mode where the terminal draws double-size rows (xterm outside tmux), also at
+                // the sizes of the kiosk session on 1024×768 and 1920×1080 screens (scripts/session/start).
                 var state = base
                 state.careMode = true
-                for (w, h) in [(80, 24), (120, 40)] {
+                for (w, h) in [(80, 24), (102, 26), (120, 40), (128, 23)] {
                     check("\(name)-care-double-\(w)x\(h)-\(locale)", doubleScreen.render(state, width: w, height: h))
                 }
             }

@@ -119,7 +119,7 @@ public final class PlainMode {
         lines.append("== \(c.title) ==")
         if let progress = c.progress { lines.append(progress) }
         if let reference = c.reference { lines.append(reference.line) }
-        lines += c.paragraphs
+        lines += c.paragraphs + c.notes
         if let error = c.error { lines.append(error) }
         if let question = c.question { lines.append(question) }
         if let hint = c.hint { lines.append(hint) }

@@ -10,7 +10,7 @@ enum PlainWords {
         var c = content
         c.keys = c.keyHints.map { s.tr(words($0)) }
         if c.functionKeys != nil {
-            c.paragraphs.append(s.tr(.plainHomeKeys))
+            c.notes.append(s.tr(.plainHomeKeys))
             c.functionKeys = nil
         }
         c.status = c.statusItems.filter { $0.kind != .careMode }.map(\.words).joined(separator: s.tr(.statusSeparator))

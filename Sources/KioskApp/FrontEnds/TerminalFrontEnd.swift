@@ -78,6 +78,8 @@ public final class TerminalFrontEnd {
                 let frame = KioskScreen(strings: strings(state.locale), glyphs: glyphs, doubleSize: doubleSize).render(state, width: width, height: height)
                 targets = frame.targets
                 terminal.draw(frame)
+                // Enter and 返回 turn the pages of a long text: the model must know how many there are.
+                if frame.textPages != state.textPageCount { runtime.send(.setTextPages(frame.textPages)) }
                 dirty = false
                 if !drawn {
                     drawn = true

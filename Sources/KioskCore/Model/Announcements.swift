@@ -71,7 +71,7 @@ extension WizardState {
     public func utterance(_ s: Strings) -> Utterance {
         let c = content(s, spoken: true)
         var parts: [Utterance.Part] = []
-        let paragraphs = c.paragraphs
+        let paragraphs = c.paragraphs + c.notes
         // The 办件编号 is read digit by digit in groups of four, as it is to be written down.
         let reference: [Utterance.Part] = c.reference.map { [.text($0.lead), .value($0.number, .receipt)] } ?? []
         parts += [c.warning, c.notice, c.title, c.progress].compactMap { $0 }.filter { !$0.isEmpty }.map(Utterance.Part.text) + reference

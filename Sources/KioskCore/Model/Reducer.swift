@@ -113,6 +113,12 @@ extension WizardState {
             return [.pronounce(newCatalog.readings)]
         case let .setWaitingCount(n): waitingCount = n; return []
         case let .setSpeechTrouble(trouble): speechTrouble = trouble; return []
+        case let .setTextPages(count):
+            let pages = max(1, count)
+            guard pages != textPageCount else { return [] }
+            textPageCount = pages
+            textPage = min(textPage, pages - 1)
+            return []
         case let .setAnswersPerCarePage(count):
             let fits = min(max(count, 1), WizardState.optionsPerPage)
             guard fits != answersPerCarePage else { return [] }
@@ -153,6 +159,7 @@ extension WizardState {
             return []
         default: break
         }
+        if let turned = turnTextPage(key) { return turned }
         if let overlay { return pressInOverlay(overlay, key) }
         if let effects = homeSequence(key, at: context.moment.date) { return effects }
         if isCheckingAnswers, key == .character("*") {
@@ -185,6 +192,24 @@ extension WizardState {
         case .up: moveFocus(by: -1); return []
         default: return []
         }
+    }
+
+    /// On a text shown a page at a time, Enter turns to the next page and 返回 to the one before,
+    /// before either does what it does on the screen (which is on the last page, or the first).
+    private mutating func turnTextPage(_ key: Key) -> [Effect]? {
+        switch key {
+        case .enter where textPage + 1 < textPageCount: textPage += 1
+        case .escape where textPage > 0: textPage -= 1
+        default: return nil
+        }
+        return []
+    }
+
+    /// A new place, a new layout or language: its text starts at its first page, and how many
+    /// pages it has is for the renderer to say again.
+    mutating func textStartsOver() {
+        textPage = 0
+        textPageCount = 1
     }
 
     /// Moves the focus over the options on screen, round from the last to the first.

@@ -28,6 +28,10 @@ public struct ScreenContent: Equatable, Sendable {
     /// row of the key legend), apart from the notice.
     public var warning: String?
     public var paragraphs: [String] = []
+    /// Said after the paragraphs, and shown under the options where every text is double and the
+    /// screen runs over pages: what matters less than what there is to choose (the home screen's
+    /// reminder that answers are cleared).
+    public var notes: [String] = []
     /// After the paragraphs: the home screen's sentence about F2, F3 and F4, worded by each front end.
     public var functionKeys: FunctionKeysSentence?
     public var question: String?
@@ -49,6 +53,8 @@ public struct ScreenContent: Equatable, Sendable {
 
     /// The care mode the screen is drawn in (larger text, buttons as touch targets).
     public var careMode = false
+    /// The page of a long text to show, where the renderer shows it a page at a time.
+    public var textPage = 0
     /// The on-screen keys this screen has, in the order they are drawn.
     public var buttons: [Button] = []
     /// What to press, as values; `keys` holds them in the words of the full screen and of speech.
@@ -104,6 +110,7 @@ extension WizardState {
         }
         c.keys = c.keyHints.map { s.tr($0.screenWords) }
         c.careMode = careMode
+        c.textPage = textPage
         c.buttons = buttons
         c.statusItems = statusItems(s)
         c.status = c.statusItems.map(\.words).joined(separator: s.tr(.statusSeparator))
@@ -121,8 +128,9 @@ extension WizardState {
         if xPlace != nil { buttons.append(.x) }
         if acceptsText { buttons.append(.backspace) }
         if canHideAnswers { buttons.append(answersHidden ? .showAnswers : .hideAnswers) }
-        if overlay == nil, enterMovesOn { buttons.append(.confirm) }
-        if overlay != nil || screen != .home { buttons.append(.back) }
+        let moreText = textPage + 1 < textPageCount
+        if moreText || (overlay == nil && enterMovesOn) { buttons.append(.confirm) }
+        if overlay != nil || screen != .home || textPage > 0 { buttons.append(.back) }
         if overlay != .staffCalled, helperLogin == nil { buttons.append(.staff) }
         return buttons
     }

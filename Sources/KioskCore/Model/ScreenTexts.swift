@@ -23,8 +23,8 @@ extension WizardState {
         switch screen {
         case .home:
             return ScreenContent(title: s.tr(.homeTitle),
-                                 paragraphs: (unsaved.isEmpty ? [] : [s.tr(.homeUnsaved(count: "\(unsaved.count)"))])
-                                    + [s.tr(.homeInactivity(minutes: "\(max(1, inactivityTimeout / 60))"))],
+                                 paragraphs: unsaved.isEmpty ? [] : [s.tr(.homeUnsaved(count: "\(unsaved.count)"))],
+                                 notes: [s.tr(.homeInactivity(minutes: "\(max(1, inactivityTimeout / 60))"))],
                                  functionKeys: careMode ? .careMode : .standard,
                                  question: s.tr(.homeQuestion),
                                  keyHints: [.chooseNumber, .callStaff])

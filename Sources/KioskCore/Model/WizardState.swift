@@ -27,6 +27,9 @@ public enum Action: Equatable, Sendable {
     /// answers being checked holds at the screen's size (`KioskScreen.answersPerCarePage`), when
     /// the kiosk starts and whenever the window changes; plain mode lists lines and says nothing.
     case setAnswersPerCarePage(Int)
+    /// The screen's renderer says how many pages the text of the screen now shown runs over
+    /// (`ScreenBuffer.textPages`), after each frame whose count changed.
+    case setTextPages(Int)
     /// Time passes (the runtime sends one every second or so): the inactivity rules look at the clock.
     case tick
     /// The runtime found the resident's earlier submissions (查询办理进度).
@@ -157,7 +160,7 @@ public struct WizardState: Equatable, Sendable {
     public var kioskID: String { setup.kioskID }
     public internal(set) var locale: String { didSet { if locale != oldValue { say(.wholeScreen) } } }
     public var availableLocales: [String] { setup.availableLocales }
-    public internal(set) var careMode: Bool { didSet { if careMode != oldValue { say(.careMode(on: careMode)) } } }
+    public internal(set) var careMode: Bool { didSet { if careMode != oldValue { say(.careMode(on: careMode)); textStartsOver() } } }
     /// The helper acting for residents, while logged in.
     public internal(set) var helper: HelperSession?
     /// Wrong PINs lock a number, and many lock the kiosk's login (`LoginGuard`); kept in the
@@ -175,8 +178,17 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var online = false
     public internal(set) var syncPaused = false
     public internal(set) var waitingCount = 0
-    public internal(set) var screen: Screen = .home { didSet { if screen.place != oldValue.place { say(.wholeScreen) } } }
-    public internal(set) var overlay: Overlay? { didSet { if overlay != oldValue { say(.wholeScreen) } } }
+    public internal(set) var screen: Screen = .home {
+        didSet { if screen.place != oldValue.place { say(.wholeScreen); textStartsOver() } }
+    }
+    public internal(set) var overlay: Overlay? { didSet { if overlay != oldValue { say(.wholeScreen); textStartsOver() } } }
+    /// Which page of a text too long for one screen is shown (care mode with everything at double
+    /// size, `KioskScreen.drawEverythingDouble`): Enter turns to the next, 返回 to the one before.
+    /// Back to the first wherever the resident goes next.
+    public internal(set) var textPage = 0
+    /// How many pages the screen's text runs over, as the front end's renderer says
+    /// (`.setTextPages`); one where no renderer says (plain mode, tmux, the console).
+    public internal(set) var textPageCount = 1
     /// How many answers a page of the check-answers screen holds in care mode: what the screen's
     /// renderer says fits (`.setAnswersPerCarePage`); nine, like any list, where no screen says.
     public internal(set) var answersPerCarePage = WizardState.optionsPerPage

@@ -23,34 +23,53 @@ struct OptionList: Widget {
 /// but when one long label (其他（请工作人员帮您写）) would leave a grid of one or two columns
 /// taller than the screen, each button takes its own width and the rows fill up, so that eight
 /// places still fit 80×24 as buttons.
+///
+/// `double`: the labels at double size over a line (`drawDoubleButton`), measured in double cells;
+/// the focus is "＞" and a chosen option says `chosenMark`, as ▶ and ✓ cannot stand on a double row.
 struct OptionButtons: Widget {
     var options: [ScreenContent.Option]
+    var double = false
+    var chosenMark = ""
 
-    var labels: [String] { options.map { ($0.focused ? "▶ " : "") + "\($0.number)  \($0.label)" + ($0.selected ? " ✓" : "") } }
+    var labels: [String] {
+        options.map { o in
+            double ? (o.focused ? "＞" : "") + "\(o.number)  \(o.label)" + (o.selected ? chosenMark : "")
+                : (o.focused ? "▶ " : "") + "\(o.number)  \(o.label)" + (o.selected ? " ✓" : "")
+        }
+    }
 
-    /// Where each button goes: its line of buttons, left column and width.
+    /// Where each button goes: its line of buttons, left column and width, in the frame's columns.
     typealias Place = (line: Int, left: Int, width: Int)
 
-    func places(width: Int) -> [Place] {
-        let widths = labels.map { min(width, max(KioskScreen.buttonMinWidth, DisplayWidth.of($0) + 4)) }
+    /// Columns per unit of layout: a double cell is two of the frame's.
+    private var unit: Int { double ? 2 : 1 }
+
+    func places(width frameWidth: Int) -> [Place] {
+        let width = frameWidth / unit, padding = 4 / unit, gap = 2 / unit
+        let widths = labels.map { min(width, max(KioskScreen.buttonMinWidth / unit, DisplayWidth.of(double ? DoubleSizeGlyphs.safe($0) : $0) + padding)) }
         // The grid: every button as wide as the widest.
-        let cell = widths.max() ?? KioskScreen.buttonMinWidth
-        let perRow = max(1, (width + 2) / (cell + 2))
-        let grid = widths.indices.map { i in (line: i / perRow, left: (i % perRow) * (cell + 2), width: cell) }
+        let cell = widths.max() ?? KioskScreen.buttonMinWidth / unit
+        let perRow = max(1, (width + gap) / (cell + gap))
+        let grid = widths.indices.map { i in (line: i / perRow, left: (i % perRow) * (cell + gap), width: cell) }
         // The flow: each its own width, a new line when the next does not fit.
         var flow: [Place] = []
         var line = 0, left = 0
         for w in widths {
             if left > 0, left + w > width { line += 1; left = 0 }
             flow.append((line, left, w))
-            left += w + 2
+            left += w + gap
         }
-        return (flow.last?.line ?? 0) < (grid.last?.line ?? 0) ? flow : grid
+        let chosen = (flow.last?.line ?? 0) < (grid.last?.line ?? 0) ? flow : grid
+        return chosen.map { ($0.line, $0.left * unit, $0.width * unit) }
     }
+
+    /// Rows from one line of buttons to the next: a blank row between boxes; none under a double
+    /// label's line, which parts it from the next.
+    private var pitch: Int { KioskScreen.buttonHeight + (double ? 0 : 1) }
 
     func rows(width: Int) -> Int? {
         guard let last = places(width: width).last else { return 0 }
-        return (last.line + 1) * (KioskScreen.buttonHeight + 1) - 1
+        return (last.line + 1) * pitch - (double ? 0 : 1)
     }
 
     var gapAfter: Int { 1 }
@@ -58,11 +77,15 @@ struct OptionButtons: Widget {
     func draw(in area: Rect, into b: inout ScreenBuffer) {
         let labels = labels
         for (i, (o, place)) in zip(options, places(width: area.width)).enumerated() {
-            let top = area.row + place.line * (KioskScreen.buttonHeight + 1)
+            let top = area.row + place.line * pitch
             let left = area.column + place.left
             let emphasised = o.selected || o.focused
-            drawBox(DisplayWidth.truncate(labels[i], to: place.width - 4), top: top, left: left, width: place.width,
-                    style: Style(emphasised ? .focus : .text, bold: emphasised), into: &b)
+            let style = Style(emphasised ? .focus : .text, bold: emphasised)
+            if double {
+                drawDoubleButton(labels[i], top: top, left: left, width: place.width, style: style, into: &b)
+            } else {
+                drawBox(DisplayWidth.truncate(labels[i], to: place.width - 4), top: top, left: left, width: place.width, style: style, into: &b)
+            }
             b.targets.append(HitTarget(row: top, column: left, height: KioskScreen.buttonHeight, width: place.width, key: .digit(o.number)))
         }
     }

@@ -22,6 +22,17 @@ struct Paragraph: Widget {
         gapAfter = gap ?? spacing - 1
     }
 
+    /// Double lines already wrapped (a page of a longer text, `TextPages`), one pair under the next.
+    init(doubleLines: [String], width: Int, style: Style, centred: Bool = false, gap: Int = 1) {
+        lines = doubleLines
+        self.width = width
+        self.style = style
+        spacing = 2
+        self.centred = centred
+        double = true
+        gapAfter = gap
+    }
+
     func rows(width: Int) -> Int? {
         guard width == self.width else { return nil }
         if double { return lines.count * 2 }

@@ -29,12 +29,13 @@ struct VerticalStack {
         var row = area.row
         let bottom = area.row + area.height
         for (widget, optional) in items {
-            guard let rows = widget.rows(width: area.width), row + rows <= bottom else {
+            let rows = widget.rows(width: area.width)
+            // Nothing to draw (an empty paragraph or list) takes no room, not even its gap.
+            if rows == 0 { continue }
+            guard let rows, row + rows <= bottom else {
                 if optional { continue }
                 return false
             }
-            // Nothing to draw (an empty paragraph or list) takes no room, not even its gap.
-            guard rows > 0 else { continue }
             widget.draw(in: Rect(row: row, column: area.column, width: area.width, height: rows), into: &buffer)
             row += rows + widget.gapAfter
         }
@@ -49,4 +50,13 @@ func drawBox(_ label: String, top: Int, left: Int, width: Int, style: Style, int
     b.put(label, row: top + 1, column: left + 2, style: style)
     b.put("│", row: top + 1, column: left + width - 1, style: style)
     b.put("└" + String(repeating: "─", count: width - 2) + "┘", row: top + 2, column: left, style: style)
+}
+
+/// A button of care mode on a terminal with double-size rows: its label at double size on a pair
+/// of rows, a line under it the button's width. Box sides cannot stand on double rows (a double
+/// cell is two of the rows around it), so the line marks the button, as it marks the input field.
+/// `left` and `width` are the frame's columns; `left` is even, on a double cell's edge.
+func drawDoubleButton(_ label: String, top: Int, left: Int, width: Int, style: Style, into b: inout ScreenBuffer) {
+    b.putDouble(DisplayWidth.truncate(DoubleSizeGlyphs.safe(label), to: max(1, width / 2 - 1)), row: top, column: left + 2, style: style)
+    b.put(String(repeating: "─", count: width), row: top + 2, column: left, style: style)
 }
