@@ -87,6 +87,38 @@ public enum DisplayWidth {
         return lines
     }
 
+    /// `wrap`, but a line that must break ends after a comma or a full stop where one stands in
+    /// its last 40%: "…自动清除，/保护您的信息。" rather than "…保护您的信/息。". For double lines,
+    /// which hold 25 to 30 Chinese characters, where a break inside a word is the more jarring.
+    public static func wrapAtPhrases(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line: [String] = []
+            for token in tokens(String(paragraph)) {
+                let used = line.reduce(0) { $0 + of($1) }
+                guard used + of(token) > width, !line.isEmpty, of(token) <= width else {
+                    line.append(token)
+                    continue
+                }
+                var cut = line.count
+                var prefix = 0
+                for (i, t) in line.enumerated() {
+                    prefix += of(t)
+                    if let last = t.last, phraseEnds.contains(last), prefix * 10 >= width * 6 { cut = i + 1 }
+                }
+                lines.append(line[..<cut].joined().trimmingTrailingSpaces())
+                line = Array(line[cut...].drop { $0 == " " })
+                if token != " " || !line.isEmpty { line.append(token) }
+            }
+            // What is left, with a word wider than a line cut as `wrap` cuts it.
+            lines += wrap(line.joined(), width: width)
+        }
+        return lines
+    }
+
+    static let phraseEnds: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）"]
+
     /// Units that stay together on a line: a run of non-wide, non-space characters (a word or a
     /// number), a single space, or one wide character with any closing punctuation after it.
     static func tokens(_ s: String) -> [String] {

@@ -26,11 +26,13 @@ extension KioskScreen {
             guard body.height > 0, let plan = DoublePage(c, body: body, screen: self) else { continue }
             // The warning takes the legend's place; the lines are the legend's, so that nothing moves
             // when it comes, unless the warning needs more.
-            let words = plan.legend(c, strings)
-            let legend = c.warning.map { DisplayWidth.wrap(DoubleSizeGlyphs.safe($0), width: max(1, inner.width / 2)) }
-                ?? KioskScreen.phraseLines(words, width: max(1, inner.width / 2))
-            let needed = max(legend.count, KioskScreen.phraseLines(words, width: max(1, inner.width / 2)).count)
-            guard needed <= legendLines || legendLines == KioskScreen.doubleLegendLines else { continue }
+            // The same number of legend lines on every page of the screen, or the pages would be cut
+            // differently from one page to the next.
+            let cells = max(1, inner.width / 2)
+            let needed = (0..<plan.pages.count).map { KioskScreen.phraseLines(plan.legend(c, strings, page: $0), width: cells).count }.max() ?? 1
+            let legend = c.warning.map { DisplayWidth.wrapAtPhrases(DoubleSizeGlyphs.safe($0), width: cells) }
+                ?? KioskScreen.phraseLines(plan.legend(c, strings, page: plan.page), width: cells)
+            guard max(needed, legend.count) <= legendLines || legendLines == KioskScreen.doubleLegendLines else { continue }
 
             b.fill(row: 0, column: 0, height: h, width: w, style: Style(.background))
             Line(text: " " + c.status, style: Style(.muted)).draw(in: Rect(row: 0, column: 0, width: w, height: 1), into: &b)
@@ -68,7 +70,6 @@ extension KioskScreen {
                                      hint ? double(c.hint, Style(.muted), width) : nil, double(c.currentAnswer, Style(.text), width)].compactMap { $0 }
         if let input = c.input { widgets.append(InputBox(text: input, spacing: 2, double: true)) }
         widgets.append(OptionButtons(options: c.options, double: true, chosenMark: strings.tr(.optionChosenMark)))
-        if let more = double(c.morePages, Style(.muted), width) { widgets.append(more) }
         return widgets
     }
 
@@ -87,7 +88,7 @@ extension KioskScreen {
 
     private func pieces(_ texts: [(String?, Style, Bool)], width: Int) -> [TextPages.Piece] {
         texts.compactMap { text, style, centred in
-            text.map { .text(TextPages.Block(lines: DisplayWidth.wrap(DoubleSizeGlyphs.safe($0), width: max(1, width / 2)), style: style, centred: centred)) }
+            text.map { .text(TextPages.Block(lines: DisplayWidth.wrapAtPhrases(DoubleSizeGlyphs.safe($0), width: max(1, width / 2)), style: style, centred: centred)) }
         }
     }
 
@@ -105,7 +106,7 @@ extension KioskScreen {
             if let last = lines.last, DisplayWidth.of(last) + 2 + DisplayWidth.of(phrase) <= width {
                 lines[lines.count - 1] = last + "  " + phrase
             } else {
-                lines += DisplayWidth.wrap(phrase, width: width)
+                lines += DisplayWidth.wrapAtPhrases(phrase, width: width)
             }
         }
         return lines
@@ -174,8 +175,10 @@ private struct DoublePage {
     }
 
     /// The way to the next page, and what the keys do on the page of the answers.
-    func legend(_ c: ScreenContent, _ strings: Strings) -> [String] {
+    func legend(_ c: ScreenContent, _ strings: Strings, page: Int) -> [String] {
+        // The model's pages of options ("第 1 页，共 3 页，按 0 看下一页") are said here too, first.
         var words = page < pages.count - 1 ? [strings.tr(.screenTextPages(page: "\(page + 1)", pages: "\(pages.count)"))] : []
+        if let more = c.morePages, page >= pages.firstAnswersPage { words.insert(more, at: 0) }
         if page >= pages.firstAnswersPage { words += c.keys }
         return words
     }

@@ -66,8 +66,12 @@ public struct KioskScreen {
 
     /// A page of answers being checked with `count` answers, each as wide as a long one (an
     /// identity-number question with its masked answer) so that it takes a row of its own.
+    /// Where everything is double, the answer is as long as the identity number's
+    /// ("您的身份证号码是多少？　答：5119**********0016", two double lines on 1024×768): a longer one
+    /// goes on to a page of its own (`DoublePage`).
     private func answersPage(_ count: Int, width: Int) -> ScreenContent {
-        let label = strings.tr(.reviewItem(label: String(repeating: "号", count: max(1, width / 4)), answer: "5119**********0016"))
+        let question = String(repeating: "号", count: doubleSize ? 11 : max(1, width / 4))
+        let label = strings.tr(.reviewItem(label: question, answer: "5119**********0016"))
         var c = ScreenContent(title: strings.tr(.reviewTitle), question: strings.tr(.reviewQuestion),
                               options: (1...count).map { ScreenContent.Option(number: $0, label: label) },
                               morePages: strings.tr(.screenAnswerPages(page: "1", pages: "2")),

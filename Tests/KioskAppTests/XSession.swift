@@ -7,14 +7,16 @@ import KioskTestSupport
 /// tesseract (chi_sim), the way a resident's fingers and eyes would.
 final class XSession {
     let folder: URL
-    let width = 1024, height = 768
+    let width: Int, height: Int
     private(set) var display = ""
     private var xvfb: pid_t = 0
     private var session: pid_t = 0
 
     /// Starts Xvfb and the session; skips the test where Xvfb is not installed (scripts/test
     /// installs it and everything else the session needs).
-    init(dataDir: URL, extraArguments: [String] = []) throws {
+    init(dataDir: URL, extraArguments: [String] = [], width: Int = 1024, height: Int = 768) throws {
+        self.width = width
+        self.height = height
         for tool in ["/usr/bin/Xvfb", "/usr/bin/xterm", "/usr/bin/xdotool", "/usr/bin/import", "/usr/bin/tesseract"] {
             guard FileManager.default.isExecutableFile(atPath: tool) else { throw XCTSkip("\(tool) is not installed (scripts/test installs it)") }
         }
@@ -90,6 +92,20 @@ final class XSession {
         try run(["/usr/bin/tesseract", image.path, base, "-l", "chi_sim", "tsv"])
         let tsv = try String(contentsOfFile: base + ".tsv", encoding: .utf8)
         return tsv.split(separator: "\n").dropFirst().compactMap(OCRWord.init)
+    }
+
+    /// Screenshots until one shows `text`, pressing `key` between them (a page of a long text
+    /// turned with Enter); nil after `presses`.
+    func press(_ key: String, until text: String, presses: Int = 4) throws -> (URL, [OCRWord])? {
+        for pressed in 0...presses {
+            let shot = try screenshot("probe-\(UUID().uuidString.prefix(8))")
+            let words = try read(shot)
+            if OCRWord.lines(words).contains(where: { $0.text.contains(text) }) { return (shot, words) }
+            guard pressed < presses else { break }
+            try self.key(key)
+            usleep(700_000)
+        }
+        return nil
     }
 
     /// Takes screenshots until one shows `text` (spaces between the words read are ignored).

@@ -132,6 +132,9 @@ final class DoubleSizeLayoutTests: XCTestCase {
         XCTAssertTrue(second.text.contains("用数字键写不了"), second.text)
         XCTAssertTrue(second.text.contains("养老金资格认证"), "the heading is on every page")
         XCTAssertTrue(second.text.contains("按确认键开始办理"), "the last page says what Enter does now")
+        func lines(_ f: ScreenBuffer) -> Set<String> { Set(f.rowSizes.indices.filter { f.rowSizes[$0] == .doubleTop }.map { row(f, $0) }) }
+        let repeated = lines(first).intersection(lines(second)).filter { !$0.contains("养老金资格认证") && !$0.contains("人工帮办") }
+        XCTAssertEqual(repeated, [], "no line of the text on both pages (the legend's lines are the same on every page)")
         d.esc()
         XCTAssertEqual(frame(), first, "返回 went back a page, not out of the service")
         d.enter(); _ = frame(); d.enter()

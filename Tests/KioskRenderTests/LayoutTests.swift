@@ -26,6 +26,15 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.wrap("每年要认证一次，", width: 14), ["每年要认证一", "次，"])
     }
 
+    func testDoubleLinesBreakAfterACommaNearTheirEnd() {
+        XCTAssertEqual(DisplayWidth.wrapAtPhrases("2 分钟不按键，填写的内容会自动清除，保护您的信息。", width: 49),
+                       ["2 分钟不按键，填写的内容会自动清除，", "保护您的信息。"])
+        // A comma in the first 60% of the line is too early: the line is filled instead.
+        XCTAssertEqual(DisplayWidth.wrapAtPhrases("认证好，养老金照常按月发放给您本人", width: 20), ["认证好，养老金照常按", "月发放给您本人"])
+        XCTAssertEqual(DisplayWidth.wrapAtPhrases("Please press the number of one option", width: 16), ["Please press the", "number of one", "option"])
+        XCTAssertEqual(DisplayWidth.wrapAtPhrases("18-characters-long-word", width: 10), ["18-charact", "ers-long-w", "ord"])
+    }
+
     func testWrappingLatinBreaksAtSpaces() {
         XCTAssertEqual(DisplayWidth.wrap("Please press the number of one option", width: 16),
                        ["Please press the", "number of one", "option"])

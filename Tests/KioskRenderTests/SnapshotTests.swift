@@ -138,7 +138,10 @@ final class SnapshotTests: XCTestCase {
                 var state = base
                 state.careMode = true
                 for (w, h) in [(80, 24), (102, 26), (120, 40), (128, 23)] {
-                    check("\(name)-care-double-\(w)x\(h)-\(locale)", doubleScreen.render(state, width: w, height: h))
+                    // As many answers to a page as the front end would measure at this size.
+                    var sized = state
+                    _ = sized.reduce(.setAnswersPerCarePage(doubleScreen.answersPerCarePage(width: w, height: h)), Context(moment: testMoment, newID: .numbered(99)))
+                    check("\(name)-care-double-\(w)x\(h)-\(locale)", doubleScreen.render(sized, width: w, height: h))
                 }
             }
             check("too-small-30x10-\(locale)", screen.render(Driver(locale: locale).state, width: 30, height: 10))

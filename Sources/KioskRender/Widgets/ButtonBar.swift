@@ -20,7 +20,7 @@ struct ButtonBar: Widget {
                 : boxed ? max(KioskScreen.buttonMinWidth, DisplayWidth.of(label) + 4) : DisplayWidth.of(label) + 2
             guard column + width <= area.column + area.width else { break }
             if double {
-                drawDoubleButton(label, top: area.row, left: column, width: width, style: Style(.focus, bold: true), into: &b)
+                drawDoubleButton([label], top: area.row, left: column, width: width, style: Style(.focus, bold: true), into: &b)
             } else if boxed {
                 drawBox(label, top: area.row, left: column, width: width, style: Style(.focus, bold: true), into: &b)
             } else {

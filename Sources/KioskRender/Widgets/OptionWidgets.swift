@@ -63,30 +63,53 @@ struct OptionButtons: Widget {
         return chosen.map { ($0.line, $0.left * unit, $0.width * unit) }
     }
 
-    /// Rows from one line of buttons to the next: a blank row between boxes; none under a double
-    /// label's line, which parts it from the next.
-    private var pitch: Int { KioskScreen.buttonHeight + (double ? 0 : 1) }
+    /// A double label's lines in a button `width` columns wide: one, or two where it is longer
+    /// than the line (an answer being checked, "您的身份证号码是多少？　答：5119…"), cut after that.
+    func doubleLines(_ label: String, width: Int) -> [String] {
+        let cells = max(1, width / 2 - 1)
+        let lines = DisplayWidth.wrapAtPhrases(DoubleSizeGlyphs.safe(label), width: cells)
+        return lines.count <= 2 ? lines : [lines[0], DisplayWidth.truncate(lines[1...].joined(), to: cells)]
+    }
+
+    /// The height of each line of buttons: a box's three rows and a blank row between boxes; a
+    /// double label's lines and the line under it, with no blank row (the line parts them).
+    func lineHeights(width: Int) -> [Int] {
+        let places = places(width: width)
+        guard let last = places.last else { return [] }
+        var heights = Array(repeating: KioskScreen.buttonHeight, count: last.line + 1)
+        if double {
+            for (label, place) in zip(labels, places) {
+                heights[place.line] = max(heights[place.line], 2 * doubleLines(label, width: place.width).count + 1)
+            }
+        }
+        return heights
+    }
 
     func rows(width: Int) -> Int? {
-        guard let last = places(width: width).last else { return 0 }
-        return (last.line + 1) * pitch - (double ? 0 : 1)
+        let heights = lineHeights(width: width)
+        guard !heights.isEmpty else { return 0 }
+        return double ? heights.reduce(0, +) : heights.reduce(0, +) + heights.count - 1
     }
 
     var gapAfter: Int { 1 }
 
     func draw(in area: Rect, into b: inout ScreenBuffer) {
         let labels = labels
+        let heights = lineHeights(width: area.width)
         for (i, (o, place)) in zip(options, places(width: area.width)).enumerated() {
-            let top = area.row + place.line * pitch
+            let top = area.row + heights[..<place.line].reduce(0, +) + (double ? 0 : place.line)
             let left = area.column + place.left
             let emphasised = o.selected || o.focused
             let style = Style(emphasised ? .focus : .text, bold: emphasised)
+            var height = KioskScreen.buttonHeight
             if double {
-                drawDoubleButton(labels[i], top: top, left: left, width: place.width, style: style, into: &b)
+                let lines = doubleLines(labels[i], width: place.width)
+                drawDoubleButton(lines, top: top, left: left, width: place.width, style: style, into: &b)
+                height = 2 * lines.count + 1
             } else {
                 drawBox(DisplayWidth.truncate(labels[i], to: place.width - 4), top: top, left: left, width: place.width, style: style, into: &b)
             }
-            b.targets.append(HitTarget(row: top, column: left, height: KioskScreen.buttonHeight, width: place.width, key: .digit(o.number)))
+            b.targets.append(HitTarget(row: top, column: left, height: height, width: place.width, key: .digit(o.number)))
         }
     }
 }

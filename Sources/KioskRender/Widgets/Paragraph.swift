@@ -13,7 +13,7 @@ struct Paragraph: Widget {
     let gapAfter: Int
 
     init(text: String, width: Int, style: Style, spacing: Int, centred: Bool = false, double: Bool = false, gap: Int? = nil) {
-        lines = double ? DisplayWidth.wrap(DoubleSizeGlyphs.safe(text), width: max(1, width / 2)) : DisplayWidth.wrap(text, width: width)
+        lines = double ? DisplayWidth.wrapAtPhrases(DoubleSizeGlyphs.safe(text), width: max(1, width / 2)) : DisplayWidth.wrap(text, width: width)
         self.width = width
         self.style = style
         self.spacing = spacing

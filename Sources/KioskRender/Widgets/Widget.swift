@@ -53,10 +53,12 @@ func drawBox(_ label: String, top: Int, left: Int, width: Int, style: Style, int
 }
 
 /// A button of care mode on a terminal with double-size rows: its label at double size on a pair
-/// of rows, a line under it the button's width. Box sides cannot stand on double rows (a double
+/// of rows (or two), a line under it the button's width. Box sides cannot stand on double rows (a double
 /// cell is two of the rows around it), so the line marks the button, as it marks the input field.
 /// `left` and `width` are the frame's columns; `left` is even, on a double cell's edge.
-func drawDoubleButton(_ label: String, top: Int, left: Int, width: Int, style: Style, into b: inout ScreenBuffer) {
-    b.putDouble(DisplayWidth.truncate(DoubleSizeGlyphs.safe(label), to: max(1, width / 2 - 1)), row: top, column: left + 2, style: style)
-    b.put(String(repeating: "─", count: width), row: top + 2, column: left, style: style)
+func drawDoubleButton(_ lines: [String], top: Int, left: Int, width: Int, style: Style, into b: inout ScreenBuffer) {
+    for (i, line) in lines.enumerated() {
+        b.putDouble(DisplayWidth.truncate(DoubleSizeGlyphs.safe(line), to: max(1, width / 2 - 1)), row: top + 2 * i, column: left + 2, style: style)
+    }
+    b.put(String(repeating: "─", count: width), row: top + 2 * lines.count, column: left, style: style)
 }
