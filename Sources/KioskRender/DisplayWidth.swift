@@ -8,6 +8,10 @@ public enum DisplayWidth {
         guard let first = c.unicodeScalars.first else { return 0 }
         let v = first.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        // Most of what the kiosk shows, answered without the Unicode property tables (a frame
+        // measures every character several times): ASCII, and Chinese characters and punctuation.
+        if c.utf8.count == 1 { return 1 }
+        if c.unicodeScalars.count == 1, (0x4E00...0x9FFF).contains(v) || (0x3000...0x303E).contains(v) || (0xFF01...0xFF60).contains(v) { return 2 }
         switch first.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
@@ -92,13 +96,17 @@ public enum DisplayWidth {
     /// which hold 25 to 30 Chinese characters, where a break inside a word is the more jarring.
     public static func wrapAtPhrases(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        // Most texts (an option, a heading) fit on one line.
+        if !text.contains("\n"), of(text) <= width { return [text.trimmingTrailingSpaces()] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line: [String] = []
+            var used = 0
             for token in tokens(String(paragraph)) {
-                let used = line.reduce(0) { $0 + of($1) }
-                guard used + of(token) > width, !line.isEmpty, of(token) <= width else {
+                let w = of(token)
+                guard used + w > width, !line.isEmpty, w <= width else {
                     line.append(token)
+                    used += w
                     continue
                 }
                 var cut = line.count
@@ -110,6 +118,7 @@ public enum DisplayWidth {
                 lines.append(line[..<cut].joined().trimmingTrailingSpaces())
                 line = Array(line[cut...].drop { $0 == " " })
                 if token != " " || !line.isEmpty { line.append(token) }
+                used = line.reduce(0) { $0 + of($1) }
             }
             // What is left, with a word wider than a line cut as `wrap` cuts it.
             lines += wrap(line.joined(), width: width)

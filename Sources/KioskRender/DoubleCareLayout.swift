@@ -144,11 +144,14 @@ private struct DoublePage {
             chunks = []
             var start = 0
             while start < c.options.count {
-                let fits = (1...(c.options.count - start)).last { n in
+                // More options take more rows: the most that fit, by halving.
+                var fits = 1, over = c.options.count - start + 1
+                while over - fits > 1 {
+                    let n = (fits + over) / 2
                     var part = c
                     part.options = Array(c.options[start..<(start + n)])
-                    return rows(screen.answerWidgets(part, width: body.width, hint: hint)) <= capacity
-                } ?? 1
+                    if rows(screen.answerWidgets(part, width: body.width, hint: hint)) <= capacity { fits = n } else { over = n }
+                }
                 chunks.append(Array(c.options[start..<(start + fits)]))
                 start += fits
             }

@@ -42,6 +42,7 @@ func ms(_ seconds: Double, digits: Int = 1) -> String { String(format: "%.\(digi
 // `carekiosk-bench queue [COUNT]`: only the queue and sync rows, for working on them.
 // `carekiosk-bench reducer`: the reducer's row alone, for work on the model.
 // `carekiosk-bench speech`: the speech rows alone (dictionaries, latency, synthesis speed).
+// `carekiosk-bench render`: the render rows alone (below, once the catalog is made).
 if CommandLine.arguments.dropFirst().first == "speech" {
     printTable(speechRows(catalog: catalog, resources: resources))
     exit(0)
@@ -92,19 +93,20 @@ func timeToFirstScreen(_ command: String, marker: String, environment: [String: 
 
 func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
-// MARK: the first screen, against a Foundation program and dialog --menu with the same services
+// MARK: the first screen, against a Foundation program and dialog --menu with the same services;
+// reducer events per second (neither for `carekiosk-bench render`)
 
 let utf8 = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "CAREKIOSK_HOME": resources.root.path]
 // scripts/bench builds the kiosk as installed (static Swift libraries) into .build-static.
 let staticKiosk = resources.root.appendingPathComponent(".build-static/release/carekiosk")
-rows += StartupBench.rows(kiosk: binDir.appendingPathComponent("carekiosk"),
-                          staticKiosk: FileManager.default.isExecutableFile(atPath: staticKiosk.path) ? staticKiosk : nil,
-                          baseline: binDir.appendingPathComponent("foundation-baseline"), catalog: catalog,
-                          catalogFile: resources.defaultCatalog, environment: utf8)
-
-// MARK: reducer events per second
-
-rows.append(reducerRow(catalog))
+let onlyRender = CommandLine.arguments.dropFirst().first == "render"
+if !onlyRender {
+    rows += StartupBench.rows(kiosk: binDir.appendingPathComponent("carekiosk"),
+                              staticKiosk: FileManager.default.isExecutableFile(atPath: staticKiosk.path) ? staticKiosk : nil,
+                              baseline: binDir.appendingPathComponent("foundation-baseline"), catalog: catalog,
+                              catalogFile: resources.defaultCatalog, environment: utf8)
+    rows.append(reducerRow(catalog))
+}
 let moment = Moment.now()
 let context = Context(moment: moment, newID: .numbered(0))
 
@@ -177,28 +179,47 @@ precondition(reached(toTypedDigit, care: true).input == "1")
 
 // MARK: render time per frame
 
-let frames = 2000, warmUp = 200
-for (name, keys) in [("home screen", [Key]()), ("category list", toCategory), ("question", toQuestion)] {
-    for care in [true, false] {
-        let state = reached(keys, care: care)
-        for (width, height) in [(80, 24), (120, 40)] {
-            // Warm-up fills the glyph cache and the allocator; then each frame is timed on its own.
-            for _ in 0..<warmUp { _ = kioskScreen.render(state, width: width, height: height) }
-            var times: [Double] = []
-            times.reserveCapacity(frames)
-            for _ in 0..<frames {
-                let t0 = DispatchTime.now().uptimeNanoseconds
-                let frame = kioskScreen.render(state, width: width, height: height)
-                times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
-                precondition(frame.width == width) // keeps the frame alive until it is timed
+/// Render time per frame of the home screen, a category and a question, in care and standard mode
+/// at 80×24 and 120×40, and in care mode with double rows (xterm) at the kiosk session's sizes on
+/// 1024×768 and 1920×1080 screens.
+@MainActor func renderRows() -> [Row] {
+    var rows: [Row] = []
+    let frames = 2000, warmUp = 200
+    let doubleScreen = KioskScreen(strings: zh, glyphs: glyphs, doubleSize: true)
+    for (name, keys) in [("home screen", [Key]()), ("category list", toCategory), ("question", toQuestion)] {
+        let cases: [(care: Bool, screen: KioskScreen, double: Bool, sizes: [(Int, Int)])] = [
+            (true, kioskScreen, false, [(80, 24), (120, 40)]), (false, kioskScreen, false, [(80, 24), (120, 40)]),
+            (true, doubleScreen, true, [(102, 26), (128, 23)])]
+        for (care, screen, double, sizes) in cases {
+            let state = reached(keys, care: care)
+            for (width, height) in sizes {
+                // Warm-up fills the glyph cache and the allocator; then each frame is timed on its own.
+                for _ in 0..<warmUp { _ = screen.render(state, width: width, height: height) }
+                var times: [Double] = []
+                times.reserveCapacity(frames)
+                for _ in 0..<frames {
+                    let t0 = DispatchTime.now().uptimeNanoseconds
+                    let frame = screen.render(state, width: width, height: height)
+                    times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+                    precondition(frame.width == width) // keeps the frame alive until it is timed
+                }
+                let mode = double ? "care with double rows" : care ? "care" : "standard"
+                rows.append(Row(measure: "render time per frame, 2 000-service catalog: \(name), \(mode), \(width)×\(height)",
+                                figure: "\(ms(percentile(times, 0.5), digits: 3)) median, \(ms(percentile(times, 0.99), digits: 3)) p99",
+                                how: "KioskScreen.render, \(frames) frames after \(warmUp) warm-up, one core"
+                                    + (care && !double && glyphs == nil ? "; no unifont.hex, so no big glyphs" : "")))
             }
-            rows.append(Row(measure: "render time per frame, 2 000-service catalog: \(name), \(care ? "care" : "standard"), \(width)×\(height)",
-                            figure: "\(ms(percentile(times, 0.5), digits: 3)) median, \(ms(percentile(times, 0.99), digits: 3)) p99",
-                            how: "KioskScreen.render, \(frames) frames after \(warmUp) warm-up, one core"
-                                + (care && glyphs == nil ? "; no unifont.hex, so no big glyphs" : "")))
         }
     }
+    return rows
 }
+
+// `carekiosk-bench render`: the render rows alone, for work on the layout.
+if onlyRender {
+    printTable(renderRows())
+    exit(0)
+}
+rows += renderRows()
 
 // MARK: bytes written to the terminal per screen change
 

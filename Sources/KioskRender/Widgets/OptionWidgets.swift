@@ -72,21 +72,21 @@ struct OptionButtons: Widget {
     }
 
     /// The height of each line of buttons: a box's three rows and a blank row between boxes; a
-    /// double label's lines and the line under it, with no blank row (the line parts them).
-    func lineHeights(width: Int) -> [Int] {
+    /// double label's lines and the line under it, with no blank row (the line parts them). With
+    /// the places and each double label's lines, worked out once for measuring and drawing alike.
+    func layout(width: Int) -> (places: [Place], heights: [Int], lines: [[String]]) {
         let places = places(width: width)
-        guard let last = places.last else { return [] }
+        guard let last = places.last else { return ([], [], []) }
         var heights = Array(repeating: KioskScreen.buttonHeight, count: last.line + 1)
-        if double {
-            for (label, place) in zip(labels, places) {
-                heights[place.line] = max(heights[place.line], 2 * doubleLines(label, width: place.width).count + 1)
-            }
+        let lines = double ? zip(labels, places).map { doubleLines($0, width: $1.width) } : []
+        for (place, labelLines) in zip(places, lines) {
+            heights[place.line] = max(heights[place.line], 2 * labelLines.count + 1)
         }
-        return heights
+        return (places, heights, lines)
     }
 
     func rows(width: Int) -> Int? {
-        let heights = lineHeights(width: width)
+        let heights = layout(width: width).heights
         guard !heights.isEmpty else { return 0 }
         return double ? heights.reduce(0, +) : heights.reduce(0, +) + heights.count - 1
     }
@@ -95,17 +95,16 @@ struct OptionButtons: Widget {
 
     func draw(in area: Rect, into b: inout ScreenBuffer) {
         let labels = labels
-        let heights = lineHeights(width: area.width)
-        for (i, (o, place)) in zip(options, places(width: area.width)).enumerated() {
+        let (places, heights, doubleLabels) = layout(width: area.width)
+        for (i, (o, place)) in zip(options, places).enumerated() {
             let top = area.row + heights[..<place.line].reduce(0, +) + (double ? 0 : place.line)
             let left = area.column + place.left
             let emphasised = o.selected || o.focused
             let style = Style(emphasised ? .focus : .text, bold: emphasised)
             var height = KioskScreen.buttonHeight
             if double {
-                let lines = doubleLines(labels[i], width: place.width)
-                drawDoubleButton(lines, top: top, left: left, width: place.width, style: style, into: &b)
-                height = 2 * lines.count + 1
+                drawDoubleButton(doubleLabels[i], top: top, left: left, width: place.width, style: style, into: &b)
+                height = 2 * doubleLabels[i].count + 1
             } else {
                 drawBox(DisplayWidth.truncate(labels[i], to: place.width - 4), top: top, left: left, width: place.width, style: style, into: &b)
             }
