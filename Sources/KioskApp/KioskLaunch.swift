@@ -79,6 +79,7 @@ enum KioskLaunch {
             return 2
         }
         defer { terminal.end() }
+        terminal.followsThemeBackground = doubleSize // xterm, where OSC 11 is known
         let front = TerminalFrontEnd(runtime: runtime, strings: invocation.lookup, glyphs: UnifontHex(),
                                      careTheme: careTheme, standardTheme: standardTheme, doubleSize: doubleSize)
         // Under systemd: ready once the resident sees the first screen, then a heartbeat from the

@@ -21,6 +21,7 @@ public struct Phrase: Sendable, Hashable {
     public static let assistedAgree = Phrase("assisted.agree")
     public static let assistedAsk = Phrase("assisted.ask")
     public static let assistedAskLater = Phrase("assisted.ask_later")
+    public static let assistedPurposes = Phrase("assisted.purposes")
     public static let assistedTitle = Phrase("assisted.title")
     public static func assistedWho(helper: String, service: String) -> Phrase {
         Phrase("assisted.who", ["helper": helper, "service": service])
@@ -579,6 +580,7 @@ public struct Phrase: Sendable, Hashable {
         Phrase("material.question", ["material": material])
     }
     public static let needsNetworkBody = Phrase("needs_network.body")
+    public static let noticeCannotRepeat = Phrase("notice.cannot_repeat")
     public static let noticeCleared = Phrase("notice.cleared")
     public static func noticeHelperLoggedIn(name: String) -> Phrase {
         Phrase("notice.helper_logged_in", ["name": name])
@@ -590,9 +592,11 @@ public struct Phrase: Sendable, Hashable {
     public static func noticeInactivityWarningNothingFilled(seconds: String) -> Phrase {
         Phrase("notice.inactivity_warning_nothing_filled", ["seconds": seconds])
     }
+    public static let noticeRepeating = Phrase("notice.repeating")
     public static let noticeResidentDeclined = Phrase("notice.resident_declined")
     public static let noticeThanksForRating = Phrase("notice.thanks_for_rating")
     public static let optionChosenMark = Phrase("option.chosen_mark")
+    public static let plainErrorPrefix = Phrase("plain.error_prefix")
     public static let plainHomeKeys = Phrase("plain.home_keys")
     public static let plainKeysAnyKeyBack = Phrase("plain.keys.any_key_back")
     public static let plainKeysBack = Phrase("plain.keys.back")
@@ -764,7 +768,6 @@ public struct Phrase: Sendable, Hashable {
     public static func screenAnswerPagesLast(page: String, pages: String) -> Phrase {
         Phrase("screen.answer_pages_last", ["page": page, "pages": pages])
     }
-    public static let screenErrorPrefix = Phrase("screen.error_prefix")
     public static func screenMorePages(page: String, pages: String) -> Phrase {
         Phrase("screen.more_pages", ["page": page, "pages": pages])
     }
@@ -952,6 +955,7 @@ public struct Phrase: Sendable, Hashable {
         .assistedAgree,
         .assistedAsk,
         .assistedAskLater,
+        .assistedPurposes,
         .assistedTitle,
         .assistedWho(helper: "⟨helper⟩", service: "⟨service⟩"),
         .auditBroken(line: "⟨line⟩", previous: "⟨previous⟩", file: "⟨file⟩"),
@@ -1268,14 +1272,17 @@ public struct Phrase: Sendable, Hashable {
         .materialProvided,
         .materialQuestion(material: "⟨material⟩"),
         .needsNetworkBody,
+        .noticeCannotRepeat,
         .noticeCleared,
         .noticeHelperLoggedIn(name: "⟨name⟩"),
         .noticeHelperLoggedOut,
         .noticeInactivityWarning(seconds: "⟨seconds⟩"),
         .noticeInactivityWarningNothingFilled(seconds: "⟨seconds⟩"),
+        .noticeRepeating,
         .noticeResidentDeclined,
         .noticeThanksForRating,
         .optionChosenMark,
+        .plainErrorPrefix,
         .plainHomeKeys,
         .plainKeysAnyKeyBack,
         .plainKeysBack,
@@ -1389,7 +1396,6 @@ public struct Phrase: Sendable, Hashable {
         .savingTitle,
         .screenAnswerPages(page: "⟨page⟩", pages: "⟨pages⟩"),
         .screenAnswerPagesLast(page: "⟨page⟩", pages: "⟨pages⟩"),
-        .screenErrorPrefix,
         .screenMorePages(page: "⟨page⟩", pages: "⟨pages⟩"),
         .screenTextPages(page: "⟨page⟩", pages: "⟨pages⟩"),
         .screenTooSmall,

@@ -24,13 +24,13 @@ extension KioskScreen {
             let legendTop = h - barHeight - 2 * legendLines
             let body = Rect(row: 2, column: inner.column, width: inner.width, height: legendTop - 1 - 2)
             guard body.height > 0, let plan = DoublePage(c, body: body, screen: self) else { continue }
-            // The warning takes the legend's place; the lines are the legend's, so that nothing moves
-            // when it comes, unless the warning needs more.
+            // The warning, or else a notice (谢谢您的评价！), takes the legend's place; the lines are
+            // the legend's, so that nothing moves when it comes, unless it needs more.
             // The same number of legend lines on every page of the screen, or the pages would be cut
             // differently from one page to the next.
             let cells = max(1, inner.width / 2)
             let needed = (0..<plan.pages.count).map { KioskScreen.phraseLines(plan.legend(c, strings, page: $0), width: cells).count }.max() ?? 1
-            let legend = c.warning.map { DisplayWidth.wrapAtPhrases(DoubleSizeGlyphs.safe($0), width: cells) }
+            let legend = (c.warning ?? c.notice).map { DisplayWidth.wrapAtPhrases(DoubleSizeGlyphs.safe($0), width: cells) }
                 ?? KioskScreen.phraseLines(plan.legend(c, strings, page: plan.page), width: cells)
             guard max(needed, legend.count) <= legendLines || legendLines == KioskScreen.doubleLegendLines else { continue }
 
@@ -39,9 +39,11 @@ extension KioskScreen {
             Line(text: String(repeating: "─", count: w), style: Style(.muted)).draw(in: Rect(row: 1, column: 0, width: w, height: 1), into: &b)
             guard plan.stack.draw(in: body, into: &b) else { return false }
             b.textPages = plan.pages.count
-            // Calm, never in red: the warning in the heading's colour, the rest muted.
+            // Calm, never in red: the warning in the heading's colour, a notice in the colour of
+            // success, what the keys do muted.
             let shown = Array(legend.prefix(legendLines))
-            Paragraph(doubleLines: shown, width: inner.width, style: c.warning == nil ? Style(.muted) : Style(.heading, bold: true))
+            let style = c.warning != nil ? Style(.heading, bold: true) : c.notice != nil ? Style(.success, bold: true) : Style(.muted)
+            Paragraph(doubleLines: shown, width: inner.width, style: style)
                 .draw(in: Rect(row: legendTop + 2 * (legendLines - shown.count), column: inner.column, width: inner.width, height: 2 * shown.count), into: &b)
             ButtonBar(items: c.buttons.map(button), boxed: true, double: true)
                 .draw(in: Rect(row: h - barHeight, column: inner.column, width: inner.width, height: barHeight), into: &b)
@@ -50,8 +52,8 @@ extension KioskScreen {
         return false
     }
 
-    /// On every page: a notice, the heading with the progress beside it (or under it where the
-    /// two do not fit one line).
+    /// On every page: the heading with the progress beside it (or under it where the two do not
+    /// fit one line).
     fileprivate func headWidgets(_ c: ScreenContent, width: Int) -> [any Widget] {
         let title = DoubleSizeGlyphs.safe(c.title), progress = c.progress.map(DoubleSizeGlyphs.safe)
         let heading: [any Widget]
@@ -60,16 +62,19 @@ extension KioskScreen {
         } else {
             heading = [double(c.title, Style(.heading, bold: true), width, centred: true), double(c.progress, Style(.muted), width)].compactMap { $0 }
         }
-        return [double(c.notice, Style(.success, bold: true), width)].compactMap { $0 } + heading
+        return heading
     }
 
-    /// Together on one page: what the resident answers, and the error about it right above it.
-    /// `hint: false` leaves the hint out, for an error that has no room beside it.
+    /// Together on one page: what the resident answers, and the error about it under it, so that
+    /// the question and the field stay where they were. `hint: false`: the error takes the hint's
+    /// place instead, where both do not fit (the field then stays where it was, or nearly).
     fileprivate func answerWidgets(_ c: ScreenContent, width: Int, hint: Bool = true) -> [any Widget] {
-        var widgets: [any Widget] = [double(c.error, Style(.error, bold: true), width), double(c.question, Style(.heading, bold: true), width),
-                                     hint ? double(c.hint, Style(.muted), width) : nil, double(c.currentAnswer, Style(.text), width)].compactMap { $0 }
+        let error = double(c.error, Style(.error, bold: true), width)
+        var widgets: [any Widget] = [double(c.question, Style(.heading, bold: true), width),
+                                     hint ? double(c.hint, Style(.muted), width) : error, double(c.currentAnswer, Style(.text), width)].compactMap { $0 }
         if let input = c.input { widgets.append(InputBox(text: input, spacing: 2, double: true)) }
         widgets.append(OptionButtons(options: c.options, double: true, chosenMark: strings.tr(.optionChosenMark)))
+        if hint, let error { widgets.append(error) }
         return widgets
     }
 
@@ -134,7 +139,7 @@ private struct DoublePage {
         let head = screen.headWidgets(c, width: body.width)
         let capacity = body.height - screen.rows(of: head, width: body.width)
         func rows(_ widgets: [any Widget]) -> Int { screen.rows(of: widgets, width: body.width, trailingGap: false) }
-        // An error takes the hint's room where both do not fit beside the answer.
+        // An error takes the hint's place where both do not fit beside the answer.
         var hint = true
         if c.error != nil, rows(screen.answerWidgets(c, width: body.width)) > capacity { hint = false }
         // Options that do not fit under the question go on over pages, the question on each.

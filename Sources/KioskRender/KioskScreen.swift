@@ -126,10 +126,11 @@ public struct KioskScreen {
         let bar = ButtonBar(items: c.buttons.map(button), boxed: layout.buttons)
         let barHeight = bar.rows(width: inner.width) ?? 1
         let keysRow = h - barHeight - 1
-        // The inactivity warning takes the row of the key legend: the screen does not move under
-        // a resident who is reading, and it is said calmly, not in the colour of success or error.
-        let warning = c.warning
-        Line(text: warning ?? c.keys.joined(separator: "  "), style: warning == nil ? Style(.muted) : Style(.heading, bold: true))
+        // The inactivity warning, or else a notice (谢谢您的评价！, 帮办员已退出。), takes the row of
+        // the key legend: the screen does not move under a resident who is reading; the warning is
+        // said calmly, not in the colour of success or error.
+        let style = c.warning != nil ? Style(.heading, bold: true) : c.notice != nil ? Style(.success, bold: true) : Style(.muted)
+        Line(text: c.warning ?? c.notice ?? c.keys.joined(separator: "  "), style: style)
             .draw(in: Rect(row: keysRow, column: 2, width: inner.width, height: 1), into: &b)
         bar.draw(in: Rect(row: h - barHeight, column: 2, width: inner.width, height: barHeight), into: &b)
 
@@ -137,22 +138,20 @@ public struct KioskScreen {
         return bodyWidgets(c, layout: layout, width: body.width).draw(in: body, into: &b)
     }
 
-    /// The body, top to bottom: notice, title, progress, error, paragraphs, the reference in big
-    /// digits on the confirmation, question, hint, current answer, the input box, the options.
+    /// The body, top to bottom: title, progress, paragraphs, the reference in big digits on
+    /// the confirmation, question, hint, current answer, the input box, the options, the error.
     private func bodyWidgets(_ c: ScreenContent, layout: Layout, width: Int) -> VerticalStack {
         var stack = VerticalStack()
         /// A `key` text is at double size in the double-text layouts; the rest at its own size.
         func text(_ s: String?, _ style: Style, centred: Bool = false, key: Bool = false) {
             if let s { stack.add(Paragraph(text: s, width: width, style: style, spacing: layout.spacing, centred: centred, double: key && layout.doubleText)) }
         }
-        text(c.notice, Style(.success, bold: true))
         if layout.bigTitle {
             stack.add(BigGlyphs(c.title, glyphs: glyphs, style: Style(.heading)))
         } else {
             text(c.title, Style(.heading, bold: true), centred: true, key: true)
         }
         text(c.progress, Style(.muted))
-        text(c.error, Style(.error, bold: true), key: true)
         text(c.reference?.line, Style(.text))
         for p in c.paragraphs + c.notes { text(p, Style(.text)) }
         text(c.functionKeys.map { strings.tr($0.screenWords) }, Style(.text))
@@ -168,6 +167,8 @@ public struct KioskScreen {
         text(c.currentAnswer, Style(.text), key: true)
         if let input = c.input { stack.add(InputBox(text: input, spacing: layout.spacing, double: layout.doubleText)) }
         stack.add(layout.buttons ? OptionButtons(options: c.options) as any Widget : OptionList(options: c.options))
+        // Under what it is about, so that the question and the field stay where they were.
+        text(c.error, Style(.error, bold: true), key: true)
         text(c.morePages, Style(.muted))
         return stack
     }

@@ -85,6 +85,12 @@ public final class Terminal {
 
     public var size: (width: Int, height: Int) { (Int(kiosk_getmaxx(window)), Int(kiosk_getmaxy(window))) }
 
+    /// xterm's own background, outside the cells, follows the theme's (OSC 11): the window is the
+    /// screen's size, which is seldom a whole number of cells, and the strips left over at the
+    /// right and the bottom were xterm's black under the white of standard mode. Set for xterm
+    /// (double-size rows detected), where the sequence is known; other terminals are not sent it.
+    public var followsThemeBackground = false
+
     /// With 256 colours the theme's own colours; with fewer, light text on dark, and meaning is
     /// carried by words, bold and reverse alone.
     public func use(_ theme: Theme) {
@@ -92,6 +98,10 @@ public final class Terminal {
         self.theme = theme
         previous = nil
         guard anyColour else { return }
+        if followsThemeBackground, richColour {
+            let (r, g, b) = Palette.rgb(theme.color(.background))
+            send(String(format: "\u{1B}]11;rgb:%02x/%02x/%02x\u{07}", r, g, b))
+        }
         for (i, role) in Role.allCases.enumerated() {
             let fg = richColour ? Int16(theme.color(role)) : Int16(COLOR_WHITE)
             let bg = richColour ? Int16(theme.color(.background)) : Int16(COLOR_BLACK)
@@ -252,6 +262,7 @@ public final class Terminal {
     /// Leaves the alternate screen and gives the terminal back as it was.
     public func end() {
         kiosk_arm_terminal_restore(-1, nil, 0, nil)
+        if followsThemeBackground { send("\u{1B}]111\u{07}") } // xterm's own background back
         endwin()
     }
 }

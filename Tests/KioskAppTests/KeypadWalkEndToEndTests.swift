@@ -186,7 +186,7 @@ final class KeypadWalkEndToEndTests: XCTestCase, EndToEnd {
         // Ten minutes, far longer than --inactivity 60: nothing is cleared while the resident waits
         // as told, and then the question comes back by itself, with the warning.
         try setClock("2026-11-22T10:10:05+08:00")
-        let waited = try t.waitFor("30 秒后将清除填写的内容")
+        let waited = try t.waitFor("30 秒后清除您填写的内容")
         XCTAssertTrue(waited.contains("您的身份证号码是多少"), waited)
         XCTAssertTrue(waited.contains("5119221945"), "the typed digits are still there:\n\(waited)")
         XCTAssertFalse(waited.contains("请到旁边找工作人员帮忙"), waited)

@@ -74,8 +74,8 @@ final class PlainModeEndToEndTests: XCTestCase, EndToEnd {
                                    input: pensionLines.joined(separator: "\n") + "\n")
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stderr, "")
-        XCTAssertTrue(run.stdout.contains("== 已保存 =="), run.stdout)
-        XCTAssertTrue(run.stdout.contains("已保存，联网后自动提交。"))
+        XCTAssertTrue(run.stdout.contains("== 已经记下了 =="), run.stdout)
+        XCTAssertTrue(run.stdout.contains("已经记在这台机器上，等联网了会自动交上去。"))
         XCTAssertTrue(run.stdout.contains("谢谢您的评价！"))
 
         let files = try queuedFiles()
@@ -133,7 +133,7 @@ final class PlainModeEndToEndTests: XCTestCase, EndToEnd {
         let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: lines.joined(separator: "\n") + "\n")
         XCTAssertEqual(run.status, 0)
         let afterWrong = try XCTUnwrap(run.stdout.components(separatedBy: "错误：").last)
-        XCTAssertTrue(afterWrong.hasPrefix("身份证号码最后一位校验不对，可能有一位输错了，请对照身份证再核对一遍。"), run.stdout)
+        XCTAssertTrue(afterWrong.hasPrefix("身份证号码最后一位对不上，可能有一位输错了，请对照身份证再核对一遍。"), run.stdout)
         XCTAssertTrue(afterWrong.contains("您的身份证号码是多少？"), "the same question is asked again")
         XCTAssertEqual(try queuedFiles(), [])
     }

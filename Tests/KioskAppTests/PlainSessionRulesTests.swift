@@ -32,7 +32,7 @@ final class PlainSessionRulesTests: XCTestCase, EndToEnd {
         let typed = screen().count
 
         try Data("2026-11-28T09:00:35+08:00".utf8).write(to: clock)
-        XCTAssertTrue(waitFor("30 秒后将清除填写的内容", after: typed), "the warning, 25 s before the end:\n\(screen())")
+        XCTAssertTrue(waitFor("30 秒后清除您填写的内容", after: typed), "the warning, 25 s before the end:\n\(screen())")
         let warned = String(screen().dropFirst(typed))
         XCTAssertFalse(warned.contains("== "), "one line, not the whole screen again: \(warned)")
 

@@ -46,7 +46,7 @@ final class TerminalEndToEndTests: XCTestCase, EndToEnd {
         let lastPage = try t.waitFor("第 2 页，共 2 页")
         XCTAssertTrue(lastPage.contains("1380***0000"))
         try t.send("Enter")
-        let done = try t.waitFor("已保存，联网后自动提交")
+        let done = try t.waitFor("已经记在这台机器上，等联网了会自动交上去")
         XCTAssertTrue(done.contains("待提交 1 件"), done)
         let files = try FileManager.default.contentsOfDirectory(atPath: dataDir.appendingPathComponent("submissions/ready").path)
         XCTAssertEqual(files.count, 1)
@@ -190,7 +190,7 @@ final class TerminalEndToEndTests: XCTestCase, EndToEnd {
         try t.send("Enter")                   // the next page of what will be submitted
         try t.waitFor("第 2 页，共 2 页")
         try t.send("Enter")                   // 确认 agrees
-        try t.waitFor("已保存")
+        try t.waitFor("已经记下了")
         let folder = dataDir.appendingPathComponent("submissions/ready")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         XCTAssertEqual(files.count, 1)

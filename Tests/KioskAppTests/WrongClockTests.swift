@@ -16,7 +16,7 @@ final class WrongClockTests: XCTestCase, EndToEnd {
         let run = try runCarekiosk(["--plain", "--data-dir", dataDir.path], input: lines.joined(separator: "\n") + "\n", environment: epoch)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertFalse(run.stdout.contains("不满60周岁") || run.stdout.contains("年满60周岁才能办理"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("== 已保存 =="), run.stdout)
+        XCTAssertTrue(run.stdout.contains("== 已经记下了 =="), run.stdout)
         XCTAssertTrue(run.stdout.contains("本机时间不对，请联系工作人员"), "said on the status line")
         let ready = dataDir.appendingPathComponent("submissions/ready")
         let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: ready, includingPropertiesForKeys: nil).first)

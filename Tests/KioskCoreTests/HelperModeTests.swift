@@ -183,6 +183,10 @@ final class HelperModeTests: XCTestCase {
         XCTAssertEqual(last.paragraphs.last!, "不同意的，请按返回键回到第一页，再按一次返回键。",
                       "on a later page the words say what 返回 does there: \(last.paragraphs.last!)")
         XCTAssertTrue(last.paragraphs.contains("您的手机号码是多少？　答：1380***0000"), "\(last.paragraphs)")
+        // What is collected and why, for the resident, before agreeing (walk finding 11).
+        XCTAssertTrue(last.paragraphs.contains("您的这些个人信息只用于这次办理："), "\(last.paragraphs)")
+        XCTAssertTrue(last.paragraphs.contains("・手机号码：认证好了或要上门时，用这个号码通知您。"), "\(last.paragraphs)")
+        XCTAssertFalse(c.paragraphs.contains("您的这些个人信息只用于这次办理："), "on the last page, next to the agreement")
         XCTAssertEqual(last.keys.last, "按返回键看上一页", "on a later page Esc goes back a page, as when checking answers")
         d.esc()
         XCTAssertEqual(d.state.step, .residentConsent)

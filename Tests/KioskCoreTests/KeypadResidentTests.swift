@@ -83,7 +83,7 @@ final class KeypadResidentTests: XCTestCase {
         typeDigits(&d, String(endsInX.prefix(17)))
         d.enter()
         XCTAssertEqual(d.state.error, .idLength(17))
-        XCTAssertEqual(d.state.content(zh).error, "错误：您输入了17位。最后一位是X的，请按 * 键输入X。")
+        XCTAssertEqual(d.state.content(zh).error, "您输入了17位。最后一位是X的，请按 * 键输入X。")
         let hint = try XCTUnwrap(d.state.content(zh).hint)
         XCTAssertTrue(hint.contains("请按 * 键"), "the hint names the key the keypad has")
         XCTAssertFalse(hint.contains("按X键"), "not a key the keypad lacks")
@@ -452,7 +452,7 @@ final class KeypadResidentTests: XCTestCase {
         fill(&d, "old-age-allowance", typed: ["card_last4": "5678"], chosen: [(.material("household-register"), 2)])
         d.submit()
         let paragraphs = d.state.content(zh).paragraphs
-        XCTAssertTrue(paragraphs.contains("已保存，联网后自动提交。"))
+        XCTAssertTrue(paragraphs.contains("已经记在这台机器上，等联网了会自动交上去。"))
         XCTAssertFalse(paragraphs.joined().contains("您不用再来一趟"))
     }
 
@@ -496,7 +496,7 @@ final class KeypadResidentTests: XCTestCase {
         XCTAssertEqual(d.state.input, "003X")
         d.key(.backspace); d.key(.backspace)
         d.enter()
-        XCTAssertEqual(d.state.content(zh).error, "错误：请输入身份证号码的后四位（最后一位是X的，按 * 键），或者12位办件编号。")
+        XCTAssertEqual(d.state.content(zh).error, "请输入身份证号码的后四位（最后一位是X的，按 * 键），或者12位办件编号。")
         d.digit(3); d.key(.character("*"))
         d.enter()
         XCTAssertEqual(d.effects.last, .dashboard(.load(search: "003X")))

@@ -28,7 +28,7 @@ final class ProgressQueryTests: XCTestCase {
         d.type("511922194503150017")
         XCTAssertEqual(d.state.screen, .progress(.asking))
         XCTAssertNotNil(d.state.content(zh).error)
-        XCTAssertTrue(d.state.content(zh).error!.contains("校验"), d.state.content(zh).error!)
+        XCTAssertTrue(d.state.content(zh).error!.contains("最后一位对不上"), d.state.content(zh).error!)
         XCTAssertFalse(d.effects.contains { if case .findProgress = $0 { return true }; return false })
     }
 
@@ -51,7 +51,7 @@ final class ProgressQueryTests: XCTestCase {
         XCTAssertEqual(c.title, "查询办理进度")
         XCTAssertEqual(c.paragraphs, [
             "养老金资格认证（11月22日提交），受理编号 SC20261122000001：需要补充材料，请找工作人员。请补交户口本复印件",
-            "高龄津贴申领（11月20日提交）：还在本机，联网后自动提交",
+            "高龄津贴申领（11月20日提交）：还在这台机器上，等联网了会自动交上去",
         ])
         d.enter()
         XCTAssertEqual(d.state.screen, .home)

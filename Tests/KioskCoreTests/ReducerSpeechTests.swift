@@ -104,7 +104,7 @@ final class ReducerSpeechTests: XCTestCase {
         var d = openPensionQuestion()
         for ch in "511922194503150017" { d.send(.key(.character(ch))) }
         let first = effects(&d, .key(.enter))
-        let message = zh.tr(.screenErrorPrefix) + ValidationError.idCheckDigit.message(zh)
+        let message = ValidationError.idCheckDigit.message(zh)
         XCTAssertEqual(first, [.stopSpeech, .speak(Utterance(voice: .mandarin, parts: [.text(message)], slower: true))])
         XCTAssertEqual(effects(&d, .key(.enter)), first, "pressing Enter again says the error again")
     }
@@ -112,7 +112,7 @@ final class ReducerSpeechTests: XCTestCase {
     func testAnErrorIsSaidOnceNotAgainWithEveryTickOrADeadKey() {
         var d = openPensionQuestion()
         let first = effects(&d, .key(.enter))
-        let message = zh.tr(.screenErrorPrefix) + ValidationError.required.message(zh)
+        let message = ValidationError.required.message(zh)
         XCTAssertEqual(first, [.stopSpeech, .speak(Utterance(voice: .mandarin, parts: [.text(message)], slower: true))])
         d.moment = Moment(date: d.moment.date.addingTimeInterval(1), utcOffsetSeconds: d.moment.utcOffsetSeconds)
         XCTAssertEqual(effects(&d, .tick), [], "a second later the error is still on the screen, and not said again")
@@ -136,6 +136,10 @@ final class ReducerSpeechTests: XCTestCase {
         d.digit(1)
         let screen = d.spoken.last
         XCTAssertEqual(effects(&d, .key(.f3)), [.stopSpeech, .speak(screen!), .repeatPrompt], "F3 repeats, word for word")
+        XCTAssertEqual(d.state.content(zh).notice, "正在再说一遍。", "and the screen shows that the key did something")
+        d.send(.setSpeechTrouble(.noAudioDevice))
+        d.key(.f3)
+        XCTAssertEqual(d.state.content(zh).notice, "这台机器现在不能说话，请看屏幕上的字，或请旁边的工作人员帮您读。")
     }
 
     func testF4ChoosesCantoneseSpeechWithoutChangingTheScreenLanguage() {

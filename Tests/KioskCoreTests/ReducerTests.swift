@@ -120,7 +120,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(d.page, .question("id_number"))
         XCTAssertEqual(d.state.error, .idCheckDigit)
         XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).error,
-                       "错误：身份证号码最后一位校验不对，可能有一位输错了，请对照身份证再核对一遍。")
+                       "身份证号码最后一位对不上，可能有一位输错了，请对照身份证再核对一遍。")
         XCTAssertNil(d.state.session?.answers["id_number"])
         d.type(elder)
         XCTAssertEqual(d.page, .question("receiving_pension"))
@@ -204,7 +204,10 @@ final class ReducerTests: XCTestCase {
         guard let id = d.state.receipt?.submissionID else { return XCTFail() }
         let confirmation = d.state.content(loadStrings("zh-Hans"))
         XCTAssertEqual(confirmation.reference?.line, "办件编号：" + Reference.shown(id))
-        XCTAssertEqual(confirmation.paragraphs.first, "已保存，联网后自动提交。您不用再来一趟。")
+        XCTAssertEqual(confirmation.paragraphs.first, "已经记在这台机器上，等联网了会自动交上去。")
+        // The face check chosen asks the resident to go to the photo booth now (walk finding 3).
+        XCTAssertTrue(confirmation.paragraphs.joined().contains("拍照处"), confirmation.paragraphs.joined())
+        XCTAssertFalse(confirmation.paragraphs.joined().contains("您不用再来一趟"), confirmation.paragraphs.joined())
         d.enter()
         XCTAssertEqual(d.state.receipt?.submissionID, id)
         XCTAssertEqual(d.state.receipt?.page, .rating)

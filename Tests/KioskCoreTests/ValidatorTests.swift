@@ -57,7 +57,7 @@ final class IdentityNumberTests: XCTestCase {
 
     func testMessagesSayHowToFixIt() {
         let zh = loadStrings("zh-Hans"), en = loadStrings("en")
-        XCTAssertEqual(ValidationError.idCheckDigit.message(zh), "身份证号码最后一位校验不对，可能有一位输错了，请对照身份证再核对一遍。")
+        XCTAssertEqual(ValidationError.idCheckDigit.message(zh), "身份证号码最后一位对不上，可能有一位输错了，请对照身份证再核对一遍。")
         XCTAssertEqual(ValidationError.idLength(17).message(zh), "您输入了17位。最后一位是X的，请按 * 键输入X。",
                        "seventeen characters are most likely a number ending in X: say how to type it")
         XCTAssertTrue(ValidationError.idLength(16).message(zh).contains("您输入了16位"))

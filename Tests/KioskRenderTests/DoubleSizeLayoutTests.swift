@@ -40,7 +40,7 @@ final class DoubleSizeLayoutTests: XCTestCase {
         d.type("51192219450315001")
         let frame = screen.render(d.state, width: 102, height: 26)
         let doubled = doubleRows(frame).map { row(frame, $0) }
-        XCTAssertTrue(doubled.contains { $0.contains("错误") }, "the error is double")
+        XCTAssertTrue(doubled.contains { $0.contains("您输入了17位") }, "the error is double")
         XCTAssertTrue(doubled.contains { $0.contains("51192219450315001_") }, "the answer being typed is double, with its cursor mark")
         XCTAssertTrue(doubled.allSatisfy { DisplayWidth.of($0) <= 51 })
     }
@@ -160,6 +160,35 @@ final class DoubleSizeLayoutTests: XCTestCase {
         d.key(.f3)
         let said = d.spoken.flatMap(\.parts).map { if case let .text(t) = $0 { return t } else { return "" } }.joined()
         XCTAssertTrue(said.contains("分钟不按键"), said)
+    }
+
+    /// An error goes under the field: the question and the field stay where they were (walk
+    /// finding 6), in every layout; a notice takes the legend's row and moves nothing either.
+    func testAnErrorOrANoticeMovesNothing() {
+        let single = KioskScreen(strings: strings, glyphs: UnifontHex())
+        var d = questionState()
+        for digit in [5, 1, 1, 9] { d.digit(digit) }
+        var wrong = d
+        wrong.enter()
+        XCTAssertNotNil(wrong.state.error)
+        func where_(_ f: ScreenBuffer, _ text: String) -> Int? { f.text.components(separatedBy: "\n").firstIndex { $0.contains(text) } }
+        for (name, screen, w, h, care) in [("double", screen, 102, 26, true), ("care", single, 80, 24, true), ("standard", single, 80, 24, false)] {
+            var before = d.state, after = wrong.state
+            before.careMode = care
+            after.careMode = care
+            let a = screen.render(before, width: w, height: h), b = screen.render(after, width: w, height: h)
+            XCTAssertNotNil(where_(b, "身份证号码应该是18位"), "\(name): the error is shown\n\(b.text)")
+            XCTAssertEqual(where_(a, "您的身份证号码是多少"), where_(b, "您的身份证号码是多少"), "\(name): the question stays")
+            XCTAssertEqual(where_(a, "5119"), where_(b, "5119"), "\(name): the field stays\n\(a.text)\n\(b.text)")
+        }
+        d = Driver()
+        let home = screen.render(d.state, width: 102, height: 26)
+        d.send(.key(.digit(1))); d.esc(); d.esc()
+        d.state.notice = .thanksForRating
+        let thanked = screen.render(d.state, width: 102, height: 26)
+        XCTAssertNotNil(where_(thanked, "谢谢您的评价"), thanked.text)
+        XCTAssertEqual(where_(home, "村便民服务点"), where_(thanked, "村便民服务点"))
+        XCTAssertEqual(where_(home, "1  社保养老"), where_(thanked, "1  社保养老"), "the choices stay where they were")
     }
 
     func testATooShortScreenFallsBackToSingleSizeCareLayouts() {

@@ -38,7 +38,7 @@ final class CrashSafetyTests: SyncTestCase {
             let kiosk = try runCarekiosk(["--plain"] + dataArgs, input: pensionLines(n),
                                 killAfter: Double(Int.random(in: 0...160, using: &generator)) / 1000)
             if kiosk.killed { kioskKills += 1 }
-            if kiosk.stdout.contains("== 已保存 ==") { confirmed.insert(n) }
+            if kiosk.stdout.contains("== 已经记下了 ==") { confirmed.insert(n) }
             XCTAssertFalse(kiosk.stderr.contains("Fatal error"), kiosk.stderr)
 
             // Now and then a helper puts what waits onto a USB stick that never reaches the

@@ -37,7 +37,7 @@ final class KioskSyncEndToEndTests: SyncTestCase {
         try input.close()
         process.waitUntilExit()
         let text = try String(contentsOf: out, encoding: .utf8)
-        XCTAssertTrue(text.contains("已保存，正在提交到政务服务平台。"), text)
+        XCTAssertTrue(text.contains("已经记下，正在交给政务服务平台。"), text)
         XCTAssertEqual(process.terminationStatus, 0)
     }
 

@@ -60,7 +60,7 @@ final class PrivacyTests: SyncTestCase {
                 XCTAssertTrue(run.stdout.contains("帮办员工作台"), "the dashboard was shown: \(run.stdout)")
             }
             XCTAssertEqual(run.status, 0, run.stderr)
-            XCTAssertTrue(run.stdout.contains("== 已保存 =="), "the service was finished: \(run.stdout)")
+            XCTAssertTrue(run.stdout.contains("== 已经记下了 =="), "the service was finished: \(run.stdout)")
             XCTAssertTrue(run.stdout.contains(identity.prefix(4) + "**********" + identity.suffix(4)), "masked after entry")
             printed += [run.stdout, run.stderr]
         }

@@ -9,6 +9,8 @@ enum PlainWords {
     static func apply(to content: ScreenContent, _ state: WizardState, _ s: Strings) -> ScreenContent {
         var c = content
         c.keys = c.keyHints.map { s.tr(words($0)) }
+        // Plain lines have no colour: "错误：" marks the line that says what was wrong.
+        c.error = c.error.map { s.tr(.plainErrorPrefix) + $0 }
         if c.functionKeys != nil {
             c.notes.append(s.tr(.plainHomeKeys))
             c.functionKeys = nil

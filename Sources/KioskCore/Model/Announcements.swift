@@ -60,7 +60,7 @@ extension WizardState {
         }
         // The error given last is the one on screen; a key that was typed is said only without one.
         if saysError, let error {
-            parts.append(.text(s.tr(.screenErrorPrefix) + error.message(s)))
+            parts.append(.text(error.message(s)))
         } else if let typedBefore, typedBefore != input {
             parts += typedParts(typedBefore, s)
         }
@@ -74,7 +74,9 @@ extension WizardState {
         let paragraphs = c.paragraphs + c.notes
         // The 办件编号 is read digit by digit in groups of four, as it is to be written down.
         let reference: [Utterance.Part] = c.reference.map { [.text($0.lead), .value($0.number, .receipt)] } ?? []
-        parts += [c.warning, c.notice, c.title, c.progress].compactMap { $0 }.filter { !$0.isEmpty }.map(Utterance.Part.text) + reference
+        // "正在再说一遍" is for the eyes: what F3 says is the screen, word for word.
+        let notice = self.notice == .repeating ? nil : c.notice
+        parts += [c.warning, notice, c.title, c.progress].compactMap { $0 }.filter { !$0.isEmpty }.map(Utterance.Part.text) + reference
         let prose = paragraphs + [c.functionKeys.map { s.tr($0.screenWords) }, c.error, c.question, c.hint, c.currentAnswer].compactMap { $0 }
         parts += prose.filter { !$0.isEmpty }.map(Utterance.Part.text)
         if let input = c.input, !input.isEmpty { parts += typedSoFar(s) }

@@ -150,6 +150,7 @@ extension WizardState {
             answerPagesResized()
             return []
         case .f3:
+            notice = speechTrouble == nil ? .repeating : .cannotRepeat
             say(.wholeScreen)
             return [.repeatPrompt]
         case .f4:

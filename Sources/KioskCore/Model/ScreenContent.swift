@@ -25,7 +25,7 @@ public struct ScreenContent: Equatable, Sendable {
     public var reference: ReferenceLine?
     public var notice: String?
     /// The inactivity warning: shown where it moves nothing else (the full screen puts it in the
-    /// row of the key legend), apart from the notice.
+    /// row of the key legend, where a notice goes too when there is no warning).
     public var warning: String?
     public var paragraphs: [String] = []
     /// Said after the paragraphs, and shown under the options where every text is double and the
@@ -92,13 +92,16 @@ extension WizardState {
             case .helperLoggedIn: return s.tr(.noticeHelperLoggedIn(name: helper?.name ?? ""))
             case .helperLoggedOut: return s.tr(.noticeHelperLoggedOut)
             case .residentDeclined: return s.tr(.noticeResidentDeclined)
+            case .repeating: return s.tr(.noticeRepeating)
+            case .cannotRepeat: return s.tr(.noticeCannotRepeat)
             }
         }
         if let seconds = inactivityWarning {
             c.warning = inactivityWarningText(seconds, s)
         }
         // An error belongs to the screen under an overlay, not to the overlay (人工帮办 already called).
-        c.error = overlay == nil ? error.map { s.tr(.screenErrorPrefix) + $0.message(s) } : nil
+        // In the error's colour, without "错误：" before it: what is wrong, and what to do.
+        c.error = overlay == nil ? error.map { $0.message(s) } : nil
         c.options = visibleChoices.enumerated().map { i, choice in
             ScreenContent.Option(number: i + 1, label: label(of: choice, s, spoken: spoken), selected: isSelected(choice), focused: focus == i)
         }

@@ -118,6 +118,9 @@ public enum Notice: Equatable, Sendable {
     case helperLoggedOut
     /// The resident said no on "请您本人确认": nothing was submitted.
     case residentDeclined
+    /// F3: the screen is said again, or it cannot be (no audio device, a missing voice): either
+    /// way the key does something one can see.
+    case repeating, cannotRepeat
 }
 
 public enum MaterialChoice: String, Equatable, Sendable {

@@ -65,9 +65,7 @@ extension ServiceVisit {
             c.title = s.tr(.privacyTitle)
             c.paragraphs = service.privacy.map { [$0.text.resolve(l)] } ?? []
             c.paragraphs.append(s.tr(.privacyCollected))
-            c.paragraphs += service.orderedFields.filter { $0.field.sensitive }.map { f in
-                Self.bullet + (f.field.name ?? f.field.label).resolve(l) + (f.field.purpose.map { s.tr(.privacyPurposeSeparator) + $0.resolve(l) } ?? "")
-            }
+            c.paragraphs += personalInformation(s, l)
             c.paragraphs.append(s.tr(.privacyRights))
             c.keyHints = [.enterAgree, .backDisagree]
         case let .question(fid):
@@ -102,8 +100,18 @@ extension ServiceVisit {
         return c
     }
 
+    /// The personal information the service collects, one bullet each, with what it is for: in
+    /// the privacy notice, and again for the resident on the last page of 请您本人确认 (the helper
+    /// agreed to the notice; the resident should hear it too before agreeing).
+    private func personalInformation(_ s: Strings, _ l: String) -> [String] {
+        session.service.orderedFields.filter { $0.field.sensitive }.map { f in
+            Self.bullet + (f.field.name ?? f.field.label).resolve(l) + (f.field.purpose.map { s.tr(.privacyPurposeSeparator) + $0.resolve(l) } ?? "")
+        }
+    }
+
     /// 请您本人确认: what will be submitted and who acts for the resident, paged like the
-    /// check-answers screen: Enter shows the next page, and agrees only on the last.
+    /// check-answers screen: Enter shows the next page, and agrees only on the last, after what
+    /// the personal information is for.
     private func consentContent(_ s: Strings, _ around: Surroundings, spoken: Bool) -> ScreenContent {
         guard let helper = around.helper else { return ScreenContent(title: "") }
         let items = reviewItems(today: around.today)
@@ -113,8 +121,10 @@ extension ServiceVisit {
         // 返回 says no on the first page only; on a later page it turns back, and the words say so,
         // in a line of their own.
         let agree = paging.page == 0 ? [s.tr(.assistedAsk)] : [s.tr(.assistedAgree), s.tr(.assistedAskLater)]
+        let information = personalInformation(s, around.locale)
+        let purposes = paging.isLast && !information.isEmpty ? [s.tr(.assistedPurposes)] + information : []
         return ScreenContent(title: s.tr(.assistedTitle),
-                             paragraphs: (paging.page == 0 ? [who] : []) + answers + (paging.isLast ? agree : []),
+                             paragraphs: (paging.page == 0 ? [who] : []) + answers + purposes + (paging.isLast ? agree : []),
                              keyHints: [paging.isLast ? .enterAgree : .enterNextPage] + hideKey(today: around.today)
                                 + [paging.page == 0 ? .backDisagree : .backPage])
     }
