@@ -143,15 +143,19 @@ public final class ReadingDictionary: Sendable {
     }
 }
 
-/// A dictionary, read from its file the first time speech needs it and kept from then on. A
-/// kiosk that never speaks its language never reads it; a missing or broken file leaves that
-/// language to eSpeak NG's own readings and says why in `failure`.
+/// A dictionary, read from its file the first time speech needs it and kept from then on (by the
+/// speaker's own queue, never the screen's thread: `ESpeakSpeaker`). A kiosk that never speaks its
+/// language never reads it; a missing or broken file leaves that language to eSpeak NG's own
+/// readings and says why in `failure`.
 public final class ReadingDictionarySource: @unchecked Sendable {
     public let url: URL
     private let lock = NSLock()
     private var loaded: ReadingDictionary?
     private var tried = false
     private var problem: ReadingDictionary.Failure?
+    /// Apart from `lock`, which is held while the file is read.
+    private let doneLock = NSLock()
+    private var done = false
 
     public init(url: URL) { self.url = url }
 
@@ -160,6 +164,7 @@ public final class ReadingDictionarySource: @unchecked Sendable {
             if !tried {
                 tried = true
                 do throws(ReadingDictionary.Failure) { loaded = try ReadingDictionary(contentsOf: url) } catch { problem = error }
+                doneLock.withLock { done = true }
             }
             return loaded
         }
@@ -168,8 +173,6 @@ public final class ReadingDictionarySource: @unchecked Sendable {
     /// Why the dictionary could not be read, once it has been tried.
     public var failure: ReadingDictionary.Failure? { lock.withLock { problem } }
 
-    /// Reads the file now, off the caller's thread, so that the first screen need not wait for it.
-    public func preload() {
-        DispatchQueue.global(qos: .utility).async { _ = self.dictionary }
-    }
+    /// Whether the file has been read (or tried) yet; asking neither reads it nor waits for a read.
+    public var wasRead: Bool { doneLock.withLock { done } }
 }
