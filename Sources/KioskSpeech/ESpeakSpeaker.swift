@@ -83,9 +83,11 @@ public final class ESpeakSpeaker: Speaker, @unchecked Sendable {
     }
 
     /// Waits until every utterance handed over so far has been read and given to eSpeak NG, and
-    /// eSpeak has said it (tests and the benchmark).
+    /// eSpeak has said it and will call back for it no more (tests and the benchmark).
     public func finish() {
         queue.sync {}
-        engine?.synchronize()
+        guard let engine else { return }
+        for sink in lock.withLock({ [previous, current] }) { engine.waitUntilEnded(sink) }
+        engine.synchronize()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import KioskCore
 import KioskSpeech
 import KioskTestSupport
@@ -42,5 +43,40 @@ final class SpeakerTests: XCTestCase {
         XCTAssertTrue(cantonese.wasRead)
         XCTAssertNil(cantonese.failure)
         XCTAssertEqual(cantonese.dictionary?.characterCount, 2)
+    }
+
+    /// Speakers (retrieval mode) and engines of synchronous mode one after the other in one process, as
+    /// a whole test run has them: each step must end. eSpeak NG 1.51 hung at the second change of mode
+    /// when each change restarted it (its command thread's flag, see ESpeakEngine); a step that hangs
+    /// fails here after 20 s instead of holding up the run.
+    func testEveryModeInOneProcessStillStopsAndSpeaks() throws {
+        func step(_ name: String, _ body: @escaping @Sendable () throws -> Int) -> Int? {
+            let done = DispatchSemaphore(value: 0)
+            let result = Mutex<Result<Int, any Error>?>(nil)
+            Thread.detachNewThread {
+                let outcome = Result { try body() }
+                result.withLock { $0 = outcome }
+                done.signal()
+            }
+            guard done.wait(timeout: .now() + 20) == .success else {
+                XCTFail("\(name)：20秒还没结束")
+                return nil
+            }
+            return result.withLock { value in (try? value?.get()).flatMap { $0 } }
+        }
+        let speak: @Sendable () throws -> Int = {
+            let speaker = ESpeakSpeaker(texts: { speechText($0) }, mode: .retrieval, audioAvailable: true)
+            speaker.say(Utterance(voice: .mandarin, parts: [.text("请选择要办理的事项")]), settings: SpeechSettings(careMode: true))
+            speaker.stop()
+            speaker.say(Utterance(voice: .cantonese, parts: [.text("请选择要办理的事项")]), settings: SpeechSettings(careMode: true))
+            speaker.finish()
+            return speaker.trouble == nil ? 1 : 0
+        }
+        let synthesise: @Sendable () throws -> Int = { try engine(.mandarin).samples("ni3 hao3").count }
+        for round in 1...3 {
+            guard let synchronous = step("第\(round)次同步合成", synthesise), let spoken = step("第\(round)次取回模式", speak) else { return }
+            XCTAssertGreaterThan(synchronous, 2_000, "第\(round)次同步合成没有声音")
+            XCTAssertEqual(spoken, 1, "第\(round)次取回模式出了问题")
+        }
     }
 }
