@@ -11,7 +11,10 @@ import Foundation
 /// 4. Mandarin only: the tone changes of 一 and 不 (`ToneSandhi`), on what the dictionary gave.
 ///    Third-tone sandhi is left to eSpeak NG, which makes it itself (`ni3 hao3` is said 35 214).
 ///    Cantonese makes no tone changes here (see docs/speech.md);
-/// 5. Cantonese only: a lone character that is also a measure word takes its measure word's reading
+/// 5. a character left alone at the end of a run, right after a word, takes the reading the
+///    dictionary gives it as the end of a word (`@endings`, Cantonese only so far): it is mostly that
+///    word's suffix (发布|会 wui2 "conference", not the wui6 of "meeting"; 出生|率 leot2, not seot1);
+/// 6. Cantonese only: a lone character that is also a measure word takes its measure word's reading
 ///    after a number or a demonstrative (这种 zung2, not the zung3 of planting; 一只 zek3, not zi2),
 ///    and 分 in a fraction or a percentage is fan6 (五分之一, 百分之五), as the dictionary's own
 ///    七分之一 and 百分之 have it.
@@ -156,7 +159,13 @@ public struct ChineseReader: Sendable {
         var words: [[Unit]] = []
         var end = codes.count
         while end > 0 {
-            let step = best[end]
+            var step = best[end]
+            // A character left alone at the end of the text, right after a word, is its suffix (发布|会),
+            // unless a number or a demonstrative ends that word: then it is a measure word (同一|件).
+            if end == codes.count, step.length == 1, end > 1, best[end - 1].length > 1, !Self.counting.contains(run[end - 2]),
+               let ending = dictionary.ending(of: codes[end - 1]) {
+                step.syllables = [ending]
+            }
             words.append(word(Array(run[(end - step.length)..<end]), step.syllables, fixed: false))
             end -= step.length
         }

@@ -42,6 +42,8 @@ public final class ReadingDictionary: Sendable {
     private let pool: [UInt16]
     private let syllables: [String]
     private let characters: [UInt16: UInt16]
+    /// The `@endings` section (Cantonese): a character's reading when it ends a text right after a word.
+    private let endings: [UInt16: UInt16]
     private static let plain = UInt32.max
 
     public var wordCount: Int { keys.count }
@@ -50,7 +52,7 @@ public final class ReadingDictionary: Sendable {
     /// allocator's overhead: what the dictionary costs whatever else the process has freed.
     public var tableBytes: Int {
         keys.capacity * MemoryLayout<Key>.stride + starts.capacity * 4 + pool.capacity * 2
-            + characters.capacity * 4 + syllables.count * MemoryLayout<String>.stride
+            + (characters.capacity + endings.capacity) * 4 + syllables.count * MemoryLayout<String>.stride
     }
 
     public convenience init(contentsOf url: URL) throws(Failure) {
@@ -74,6 +76,7 @@ public final class ReadingDictionary: Sendable {
             return UInt16(syllables.count - 1)
         }
         var characters: [UInt16: UInt16] = [:]
+        var endings: [UInt16: UInt16] = [:]
         var keys: [Key] = []
         var starts: [UInt32] = []
         var pool: [UInt16] = []
@@ -87,6 +90,9 @@ public final class ReadingDictionary: Sendable {
             case "@chars":
                 let reading = id(fields[0])
                 for unit in fields[1].utf16 { characters[unit] = reading }
+            case "@endings":
+                let reading = id(fields[0])
+                for unit in fields[1].utf16 { endings[unit] = reading }
             case "@words":
                 let first = Array(fields[0].utf16)
                 guard first.count == 1 else { throw .malformed(line: index + 1) }
@@ -110,6 +116,7 @@ public final class ReadingDictionary: Sendable {
         self.pool = pool
         self.syllables = syllables
         self.characters = characters
+        self.endings = endings
     }
 
     /// `yin2hang2` → `yin2`, `hang2`: each tone digit ends a syllable.
@@ -126,6 +133,12 @@ public final class ReadingDictionary: Sendable {
     /// The most common reading of a character, if the dictionary knows it.
     public func reading(of character: UInt16) -> String? {
         characters[character].map { syllables[Int($0)] }
+    }
+
+    /// How a character is read when it ends a text right after a word, where that differs from
+    /// `reading(of:)`: a suffix (发布|会 wui2, 出生|率 leot2).
+    public func ending(of character: UInt16) -> String? {
+        endings[character].map { syllables[Int($0)] }
     }
 
     /// Whether these characters are a word, and if so how each of them is read in it.

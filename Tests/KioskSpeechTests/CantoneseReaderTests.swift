@@ -66,6 +66,32 @@ final class CantoneseReaderTests: XCTestCase {
         for (text, jyutping) in cases { XCTAssertEqual(dictionaryAlone.prose(text), jyutping, text) }
     }
 
+    /// rime-cantonese lists these words once per reading, and the wheel keeps the last listed (单位
+    /// wai6, 文件 gin6, 处理 cyu5); the dictionary has the reading the data's words containing them
+    /// use, most of them the changed tone people say (工作单位, 文件夹, 数据处理).
+    func testAWordHasTheReadingTheWordsContainingItUse() {
+        let cases = ["单位": "daan1 wai2", "文件": "man4 gin2", "处理": "cyu2 lei5", "资料": "zi1 liu2",
+                     "银行": "ngan4 hong4", "身份证": "san1 fan6 zing3"]
+        for (text, jyutping) in cases { XCTAssertEqual(dictionaryAlone.prose(text), jyutping, text) }
+    }
+
+    /// A character left alone at the end of a run right after a word takes its `@endings` reading
+    /// (a suffix: 发布|会 wui2); alone, inside a run, after a character that is no word, or as a
+    /// measure word after a number it keeps its own (会 wui6, 同一|件 gin6).
+    func testACharacterEndingARunAfterAWordIsItsSuffix() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("endings-\(UUID().uuidString).txt")
+        try "@chars\nfaat3 发\nbou3 布\nwui6 会\njat1 一\ntung4 同\ngin6 件\nji6 议\n@endings\nwui2 会\ngin2 件\n@words\n发 布\n同 一\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let text = SpeechText(voice: .cantonese, lexicon: Lexicon(highestTone: "6"), strings: loadStrings("zh-Hans"),
+                              dictionary: ReadingDictionarySource(url: file))
+        let cases = ["发布会": "faat3 bou3 wui2", "会": "wui6", "发布会议": "faat3 bou3 wui6 ji6", "布会": "bou3 wui6",
+                     "同一件": "tung4 jat1 gin6", "发布件": "faat3 bou3 gin2"]
+        for (run, jyutping) in cases { XCTAssertEqual(text.prose(run), jyutping, run) }
+        // Mandarin's dictionary has no such section: nothing changes there.
+        XCTAssertNil(try XCTUnwrap(shippedDictionary.dictionary).ending(of: UInt16(("会" as Character).unicodeScalars.first!.value)))
+    }
+
     /// Between two ways to split a run into as many words, the one whose lone character is a
     /// function word (和, "and") wins over one that leaves a content character alone (和音|素).
     func testALoneFunctionWordSplitsTheWordsAroundIt() {
