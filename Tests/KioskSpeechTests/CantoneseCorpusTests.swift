@@ -16,10 +16,11 @@ final class CantoneseCorpusTests: XCTestCase {
         try Corpus("cantonese-corpus.txt", heldOutFile: "cantonese-held-out.txt", voice: .cantonese, lexicon: shippedCantoneseLexicon)
     }
 
-    /// The kiosk's own texts at 99%; words it has never seen at the held-out figure measured when the
-    /// set was last changed (docs/speech.md: the issue's 97% is not reached).
-    func testTheKiosksTextsAreSaidRightAtLeast99PercentAndUnseenWordsAtTheMeasuredFigure() throws {
-        try corpus().assertSaidRight(tuned: 0.99, heldOut: 0.95)
+    /// The kiosk's own texts at 99% and the held-out words at 97%, as the issue asks; both together at
+    /// the figure measured when the dictionary was last built (98.8%: the issue's 99% of all lines is
+    /// not reached, docs/speech.md says why).
+    func testTheKiosksTextsAreSaidRightAtLeast99PercentAndTheHeldOutWords97() throws {
+        try corpus().assertSaidRight(overall: 0.987, tuned: 0.99, heldOut: 0.97)
     }
 
     func testTheHeldOutWordsAreNoneOfTheKiosksOwnTexts() throws {
