@@ -158,8 +158,10 @@ func speechRows(catalog: Catalog, resources: Resources) -> [Row] {
             try engine.setVoice(voice.espeakName!)
             engine.set(SpeechSettings(careMode: true))
             var state = WizardState(catalog: catalog, kioskID: "bench", today: context.moment.civilDate, speechVoice: voice)
+            // What each screen says comes from the reducer's announcements (voiced), as in the walk above.
             let texts = walk.flatMap { key in
-                state.reduce(.key(key), context).compactMap { if case let .speak(u) = $0 { return text(voice).engineText(u) } else { return nil } }
+                let reduced = state.reduce(.key(key), context)
+                return state.voiced(reduced, strings: strings).compactMap { if case let .speak(u) = $0 { return text(voice).engineText(u) } else { return nil } }
             }
             var samples = 0
             let t0 = now()
