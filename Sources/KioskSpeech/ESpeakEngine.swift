@@ -11,8 +11,8 @@ import Foundation
 /// thread's "running" flag set when it is terminated, and a new start keeps it, so the first
 /// espeak_Cancel after a restart waits forever for a thread that is gone (and so does a second
 /// espeak_Terminate); a synchronous start, which never runs a command on that thread, could not
-/// clear it. Only a change between playback and retrieval restarts eSpeak, and every start runs
-/// one command on the new thread at once, which clears the flag.
+/// clear it. Only a change between playback and retrieval restarts eSpeak, and a restart runs one
+/// command on the new thread at once, which clears the flag.
 public final class ESpeakEngine: @unchecked Sendable {
     public enum Mode: Sendable {
         case playback, retrieval, synchronous
@@ -53,7 +53,8 @@ public final class ESpeakEngine: @unchecked Sendable {
         startLock.lock()
         defer { startLock.unlock() }
         if let started, started.output == mode.output { return ESpeakEngine(mode: mode, sampleRate: started.sampleRate) }
-        if started != nil {
+        let restart = started != nil
+        if restart {
             lock.withLock { _ = kiosk_espeak_Terminate() }
             started = nil
         }
@@ -61,13 +62,13 @@ public final class ESpeakEngine: @unchecked Sendable {
         guard kiosk_espeak_load() == 0 else { throw .initialise }
         let rate = lock.withLock { kiosk_espeak_Initialize(mode.output, bufferMilliseconds, nil, Int32(espeakINITIALIZE_DONT_EXIT)) }
         guard rate > 0 else { throw .initialise }
-        lock.withLock {
-            kiosk_espeak_SetSynthCallback(collectSamples)
+        lock.withLock { kiosk_espeak_SetSynthCallback(collectSamples) }
+        if restart {
             // One command through the new command thread (a parameter is queued in these modes):
-            // it clears the flag an earlier start left set (see above).
-            _ = kiosk_espeak_SetParameter(espeakRATE, Int32(espeakRATE_NORMAL), 0)
+            // it clears the flag the ended start left set (see above).
+            lock.withLock { _ = kiosk_espeak_SetParameter(espeakRATE, Int32(espeakRATE_NORMAL), 0) }
+            _ = kiosk_espeak_Synchronize()
         }
-        _ = kiosk_espeak_Synchronize()
         started = (mode.output, Int(rate))
         return ESpeakEngine(mode: mode, sampleRate: Int(rate))
     }
