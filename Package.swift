@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "KioskOutboxTests", dependencies: ["KioskOutbox", "KioskCrypto", "KioskTestSupport"]),
         .testTarget(name: "KioskCryptoTests", dependencies: ["KioskCrypto"]),
         .testTarget(name: "KioskSyncTests", dependencies: ["KioskSync", "KioskNetwork", "KioskTestSupport", "KioskCrypto"], exclude: ["Fixtures"]),
-        .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskTestSupport"], exclude: ["pronunciation-corpus.txt", "cantonese-corpus.txt"]),
+        .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskTestSupport"], exclude: ["pronunciation-corpus.txt", "cantonese-corpus.txt", "cantonese-held-out.txt"]),
         .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskCommandLine", "KioskSpeech", "KioskTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,6 +12,7 @@ static espeak_ERROR (*p_Synth)(const void *, size_t, unsigned int, espeak_POSITI
 static espeak_ERROR (*p_Cancel)(void);
 static espeak_ERROR (*p_Synchronize)(void);
 static espeak_ERROR (*p_Terminate)(void);
+static int (*p_IsPlaying)(void);
 static const char *(*p_TextToPhonemes)(const void **, int, int);
 static pthread_mutex_t loading = PTHREAD_MUTEX_INITIALIZER;
 static int loaded = 0;
@@ -29,9 +30,10 @@ int kiosk_espeak_load(void) {
             p_Cancel = dlsym(library, "espeak_Cancel");
             p_Synchronize = dlsym(library, "espeak_Synchronize");
             p_Terminate = dlsym(library, "espeak_Terminate");
+            p_IsPlaying = dlsym(library, "espeak_IsPlaying");
             p_TextToPhonemes = dlsym(library, "espeak_TextToPhonemes");
             loaded = p_Initialize && p_SetSynthCallback && p_SetVoiceByName && p_SetParameter && p_Synth && p_Cancel
-                && p_Synchronize && p_Terminate && p_TextToPhonemes;
+                && p_Synchronize && p_Terminate && p_IsPlaying && p_TextToPhonemes;
         }
     }
     pthread_mutex_unlock(&loading);
@@ -53,6 +55,7 @@ espeak_ERROR kiosk_espeak_Synth(const void *text, size_t size, unsigned int posi
 espeak_ERROR kiosk_espeak_Cancel(void) { return p_Cancel(); }
 espeak_ERROR kiosk_espeak_Synchronize(void) { return p_Synchronize(); }
 espeak_ERROR kiosk_espeak_Terminate(void) { return p_Terminate(); }
+int kiosk_espeak_IsPlaying(void) { return p_IsPlaying(); }
 const char *kiosk_espeak_TextToPhonemes(const void **textptr, int textmode, int phonememode) {
     return p_TextToPhonemes(textptr, textmode, phonememode);
 }

@@ -16,31 +16,21 @@ public struct Catalog: Equatable, Sendable {
     public let version: String
     public let categories: [ServiceCategory]
     public let services: [Service]
-    /// Word → pinyin (`"给付": "ji3 fu4"`): how the Mandarin voice says these words in this catalog.
-    public let pronunciations: [String: String]
-    /// Word → Jyutping (`"给付": "kap1 fu6"`): how the Cantonese voice says them.
-    public let cantonesePronunciations: [String: String]
+    /// How the Chinese voices say this catalog's own words (its `pronunciations`).
+    public let readings: CatalogReadings
     /// The home screen's groups and what is in each, worked out once: every frame needs them,
     /// and scanning thousands of services for each frame would slow the screen down.
     let menu: Menu
 
-    public init(version: String, categories: [ServiceCategory], services: [Service], pronunciations: [String: String] = [:],
-                cantonesePronunciations: [String: String] = [:]) {
+    public init(version: String, categories: [ServiceCategory], services: [Service], readings: CatalogReadings = CatalogReadings()) {
         self.version = version
         self.categories = categories
         self.services = services
-        self.pronunciations = pronunciations
-        self.cantonesePronunciations = cantonesePronunciations
+        self.readings = readings
         menu = Menu(categories: categories, services: services)
     }
 
     public func service(id: String) -> Service? { services.first { $0.id == id } }
-
-    /// The words this catalog fixes for `voice`, in its romanisation (none for English).
-    public func pronunciations(for voice: SpeechVoice) -> [String: String] { readings.words(for: voice) }
-
-    /// The catalog's readings in both Chinese voices, as the speaker is given them.
-    public var readings: CatalogReadings { CatalogReadings(mandarin: pronunciations, cantonese: cantonesePronunciations) }
 
     /// The id of the group for services whose category is not listed (其他业务).
     public static let otherCategoryID = "_other"
@@ -211,7 +201,8 @@ public indirect enum Condition: Equatable, Sendable {
     }
 }
 
-/// How a catalog says its own words: pinyin for the Mandarin voice, Jyutping for the Cantonese one.
+/// How a catalog says its own words: pinyin for the Mandarin voice, Jyutping for the Cantonese one,
+/// each word → its syllables (`"给付": "ji3 fu4"`, `"给付": "kap1 fu6"`).
 public struct CatalogReadings: Equatable, Sendable {
     public var mandarin: [String: String] = [:]
     public var cantonese: [String: String] = [:]

@@ -201,9 +201,7 @@ struct CatalogReader {
         let pronunciations = CatalogPronunciations.read(root["pronunciations"])
         problems += pronunciations.problems
         guard let version else { return nil }
-        return Catalog(version: version, categories: categories, services: services,
-                       pronunciations: pronunciations.entries[.mandarin] ?? [:],
-                       cantonesePronunciations: pronunciations.entries[.cantonese] ?? [:])
+        return Catalog(version: version, categories: categories, services: services, readings: pronunciations.readings)
     }
 
     /// `catalog_version` is the portal's label (`2026-11-01`, `r7`): any printable text of at most

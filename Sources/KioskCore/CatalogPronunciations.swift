@@ -12,12 +12,12 @@ import Foundation
 /// path, like every other catalog problem, and the catalog is refused.
 public enum CatalogPronunciations {
     /// The good entries of each voice, syllables lower-case with ü, and one problem per bad entry.
-    public static func read(_ value: JSONValue?) -> (entries: [SpeechVoice: [String: String]], problems: [CatalogProblem]) {
-        guard let value else { return ([:], []) }
+    public static func read(_ value: JSONValue?) -> (readings: CatalogReadings, problems: [CatalogProblem]) {
+        guard let value else { return (CatalogReadings(), []) }
         guard let members = value.objectValue else {
-            return ([:], [CatalogProblem(path: "pronunciations", issue: .wrongType(expected: .object, found: value.kind))])
+            return (CatalogReadings(), [CatalogProblem(path: "pronunciations", issue: .wrongType(expected: .object, found: value.kind))])
         }
-        var entries: [SpeechVoice: [String: String]] = [:]
+        var readings = CatalogReadings()
         var problems: [CatalogProblem] = []
         func take(_ word: String, _ reading: JSONValue, _ voice: SpeechVoice, _ path: String) {
             guard let text = reading.stringValue else {
@@ -34,8 +34,10 @@ public enum CatalogPronunciations {
                 problems.append(CatalogProblem(path: path, issue: voice == .cantonese ? .badJyutpingSyllable(bad) : .badReadingSyllable(bad)))
             } else if syllables.count != word.count || word.contains(where: \.isWhitespace) {
                 problems.append(CatalogProblem(path: path, issue: .readingSyllableCount(word: word, characters: word.count, syllables: syllables.count)))
+            } else if voice == .cantonese {
+                readings.cantonese[word] = syllables.joined(separator: " ")
             } else {
-                entries[voice, default: [:]][word] = syllables.joined(separator: " ")
+                readings.mandarin[word] = syllables.joined(separator: " ")
             }
         }
         for (word, reading) in members {
@@ -52,7 +54,7 @@ public enum CatalogPronunciations {
                 take(word, form, voice, "\(path).\(key)")
             }
         }
-        return (entries, problems)
+        return (readings, problems)
     }
 }
 

@@ -1,9 +1,18 @@
 import CEspeakNG
 import Foundation
 
-/// eSpeak NG's C library, which keeps one state per process: one engine at a time, every call
-/// under one lock. Synchronous mode synthesises into memory (tests, the benchmark, `--dry-run`);
-/// retrieval mode does the same on eSpeak's own thread; playback mode plays on the sound card.
+/// eSpeak NG's C library, which keeps one state per process: every call under one lock.
+/// Synchronous mode synthesises into memory and returns when it is done (tests, the benchmark,
+/// `--dry-run`); retrieval mode does the same on eSpeak's own thread; playback mode plays on the
+/// sound card.
+///
+/// eSpeak is started once per output and never again for another mode of the same output:
+/// synchronous mode is retrieval mode's output, waited for. eSpeak NG 1.51 leaves its command
+/// thread's "running" flag set when it is terminated, and a new start keeps it, so the first
+/// espeak_Cancel after a restart waits forever for a thread that is gone (and so does a second
+/// espeak_Terminate); a synchronous start, which never runs a command on that thread, could not
+/// clear it. Only a change between playback and retrieval restarts eSpeak, and a restart runs one
+/// command on the new thread at once, which clears the flag.
 public final class ESpeakEngine: @unchecked Sendable {
     public enum Mode: Sendable {
         case playback, retrieval, synchronous
@@ -11,8 +20,7 @@ public final class ESpeakEngine: @unchecked Sendable {
         var output: espeak_AUDIO_OUTPUT {
             switch self {
             case .playback: return AUDIO_OUTPUT_PLAYBACK
-            case .retrieval: return AUDIO_OUTPUT_RETRIEVAL
-            case .synchronous: return AUDIO_OUTPUT_SYNCHRONOUS
+            case .retrieval, .synchronous: return AUDIO_OUTPUT_RETRIEVAL
             }
         }
     }
@@ -26,30 +34,43 @@ public final class ESpeakEngine: @unchecked Sendable {
     public let mode: Mode
     /// Samples per second of what eSpeak produces (22 050 Hz for its voices).
     public let sampleRate: Int
-    private let lock = NSLock()
-    private nonisolated(unsafe) static var current: ESpeakEngine?
+    /// Every call into eSpeak, whichever engine makes it: they share one C state.
+    private static let lock = NSLock()
     private static let startLock = NSLock()
+    /// Under `startLock`: the output eSpeak was started with, and its sample rate.
+    private nonisolated(unsafe) static var started: (output: espeak_AUDIO_OUTPUT, sampleRate: Int)?
 
     private init(mode: Mode, sampleRate: Int) {
         self.mode = mode
         self.sampleRate = sampleRate
     }
 
-    /// Starts eSpeak NG in `mode`, ending the engine of another mode if there was one.
-    /// `bufferMilliseconds` is how much audio each callback carries in the modes that call back.
+    /// An engine in `mode`. eSpeak NG is started the first time, and again only when `mode` needs
+    /// the other output (playback after retrieval or synchronous, or the other way round): the
+    /// engines handed out before then speak through the new output.
+    /// `bufferMilliseconds` is how much audio each callback carries (at the first start).
     public static func start(_ mode: Mode, bufferMilliseconds: Int32 = 60) throws(Failure) -> ESpeakEngine {
         startLock.lock()
         defer { startLock.unlock() }
-        if let engine = current, engine.mode == mode { return engine }
-        if current != nil { _ = kiosk_espeak_Terminate(); current = nil }
+        if let started, started.output == mode.output { return ESpeakEngine(mode: mode, sampleRate: started.sampleRate) }
+        let restart = started != nil
+        if restart {
+            lock.withLock { _ = kiosk_espeak_Terminate() }
+            started = nil
+        }
         // Loaded now, not at the program's start: the first screen does not wait for it.
         guard kiosk_espeak_load() == 0 else { throw .initialise }
-        let rate = kiosk_espeak_Initialize(mode.output, bufferMilliseconds, nil, Int32(espeakINITIALIZE_DONT_EXIT))
+        let rate = lock.withLock { kiosk_espeak_Initialize(mode.output, bufferMilliseconds, nil, Int32(espeakINITIALIZE_DONT_EXIT)) }
         guard rate > 0 else { throw .initialise }
-        kiosk_espeak_SetSynthCallback(collectSamples)
-        let engine = ESpeakEngine(mode: mode, sampleRate: Int(rate))
-        current = engine
-        return engine
+        lock.withLock { kiosk_espeak_SetSynthCallback(collectSamples) }
+        if restart {
+            // One command through the new command thread (a parameter is queued in these modes):
+            // it clears the flag the ended start left set (see above).
+            lock.withLock { _ = kiosk_espeak_SetParameter(espeakRATE, Int32(espeakRATE_NORMAL), 0) }
+            _ = kiosk_espeak_Synchronize()
+        }
+        started = (mode.output, Int(rate))
+        return ESpeakEngine(mode: mode, sampleRate: Int(rate))
     }
 
     /// Chooses a voice by its eSpeak name (`cmn-latn-pinyin`, `yue`, `en`).
@@ -65,16 +86,31 @@ public final class ESpeakEngine: @unchecked Sendable {
         }
     }
 
-    /// Starts saying `text` (synchronous mode: says it all before returning). Samples go to `sink`.
+    /// Starts saying `text` (synchronous mode: says it all before returning). Samples go to `sink`,
+    /// one text per sink; the caller keeps it until eSpeak has ended the text (its message-terminated
+    /// event comes after the last samples, also after a stop; synchronous mode waits for it).
     public func synthesize(_ text: String, into sink: SampleSink?) throws(Failure) {
-        let status: espeak_ERROR = locked {
+        let status: espeak_ERROR = Self.lock.withLock {
             let context = sink.map { Unmanaged.passUnretained($0).toOpaque() }
             return text.withCString { pointer in
                 kiosk_espeak_Synth(pointer, strlen(pointer) + 1, 0, POS_CHARACTER, 0,
-                             UInt32(espeakCHARS_UTF8), nil, context)
+                                   UInt32(espeakCHARS_UTF8), nil, context)
             }
         }
         guard status == EE_OK else { throw .synthesis(status.rawValue) }
+        if mode == .synchronous { waitUntilEnded(sink) }
+    }
+
+    /// Returns once eSpeak has ended the sink's text (synchronous mode waits so). A text eSpeak
+    /// dropped (a cancel meanwhile) never ends: it gives up once eSpeak's command thread has had
+    /// nothing to do at five checks in a row, 20 ms apart, when no call for it can come any more.
+    func waitUntilEnded(_ sink: SampleSink?) {
+        guard let sink else { return synchronize() }
+        var idle = 0
+        while !sink.waitUntilEnded(milliseconds: 20) {
+            idle = kiosk_espeak_IsPlaying() == 0 ? idle + 1 : 0
+            if idle == 5 { return }
+        }
     }
 
     /// Says `text` into memory and returns every sample (synchronous mode only).
@@ -95,9 +131,12 @@ public final class ESpeakEngine: @unchecked Sendable {
     }
 
     /// eSpeak's phoneme mnemonics for `text` in the current voice, clause by clause, as
-    /// `espeak-ng -x` prints them; a switch to another language shows as `(en)`.
+    /// `espeak-ng -x` prints them; a switch to another language shows as `(en)`. Waits until what is
+    /// queued has been said: eSpeak makes phonemes on the caller's thread, from the state its own
+    /// thread synthesises with.
     public func phonemes(_ text: String) -> String {
-        locked {
+        synchronize()
+        return locked {
             var clauses: [String] = []
             text.withCString { start in
                 var pointer: UnsafeRawPointer? = UnsafeRawPointer(start)
@@ -113,9 +152,7 @@ public final class ESpeakEngine: @unchecked Sendable {
     }
 
     private func locked<T>(_ body: () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body()
+        Self.lock.withLock(body)
     }
 }
 
@@ -126,6 +163,8 @@ public final class SampleSink: @unchecked Sendable {
     private var firstAt: UInt64?
     private var lastAt: UInt64?
     private var stopRequested = false
+    private var hasEnded = false
+    private let ended = DispatchSemaphore(value: 0)
 
     public init() {}
 
@@ -136,17 +175,30 @@ public final class SampleSink: @unchecked Sendable {
 
     public func requestStop() { lock.withLock { stopRequested = true } }
 
-    /// Returns true when synthesis should stop.
-    fileprivate func receive(_ buffer: UnsafeBufferPointer<Int16>) -> Bool {
-        lock.withLock {
+    /// Whether eSpeak has ended the text, waiting up to `milliseconds`.
+    fileprivate func waitUntilEnded(milliseconds: Int) -> Bool {
+        if lock.withLock({ hasEnded }) { return true }
+        guard ended.wait(timeout: .now() + .milliseconds(milliseconds)) == .success else { return false }
+        ended.signal()
+        return true
+    }
+
+    /// Returns true when synthesis should stop. `last` is eSpeak's message-terminated event, its last
+    /// call for the text.
+    fileprivate func receive(_ buffer: UnsafeBufferPointer<Int16>, last: Bool) -> Bool {
+        let (stop, endsNow): (Bool, Bool) = lock.withLock {
             if !buffer.isEmpty {
                 let now = DispatchTime.now().uptimeNanoseconds
                 if firstAt == nil { firstAt = now }
                 lastAt = now
                 collected.append(contentsOf: buffer)
             }
-            return stopRequested
+            let endsNow = !hasEnded && last
+            if endsNow { hasEnded = true }
+            return (stopRequested, endsNow)
         }
+        if endsNow { ended.signal() }
+        return stop
     }
 }
 
@@ -155,5 +207,11 @@ private let collectSamples: @convention(c) (UnsafeMutablePointer<Int16>?, Int32,
     guard let events, let context = events.pointee.user_data else { return 0 }
     let sink = Unmanaged<SampleSink>.fromOpaque(context).takeUnretainedValue()
     let buffer = UnsafeBufferPointer(start: wav, count: wav == nil ? 0 : Int(max(count, 0)))
-    return sink.receive(buffer) ? 1 : 0
+    var event = events, terminated = false
+    // The list ends with espeakEVENT_LIST_TERMINATED; eSpeak's lists are far shorter than the bound.
+    for _ in 0..<1_000 where event.pointee.type != espeakEVENT_LIST_TERMINATED {
+        if event.pointee.type == espeakEVENT_MSG_TERMINATED { terminated = true }
+        event += 1
+    }
+    return sink.receive(buffer, last: terminated) ? 1 : 0
 }

@@ -42,6 +42,8 @@ public final class ReadingDictionary: Sendable {
     private let pool: [UInt16]
     private let syllables: [String]
     private let characters: [UInt16: UInt16]
+    /// The `@endings` section (Cantonese): a character's reading when it ends a text right after a word.
+    private let endings: [UInt16: UInt16]
     private static let plain = UInt32.max
 
     public var wordCount: Int { keys.count }
@@ -50,7 +52,7 @@ public final class ReadingDictionary: Sendable {
     /// allocator's overhead: what the dictionary costs whatever else the process has freed.
     public var tableBytes: Int {
         keys.capacity * MemoryLayout<Key>.stride + starts.capacity * 4 + pool.capacity * 2
-            + characters.capacity * 4 + syllables.count * MemoryLayout<String>.stride
+            + (characters.capacity + endings.capacity) * 4 + syllables.count * MemoryLayout<String>.stride
     }
 
     public convenience init(contentsOf url: URL) throws(Failure) {
@@ -74,6 +76,7 @@ public final class ReadingDictionary: Sendable {
             return UInt16(syllables.count - 1)
         }
         var characters: [UInt16: UInt16] = [:]
+        var endings: [UInt16: UInt16] = [:]
         var keys: [Key] = []
         var starts: [UInt32] = []
         var pool: [UInt16] = []
@@ -87,6 +90,9 @@ public final class ReadingDictionary: Sendable {
             case "@chars":
                 let reading = id(fields[0])
                 for unit in fields[1].utf16 { characters[unit] = reading }
+            case "@endings":
+                let reading = id(fields[0])
+                for unit in fields[1].utf16 { endings[unit] = reading }
             case "@words":
                 let first = Array(fields[0].utf16)
                 guard first.count == 1 else { throw .malformed(line: index + 1) }
@@ -110,6 +116,7 @@ public final class ReadingDictionary: Sendable {
         self.pool = pool
         self.syllables = syllables
         self.characters = characters
+        self.endings = endings
     }
 
     /// `yin2hang2` → `yin2`, `hang2`: each tone digit ends a syllable.
@@ -128,6 +135,12 @@ public final class ReadingDictionary: Sendable {
         characters[character].map { syllables[Int($0)] }
     }
 
+    /// How a character is read when it ends a text right after a word, where that differs from
+    /// `reading(of:)`: a suffix (发布|会 wui2, 出生|率 leot2).
+    public func ending(of character: UInt16) -> String? {
+        endings[character].map { syllables[Int($0)] }
+    }
+
     /// Whether these characters are a word, and if so how each of them is read in it.
     func word(_ units: ArraySlice<UInt16>) -> [String]? {
         guard let key = Key(units) else { return nil }
@@ -143,15 +156,19 @@ public final class ReadingDictionary: Sendable {
     }
 }
 
-/// A dictionary, read from its file the first time speech needs it and kept from then on. A
-/// kiosk that never speaks its language never reads it; a missing or broken file leaves that
-/// language to eSpeak NG's own readings and says why in `failure`.
+/// A dictionary, read from its file the first time speech needs it and kept from then on (by the
+/// speaker's own queue, never the screen's thread: `ESpeakSpeaker`). A kiosk that never speaks its
+/// language never reads it; a missing or broken file leaves that language to eSpeak NG's own
+/// readings and says why in `failure`.
 public final class ReadingDictionarySource: @unchecked Sendable {
     public let url: URL
     private let lock = NSLock()
     private var loaded: ReadingDictionary?
     private var tried = false
     private var problem: ReadingDictionary.Failure?
+    /// Apart from `lock`, which is held while the file is read.
+    private let doneLock = NSLock()
+    private var done = false
 
     public init(url: URL) { self.url = url }
 
@@ -160,6 +177,7 @@ public final class ReadingDictionarySource: @unchecked Sendable {
             if !tried {
                 tried = true
                 do throws(ReadingDictionary.Failure) { loaded = try ReadingDictionary(contentsOf: url) } catch { problem = error }
+                doneLock.withLock { done = true }
             }
             return loaded
         }
@@ -168,8 +186,6 @@ public final class ReadingDictionarySource: @unchecked Sendable {
     /// Why the dictionary could not be read, once it has been tried.
     public var failure: ReadingDictionary.Failure? { lock.withLock { problem } }
 
-    /// Reads the file now, off the caller's thread, so that the first screen need not wait for it.
-    public func preload() {
-        DispatchQueue.global(qos: .utility).async { _ = self.dictionary }
-    }
+    /// Whether the file has been read (or tried) yet; asking neither reads it nor waits for a read.
+    public var wasRead: Bool { doneLock.withLock { done } }
 }

@@ -7,7 +7,8 @@ import KioskCore
 /// character becomes tone-numbered pinyin (`ChineseReader`: the catalog's pronunciations, the
 /// lexicon, the dictionary, tone changes), and Latin letters are spelled as Mandarin speakers say
 /// them. Cantonese goes the same way to the `yue-Latn-jyutping` voice, in Jyutping from its own
-/// lexicon and dictionary, with 两 where Cantonese speakers count two (`CantoneseNumbers`).
+/// lexicon and dictionary, with 两 where Cantonese speakers count two in the numbers the kiosk makes
+/// from digits (`ChineseNumbers.Two`).
 /// Masked values (`****0016`) are read as "尾号" and the digits after the stars only.
 public struct SpeechText: Sendable {
     public let voice: SpeechVoice
@@ -29,9 +30,10 @@ public struct SpeechText: Sendable {
                                pronunciations: pronunciations)
     }
 
-    /// A reading (`ngan4 hong4`) as this voice's eSpeak NG text: what a word said right sounds like.
+    /// A reading (`ngan4 hong4`) or a text this voice has read (`prose`, `value`) as the exact text
+    /// for its eSpeak NG voice: Cantonese syllabic nasals spelled as eSpeak says them.
     public func engineReading(_ reading: String) -> String {
-        voice == .cantonese ? CantoneseSpelling.engine(reading: reading) : reading
+        voice == .cantonese ? CantoneseSpelling.engine(reading) : reading
     }
 
     /// The same, with a catalog's pronunciations above the lexicon and the dictionary.
@@ -43,7 +45,7 @@ public struct SpeechText: Sendable {
 
     private var chinese: Bool { voice == .mandarin || voice == .cantonese }
 
-    /// The whole utterance, one sentence per part.
+    /// The whole utterance, one sentence per part, as the exact text for the eSpeak NG voice.
     public func engineText(_ utterance: Utterance) -> String {
         let pieces = utterance.parts.map { part -> String in
             switch part {
@@ -52,15 +54,17 @@ public struct SpeechText: Sendable {
             }
         }.filter { !$0.isEmpty }
         let end = chinese ? "。" : "."
-        return pieces.map { p in
+        let text = pieces.map { p in
             guard let last = p.trimmingCharacters(in: .whitespaces).last else { return p }
             return "。！？，、；：.!?,;:…".contains(last) ? p : p + end
         }.joined(separator: chinese ? "" : " ")
+        return engineReading(text)
     }
 
     // MARK: values by type
 
-    /// A value typed into a field or given on the command line, read the way its type is read.
+    /// A value typed into a field or given on the command line, read the way its type is read (in
+    /// pinyin or Jyutping: `engineReading` makes it the engine's text).
     public func value(_ raw: String, as kind: SpokenValue) -> String {
         let v = raw.trimmingCharacters(in: .whitespaces)
         switch kind {
@@ -73,7 +77,7 @@ public struct SpeechText: Sendable {
         case .receipt:
             return finish(spell(v.filter { $0.isLetter || $0.isNumber }.uppercased(), groups: [4]))
         case .amount:
-            return finish(numberWords(v.filter { $0.isNumber || $0 == "." || $0 == "-" }))
+            return finish(numberWords(v.filter { $0.isNumber || $0 == "." || $0 == "-" }, two: voice == .cantonese ? .place : .er))
         case .date:
             let ds = v.filter(\.isNumber)
             guard ds.count == 8 else { return prose(v) }
@@ -85,33 +89,35 @@ public struct SpeechText: Sendable {
 
     // MARK: prose
 
-    /// Text from the screen: numbers, dates, masks and codes inside it read by their kind.
+    /// Text from the screen: numbers, dates, masks and codes inside it read by their kind (in pinyin
+    /// or Jyutping: `engineReading` makes it the engine's text).
     public func prose(_ text: String) -> String {
         var t = text
         // Masked values: only what follows the stars is spoken, as "尾号 …".
         t = t.replacing(/[0-9A-Za-z]*\*{2,}([0-9A-Za-z]{0,4})/) { m in
             m.1.isEmpty ? " " + strings.tr(.speechHidden) + " " : " " + lastFour(String(m.1)) + " "
         }
-        t = t.replacing(/(\d{4})[\-\/.年](\d{1,2})[\-\/.月](\d{1,2})日?/) { m in
+        t = t.replacing(/([0-9]{4})[\-\/.年]([0-9]{1,2})[\-\/.月]([0-9]{1,2})日?/) { m in
             " " + date(String(m.1), String(m.2), String(m.3)) + " "
         }
         // A reference shown in groups of four (2026 1122 0016): digit by digit, group by group.
-        t = t.replacing(/\b\d{4}(?: \d{4}){1,2}\b/) { m in " " + spell(m.0.filter(\.isNumber), groups: [4]) + " " }
+        t = t.replacing(/\b[0-9]{4}(?: [0-9]{4}){1,2}\b/) { m in " " + spell(m.0.filter(\.isNumber), groups: [4]) + " " }
         if chinese {
-            t = SpokenQuantities.chinese(t)
-            t = t.replacing(/(\d{4})年/) { m in spell(m.1, groups: []) + "年" }
+            t = SpokenQuantities.chinese(t, cantonese: voice == .cantonese)
+            t = t.replacing(/([0-9]{4})年/) { m in spell(m.1, groups: []) + "年" }
         }
         // Codes mixing letters and digits (办件编号 1A2B3C4D): one character at a time.
         t = t.replacing(/\b(?=[0-9A-Za-z]*[A-Za-z])(?=[0-9A-Za-z]*[0-9])[0-9A-Za-z]{4,}\b/) { m in
             " " + spell(String(m.0).uppercased(), groups: [4]) + " "
         }
-        t = t.replacing(/\d{17}[Xx]|\d+(\.\d+)?/) { m in
+        let numbered = t
+        t = t.replacing(/[0-9]{17}[Xx]|[0-9]+(\.[0-9]+)?/) { m in
             let s = String(m.0)
-            if s.contains(".") { return numberWords(s) }
+            if s.contains(".") { return numberWords(s, two: two(before: numbered[..<m.range.lowerBound], after: numbered[m.range.upperBound...])) }
             if s.count == 18 || s.count == 15 { return " " + spell(s.uppercased(), groups: [6, 8, 4]) + " " }
             if s.count == 11, s.hasPrefix("1") { return " " + spell(s, groups: [3, 4, 4], yao: true) + " " }
             if s.count >= 5 { return " " + spell(s, groups: [4]) + " " }
-            return numberWords(s)
+            return numberWords(s, two: two(before: numbered[..<m.range.lowerBound], after: numbered[m.range.upperBound...]))
         }
         return finish(t)
     }
@@ -132,7 +138,17 @@ public struct SpeechText: Sendable {
         return ChineseNumbers.digits(y) + "年" + ChineseNumbers.number(m) + "月" + ChineseNumbers.number(d) + "日"
     }
 
-    private func numberWords(_ s: String) -> String { chinese ? ChineseNumbers.number(s) : s }
+    private func numberWords(_ s: String, two: ChineseNumbers.Two = .er) -> String { chinese ? ChineseNumbers.number(s, two: two) : s }
+
+    /// How this voice says a two at the start of a number between `before` and `after`: Cantonese
+    /// counts 两 for a quantity (共2个, 2小时) and before 百/千/万/亿, but not in an ordinal (第2项).
+    private func two(before: Substring, after: Substring) -> ChineseNumbers.Two {
+        guard voice == .cantonese else { return .er }
+        if before.last(where: { !$0.isWhitespace }) == "第" { return .er }
+        let rest = after.drop(while: \.isWhitespace)
+        // 2万, 2亿: the place is written after the digits.
+        return ChineseNumbers.isQuantity(before: rest) || rest.first.map({ "百千万亿".contains($0) }) == true ? .quantity : .place
+    }
 
     /// One character at a time, groups set apart by a pause.
     private func spell(_ s: some StringProtocol, groups sizes: [Int], yao: Bool = false) -> String {
@@ -165,7 +181,7 @@ public struct SpeechText: Sendable {
             t = t.replacing(/[A-Z]+/) { m in
                 " " + m.0.compactMap { CantoneseLetters.jyutping[$0] }.joined(separator: " ") + " "
             }
-            t = reader.romanised(CantoneseNumbers.counted(t))
+            t = reader.romanised(t)
         }
         t = t.replacing(/\s*([，。：；！？、（）])\s*/) { m in String(m.1) }
         return t.replacing(/\s+/, with: " ").trimmingCharacters(in: .whitespaces)

@@ -31,7 +31,7 @@ final class RuntimeSpeechTests: XCTestCase {
     func runtime(_ speaker: Speaker, careMode: Bool = true, pronunciations: [String: String] = [:],
                  cantonese: [String: String] = [:]) throws -> RuntimeHarness {
         let catalog = Catalog(version: bundledCatalog.version, categories: bundledCatalog.categories, services: bundledCatalog.services,
-                              pronunciations: pronunciations, cantonesePronunciations: cantonese)
+                              readings: CatalogReadings(mandarin: pronunciations, cantonese: cantonese))
         let r = try RuntimeHarness(root: root, careMode: careMode, catalog: catalog)
         r.speak(through: speaker)
         return r

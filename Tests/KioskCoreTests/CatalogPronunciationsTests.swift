@@ -17,8 +17,8 @@ final class CatalogPronunciationsTests: XCTestCase {
 
     func testGoodReadingsAreKeptWithVAsUe() throws {
         let loaded = try catalog(#"{"给付": "ji3 fu4", "绿色": "LV4 se4"}"#).get()
-        XCTAssertEqual(loaded.pronunciations, ["给付": "ji3 fu4", "绿色": "lü4 se4"])
-        XCTAssertEqual(try catalog("{}").get().pronunciations, [:])
+        XCTAssertEqual(loaded.readings.mandarin, ["给付": "ji3 fu4", "绿色": "lü4 se4"])
+        XCTAssertEqual(try catalog("{}").get().readings, CatalogReadings())
     }
 
     func testBadReadingsAreNamedByTheirPathInChinese() {
@@ -35,9 +35,9 @@ final class CatalogPronunciationsTests: XCTestCase {
 
     func testAnObjectGivesTheCantoneseReadingInJyutping() throws {
         let loaded = try catalog(#"{"给付": {"cmn": "ji3 fu4", "yue": "kap1 fu6"}, "街坊": {"yue": "gaai1 fong1"}, "供养": "gong1 yang3"}"#).get()
-        XCTAssertEqual(loaded.pronunciations(for: .mandarin), ["给付": "ji3 fu4", "供养": "gong1 yang3"])
-        XCTAssertEqual(loaded.pronunciations(for: .cantonese), ["给付": "kap1 fu6", "街坊": "gaai1 fong1"])
-        XCTAssertEqual(loaded.pronunciations(for: .english), [:])
+        XCTAssertEqual(loaded.readings.words(for: .mandarin), ["给付": "ji3 fu4", "供养": "gong1 yang3"])
+        XCTAssertEqual(loaded.readings.words(for: .cantonese), ["给付": "kap1 fu6", "街坊": "gaai1 fong1"])
+        XCTAssertEqual(loaded.readings.words(for: .english), [:])
     }
 
     func testBadJyutpingIsNamedByItsPathInChinese() {

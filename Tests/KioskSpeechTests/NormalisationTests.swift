@@ -10,7 +10,7 @@ final class NormalisationTests: XCTestCase {
     func testPhoneNumbersAreReadDigitByDigitInGroupsWithYao() {
         XCTAssertEqual(mandarin.value("13812345671", as: .phone), "yao1 san1 ba1，yao1 er4 san1 si4，wu3 liu4 qi1 yao1")
         // Cantonese speakers say 一, not 幺.
-        XCTAssertEqual(cantonese.value("13812345671", as: .phone), "jat1 saam1 baat3，jat1 ji6 saam1 sei3，五 luk6 cat1 jat1")
+        XCTAssertEqual(cantonese.value("13812345671", as: .phone), "jat1 saam1 baat3，jat1 ji6 saam1 sei3，ng5 luk6 cat1 jat1")
         XCTAssertEqual(english.value("13812345671", as: .phone), "1 3 8, 1 2 3 4, 5 6 7 1")
     }
 

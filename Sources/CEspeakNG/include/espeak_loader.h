@@ -19,6 +19,8 @@ espeak_ERROR kiosk_espeak_Synth(const void *text, size_t size, unsigned int posi
 espeak_ERROR kiosk_espeak_Cancel(void);
 espeak_ERROR kiosk_espeak_Synchronize(void);
 espeak_ERROR kiosk_espeak_Terminate(void);
+/* Non-zero while eSpeak's command thread has something to say (asynchronous modes). */
+int kiosk_espeak_IsPlaying(void);
 const char *kiosk_espeak_TextToPhonemes(const void **textptr, int textmode, int phonememode);
 
 #endif

@@ -25,9 +25,9 @@ enum SpeakCommand {
                 problems.lines.forEach(CareKiosk.printError)
                 return 2
             }
-            normaliser = normaliser.with(pronunciations: Lexicon(checked: catalog.pronunciations(for: voice)))
+            normaliser = normaliser.with(pronunciations: Lexicon(checked: catalog.readings.words(for: voice)))
         }
-        let text = options.fieldType.map { normaliser.value(words, as: $0) }
+        let text = options.fieldType.map { normaliser.engineReading(normaliser.value(words, as: $0)) }
             ?? normaliser.engineText(Utterance(voice: voice, parts: [.text(words)]))
         let quiet = options.dryRun || options.check
         let engine: ESpeakEngine
