@@ -4,7 +4,8 @@ import XCTest
 import KioskTestSupport
 
 /// Every page of every bundled service, walked with the first option and a valid answer, drawn in
-/// care mode with double rows at the kiosk session's sizes (1024×768: 102×26, 1920×1080: 128×23):
+/// care mode with double rows at the kiosk session's sizes (1024×768: 102×26, 1280×1024: 106×27,
+/// 1920×1080: 128×23):
 /// which frames hold a resident text at single size. Prints the count per size.
 final class DoubleSizeCatalogTests: XCTestCase {
     let strings = loadStrings("zh-Hans")
@@ -46,7 +47,7 @@ final class DoubleSizeCatalogTests: XCTestCase {
         var states: [(String, WizardState)] = []
         for service in bundledCatalog.services { states += walk(service.id) }
         XCTAssertGreaterThan(states.count, 60, "the walk reached the services' pages")
-        for (w, h) in [(102, 26), (128, 23)] {
+        for (w, h) in [(102, 26), (106, 27), (128, 23)] {
             var single: [String] = []
             for (name, base) in states {
                 var state = base
