@@ -169,13 +169,38 @@ extension Session {
     /// The questions that apply, in asking order, given the answers so far (skip logic).
     /// Each condition sees only the answers of questions before it that apply themselves, so an
     /// answer left behind by a question that is now hidden changes nothing.
-    public func relevantFields(today: CivilDate) -> [Field] {
+    public func relevantFields(today: CivilDate) -> [Field] { fields(today: today, undecidedToo: false) }
+
+    /// The questions that may still be asked: those that apply, and those whose condition reads
+    /// an answer not given yet. The progress line counts these, so that its total never grows
+    /// partway through a service (第3步共4步 becoming 第4步共6步); it can only shrink, when an
+    /// answer leaves questions out.
+    public func possibleFields(today: CivilDate) -> [Field] { fields(today: today, undecidedToo: true) }
+
+    private func fields(today: CivilDate, undecidedToo: Bool) -> [Field] {
         var counted: Answers = [:]
         var fields: [Field] = []
-        for step in service.steps where step.relevant?.holds(counted, today: today) ?? true {
-            for field in step.fields where field.relevant?.holds(counted, today: today) ?? true {
+        // Questions whose answer is known, or known never to come (they do not apply): a
+        // condition reading only these is decided.
+        var settled: Set<String> = []
+        func applies(_ condition: Condition?) -> Bool {
+            guard let condition else { return true }
+            if condition.holds(counted, today: today) { return true }
+            return undecidedToo && !condition.references.allSatisfy { settled.contains(Condition.baseField($0)) }
+        }
+        for step in service.steps {
+            guard applies(step.relevant) else {
+                settled.formUnion(step.fields.map(\.id))
+                continue
+            }
+            for field in step.fields {
+                guard applies(field.relevant) else {
+                    settled.insert(field.id)
+                    continue
+                }
                 fields.append(field)
                 counted[field.id] = answers[field.id]
+                if answers[field.id] != nil { settled.insert(field.id) }
             }
         }
         return fields

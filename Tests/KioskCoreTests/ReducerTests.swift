@@ -395,7 +395,7 @@ final class ReducerTests: XCTestCase {
         d.digit(2)
         XCTAssertEqual(d.state.locale, "en")
         XCTAssertEqual(d.state.content(loadStrings("en")).question, "What is your identity card number?")
-        XCTAssertEqual(d.state.content(loadStrings("en")).progress, "Step 1 of 4")
+        XCTAssertEqual(d.state.content(loadStrings("en")).progress, "Step 1 of 6")
     }
 
     func testInactivityClearWipesAnswers() {
@@ -411,12 +411,18 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(d.state.notice, .cleared)
     }
 
-    func testProgressLineCountsOnlyRelevantQuestions() {
+    /// The total counts the questions that may still be asked: a home visit's address and
+    /// phone are in it until the resident chooses how to be certified; it shrinks after 刷脸.
+    func testProgressLineCountsTheQuestionsThatMayStillBeAsked() {
         var d = startPension()
         let s = loadStrings("zh-Hans")
-        XCTAssertEqual(d.state.content(s).progress, "第 1 步，共 4 步")
-        d.type(elder); d.digit(1); d.digit(2)
+        XCTAssertEqual(d.state.content(s).progress, "第 1 步，共 6 步")
+        d.type(elder); d.digit(1)
+        var face = d
+        d.digit(2)
         XCTAssertEqual(d.state.content(s).progress, "第 4 步，共 6 步")
+        face.digit(1)
+        XCTAssertEqual(face.state.content(s).progress, "第 4 步，共 4 步")
     }
 
     func testSensitiveAnswersAreMaskedOnTheReviewScreen() {
@@ -496,5 +502,58 @@ final class FocusTests: XCTestCase {
         d.key(.f4); d.key(.down); d.key(.down); d.key(.enter)
         XCTAssertNil(d.state.overlay)
         XCTAssertEqual(d.state.locale, "en", "the second choice of the language screen")
+    }
+}
+
+/// Walk finding 7 of issue 22: the progress line's total never grows partway through a service,
+/// whichever option is chosen, and each question is one step on from the last.
+final class ProgressLineTests: XCTestCase {
+    let zh = loadStrings("zh-Hans")
+
+    /// (step, total) of each question page, walking `serviceID` choosing option `choice` (or the
+    /// last one where there are fewer) and typing valid answers.
+    func progressions(_ serviceID: String, choice: Int) -> (steps: [(Int, Int)], finished: Bool) {
+        var d = Driver()
+        d.open(serviceID)
+        d.enter()
+        var seen: [(Int, Int)] = []
+        let typed = ["511922194503150016", "13800000000", "19450315", "1200", "2", "四川省眉山市仁寿县文林镇1组"]
+        for _ in 0..<60 {
+            guard let page = d.page, page != .review else { break }
+            if case .question = page, let progress = d.state.content(zh).progress {
+                let numbers = progress.split { !$0.isNumber }.compactMap { Int($0) }
+                if numbers.count == 2, seen.last.map({ $0.0 != numbers[0] }) ?? true { seen.append((numbers[0], numbers[1])) }
+            }
+            let before = d.state
+            if d.state.acceptsText {
+                for answer in typed {
+                    d.type(answer)
+                    if d.state.error == nil { break }
+                }
+            } else if page == .privacy {
+                d.enter()
+            } else {
+                d.digit(min(choice, max(1, d.state.visibleChoices.count)))
+            }
+            if d.state.screen == before.screen { d.enter() }
+        }
+        return (seen, d.page == .review)
+    }
+
+    func testTheTotalNeverGrowsAndEachQuestionIsTheNextStep() {
+        var walked = 0
+        for service in bundledCatalog.services {
+            for choice in [1, 2, 3] {
+                let (steps, finished) = progressions(service.id, choice: choice)
+                walked += steps.count
+                for (a, b) in zip(steps, steps.dropFirst()) {
+                    XCTAssertLessThanOrEqual(b.1, a.1, "\(service.id), option \(choice): 共\(a.1)步 became 共\(b.1)步 (\(steps))")
+                    XCTAssertEqual(b.0, a.0 + 1, "\(service.id), option \(choice): \(steps)")
+                }
+                // Where the walk reached the check-answers page (not turned away by a pre-review).
+                if finished, let last = steps.last { XCTAssertEqual(last.0, last.1, "\(service.id), option \(choice): the last question is the last step \(steps)") }
+            }
+        }
+        XCTAssertGreaterThan(walked, 60)
     }
 }

@@ -70,8 +70,10 @@ extension ServiceVisit {
             c.keyHints = [.enterAgree, .backDisagree]
         case let .question(fid):
             guard let field = service.field(id: fid) else { return c }
-            let questions = pages(today: around.today).filter { if case .question = $0 { return true }; return false }
-            if let n = questions.firstIndex(of: page) {
+            // Counted over the questions that may still be asked (`possibleFields`): the total
+            // never grows partway.
+            let questions = session.possibleFields(today: around.today).map(\.id)
+            if let n = questions.firstIndex(of: fid) {
                 c.progress = s.tr(.progress(step: "\(n + 1)", steps: "\(questions.count)"))
             }
             c.question = field.label.resolve(l) + (field.required ? "" : s.tr(.questionOptional))
