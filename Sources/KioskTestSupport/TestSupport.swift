@@ -82,7 +82,10 @@ public struct Driver {
         let service = state.catalog.service(id: serviceID)!
         let categories = state.homeCategories
         digit(categories.firstIndex(of: service.category!)! + 1)
-        digit(state.services(inCategory: service.category!).firstIndex { $0.id == serviceID }! + 1)
+        // A category of one service opens it at once.
+        if case .category = state.screen {
+            digit(state.services(inCategory: service.category!).firstIndex { $0.id == serviceID }! + 1)
+        }
     }
 
     /// Enter on the check-answers (or consent) screen until the last page is shown, then once

@@ -144,7 +144,10 @@ final class KeypadWalkEndToEndTests: XCTestCase, EndToEnd {
             // Home → category → service, by number.
             let category = w.model.state.homeCategories.firstIndex(of: bundledCatalog.group(of: service))! + 1
             try w.press(.digit(category))
-            try w.press(.digit(w.model.state.services(inCategory: bundledCatalog.group(of: service)).firstIndex { $0.id == service.id }! + 1))
+            // A category of one service opened it already.
+            if case .category = w.model.state.screen {
+                try w.press(.digit(w.model.state.services(inCategory: bundledCatalog.group(of: service)).firstIndex { $0.id == service.id }! + 1))
+            }
             // The first service ends its identity number in X, typed with the keypad's *.
             let identity = i == 0 ? "11010519490101003X" : "511922194503150016"
             for _ in 0..<60 where w.model.page != .review { try answer(&w, identity: identity) }

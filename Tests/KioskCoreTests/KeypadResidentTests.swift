@@ -435,6 +435,19 @@ final class KeypadResidentTests: XCTestCase {
         XCTAssertEqual(d.state.content(zh).options.map(\.label)[1], "以后补交")
     }
 
+    /// Walk finding 9 of issue 22: the old card is asked for only when the card is damaged, after
+    /// the question that says so, not before whether it was lost.
+    func testTheOldCardIsAskedForOnlyWhenTheCardIsDamaged() {
+        var lost = Driver()
+        let askedLost = fill(&lost, "social-security-card-replacement", typed: ["mailing_address": "石桥村三组12号"], chosen: [(.question("reason"), 1)])
+        XCTAssertFalse(askedLost.contains(.material("old-card")), "a lost card cannot be brought: \(askedLost)")
+        var damaged = Driver()
+        let askedDamaged = fill(&damaged, "social-security-card-replacement", typed: ["mailing_address": "石桥村三组12号"], chosen: [(.question("reason"), 2)])
+        XCTAssertTrue(askedDamaged.contains(.material("old-card")), "\(askedDamaged)")
+        let pages = damaged.state.visit.map { $0.pages(today: testToday) } ?? []
+        XCTAssertLessThan(pages.firstIndex(of: .question("reason")) ?? .max, pages.firstIndex(of: .material("old-card")) ?? -1, "\(pages)")
+    }
+
     func testAMaterialIsAskedAndOwedOnlyWhenTheAnswersCallForIt() {
         var d = Driver()
         let asked = fill(&d, "disability-subsidies", typed: ["disability_card_number": "51192219450315001611"], chosen: [(.question("low_income"), 2)])

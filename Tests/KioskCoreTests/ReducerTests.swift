@@ -467,11 +467,11 @@ final class ReducerEdgeTests: XCTestCase {
 
     func testOnlineOnlyServiceSaysSoWhenOffline() {
         var d = Driver(catalog: catalog(services: 1, onlineOnly: true))
-        d.digit(1); d.digit(1)
+        d.digit(1) // a category of one service opens it
         XCTAssertEqual(d.state.screen, .needsNetwork(serviceID: "s1"))
         XCTAssertNil(d.state.session)
         d.esc()
-        XCTAssertEqual(d.state.screen, .category("a"))
+        XCTAssertEqual(d.state.screen, .home, "back where it was chosen: the category was never a list")
         d.send(.setOnline(true))
         d.digit(1)
         XCTAssertEqual(d.page, .intro)
@@ -502,6 +502,21 @@ final class FocusTests: XCTestCase {
         d.key(.f4); d.key(.down); d.key(.down); d.key(.enter)
         XCTAssertNil(d.state.overlay)
         XCTAssertEqual(d.state.locale, "en", "the second choice of the language screen")
+    }
+}
+
+/// Walk finding 9 of issue 22: 证明办理 holds one service, which its number opens; 返回 goes home.
+final class SingleServiceCategoryTests: XCTestCase {
+    func testACategoryOfOneServiceOpensIt() throws {
+        var d = Driver()
+        let category = try XCTUnwrap(d.state.homeCategories.firstIndex { d.state.services(inCategory: $0).count == 1 }, "the bundled catalog has one")
+        d.digit(category + 1)
+        XCTAssertEqual(d.page, .intro, "the service itself, not a list of one")
+        XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).title, "证明开具")
+        d.esc()
+        XCTAssertEqual(d.state.screen, .home, "返回 out of it goes home, where it was chosen")
+        d.digit(1)
+        XCTAssertEqual(d.state.screen, .category(d.state.homeCategories[0]), "a category of several is a list")
     }
 }
 

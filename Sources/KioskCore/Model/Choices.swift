@@ -33,6 +33,12 @@ extension WizardState {
     /// Open services of one category (closing services are hidden, contract §3).
     public func services(inCategory id: String) -> [Service] { catalog.menu.servicesByCategory[id] ?? [] }
 
+    /// Where 返回 out of a service goes: its category's list, or home where the category holds
+    /// only that service (and was never shown as a list).
+    func listOrHome(_ category: String) -> Screen {
+        services(inCategory: category).count == 1 ? .home : .category(category)
+    }
+
     /// Every numbered option of the current screen, before paging.
     public var choices: [Choice] {
         if let overlay {

@@ -46,7 +46,7 @@ extension WizardState {
             goHome()
         case .park:
             parked = visit
-            show(.category(catalog.group(of: visit.session.service)))
+            show(listOrHome(catalog.group(of: visit.session.service)))
         }
         if let e = outcome.error { error = e }
         if let notice = outcome.notice { self.notice = notice }

@@ -298,6 +298,9 @@ extension WizardState {
     private mutating func choose(_ choice: Choice, _ context: Context) -> [Effect] {
         switch choice {
         case let .category(id):
+            // A category of one service (证明办理) opens it: a list of one costs a screen and a key.
+            let inside = services(inCategory: id)
+            if inside.count == 1, let only = inside.first { return choose(.service(only.id), context) }
             show(.category(id))
         case let .service(id):
             guard let service = catalog.service(id: id) else { return [] }
@@ -369,7 +372,7 @@ extension WizardState {
             parked = nil // home is where the next resident starts: nothing of this one is kept
             show(.home)
         case let .needsNetwork(sid):
-            show(.category(catalog.service(id: sid).map(catalog.group(of:)) ?? WizardState.otherCategoryID))
+            show(listOrHome(catalog.service(id: sid).map(catalog.group(of:)) ?? WizardState.otherCategoryID))
         case var .service(visit):
             let outcome = visit.goBack(surroundings)
             return follow(outcome, in: visit)
