@@ -104,7 +104,17 @@ public enum DisplayWidth {
             var used = 0
             for token in tokens(String(paragraph)) {
                 let w = of(token)
-                guard used + w > width, !line.isEmpty, w <= width else {
+                if w > width {
+                    // A word wider than a line: what is before it ends its line, and it is cut into
+                    // pieces as `wrap` cuts it; its last piece begins the next line.
+                    if !line.isEmpty { lines.append(line.joined().trimmingTrailingSpaces()) }
+                    let pieces = wrap(token, width: width)
+                    lines += pieces.dropLast()
+                    line = pieces.last.map { [$0] } ?? []
+                    used = line.reduce(0) { $0 + of($1) }
+                    continue
+                }
+                guard used + w > width, !line.isEmpty else {
                     line.append(token)
                     used += w
                     continue
@@ -117,6 +127,11 @@ public enum DisplayWidth {
                 }
                 lines.append(line[..<cut].joined().trimmingTrailingSpaces())
                 line = Array(line[cut...].drop { $0 == " " })
+                // What was after the comma and the new word may still not fit together.
+                if !line.isEmpty, line.reduce(0, { $0 + of($1) }) + w > width {
+                    lines.append(line.joined().trimmingTrailingSpaces())
+                    line = []
+                }
                 if token != " " || !line.isEmpty { line.append(token) }
                 used = line.reduce(0) { $0 + of($1) }
             }

@@ -30,7 +30,10 @@ extension KioskScreen {
             // differently from one page to the next.
             let cells = max(1, inner.width / 2)
             let needed = (0..<plan.pages.count).map { KioskScreen.phraseLines(plan.legend(c, strings, page: $0), width: cells).count }.max() ?? 1
-            let legend = (c.warning ?? c.notice).map { DisplayWidth.wrapAtPhrases(DoubleSizeGlyphs.safe($0), width: cells) }
+            // A notice keeps the way to the next page beside it; the warning stands alone.
+            let pageHint = plan.page < plan.pages.count - 1 ? [strings.tr(.screenTextPages(page: "\(plan.page + 1)", pages: "\(plan.pages.count)"))] : []
+            let legend = c.warning.map { DisplayWidth.wrapAtPhrases(DoubleSizeGlyphs.safe($0), width: cells) }
+                ?? c.notice.map { KioskScreen.phraseLines([$0] + pageHint, width: cells) }
                 ?? KioskScreen.phraseLines(plan.legend(c, strings, page: plan.page), width: cells)
             guard max(needed, legend.count) <= legendLines || legendLines == KioskScreen.doubleLegendLines else { continue }
 
@@ -39,6 +42,7 @@ extension KioskScreen {
             Line(text: String(repeating: "─", count: w), style: Style(.muted)).draw(in: Rect(row: 1, column: 0, width: w, height: 1), into: &b)
             guard plan.stack.draw(in: body, into: &b) else { return false }
             b.textPages = plan.pages.count
+            b.textAnswersPage = plan.pages.firstAnswersPage
             // Calm, never in red: the warning in the heading's colour, a notice in the colour of
             // success, what the keys do muted.
             let shown = Array(legend.prefix(legendLines))
@@ -142,9 +146,10 @@ private struct DoublePage {
         // An error takes the hint's place where both do not fit beside the answer.
         var hint = true
         if c.error != nil, rows(screen.answerWidgets(c, width: body.width)) > capacity { hint = false }
-        // Options that do not fit under the question go on over pages, the question on each.
+        // Options that do not fit under the question go on over pages, the question on each; not
+        // where the model pages them already ("第 1 页，共 3 页"), which the front end sized to fit.
         var chunks = [c.options]
-        if rows(screen.answerWidgets(c, width: body.width, hint: hint)) > capacity, c.options.count > 1 {
+        if rows(screen.answerWidgets(c, width: body.width, hint: hint)) > capacity, c.options.count > 1, c.morePages == nil {
             // As many as fit on each page in turn, one at least.
             chunks = []
             var start = 0
@@ -187,7 +192,10 @@ private struct DoublePage {
         // The model's pages of options ("第 1 页，共 3 页，按 0 看下一页") are said here too, first.
         var words = page < pages.count - 1 ? [strings.tr(.screenTextPages(page: "\(page + 1)", pages: "\(pages.count)"))] : []
         if let more = c.morePages, page >= pages.firstAnswersPage { words.insert(more, at: 0) }
-        if page >= pages.firstAnswersPage { words += c.keys }
+        // After the first page 返回 turns back a page (`turnTextPage`), and the legend says so.
+        if page >= pages.firstAnswersPage {
+            words += page == 0 ? c.keys : c.keyHints.map { [.back, .backDisagree, .backToChange].contains($0) ? KeyHint.backPage : $0 }.map { strings.tr($0.screenWords) }
+        }
         return words
     }
 }

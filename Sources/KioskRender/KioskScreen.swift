@@ -52,25 +52,33 @@ public struct KioskScreen {
     /// of the large answer buttons, one to a row, as fit with the roomy line spacing around the
     /// page's heading, its page line, what the keys do and the on-screen keys; one at least, nine
     /// at most. The front end tells the model (`.setAnswersPerCarePage`) at the start and on a resize.
+    /// Where everything can be double, that layout's count when it holds two at least; else the
+    /// single-size one's (80×24), which the frame then falls back to.
     public func answersPerCarePage(width: Int, height: Int) -> Int {
-        let roomy = Layout(bigTitle: false, spacing: 2, buttons: true, everythingDouble: doubleSize)
-        var fits = 1
-        for count in 2...WizardState.optionsPerPage {
-            var buffer = ScreenBuffer(width: width, height: height)
-            // On one page: answers that would go on over pages are a page too many.
-            guard draw(answersPage(count, width: width), layout: roomy, into: &buffer), buffer.textPages == 1 else { break }
-            fits = count
+        func fitting(_ layout: Layout) -> Int {
+            var fits = 1
+            for count in 2...WizardState.optionsPerPage {
+                var buffer = ScreenBuffer(width: width, height: height)
+                // On one page: answers that would go on over pages are a page too many.
+                guard draw(answersPage(count, width: width, double: layout.everythingDouble), layout: layout, into: &buffer), buffer.textPages == 1 else { break }
+                fits = count
+            }
+            return fits
         }
-        return fits
+        if doubleSize {
+            let double = fitting(Layout(bigTitle: false, spacing: 2, buttons: true, everythingDouble: true))
+            if double >= 2 { return double }
+        }
+        return fitting(Layout(bigTitle: false, spacing: 2, buttons: true))
     }
 
     /// A page of answers being checked with `count` answers, each as wide as a long one (an
     /// identity-number question with its masked answer) so that it takes a row of its own.
     /// Where everything is double, the answer is as long as the identity number's
-    /// ("您的身份证号码是多少？　答：5119**********0016", two double lines on 1024×768): a longer one
-    /// goes on to a page of its own (`DoublePage`).
-    private func answersPage(_ count: Int, width: Int) -> ScreenContent {
-        let question = String(repeating: "号", count: doubleSize ? 11 : max(1, width / 4))
+    /// ("您的身份证号码是多少？　答：5119**********0016", two double lines on 1024×768); a longer one
+    /// is cut after two lines (`OptionButtons.doubleLines`), as a box cuts it after one.
+    private func answersPage(_ count: Int, width: Int, double: Bool) -> ScreenContent {
+        let question = String(repeating: "号", count: double ? 11 : max(1, width / 4))
         let label = strings.tr(.reviewItem(label: question, answer: "5119**********0016"))
         var c = ScreenContent(title: strings.tr(.reviewTitle), question: strings.tr(.reviewQuestion),
                               options: (1...count).map { ScreenContent.Option(number: $0, label: label) },

@@ -59,6 +59,8 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// Pages the screen's text runs over at this size (care mode with everything double, which
     /// shows a long text a page at a time); the front end tells the model (`.setTextPages`).
     public var textPages = 1
+    /// The first of those pages with what is answered on it (the question, the field, the options).
+    public var textAnswersPage = 0
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

@@ -139,7 +139,7 @@ final class ReducerSpeechTests: XCTestCase {
         XCTAssertEqual(d.state.content(zh).notice, "正在再说一遍。", "and the screen shows that the key did something")
         d.send(.setSpeechTrouble(.noAudioDevice))
         d.key(.f3)
-        XCTAssertEqual(d.state.content(zh).notice, "这台机器现在不能说话，请看屏幕上的字，或请旁边的工作人员帮您读。")
+        XCTAssertEqual(d.state.content(zh).notice, "这台机器现在不能说话，请看屏幕上的字。")
     }
 
     func testF4ChoosesCantoneseSpeechWithoutChangingTheScreenLanguage() {

@@ -301,8 +301,8 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(cleared.contains { if case let .record(r) = $0 { return r.kind == .helpRequest } else { return false } })
         XCTAssertEqual(state.unsaved, [first])
         let zh = loadStrings("zh-Hans")
-        XCTAssertEqual(state.content(zh).paragraphs.first, "有 1 件已经确认的办件还没有保存好（本机存储出了问题），本机每分钟重试一次。请工作人员来处理，处理好以前不要关机。")
-        XCTAssertFalse(state.content(zh).paragraphs.joined().contains("1945"))
+        XCTAssertEqual(state.content(zh).notes.first, "有 1 件已经确认的办件还没有保存好（本机存储出了问题），本机每分钟重试一次。请工作人员来处理，处理好以前不要关机。")
+        XCTAssertFalse((state.content(zh).paragraphs + state.content(zh).notes).joined().contains("1945"))
         for _ in 0..<5 { _ = state.reduce(.key(.escape), at(122)) }
         XCTAssertEqual(state.screen, .home, "Esc never brings the resident's answers back")
         XCTAssertEqual(state.reduce(.tick, at(125)).withoutLookingAround, [.enqueue(first)], "tried again with the same id and bytes")
@@ -311,7 +311,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.reduce(.tick, at(186)).withoutLookingAround, [.enqueue(first)])
         _ = state.reduce(.saved(submissionID: first.id), at(187))
         XCTAssertEqual(state.unsaved, [])
-        XCTAssertFalse(state.content(zh).paragraphs.contains { $0.contains("还没有保存好") }, "the home screen no longer asks for staff")
+        XCTAssertFalse(state.content(zh).notes.contains { $0.contains("还没有保存好") }, "the home screen no longer asks for staff")
     }
 
     func testCallStaffFromAQuestionAndComeBack() {

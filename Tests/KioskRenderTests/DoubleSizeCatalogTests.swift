@@ -49,13 +49,21 @@ final class DoubleSizeCatalogTests: XCTestCase {
         XCTAssertGreaterThan(states.count, 60, "the walk reached the services' pages")
         for (w, h) in [(102, 26), (106, 27), (128, 23)] {
             var single: [String] = []
+            var pages = 0
             for (name, base) in states {
                 var state = base
                 _ = state.reduce(.setAnswersPerCarePage(screen.answersPerCarePage(width: w, height: h)), Context(moment: testMoment, newID: .numbered(9)))
-                let frame = screen.render(state, width: w, height: h)
+                // Every page of a text shown a page at a time.
+                var frame = screen.render(state, width: w, height: h)
                 if !singleTextRows(frame).isEmpty { single.append("\(name): \(singleTextRows(frame).first!)") }
+                for page in 1..<max(1, frame.textPages) {
+                    state.textPage = page
+                    frame = screen.render(state, width: w, height: h)
+                    pages += 1
+                    if !singleTextRows(frame).isEmpty { single.append("\(name), page \(page + 1): \(singleTextRows(frame).first!)") }
+                }
             }
-            print("care mode, double rows, \(w)×\(h): \(states.count - single.count) of \(states.count) frames wholly double")
+            print("care mode, double rows, \(w)×\(h): \(states.count + pages - single.count) of \(states.count + pages) frames wholly double (\(pages) of them later pages of a text)")
             XCTAssertEqual(single, [], "\(w)×\(h)")
         }
     }

@@ -119,7 +119,7 @@ final class DoubleSizeLayoutTests: XCTestCase {
         d.digit(1); d.digit(1)
         func frame() -> ScreenBuffer {
             let f = screen.render(d.state, width: 102, height: 26)
-            d.send(.setTextPages(f.textPages)) // as the front end does after each frame
+            d.send(.setTextPages(f.textPages, answersPage: f.textAnswersPage)) // as the front end does after each frame
             return f
         }
         let first = frame()
@@ -189,6 +189,27 @@ final class DoubleSizeLayoutTests: XCTestCase {
         XCTAssertNotNil(where_(thanked, "谢谢您的评价"), thanked.text)
         XCTAssertEqual(where_(home, "村便民服务点"), where_(thanked, "村便民服务点"))
         XCTAssertEqual(where_(home, "1  社保养老"), where_(thanked, "1  社保养老"), "the choices stay where they were")
+    }
+
+    /// An error that pushes the question to a page of its own keeps the resident at the
+    /// question: the page shown follows it (查询办理进度 at 102×26).
+    func testARescreenKeepsTheResidentAtTheQuestion() throws {
+        var d = Driver()
+        d.send(.setOnline(true)) // the progress query is offered online only
+        let progress = try XCTUnwrap(d.state.content(strings).options.firstIndex { $0.label == "查询办理进度" })
+        d.digit(progress + 1)
+        func frame() -> ScreenBuffer {
+            let f = screen.render(d.state, width: 102, height: 26)
+            d.send(.setTextPages(f.textPages, answersPage: f.textAnswersPage))
+            return screen.render(d.state, width: 102, height: 26)
+        }
+        let before = frame()
+        d.type("51192219450315001")
+        XCTAssertNotNil(d.state.error)
+        let after = frame()
+        XCTAssertTrue(after.text.contains("51192219450315001_"), "the field is on the page shown\n\(before.text)\n\(after.text)")
+        XCTAssertGreaterThan(after.textPages, before.textPages, "the error pushed the question to a page of its own")
+        XCTAssertTrue(after.textAnswersPage <= d.state.textPage, "at the question's page: \(d.state.textPage) of \(after.textPages)")
     }
 
     func testATooShortScreenFallsBackToSingleSizeCareLayouts() {

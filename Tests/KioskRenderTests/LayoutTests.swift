@@ -33,6 +33,11 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.wrapAtPhrases("认证好，养老金照常按月发放给您本人", width: 20), ["认证好，养老金照常按", "月发放给您本人"])
         XCTAssertEqual(DisplayWidth.wrapAtPhrases("Please press the number of one option", width: 16), ["Please press the", "number of one", "option"])
         XCTAssertEqual(DisplayWidth.wrapAtPhrases("18-characters-long-word", width: 10), ["18-charact", "ers-long-w", "ord"])
+        for text in ["ab 18-characters-long-word c", "认证好了，ABCDEFGHIJKLMNOPQRSTUVWXYZ 养老金", "一二三四五六七，abcdefghij"] {
+            let lines = DisplayWidth.wrapAtPhrases(text, width: 10)
+            XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 10 }, "\(lines)")
+            XCTAssertEqual(lines.joined().filter { $0 != " " }, text.filter { $0 != " " }, "nothing lost")
+        }
     }
 
     func testWrappingLatinBreaksAtSpaces() {

@@ -79,7 +79,9 @@ public final class TerminalFrontEnd {
                 targets = frame.targets
                 terminal.draw(frame)
                 // Enter and 返回 turn the pages of a long text: the model must know how many there are.
-                if frame.textPages != state.textPageCount { runtime.send(.setTextPages(frame.textPages)) }
+                if !state.textPagesReported || frame.textPages != state.textPageCount || frame.textAnswersPage != state.textAnswersPage {
+                    runtime.send(.setTextPages(frame.textPages, answersPage: frame.textAnswersPage))
+                }
                 dirty = false
                 if !drawn {
                     drawn = true

@@ -45,8 +45,13 @@ extension WizardState {
         case .home:
             goHome()
         case .park:
-            parked = visit
-            show(listOrHome(catalog.group(of: visit.session.service)))
+            let list = listOrHome(catalog.group(of: visit.session.service))
+            // Parked on its category's list; a category of one service goes home instead, and home
+            // is where the next resident starts: nothing of this one is kept (as 返回 from a list).
+            if list == .home { goHome() } else {
+                parked = visit
+                show(list)
+            }
         }
         if let e = outcome.error { error = e }
         if let notice = outcome.notice { self.notice = notice }

@@ -113,11 +113,16 @@ extension WizardState {
             return [.pronounce(newCatalog.readings)]
         case let .setWaitingCount(n): waitingCount = n; return []
         case let .setSpeechTrouble(trouble): speechTrouble = trouble; return []
-        case let .setTextPages(count):
-            let pages = max(1, count)
-            guard pages != textPageCount else { return [] }
+        case let .setTextPages(count, answersPage):
+            let pages = max(1, count), answers = min(max(0, answersPage), pages - 1)
+            guard !textPagesReported || pages != textPageCount || answers != textAnswersPage else { return [] }
+            // The same screen cut anew (an error under the field, a notice in the legend's row): a
+            // resident who was at the question stays at the question, wherever its page is now.
+            let atQuestion = textPagesReported && textPage >= textAnswersPage
+            textPage = atQuestion ? max(answers, min(textPage - textAnswersPage + answers, pages - 1)) : min(textPage, pages - 1)
             textPageCount = pages
-            textPage = min(textPage, pages - 1)
+            textAnswersPage = answers
+            textPagesReported = true
             return []
         case let .setAnswersPerCarePage(count):
             let fits = min(max(count, 1), WizardState.optionsPerPage)
@@ -211,6 +216,8 @@ extension WizardState {
     mutating func textStartsOver() {
         textPage = 0
         textPageCount = 1
+        textAnswersPage = 0
+        textPagesReported = false
     }
 
     /// Moves the focus over the options on screen, round from the last to the first.

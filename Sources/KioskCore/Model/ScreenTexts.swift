@@ -23,8 +23,11 @@ extension WizardState {
         switch screen {
         case .home:
             return ScreenContent(title: s.tr(.homeTitle),
-                                 paragraphs: unsaved.isEmpty ? [] : [s.tr(.homeUnsaved(count: "\(unsaved.count)"))],
-                                 notes: [s.tr(.homeInactivity(minutes: "\(max(1, inactivityTimeout / 60))"))],
+                                 // Notes: under the choices where everything is double, so that the
+                                 // choices stay on the first page; the status line and the bell
+                                 // call staff for what is unsaved in any case.
+                                 notes: (unsaved.isEmpty ? [] : [s.tr(.homeUnsaved(count: "\(unsaved.count)"))])
+                                    + [s.tr(.homeInactivity(minutes: "\(max(1, inactivityTimeout / 60))"))],
                                  functionKeys: careMode ? .careMode : .standard,
                                  question: s.tr(.homeQuestion),
                                  keyHints: [.chooseNumber, .callStaff])

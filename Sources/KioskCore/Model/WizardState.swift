@@ -27,9 +27,10 @@ public enum Action: Equatable, Sendable {
     /// answers being checked holds at the screen's size (`KioskScreen.answersPerCarePage`), when
     /// the kiosk starts and whenever the window changes; plain mode lists lines and says nothing.
     case setAnswersPerCarePage(Int)
-    /// The screen's renderer says how many pages the text of the screen now shown runs over
-    /// (`ScreenBuffer.textPages`), after each frame whose count changed.
-    case setTextPages(Int)
+    /// The screen's renderer says how many pages the text of the screen now shown runs over, and
+    /// the first with the question and its answers on it (`ScreenBuffer.textPages`,
+    /// `textAnswersPage`), after each frame where either changed.
+    case setTextPages(Int, answersPage: Int)
     /// Time passes (the runtime sends one every second or so): the inactivity rules look at the clock.
     case tick
     /// The runtime found the resident's earlier submissions (查询办理进度).
@@ -192,11 +193,15 @@ public struct WizardState: Equatable, Sendable {
     /// How many pages the screen's text runs over, as the front end's renderer says
     /// (`.setTextPages`); one where no renderer says (plain mode, tmux, the console).
     public internal(set) var textPageCount = 1
+    /// The first page with the question and its answers, as the renderer says.
+    public internal(set) var textAnswersPage = 0
+    /// The renderer has said so for the screen shown now (not yet after `textStartsOver`).
+    public internal(set) var textPagesReported = false
     /// How many answers a page of the check-answers screen holds in care mode: what the screen's
     /// renderer says fits (`.setAnswersPerCarePage`); nine, like any list, where no screen says.
     public internal(set) var answersPerCarePage = WizardState.optionsPerPage
     /// Which page of more than nine options is shown; `0` turns it.
-    public internal(set) var optionPage = 0 { didSet { if optionPage != oldValue { say(.wholeScreen) } } }
+    public internal(set) var optionPage = 0 { didSet { if optionPage != oldValue { say(.wholeScreen); textStartsOver() } } }
     /// The option the arrow keys (or Tab) moved to, by its place on screen; Enter activates it.
     public internal(set) var focus: Int? { didSet { if focus != nil, focus != oldValue { say(.focusedOption) } } }
     public internal(set) var input = ""
