@@ -515,6 +515,18 @@ final class SingleServiceCategoryTests: XCTestCase {
         XCTAssertEqual(d.state.content(loadStrings("zh-Hans")).title, "证明开具")
         d.esc()
         XCTAssertEqual(d.state.screen, .home, "返回 out of it goes home, where it was chosen")
+        // Answers given and left with 返回 are not kept for whoever opens it next.
+        d.digit(category + 1); d.enter()
+        for _ in 0..<10 where d.state.session?.answers.isEmpty ?? true {
+            if d.state.acceptsText { d.type("511922194503150016") } else if d.page == .privacy { d.enter() } else { d.digit(1) }
+        }
+        XCTAssertFalse(d.state.session?.answers.isEmpty ?? true, "something was answered")
+        for _ in 0..<20 where d.state.screen != .home { d.esc() }
+        XCTAssertEqual(d.state.screen, .home)
+        XCTAssertNil(d.state.parked, "home is where the next resident starts")
+        d.digit(category + 1)
+        XCTAssertEqual(d.state.session?.answers ?? [:], [:], "the next resident starts with nothing filled in")
+        d.esc()
         d.digit(1)
         XCTAssertEqual(d.state.screen, .category(d.state.homeCategories[0]), "a category of several is a list")
     }
