@@ -57,7 +57,7 @@ extension KioskScreen {
     }
 
     /// On every page: the heading with the progress beside it (or under it where the two do not
-    /// fit one line).
+    /// fit one line), and the 办件编号 where there is one.
     fileprivate func headWidgets(_ c: ScreenContent, width: Int) -> [any Widget] {
         let title = DoubleSizeGlyphs.safe(c.title), progress = c.progress.map(DoubleSizeGlyphs.safe)
         let heading: [any Widget]
@@ -66,7 +66,9 @@ extension KioskScreen {
         } else {
             heading = [double(c.title, Style(.heading, bold: true), width, centred: true), double(c.progress, Style(.muted), width)].compactMap { $0 }
         }
-        return heading
+        // The 办件编号 on every page: "记下上面的办件编号" is said on the last.
+        let reference = double(c.reference?.line, Style(.success, bold: true), width)
+        return heading + [reference].compactMap { $0 }
     }
 
     /// Together on one page: what the resident answers, and the error about it under it, so that
@@ -82,10 +84,10 @@ extension KioskScreen {
         return widgets
     }
 
-    /// What may run over pages before the answers: the reference (already as large as anything
-    /// here, so not again in big digits), the paragraphs.
+    /// What may run over pages before the answers: the paragraphs. (The reference is in the head,
+    /// already as large as anything here, so not again in big digits.)
     fileprivate func textPieces(before c: ScreenContent, width: Int) -> [TextPages.Piece] {
-        pieces([(c.reference?.line, Style(.success, bold: true), false)] + c.paragraphs.map { ($0, Style(.text), false) }, width: width)
+        pieces(c.paragraphs.map { ($0, Style(.text), false) }, width: width)
     }
 
     /// After the answers, where they fit on its page (else they are said, not shown): the notes

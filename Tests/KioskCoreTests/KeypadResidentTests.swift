@@ -435,6 +435,19 @@ final class KeypadResidentTests: XCTestCase {
         XCTAssertEqual(d.state.content(zh).options.map(\.label)[1], "以后补交")
     }
 
+    /// 居家适老化改造: 否 to the first five items is not yet "您一样都没有选" while the ramp and the
+    /// smoke alarm are still to be asked (a walk of issue 22 was turned away there).
+    func testAnAdaptationWithOnlyARampIsNotTurnedAway() {
+        let noToFive: [(Page, Int)] = ["want_handrails", "want_anti_slip", "want_shower_chair", "want_night_light", "want_call_button"].map { (.question($0), 2) }
+        var rampOnly = Driver()
+        _ = fill(&rampOnly, "home-adaptation", chosen: noToFive + [(.question("want_ramp"), 1), (.question("want_smoke_alarm"), 2)])
+        XCTAssertEqual(rampOnly.page, .review, "a ramp alone is something to apply for: \(rampOnly.state.screen)")
+        var none = Driver()
+        _ = fill(&none, "home-adaptation", chosen: noToFive + [(.question("want_ramp"), 2), (.question("want_smoke_alarm"), 2)])
+        XCTAssertNil(none.page, "nothing chosen of all seven: turned away")
+        XCTAssertTrue(none.state.content(zh).paragraphs.joined().contains("您一样都没有选"), "\(none.state.content(zh))")
+    }
+
     /// Walk finding 9 of issue 22: the old card is asked for only when the card is damaged, after
     /// the question that says so, not before whether it was lost.
     func testTheOldCardIsAskedForOnlyWhenTheCardIsDamaged() {
