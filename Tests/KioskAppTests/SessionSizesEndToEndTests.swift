@@ -35,12 +35,23 @@ final class SessionSizesEndToEndTests: XCTestCase, EndToEnd {
         var ratio: Double { Double(careSmallest) / Double(standardMedian) }
     }
 
+    /// A screenshot taken a moment after the screen was seen: the first frames of the session are
+    /// drawn while xterm is still fitted to the screen (once measured: the home screen's heading
+    /// read at the standard size), and a new screen can be read before its last rows are drawn.
+    func settled(_ x: XSession, _ name: String) throws -> (URL, [OCRWord]) {
+        usleep(800_000)
+        let shot = try x.screenshot("settled-\(name)-\(UUID().uuidString.prefix(8))")
+        return (shot, try x.read(shot))
+    }
+
     /// The screen shown now in care mode, then the same in standard mode (F2), then back.
-    func measure(_ x: XSession, _ name: String, _ care: (URL, [OCRWord]), into figures: inout [Figure]) throws {
+    func measure(_ x: XSession, _ name: String, _ seen: (URL, [OCRWord]), into figures: inout [Figure]) throws {
+        let care = try settled(x, name)
         keep(care.0, as: "session-care-\(name)-\(x.width)x\(x.height).png")
         let careInks = lineInks(x, care.0, care.1)
         try x.key("F2")
-        let standard = try x.waitFor("标准模式")
+        try x.waitFor("标准模式")
+        let standard = try settled(x, name)
         let standardInks = lineInks(x, standard.0, standard.1).map(\.height).sorted()
         try x.key("F2")
         try x.waitFor("关怀模式")
