@@ -24,30 +24,23 @@ extension KioskScreen {
             let legendTop = h - barHeight - 2 * legendLines
             let body = Rect(row: 2, column: inner.column, width: inner.width, height: legendTop - 1 - 2)
             guard body.height > 0, let plan = DoublePage(c, body: body, screen: self) else { continue }
-            // The warning, or else a notice (谢谢您的评价！), takes the legend's place; the lines are
-            // the legend's, so that nothing moves when it comes, unless it needs more.
-            // The same number of legend lines on every page of the screen, or the pages would be cut
-            // differently from one page to the next.
+            // As many legend lines on every page of the screen as its longest legend needs, or the
+            // pages would be cut differently from one page to the next. The warning, or else a
+            // notice (谢谢您的评价！) with the way to the next page beside it, takes the legend's
+            // place in those lines, so that nothing moves when it comes, unless it needs more.
             let cells = max(1, inner.width / 2)
             let needed = (0..<plan.pages.count).map { KioskScreen.phraseLines(plan.legend(c, strings, page: $0), width: cells).count }.max() ?? 1
-            // A notice keeps the way to the next page beside it; the warning stands alone.
-            let pageHint = plan.page < plan.pages.count - 1 ? [strings.tr(.screenTextPages(page: "\(plan.page + 1)", pages: "\(plan.pages.count)"))] : []
             let legend = c.warning.map { DisplayWidth.wrapAtPhrases(DoubleSizeGlyphs.safe($0), width: cells) }
-                ?? c.notice.map { KioskScreen.phraseLines([$0] + pageHint, width: cells) }
+                ?? c.notice.map { KioskScreen.phraseLines([$0] + plan.pageHint(strings), width: cells) }
                 ?? KioskScreen.phraseLines(plan.legend(c, strings, page: plan.page), width: cells)
             guard max(needed, legend.count) <= legendLines || legendLines == KioskScreen.doubleLegendLines else { continue }
 
-            b.fill(row: 0, column: 0, height: h, width: w, style: Style(.background))
-            Line(text: " " + c.status, style: Style(.muted)).draw(in: Rect(row: 0, column: 0, width: w, height: 1), into: &b)
-            Line(text: String(repeating: "─", count: w), style: Style(.muted)).draw(in: Rect(row: 1, column: 0, width: w, height: 1), into: &b)
+            drawStatus(c, into: &b)
             guard plan.stack.draw(in: body, into: &b) else { return false }
             b.textPages = plan.pages.count
             b.textAnswersPage = plan.pages.firstAnswersPage
-            // Calm, never in red: the warning in the heading's colour, a notice in the colour of
-            // success, what the keys do muted.
             let shown = Array(legend.prefix(legendLines))
-            let style = c.warning != nil ? Style(.heading, bold: true) : c.notice != nil ? Style(.success, bold: true) : Style(.muted)
-            Paragraph(doubleLines: shown, width: inner.width, style: style)
+            Paragraph(doubleLines: shown, width: inner.width, style: KioskScreen.legendStyle(c))
                 .draw(in: Rect(row: legendTop + 2 * (legendLines - shown.count), column: inner.column, width: inner.width, height: 2 * shown.count), into: &b)
             ButtonBar(items: c.buttons.map(button), boxed: true, double: true)
                 .draw(in: Rect(row: h - barHeight, column: inner.column, width: inner.width, height: barHeight), into: &b)
@@ -189,10 +182,16 @@ private struct DoublePage {
         self.stack = stack
     }
 
+    /// "第 1 页，共 2 页，按确认键看下一页" on every page but the last.
+    func pageHint(_ strings: Strings, page: Int? = nil) -> [String] {
+        let page = page ?? self.page
+        return page < pages.count - 1 ? [strings.tr(.screenTextPages(page: "\(page + 1)", pages: "\(pages.count)"))] : []
+    }
+
     /// The way to the next page, and what the keys do on the page of the answers.
     func legend(_ c: ScreenContent, _ strings: Strings, page: Int) -> [String] {
         // The model's pages of options ("第 1 页，共 3 页，按 0 看下一页") are said here too, first.
-        var words = page < pages.count - 1 ? [strings.tr(.screenTextPages(page: "\(page + 1)", pages: "\(pages.count)"))] : []
+        var words = pageHint(strings, page: page)
         if let more = c.morePages, page >= pages.firstAnswersPage { words.insert(more, at: 0) }
         // After the first page 返回 turns back a page (`turnTextPage`), and the legend says so.
         if page >= pages.firstAnswersPage {

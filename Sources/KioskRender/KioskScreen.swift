@@ -127,9 +127,7 @@ public struct KioskScreen {
         if layout.everythingDouble { return drawEverythingDouble(c, into: &b) }
         let w = b.width, h = b.height
         let inner = Rect(row: 0, column: 2, width: w - 4, height: h)
-        b.fill(row: 0, column: 0, height: h, width: w, style: Style(.background))
-        Line(text: " " + c.status, style: Style(.muted)).draw(in: Rect(row: 0, column: 0, width: w, height: 1), into: &b)
-        Line(text: String(repeating: "─", count: w), style: Style(.muted)).draw(in: Rect(row: 1, column: 0, width: w, height: 1), into: &b)
+        drawStatus(c, into: &b)
 
         let bar = ButtonBar(items: c.buttons.map(button), boxed: layout.buttons)
         let barHeight = bar.rows(width: inner.width) ?? 1
@@ -137,8 +135,7 @@ public struct KioskScreen {
         // The inactivity warning, or else a notice (谢谢您的评价！, 帮办员已退出。), takes the row of
         // the key legend: the screen does not move under a resident who is reading; the warning is
         // said calmly, not in the colour of success or error.
-        let style = c.warning != nil ? Style(.heading, bold: true) : c.notice != nil ? Style(.success, bold: true) : Style(.muted)
-        Line(text: c.warning ?? c.notice ?? c.keys.joined(separator: "  "), style: style)
+        Line(text: c.warning ?? c.notice ?? c.keys.joined(separator: "  "), style: KioskScreen.legendStyle(c))
             .draw(in: Rect(row: keysRow, column: 2, width: inner.width, height: 1), into: &b)
         bar.draw(in: Rect(row: h - barHeight, column: 2, width: inner.width, height: barHeight), into: &b)
 
@@ -179,6 +176,19 @@ public struct KioskScreen {
         text(c.error, Style(.error, bold: true), key: true)
         text(c.morePages, Style(.muted))
         return stack
+    }
+
+    /// The background, the status line and the rule under it: the same in every layout.
+    func drawStatus(_ c: ScreenContent, into b: inout ScreenBuffer) {
+        b.fill(row: 0, column: 0, height: b.height, width: b.width, style: Style(.background))
+        Line(text: " " + c.status, style: Style(.muted)).draw(in: Rect(row: 0, column: 0, width: b.width, height: 1), into: &b)
+        Line(text: String(repeating: "─", count: b.width), style: Style(.muted)).draw(in: Rect(row: 1, column: 0, width: b.width, height: 1), into: &b)
+    }
+
+    /// The legend's row: calm, never in red. The warning in the heading's colour, a notice in the
+    /// colour of success, what the keys do muted.
+    static func legendStyle(_ c: ScreenContent) -> Style {
+        c.warning != nil ? Style(.heading, bold: true) : c.notice != nil ? Style(.success, bold: true) : Style(.muted)
     }
 
     /// An on-screen key's label and the key it presses.

@@ -141,6 +141,11 @@ final class SnapshotTests: XCTestCase {
                     // As many answers to a page as the front end would measure at this size.
                     var sized = state
                     _ = sized.reduce(.setAnswersPerCarePage(doubleScreen.answersPerCarePage(width: w, height: h)), Context(moment: testMoment, newID: .numbered(99)))
+                    // A new page size starts the answers again from their first page: the last one
+                    // is turned to again, as a resident would.
+                    if name == "review-last-page" {
+                        for _ in 0..<WizardState.optionsPerPage where !sized.isLastPage { sized.turnAnswerPage(by: 1) }
+                    }
                     check("\(name)-care-double-\(w)x\(h)-\(locale)", doubleScreen.render(sized, width: w, height: h))
                 }
             }
