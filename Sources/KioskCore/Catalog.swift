@@ -82,6 +82,9 @@ public struct Service: Equatable, Sendable {
     public var steps: [Step]
     /// What happens after the submission, shown on the confirmation (`next_steps`).
     public var nextSteps: LocalizedText?
+    /// What the service gives is fetched in person (`collect_in_person`, a certificate): the
+    /// confirmation never says "您不用再来一趟".
+    public var collectInPerson = false
 
     /// Every field in the order the wizard asks them, with the step it belongs to.
     public var orderedFields: [(step: Step, field: Field)] {
@@ -145,6 +148,9 @@ public struct Field: Equatable, Sendable {
     public var type: FieldType
     public var label: LocalizedText
     public var required: Bool
+    /// An optional question that a choice makes necessary (`required_when`): the phone that
+    /// staff need to book a home visit. Read with `Session.requires`.
+    public var requiredWhen: Condition?
     public var sensitive: Bool
     public var purpose: LocalizedText?
     public var hint: LocalizedText?
@@ -164,6 +170,9 @@ public struct Field: Equatable, Sendable {
     /// `text` fields: whether an answer of digits alone is accepted (`allow_digits_only`); a
     /// name or a place typed as `1` on a keypad is not an answer.
     public var allowDigitsOnly = false
+    /// `text` fields: an earlier answer this one begins with (`starts_with_answer`): a disability
+    /// card's number is the identity number and two digits, and only the two are typed.
+    public var startsWithAnswer: String?
     /// `date` fields: the earliest and latest day accepted (`min`, `max`).
     public var earliest: DateBound?
     public var latest: DateBound?

@@ -61,6 +61,11 @@ extension CatalogReader {
         field.allowDigitsOnly = bool(f["allow_digits_only"], "\(path).allow_digits_only", default: false)
         field.earliest = earliest
         field.latest = latest
+        field.requiredWhen = f["required_when"].flatMap { condition($0, "\(path).required_when", earlier: earlier, all: all) }
+        if let ref = string(f["starts_with_answer"], "\(path).starts_with_answer", required: false) {
+            if type != .text { report("\(path).starts_with_answer", .onlyForText) }
+            if checkReference(ref, "\(path).starts_with_answer", earlier, all) { field.startsWithAnswer = ref }
+        }
         return field
     }
 

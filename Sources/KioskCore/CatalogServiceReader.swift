@@ -22,10 +22,13 @@ extension CatalogReader {
         let steps = self.steps(s["steps"], "\(path).steps", allFields: allFields)
         let eligibility = self.eligibility(s["eligibility"], "\(path).eligibility", allFields: allFields)
 
+        let collectInPerson = bool(s["collect_in_person"], "\(path).collect_in_person", default: false)
         guard let id, let version, let title else { return nil }
-        return Service(id: id, version: version, status: status, category: category, title: title, summary: summary,
-                       onlineOnly: onlineOnly, eligibility: eligibility, materials: materials, privacy: privacy, steps: steps,
-                       nextSteps: text(s["next_steps"], "\(path).next_steps", required: false))
+        var service = Service(id: id, version: version, status: status, category: category, title: title, summary: summary,
+                              onlineOnly: onlineOnly, eligibility: eligibility, materials: materials, privacy: privacy, steps: steps,
+                              nextSteps: text(s["next_steps"], "\(path).next_steps", required: false))
+        service.collectInPerson = collectInPerson
+        return service
     }
 
     mutating func materials(_ value: JSONValue?, _ path: String, allFields: [String: FieldType]) -> [Material] {

@@ -11,9 +11,10 @@ public struct ConfirmationSlip: Equatable, Sendable {
     public var later: [Later]
     /// The service's `next_steps`, then the `next_step` of each option chosen.
     public var nextSteps: [LocalizedText]
-    /// An option chosen has a next step of its own (刷脸 at the photo booth now, a visit to book,
-    /// the township window): the resident has something more to do than wait.
-    public var choicesAskMore: Bool
+    /// The resident has something more to do than wait: an option chosen has a next step of its
+    /// own (刷脸 at the photo booth now, a visit to book, the township window), or what the service
+    /// gives is collected in person (`collect_in_person`: a certificate).
+    public var asksMore: Bool
     /// A phone number was given: the result can be sent to it.
     public var willBeTold: Bool
 
@@ -28,7 +29,7 @@ public struct ConfirmationSlip: Equatable, Sendable {
             return field.options.first { $0.value == value }?.nextStep
         }
         nextSteps = (service.nextSteps.map { [$0] } ?? []) + chosen
-        choicesAskMore = !chosen.isEmpty
+        asksMore = !chosen.isEmpty || service.collectInPerson
         willBeTold = fields.contains { $0.type == .phone && session.answers[$0.id] != nil }
     }
 }

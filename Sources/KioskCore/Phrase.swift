@@ -892,7 +892,9 @@ public struct Phrase: Sendable, Hashable {
     public static func validationDateBefore(date: String) -> Phrase {
         Phrase("validation.date_before", ["date": date])
     }
-    public static let validationDateFormat = Phrase("validation.date_format")
+    public static func validationDateFormat(date: String, digits: String) -> Phrase {
+        Phrase("validation.date_format", ["date": date, "digits": digits])
+    }
     public static func validationDateNotReal(date: String) -> Phrase {
         Phrase("validation.date_not_real", ["date": date])
     }
@@ -1454,7 +1456,7 @@ public struct Phrase: Sendable, Hashable {
         .validationChooseAnOption,
         .validationDateAfter(date: "⟨date⟩"),
         .validationDateBefore(date: "⟨date⟩"),
-        .validationDateFormat,
+        .validationDateFormat(date: "⟨date⟩", digits: "⟨digits⟩"),
         .validationDateNotReal(date: "⟨date⟩"),
         .validationDateTooEarly,
         .validationDigitsLength(expected: "⟨expected⟩", count: "⟨count⟩"),

@@ -166,6 +166,20 @@ extension Submission.Sealed {
 }
 
 extension Session {
+    /// Whether the question must be answered, given the answers so far: always when `required`,
+    /// and when a choice made earlier needs it (`required_when`).
+    public func requires(_ field: Field, today: CivilDate) -> Bool {
+        field.required || field.requiredWhen?.holds(answers, today: today) == true
+    }
+
+    /// What was typed for the field, with the earlier answer it begins with (`starts_with_answer`)
+    /// put in front, unless the whole answer was typed anyway.
+    public func completing(_ field: Field, typed: String) -> String {
+        guard let ref = field.startsWithAnswer, let start = answers[ref]?.stringValue else { return typed }
+        if let length = field.length, typed.count >= length { return typed }
+        return start + typed
+    }
+
     /// The questions that apply, in asking order, given the answers so far (skip logic).
     /// Each condition sees only the answers of questions before it that apply themselves, so an
     /// answer left behind by a question that is now hidden changes nothing.

@@ -15,7 +15,9 @@ public enum ValidationError: Error, Equatable, Sendable {
     case phoneLength(Int)
     case phoneCharacters
     case phonePrefix
-    case dateFormat
+    /// A date typed in no form the kiosk reads; the example is the day it was typed, so that it
+    /// never reads as a birth date where the question asks for another day.
+    case dateFormat(example: CivilDate)
     case dateNotReal(String)
     case dateTooEarly
     case numberFormat
@@ -50,7 +52,9 @@ public enum ValidationError: Error, Equatable, Sendable {
         case let .phoneLength(n): return s.tr(.validationPhoneLength(count: "\(n)"))
         case .phoneCharacters: return s.tr(.validationPhoneCharacters)
         case .phonePrefix: return s.tr(.validationPhonePrefix)
-        case .dateFormat: return s.tr(.validationDateFormat)
+        case let .dateFormat(example):
+            return s.tr(.validationDateFormat(date: CivilDate.display(iso: example.description, s),
+                                              digits: String(format: "%04d%02d%02d", example.year, example.month, example.day)))
         case let .dateNotReal(d): return s.tr(.validationDateNotReal(date: CivilDate.display(iso: d, s)))
         case .dateTooEarly: return s.tr(.validationDateTooEarly)
         case .numberFormat: return s.tr(.validationNumberFormat)
@@ -88,7 +92,7 @@ public enum FieldValidator {
         case .phone:
             return phone(input).map(JSONValue.string)
         case .date:
-            return date(input).flatMap { within(field, $0, today: today) }.map { .string($0.description) }
+            return date(input, today: today).flatMap { within(field, $0, today: today) }.map { .string($0.description) }
         case .number:
             return number(input, min: field.min, max: field.max)
         case .digits:
@@ -129,7 +133,7 @@ public enum FieldValidator {
     }
 
     /// `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD`, or eight digits typed on a keypad.
-    public static func date(_ input: String) -> Result<CivilDate, ValidationError> {
+    public static func date(_ input: String, today: CivilDate) -> Result<CivilDate, ValidationError> {
         let parts: [Int]
         if input.count == 8, input.allSatisfy({ $0.isASCII && $0.isNumber }) {
             let a = Array(input)
@@ -137,10 +141,10 @@ public enum FieldValidator {
         } else {
             let pieces = input.split(whereSeparator: { "-/.".contains($0) })
             guard pieces.count == 3, pieces[0].count == 4, pieces.allSatisfy({ $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } })
-            else { return .failure(.dateFormat) }
+            else { return .failure(.dateFormat(example: today)) }
             parts = pieces.compactMap { Int($0) }
         }
-        guard parts.count == 3 else { return .failure(.dateFormat) }
+        guard parts.count == 3 else { return .failure(.dateFormat(example: today)) }
         guard let d = CivilDate(year: parts[0], month: parts[1], day: parts[2]) else {
             return .failure(.dateNotReal(String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])))
         }

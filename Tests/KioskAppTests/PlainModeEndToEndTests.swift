@@ -100,7 +100,7 @@ final class PlainModeEndToEndTests: XCTestCase, EndToEnd {
         XCTAssertNotNil(created.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00/), created)
 
         var expected: [String: Any] = [
-            "id": id, "service_id": "pension-certification", "service_version": 2, "created_at": created,
+            "id": id, "service_id": "pension-certification", "service_version": 3, "created_at": created,
             "kiosk_id": "cn-511922-jiangkou-01", "locale": "zh-Hans", "channel": "self",
         ]
         let body = try XCTUnwrap(json["body"] as? [String: Any])

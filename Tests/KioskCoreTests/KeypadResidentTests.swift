@@ -420,11 +420,11 @@ final class KeypadResidentTests: XCTestCase {
 
     func testHomeNamesTheKeysInWords() {
         let home = Driver().state.content(zh)
-        XCTAssertEqual(home.functionKeys.map { zh.tr($0.screenWords) }, "没听清按 F3 重听；按 F2 换小字（标准模式）；按 F4 换语言或方言。",
+        XCTAssertEqual(home.functionKeys.map { zh.tr($0.screenWords) }, "没听清请按重听键；想看小字请再按大字键（标准模式）；换语言或方言请按语言键。",
                        "in care mode F2 makes text smaller")
         var d = Driver()
         d.key(.f2)
-        XCTAssertEqual(d.state.content(zh).functionKeys.map { zh.tr($0.screenWords) }, "没听清按 F3 重听；按 F2 换大字（关怀模式）；按 F4 换语言或方言。")
+        XCTAssertEqual(d.state.content(zh).functionKeys.map { zh.tr($0.screenWords) }, "没听清请按重听键；字太小请按大字键（关怀模式）；换语言或方言请按语言键。")
     }
 
     func testOfficeWordsAreForHelpersOnly() {

@@ -46,7 +46,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(d.state.receipt?.page, .confirmation)
         XCTAssertNil(d.state.session, "answers are wiped from memory once saved")
         let expected = """
-        {"id":"\(s.id)","service_id":"pension-certification","service_version":2,\
+        {"id":"\(s.id)","service_id":"pension-certification","service_version":3,\
         "created_at":"2026-11-22T10:00:00+08:00","kiosk_id":"cn-511922-test-01","locale":"zh-Hans","channel":"self",\
         "body":{"answers":{"id_number":"511922194503150016","receiving_pension":true,"method":"home_visit",\
         "home_address":"江口镇二村三组5号","bedridden":false,"phone":"13800000000"},\
@@ -75,7 +75,7 @@ final class ReducerTests: XCTestCase {
         var d = startPension()
         d.type(elder); d.digit(1); d.digit(2)
         d.type("江口镇二村三组5号"); d.digit(1)
-        d.enter()                        // phone is optional: an empty line skips it
+        d.type("13800000000")            // a home visit needs the phone that books it
         XCTAssertEqual(d.page, .review)
         // Change the method to face recognition: the address no longer applies.
         d.change(.question("method"))
@@ -84,7 +84,8 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(d.page, .review, "a change that opens nothing new goes straight back to the check-answers screen")
         d.submit()
         let answers = try XCTUnwrap(d.submissions.first?.json["body"]?["answers"])
-        XCTAssertEqual(answers, .object([("id_number", .string(elder)), ("receiving_pension", .bool(true)), ("method", .string("face"))]))
+        XCTAssertEqual(answers, .object([("id_number", .string(elder)), ("receiving_pension", .bool(true)), ("method", .string("face")),
+                                         ("phone", .string("13800000000"))]))
     }
 
     func testChangeThatOpensAQuestionAsksItThenReturnsToReview() {

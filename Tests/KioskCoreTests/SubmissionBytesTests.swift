@@ -26,7 +26,7 @@ final class SubmissionBytesTests: XCTestCase {
                                                       at: at("2026-11-22T09:31:07+08:00"), today: testToday,
                                                       helper: HelperSession(id: "1001", name: "张帮办"))
         let expected = """
-        {"id":"0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11","service_id":"pension-certification","service_version":2,\
+        {"id":"0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11","service_id":"pension-certification","service_version":3,\
         "created_at":"2026-11-22T09:31:07+08:00","kiosk_id":"cn-511922-jiangkou-01","locale":"zh-Hans","channel":"assisted",\
         "body":{"answers":{"id_number":"511922194503150016","receiving_pension":true,"method":"face","phone":"13800000000"},\
         "materials":[{"id":"id-card","status":"provided"}],\
@@ -48,7 +48,7 @@ final class SubmissionBytesTests: XCTestCase {
         """)
         submission.content = .sealed(Submission.Sealed(suite: "HPKE-base-X25519-SHA256-AES128GCM", keyID: "portal-2026", enc: "ZW5j", ct: "Y3Q="))
         XCTAssertEqual(String(decoding: submission.bytes, as: UTF8.self), """
-        {"id":"0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11","service_id":"pension-certification","service_version":2,\
+        {"id":"0b0c0f7e-3c51-4d0e-9f0a-6f1f5b3c2a11","service_id":"pension-certification","service_version":3,\
         "created_at":"2026-11-22T09:31:07+08:00","kiosk_id":"k","locale":"en","channel":"self",\
         "sealed":{"suite":"HPKE-base-X25519-SHA256-AES128GCM","key_id":"portal-2026","enc":"ZW5j","ct":"Y3Q="}}
         """)

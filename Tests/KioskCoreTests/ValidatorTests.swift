@@ -91,8 +91,18 @@ final class FieldValidatorTests: XCTestCase {
         XCTAssertEqual(check(field(.date), "2024/02/29"), .success(.string("2024-02-29")))
         XCTAssertEqual(check(field(.date), "20230229"), .failure(.dateNotReal("2023-02-29")))
         XCTAssertEqual(check(field(.date), "2026-13-01"), .failure(.dateNotReal("2026-13-01")))
-        XCTAssertEqual(check(field(.date), "12/01/2026"), .failure(.dateFormat))
+        XCTAssertEqual(check(field(.date), "12/01/2026"), .failure(.dateFormat(example: testToday)))
         XCTAssertEqual(check(field(.date), "18991231"), .failure(.dateTooEarly))
+    }
+
+    /// The example of how to type a date is the day it is typed, not a birth date: the one date
+    /// question of the bundled catalog asks when treatment starts.
+    func testADateInAnotherFormIsExplainedWithToday() throws {
+        guard case let .failure(error) = check(field(.date), "12/01/2026") else { return XCTFail("accepted") }
+        let shown = error.message(loadStrings("zh-Hans"))
+        XCTAssertEqual(shown, "日期请输入8位数字，比如今天是\(testToday.year)年\(testToday.month)月\(testToday.day)日，就输入"
+                       + String(format: "%04d%02d%02d", testToday.year, testToday.month, testToday.day) + "。")
+        XCTAssertFalse(shown.contains("1945"))
     }
 
     func testNumberRanges() {

@@ -153,7 +153,7 @@ final class DoubleSizeLayoutTests: XCTestCase {
         }
         let tall = screen.render(Driver().state, width: 120, height: 40)
         XCTAssertTrue(tall.text.contains("分钟不按键，填写的内容会自动清除"), tall.text)
-        XCTAssertTrue(tall.text.contains("没听清按 F3 重听"), tall.text)
+        XCTAssertTrue(tall.text.contains("没听清请按重听键"), tall.text)
         var d = Driver()
         let strings = strings
         d.speechStrings = { _ in strings }

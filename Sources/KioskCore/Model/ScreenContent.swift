@@ -144,7 +144,7 @@ extension WizardState {
         if let focus, visibleChoices.indices.contains(focus) { return true }
         switch screen {
         case .home, .category: return false
-        case let .service(visit): return visit.enterMovesOn
+        case let .service(visit): return visit.enterMovesOn(today: today)
         default: return true
         }
     }

@@ -63,7 +63,7 @@ public struct ReceiptRoom: Equatable, Sendable {
             c.paragraphs = [around.online ? s.tr(.confirmedOnline)
                                 // "您不用再来一趟" is not true of someone who has a paper to bring later,
                                 // nor of one whose choice asks more (刷脸 now, the township window).
-                                : slip.later.isEmpty && !slip.choicesAskMore ? s.tr(.confirmedOffline) : s.tr(.confirmedOfflineLater)]
+                                : slip.later.isEmpty && !slip.asksMore ? s.tr(.confirmedOffline) : s.tr(.confirmedOfflineLater)]
             c.paragraphs += slip.later.map { later in
                 let material = later.material.resolve(around.locale)
                 guard let due = later.due else { return s.tr(.confirmedLater(material: material)) }

@@ -48,8 +48,8 @@ extension ServiceVisit {
                 }
             }
             // A keypad cannot write: say so before the resident starts, and who can.
-            let writing = service.orderedFields.filter { $0.field.needsWriting && $0.field.required }
-            let always = writing.filter { $0.step.relevant == nil && $0.field.relevant == nil }.count
+            let writing = service.orderedFields.filter { $0.field.needsWriting && ($0.field.required || $0.field.requiredWhen != nil) }
+            let always = writing.filter { $0.step.relevant == nil && $0.field.relevant == nil && $0.field.required }.count
             if always > 0 {
                 c.paragraphs.append(s.tr(.introNeedsWriting(count: "\(always)")))
             } else if !writing.isEmpty {
@@ -76,7 +76,7 @@ extension ServiceVisit {
             if let n = questions.firstIndex(of: fid) {
                 c.progress = s.tr(.progress(step: "\(n + 1)", steps: "\(questions.count)"))
             }
-            c.question = field.label.resolve(l) + (field.required ? "" : s.tr(.questionOptional))
+            c.question = field.label.resolve(l) + (session.requires(field, today: around.today) ? "" : s.tr(.questionOptional))
             // The unit follows the hint as its own bracket ("……没有收入就输入0。（单位：元）"), so that
             // wrapping never parts 单 from 位.
             c.hint = [field.hint?.resolve(l), field.unit.map { s.tr(.questionUnit(unit: $0.resolve(l))) }]
@@ -145,12 +145,12 @@ extension ServiceVisit {
 
     /// Enter goes on from this step (see `WizardState.enterMovesOn`): on a material or a question
     /// answered by choosing, only once something is chosen, or when the question may be skipped.
-    var enterMovesOn: Bool {
+    func enterMovesOn(today: CivilDate) -> Bool {
         switch step {
         case let .page(.material(mid)): return session.materials[mid] != nil
         case let .page(.question(fid)):
             guard let field = session.service.field(id: fid), !takesText else { return true }
-            return session.answers[fid] != nil || !field.required
+            return session.answers[fid] != nil || !session.requires(field, today: today)
         case .saving: return false
         default: return true
         }

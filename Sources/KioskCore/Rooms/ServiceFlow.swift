@@ -117,14 +117,14 @@ extension ServiceVisit {
         let typed = around.input.trimmingCharacters(in: .whitespaces)
         if typed.isEmpty {
             // Enter on an empty field keeps an earlier answer, skips an optional one.
-            guard session.answers[fid] != nil || !field.required else {
+            guard session.answers[fid] != nil || !session.requires(field, today: around.today) else {
                 return .refuse(field.type.isChoice ? .chooseAnOption : .required)
             }
             session.visited.insert(fid)
             advance(today: around.today)
             return .turn
         }
-        switch FieldValidator.validate(field, input: typed, today: around.today) {
+        switch FieldValidator.validate(field, input: session.completing(field, typed: typed), today: around.today) {
         case let .success(value): return accept(value, for: fid, around)
         case let .failure(e): return .refuse(e)
         }
@@ -254,7 +254,7 @@ extension ServiceVisit {
             case let .material(mid): return session.materials[mid] == nil
             case .privacy: return session.consentGivenAt == nil
             case let .question(fid):
-                return session.answers[fid] == nil && session.service.field(id: fid)?.required == true
+                return session.answers[fid] == nil && session.service.field(id: fid).map { session.requires($0, today: today) } == true
             case .intro, .review: return false
             }
         }
