@@ -181,6 +181,9 @@ public struct Field: Equatable, Sendable {
     /// is typed on the keypad).
     public var needsWriting: Bool { type == .text && suggestions.isEmpty && !allowDigitsOnly }
 
+    /// The question may have to be answered: always, or after some choice (`required_when`).
+    public var mayBeRequired: Bool { required || requiredWhen != nil }
+
     /// Numbers that identify a person (identity and phone numbers, a code such as a disability
     /// card number, which holds the identity number) show only their first and last four, even on
     /// the screens where residents check their answers.

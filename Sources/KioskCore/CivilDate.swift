@@ -26,6 +26,8 @@ public struct CivilDate: Comparable, Hashable, Sendable, CustomStringConvertible
 
     /// `YYYY-MM-DD`, as the contract writes dates.
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// The eight digits a resident types for this day on a keypad (`20261204`).
+    public var keypadDigits: String { String(format: "%04d%02d%02d", year, month, day) }
 
     /// `YYYY-MM-DD` as stored in answers.
     public init?(_ text: String) {

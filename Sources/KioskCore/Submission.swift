@@ -180,6 +180,15 @@ extension Session {
         return start + typed
     }
 
+    /// An answer that begins with an earlier one (`starts_with_answer`) no longer does once that
+    /// one is changed: it is forgotten, so that it is asked again.
+    mutating func forgetAnswers(startingWith fid: String) {
+        for field in service.orderedFields.map(\.field) where field.startsWithAnswer == fid {
+            answers[field.id] = nil
+            visited.remove(field.id)
+        }
+    }
+
     /// The questions that apply, in asking order, given the answers so far (skip logic).
     /// Each condition sees only the answers of questions before it that apply themselves, so an
     /// answer left behind by a question that is now hidden changes nothing.

@@ -53,8 +53,7 @@ public enum ValidationError: Error, Equatable, Sendable {
         case .phoneCharacters: return s.tr(.validationPhoneCharacters)
         case .phonePrefix: return s.tr(.validationPhonePrefix)
         case let .dateFormat(example):
-            return s.tr(.validationDateFormat(date: CivilDate.display(iso: example.description, s),
-                                              digits: String(format: "%04d%02d%02d", example.year, example.month, example.day)))
+            return s.tr(.validationDateFormat(date: example.display(s), digits: example.keypadDigits))
         case let .dateNotReal(d): return s.tr(.validationDateNotReal(date: CivilDate.display(iso: d, s)))
         case .dateTooEarly: return s.tr(.validationDateTooEarly)
         case .numberFormat: return s.tr(.validationNumberFormat)

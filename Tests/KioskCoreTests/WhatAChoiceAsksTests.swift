@@ -94,6 +94,21 @@ final class WhatAChoiceAsksTests: XCTestCase {
         XCTAssertNil(d.state.error)
     }
 
+    func testAChangedIdentityNumberAsksForTheCardNumberAgain() {
+        var d = Driver()
+        d.open("disability-subsidies", until: .question("disability_card_number"))
+        d.type("11")
+        for _ in 0..<20 where d.page != .review {
+            if d.page == .question("phone") { d.type("13800000000") } else { d.digit(1) }
+        }
+        XCTAssertEqual(d.page, .review)
+        d.change(.question("id_number"))
+        d.type("11010519491231002X")
+        XCTAssertEqual(d.page, .question("disability_card_number"), "the old card number began with the old identity number")
+        d.type("22")
+        XCTAssertEqual(d.state.session?.answers["disability_card_number"], .string("11010519491231002X22"))
+    }
+
     func testTheInsuranceCategoryAndADisabilityAreAskedApart() {
         var d = Driver()
         d.open("medical-insurance-enrolment", until: .question("employee_insured"))

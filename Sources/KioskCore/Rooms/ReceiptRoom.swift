@@ -62,7 +62,8 @@ public struct ReceiptRoom: Equatable, Sendable {
             c.reference = referenceLine(s)
             c.paragraphs = [around.online ? s.tr(.confirmedOnline)
                                 // "您不用再来一趟" is not true of someone who has a paper to bring later,
-                                // nor of one whose choice asks more (刷脸 now, the township window).
+                                // nor of one asked more (刷脸 now, the township window, a certificate
+                                // to fetch: `ConfirmationSlip.asksMore`).
                                 : slip.later.isEmpty && !slip.asksMore ? s.tr(.confirmedOffline) : s.tr(.confirmedOfflineLater)]
             c.paragraphs += slip.later.map { later in
                 let material = later.material.resolve(around.locale)

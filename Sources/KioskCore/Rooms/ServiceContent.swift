@@ -48,7 +48,7 @@ extension ServiceVisit {
                 }
             }
             // A keypad cannot write: say so before the resident starts, and who can.
-            let writing = service.orderedFields.filter { $0.field.needsWriting && ($0.field.required || $0.field.requiredWhen != nil) }
+            let writing = service.orderedFields.filter { $0.field.needsWriting && $0.field.mayBeRequired }
             let always = writing.filter { $0.step.relevant == nil && $0.field.relevant == nil && $0.field.required }.count
             if always > 0 {
                 c.paragraphs.append(s.tr(.introNeedsWriting(count: "\(always)")))

@@ -193,6 +193,7 @@ extension ServiceVisit {
 
     /// Stores an answer, runs pre-review (预审), and moves on.
     private mutating func accept(_ value: JSONValue, for fid: String, _ around: Surroundings) -> VisitOutcome {
+        if let before = session.answers[fid], before != value { session.forgetAnswers(startingWith: fid) }
         session.answers[fid] = value
         session.residentConsentAt = nil
         session.visited.insert(fid)
