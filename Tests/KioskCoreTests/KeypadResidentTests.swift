@@ -128,7 +128,7 @@ final class KeypadResidentTests: XCTestCase {
         d.open("social-security-card-replacement")
         XCTAssertEqual(d.page, .intro)
         let intro = d.state.content(zh)
-        XCTAssertTrue(intro.paragraphs.contains("选了某些选项时，会有一处要写字，用数字键写不了。到时请按人工帮办键（F1），请工作人员帮您填写。"),
+        XCTAssertTrue(intro.paragraphs.contains("选了某些选项时，会有一处要写字，用数字键写不了。到时请按人工帮办键，请工作人员帮您填写。"),
                       "the mailing address is asked only when the card is to be mailed: \(intro.paragraphs)")
         XCTAssertTrue(intro.keys.contains("需要帮忙请按人工帮办键"))
         d = Driver()

@@ -88,7 +88,7 @@ final class WhatAChoiceAsksTests: XCTestCase {
     func testADisabilityCardNumberIsTheIdentityNumberAndTwoTypedDigits() {
         var d = Driver()
         d.open("disability-subsidies", until: .question("disability_card_number"))
-        XCTAssertEqual(d.state.content(zh).question?.contains("最后2位"), true)
+        XCTAssertEqual(d.state.content(zh).hint?.contains("只要输入最后2位数字"), true)
         d.type("11")
         XCTAssertEqual(d.state.session?.answers["disability_card_number"], .string("51192219450315001611"))
         XCTAssertNil(d.state.error)
