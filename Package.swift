@@ -8,7 +8,9 @@ let package = Package(
         // Pure Swift: catalog, validators, wizard reducer, what each screen says.
         .target(name: "KioskCore"),
         // Frames as cells: layout, display widths, big glyphs, themes. No terminal calls.
-        .target(name: "KioskRender", dependencies: ["KioskCore"]),
+        .target(name: "KioskRender", dependencies: ["KioskCore", "CWordBreaks"]),
+        // ICU's word break iterator (libicu-dev), so that lines of Chinese break between words.
+        .target(name: "CWordBreaks", linkerSettings: [.linkedLibrary("icuuc")]),
         // ncursesw, wide-character build.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // The only importer of CNcursesw: draws buffer diffs, reads keys and mouse.

@@ -42,7 +42,7 @@ ensure_python_modules() {
 # Linked that way the sender's networking library needs libcurl's development files (-lcurl).
 build_static() {
   local product
-  ensure_packages libncurses-dev libssl-dev libespeak-ng-dev libcurl4-openssl-dev
+  ensure_packages libncurses-dev libssl-dev libicu-dev libespeak-ng-dev libcurl4-openssl-dev
   for product in carekiosk carekiosk-sender; do
     swift build -c release --static-swift-stdlib --scratch-path .build-static --product "$product"
   done

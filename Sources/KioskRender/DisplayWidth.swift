@@ -57,19 +57,20 @@ public enum DisplayWidth {
         return out + "…"
     }
 
-    /// Breaks text into lines of at most `width` columns. Chinese breaks between any two
-    /// characters (but not before closing punctuation); other scripts break at spaces, and a word
-    /// longer than a line is cut.
+    /// Breaks text into lines of at most `width` columns. Chinese breaks between words, as ICU's
+    /// dictionary finds them (never before closing punctuation, never after opening punctuation);
+    /// other scripts break at spaces, and a word longer than a line is cut.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var paragraphLines: [String] = []
             var line = ""
             var lineWidth = 0
             for token in tokens(String(paragraph)) {
                 let w = of(token)
                 if lineWidth + w > width, !line.isEmpty {
-                    lines.append(line.trimmingTrailingSpaces())
+                    paragraphLines.append(line.trimmingTrailingSpaces())
                     line = ""
                     lineWidth = 0
                     if token == " " { continue }
@@ -77,7 +78,7 @@ public enum DisplayWidth {
                 if w > width {
                     // A single word wider than the line: cut it into pieces.
                     for c in token {
-                        if lineWidth + of(c) > width { lines.append(line); line = ""; lineWidth = 0 }
+                        if lineWidth + of(c) > width { paragraphLines.append(line); line = ""; lineWidth = 0 }
                         line.append(c)
                         lineWidth += of(c)
                     }
@@ -86,9 +87,23 @@ public enum DisplayWidth {
                 line += token
                 lineWidth += w
             }
-            lines.append(line.trimmingTrailingSpaces())
+            paragraphLines.append(line.trimmingTrailingSpaces())
+            lines += withoutAWidow(paragraphLines, width: width)
         }
         return lines
+    }
+
+    /// A paragraph's lines with its last line never one character alone ("上。", "X。"): the word
+    /// before it comes down to keep it company, when the line above keeps another. Chinese only; an
+    /// English word alone on a last line is ordinary.
+    static func withoutAWidow(_ lines: [String], width: Int) -> [String] {
+        guard lines.count >= 2, let last = lines.last, of(last.filter { !closingPunctuation.contains($0) }) <= 2,
+              last.contains(where: { of($0) == 2 }) else { return lines }
+        var above = tokens(lines[lines.count - 2])
+        while above.last == " " { above.removeLast() }
+        guard above.filter({ $0 != " " }).count >= 2, let word = above.popLast(), of(word) + of(last) <= width else { return lines }
+        // Again while the last line is still that short ("{…" came down to "}。": "{…}。").
+        return withoutAWidow(lines.dropLast(2) + [above.joined().trimmingTrailingSpaces(), word + last], width: width)
     }
 
     /// `wrap`, but a line that must break ends after a comma or a full stop where one stands in
@@ -98,8 +113,10 @@ public enum DisplayWidth {
         guard width > 0 else { return [] }
         // Most texts (an option, a heading) fit on one line.
         if !text.contains("\n"), of(text) <= width { return [text.trimmingTrailingSpaces()] }
-        var lines: [String] = []
+        var allLines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var lines: [String] = []
+            defer { allLines += withoutAWidow(lines, width: width) }
             var line: [String] = []
             var used = 0
             for token in tokens(String(paragraph)) {
@@ -138,35 +155,64 @@ public enum DisplayWidth {
             // What is left, with a word wider than a line cut as `wrap` cuts it.
             lines += wrap(line.joined(), width: width)
         }
-        return lines
+        return allLines
     }
 
     static let phraseEnds: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）"]
 
     /// Units that stay together on a line: a run of non-wide, non-space characters (a word or a
-    /// number), a single space, or one wide character with any closing punctuation after it.
+    /// number), a single space, or a Chinese word, with any opening punctuation before it and any
+    /// closing punctuation after it: "（可以不填）" is one unit, "社保卡。" another.
     static func tokens(_ s: String) -> [String] {
+        let wordStarts = s.unicodeScalars.contains { $0.value >= 0x2E80 } ? WordStarts.of(s) : []
         var out: [String] = []
         var word = ""
-        for c in s {
+        var opening = ""
+        // Whether the last unit ends in a Chinese character that the next one may continue.
+        var inChineseWord = false
+        func endWord() {
+            if !word.isEmpty { out.append(word); word = "" }
+        }
+        for (index, c) in s.enumerated() {
             if c == " " {
-                if !word.isEmpty { out.append(word); word = "" }
+                endWord()
+                if !opening.isEmpty { out.append(opening); opening = "" }
                 out.append(" ")
-            } else if of(c) == 2 || closingPunctuation.contains(c) {
-                if !word.isEmpty { out.append(word); word = "" }
-                if closingPunctuation.contains(c), let last = out.last, last != " " {
+                inChineseWord = false
+            } else if openingPunctuation.contains(c) {
+                endWord()
+                opening.append(c)
+                inChineseWord = false
+            } else if closingPunctuation.contains(c) {
+                endWord()
+                if opening.isEmpty, let last = out.last, last != " " {
                     out[out.count - 1] = last + String(c)
                 } else {
-                    out.append(String(c))
+                    out.append(opening + String(c))
+                    opening = ""
                 }
+                inChineseWord = false
+            } else if of(c) == 2 {
+                endWord()
+                if inChineseWord, opening.isEmpty, !wordStarts.contains(index) {
+                    out[out.count - 1].append(c)
+                } else {
+                    out.append(opening + String(c))
+                    opening = ""
+                }
+                inChineseWord = true
             } else {
+                if word.isEmpty { word = opening; opening = "" }
                 word.append(c)
+                inChineseWord = false
             }
         }
-        if !word.isEmpty { out.append(word) }
+        endWord()
+        if !opening.isEmpty { out.append(opening) }
         return out
     }
 
+    static let openingPunctuation: Set<Character> = ["（", "「", "『", "“", "‘", "《", "【"]
     static let closingPunctuation: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", "》", "…", ",", ".", ";", ":", "?", "!", ")"]
 
     /// Spaces to put before `s` so that it sits in the middle of `width` columns.

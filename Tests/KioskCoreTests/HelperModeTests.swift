@@ -166,7 +166,7 @@ final class HelperModeTests: XCTestCase {
         XCTAssertTrue(c.paragraphs.contains { $0.contains("5119**********0016") }, "the resident hears and sees what is submitted, masked")
         XCTAssertFalse(c.paragraphs.joined().contains("511922194503150016"))
         XCTAssertEqual(c.keys.first, "按确认键看下一页")
-        XCTAssertEqual(c.morePages, "第 1 页，共 3 页，看完请按确认键翻到下一页")
+        XCTAssertEqual(c.morePages, "第 1 页，共 3 页")
 
         d.esc()
         XCTAssertEqual(d.page, .review, "the resident can say no")

@@ -212,6 +212,40 @@ final class DoubleSizeLayoutTests: XCTestCase {
         XCTAssertTrue(after.textAnswersPage <= d.state.textPage, "at the question's page: \(d.state.textPage) of \(after.textPages)")
     }
 
+    /// A number pressed on a page of text before the question's page shows the question's page
+    /// and chooses nothing: 高龄津贴's privacy notice runs over 3 pages at 102×26, 1 我知道了，同意并继续 on the last.
+    func testANumberPressedBeforeTheOptionsAreShownShowsThemFirst() {
+        var d = Driver()
+        d.open("old-age-allowance", until: .privacy)
+        func frame() -> ScreenBuffer {
+            let f = screen.render(d.state, width: 102, height: 26)
+            d.send(.setTextPages(f.textPages, answersPage: f.textAnswersPage))
+            return screen.render(d.state, width: 102, height: 26)
+        }
+        let first = frame()
+        XCTAssertEqual(first.textPages, 3, first.text)
+        XCTAssertFalse(first.text.contains("1  我知道了，同意并继续"), "the option is on the last page\n\(first.text)")
+        d.digit(1)
+        let shown = frame()
+        XCTAssertEqual(d.page, .privacy, "nothing agreed unseen")
+        XCTAssertEqual(d.state.textPage, 2)
+        XCTAssertTrue(shown.text.contains("1  我知道了，同意并继续"), shown.text)
+        d.digit(1)
+        XCTAssertNotEqual(d.page, .privacy, "now seen, 1 agrees")
+    }
+
+    /// A digit typed on a page before the field's is typed into the field, and the field's page is
+    /// shown: the identity question as a renderer would report it cut over 2 pages, the field on the second.
+    func testADigitTypedBeforeTheFieldsPageIsTypedInSight() {
+        var d = Driver()
+        d.open("pension-certification", until: .question("id_number"))
+        d.send(.setTextPages(2, answersPage: 1))
+        XCTAssertEqual(d.state.textPage, 0)
+        d.digit(5)
+        XCTAssertEqual(d.state.textPage, 1, "the field's page is shown")
+        XCTAssertEqual(d.state.input, "5", "and the digit is in it")
+    }
+
     func testATooShortScreenFallsBackToSingleSizeCareLayouts() {
         let frame = screen.render(questionState().state, width: 60, height: 14)
         XCTAssertTrue(frame.text.contains("您的身份证号码是多少"), frame.text)

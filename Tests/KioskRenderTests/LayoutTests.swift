@@ -19,11 +19,70 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.truncate("Pension eligibility", to: 10), "Pension e…")
     }
 
-    func testWrappingChineseBreaksAnywhereButKeepsPunctuationWithItsCharacter() {
-        let lines = DisplayWidth.wrap("领养老金的老人每年要认证一次，认证好了。", width: 14)
-        XCTAssertEqual(lines, ["领养老金的老人", "每年要认证一", "次，认证好了。"])
-        XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 16 })
-        XCTAssertEqual(DisplayWidth.wrap("每年要认证一次，", width: 14), ["每年要认证一", "次，"])
+    func testWrappingChineseBreaksBetweenWordsAndKeepsPunctuationWithThem() {
+        XCTAssertEqual(DisplayWidth.wrap("领养老金的老人每年要认证一次，认证好了。", width: 14), ["领养老金的老人", "每年要认证", "一次，认证", "好了。"])
+        XCTAssertEqual(DisplayWidth.wrap("每年要认证一次，", width: 14), ["每年要认证", "一次，"])
+        // Lines the walk found cut inside a word: 跳/过, 妥/善, 社保/卡, and 上。 alone.
+        XCTAssertEqual(DisplayWidth.wrap("（可以不填，直接按确认键跳过）", width: 24), ["（可以不填，直接按确认键", "跳过）"])
+        XCTAssertEqual(DisplayWidth.wrap("（可以不填，直接按确认键跳过）", width: 10), ["（可以不", "填，直接按", "确认键", "跳过）"], "（ stays with what it opens")
+        XCTAssertEqual(DisplayWidth.wrap("这些信息只用于这次认证，妥善保管，不做别的用处。", width: 20), ["这些信息只用于这次", "认证，妥善保管，不做", "别的用处。"])
+        XCTAssertEqual(DisplayWidth.wrap("请带上社保卡和残疾人证到村委会。", width: 10), ["请带上", "社保卡和", "残疾人证到", "村委会。"])
+        XCTAssertEqual(DisplayWidth.wrap("审核通过后，津贴按月打到您的卡上。", width: 16), ["审核通过后，津贴", "按月打到您的", "卡上。"], "上。 is not left alone")
+        XCTAssertEqual(DisplayWidth.wrap("身份证号码最后一位是X。", width: 20), ["身份证号码最后一位", "是X。"])
+    }
+
+    /// Every Chinese text the bundled catalog and the locale show, wrapped at every width a single
+    /// or a double line has: no line cut inside one of the words kept whole, none beginning with
+    /// closing punctuation or ending with opening punctuation, no last line of one character, nothing lost.
+    /// (Widths too narrow for a text's longest unit are left out: that unit must be cut.)
+    func testNoBundledTextBreaksInsideAWordAtAnyWidth() throws {
+        var texts: [String] = []
+        func collect(_ value: Any) {
+            if let text = value as? String, text.contains(where: { DisplayWidth.of($0) == 2 }) { texts.append(text) }
+            if let object = value as? [String: Any] { object.values.forEach(collect) }
+            if let array = value as? [Any] { array.forEach(collect) }
+        }
+        for file in ["catalog/default.json", "locales/zh-Hans.json"] {
+            collect(try JSONSerialization.jsonObject(with: Data(contentsOf: repoRoot.appendingPathComponent(file))))
+        }
+        XCTAssertGreaterThan(texts.count, 300)
+        for word in WordStarts.keptWhole {
+            XCTAssertTrue(texts.contains { $0.contains(word) }, "\(word) is kept whole for a text the kiosk shows")
+        }
+        var lineBreaks = 0
+        for text in texts {
+            // A unit wider than the line (a placeholder with its brackets, a file name) has to be cut.
+            let longestUnit = DisplayWidth.tokens(text).map(DisplayWidth.of).max() ?? 0
+            for width in max(12, longestUnit)...60 {
+                for lines in [DisplayWidth.wrap(text, width: width), DisplayWidth.wrapAtPhrases(text, width: width)] {
+                    XCTAssertEqual(lines.joined().filter { $0 != " " && $0 != "\n" }, text.filter { $0 != " " && $0 != "\n" }, "nothing lost")
+                    for (above, below) in zip(lines, lines.dropFirst()) where !above.isEmpty && !below.isEmpty {
+                        lineBreaks += 1
+                        let around = String(above.suffix(4)) + "|" + String(below.prefix(4))
+                        for word in WordStarts.keptWhole where word.count > 1 {
+                            let joined = String(above.suffix(word.count - 1)) + String(below.prefix(word.count - 1))
+                            // The word straddles the break when it is in the joined text and not wholly on one side.
+                            if let range = joined.range(of: word) {
+                                let start = joined.distance(from: joined.startIndex, to: range.lowerBound)
+                                if start < word.count - 1, start + word.count > word.count - 1 {
+                                    XCTFail("\(word) cut at width \(width): \(around)")
+                                }
+                            }
+                        }
+                        XCTAssertFalse(DisplayWidth.closingPunctuation.contains(below.first!), "\(around) at width \(width)")
+                        XCTAssertFalse(DisplayWidth.openingPunctuation.contains(above.last!), "\(around) at width \(width)")
+                    }
+                    // One character alone on the last line, where the line above could spare a word.
+                    if lines.count >= 2, let last = lines.last, DisplayWidth.of(last.filter { !DisplayWidth.closingPunctuation.contains($0) }) <= 2,
+                       last.contains(where: { DisplayWidth.of($0) == 2 }),
+                       case let above = DisplayWidth.tokens(lines[lines.count - 2]).filter({ $0 != " " }), above.count >= 2,
+                       DisplayWidth.of(above.last! + last) <= width {
+                        XCTFail("\(last) alone on the last line at width \(width): \(lines)")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(lineBreaks, 10_000, "the widths break the texts")
     }
 
     func testDoubleLinesBreakAfterACommaNearTheirEnd() {

@@ -172,6 +172,25 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(long.rows(width: 40), 7)
     }
 
+    /// Choosing or focusing an option moves no double button: each is measured with both marks.
+    func testAChosenOrFocusedDoubleOptionMovesNoButton() {
+        let labels = ["住在外地的老人", "转诊到外地看病", "其他"]
+        func buttons(chosen: Int?, focused: Int?) -> OptionButtons {
+            OptionButtons(options: labels.enumerated().map {
+                ScreenContent.Option(number: $0.offset + 1, label: $0.element, selected: $0.offset == chosen, focused: $0.offset == focused)
+            }, double: true, chosenMark: "（已选）")
+        }
+        for width in [40, 60, 76, 100] {
+            let plain = buttons(chosen: nil, focused: nil)
+            for (chosen, focused) in [(0, nil), (nil, 2), (1, 1), (2, 0)] as [(Int?, Int?)] {
+                let marked = buttons(chosen: chosen, focused: focused)
+                XCTAssertEqual(marked.places(width: width).map { [$0.line, $0.left, $0.width] }, plain.places(width: width).map { [$0.line, $0.left, $0.width] },
+                               "width \(width), chosen \(String(describing: chosen)), focused \(String(describing: focused))")
+                XCTAssertEqual(marked.rows(width: width), plain.rows(width: width))
+            }
+        }
+    }
+
     func testTheButtonBarLeavesOutFromTheRightWhatDoesNotFit() {
         let items: [(label: String, key: Key)] = [("确认", .enter), ("返回", .escape), ("人工帮办", .f1)]
         let plain = drawn(ButtonBar(items: items, boxed: false), width: 22, height: 1)

@@ -172,6 +172,12 @@ extension WizardState {
             answersHidden.toggle()
             return []
         }
+        if textPage < textAnswersPage, key.isDigitOrCharacter {
+            // An answer pressed on a page of text before the question: the question's page comes
+            // first, so that nothing is chosen unseen; a typed digit is typed there, in sight.
+            textPage = textAnswersPage
+            guard acceptsText else { return [] }
+        }
         if let place = xPlace, case let .character(c) = key, !(c.isASCII && c.isNumber) {
             // Digits and X only: the keypad's `-` or `/` is no part of a number.
             if IdentityNumber.keysForX.contains(c) { typeX(at: place) }

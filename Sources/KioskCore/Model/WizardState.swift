@@ -8,6 +8,14 @@ public enum Key: Equatable, Sendable {
     case enter, escape, backspace
     case up, down, tab
     case f1, f2, f3, f4
+
+    /// A key that answers: a number to choose or to type, or a character typed.
+    var isDigitOrCharacter: Bool {
+        switch self {
+        case .digit, .character: return true
+        default: return false
+        }
+    }
 }
 
 public enum Action: Equatable, Sendable {

@@ -31,12 +31,17 @@ struct OptionButtons: Widget {
     var double = false
     var chosenMark = ""
 
-    var labels: [String] {
-        options.map { o in
-            double ? (o.focused ? "＞" : "") + "\(o.number)  \(o.label)" + (o.selected ? chosenMark : "")
-                : (o.focused ? "▶ " : "") + "\(o.number)  \(o.label)" + (o.selected ? " ✓" : "")
-        }
+    var labels: [String] { options.map { label($0, focused: $0.focused, selected: $0.selected) } }
+
+    private func label(_ o: ScreenContent.Option, focused: Bool, selected: Bool) -> String {
+        double ? (focused ? "＞" : "") + "\(o.number)  \(o.label)" + (selected ? chosenMark : "")
+            : (focused ? "▶ " : "") + "\(o.number)  \(o.label)" + (selected ? " ✓" : "")
     }
+
+    /// What each button is measured by. Double: its label with the focus and the chosen marks
+    /// both, so that no button grows and no other moves when one is focused or chosen (（已选）
+    /// is four double cells). Single: the label itself, as the 80×24 layouts were fitted to it.
+    private var measuredLabels: [String] { double ? options.map { label($0, focused: true, selected: true) } : labels }
 
     /// Where each button goes: its line of buttons, left column and width, in the frame's columns.
     typealias Place = (line: Int, left: Int, width: Int)
@@ -46,7 +51,7 @@ struct OptionButtons: Widget {
 
     func places(width frameWidth: Int) -> [Place] {
         let width = frameWidth / unit, padding = 4 / unit, gap = 2 / unit
-        let widths = labels.map { min(width, max(KioskScreen.buttonMinWidth / unit, DisplayWidth.of(double ? DoubleSizeGlyphs.safe($0) : $0) + padding)) }
+        let widths = measuredLabels.map { min(width, max(KioskScreen.buttonMinWidth / unit, DisplayWidth.of(double ? DoubleSizeGlyphs.safe($0) : $0) + padding)) }
         // The grid: every button as wide as the widest.
         let cell = widths.max() ?? KioskScreen.buttonMinWidth / unit
         let perRow = max(1, (width + gap) / (cell + gap))
@@ -79,7 +84,8 @@ struct OptionButtons: Widget {
         guard let last = places.last else { return ([], [], []) }
         var heights = Array(repeating: KioskScreen.buttonHeight, count: last.line + 1)
         let lines = double ? zip(labels, places).map { doubleLines($0, width: $1.width) } : []
-        for (place, labelLines) in zip(places, lines) {
+        let measured = double ? zip(measuredLabels, places).map { doubleLines($0, width: $1.width) } : []
+        for (place, labelLines) in zip(places, measured) {
             heights[place.line] = max(heights[place.line], 2 * labelLines.count + 1)
         }
         return (places, heights, lines)
