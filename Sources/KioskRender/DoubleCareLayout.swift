@@ -246,7 +246,7 @@ struct TextPages {
     func pieces(on page: Int) -> [Piece] { pages[page] }
 
     init?(_ pieces: [Piece], capacity: Int) {
-        for piece in pieces {
+        for (index, piece) in pieces.enumerated() {
             switch piece {
             case let .answers(rows, part):
                 guard rows <= capacity else { return nil }
@@ -258,6 +258,17 @@ struct TextPages {
                 guard !block.lines.isEmpty, capacity >= 2 else { continue }
                 // A block that fits on a page of its own is not cut: it starts a new page instead.
                 if used > 0, used + 1 + 2 * block.lines.count > capacity, 2 * block.lines.count <= capacity { newPage() }
+                // A lead-in ("需要准备的材料：") is not left at the foot of a page: what it leads to
+                // begins under it, or both go to the next page.
+                if used > 0, let last = block.lines.last?.last, last == "：" || last == ":", index + 1 < pieces.count {
+                    let company: Int
+                    switch pieces[index + 1] {
+                    case let .text(next): company = next.lines.isEmpty ? 0 : 1 + 2
+                    case let .answers(rows, _): company = 1 + rows
+                    }
+                    let together = 2 * block.lines.count + company
+                    if used + 1 + together > capacity, together <= capacity { newPage() }
+                }
                 var part = Block(lines: [], style: block.style, centred: block.centred)
                 for line in block.lines {
                     // The blank row before a new piece, on a page that has something already.

@@ -246,6 +246,22 @@ final class DoubleSizeLayoutTests: XCTestCase {
         XCTAssertEqual(d.state.input, "5", "and the digit is in it")
     }
 
+    /// A lead-in ending in "：" goes to the next page with what it leads to rather than stand alone
+    /// at the foot of a page; a text without one is cut where the page is full.
+    func testALeadInIsNotLeftAtTheFootOfAPage() throws {
+        func block(_ line: String) -> TextPages.Piece { .text(TextPages.Block(lines: [line], style: Style(.text), centred: false)) }
+        func texts(_ pages: TextPages) -> [[String]] {
+            (0..<pages.count).map { page in pages.pieces(on: page).compactMap { if case let .text(b) = $0 { return b.lines.joined() } else { return nil } } }
+        }
+        let kept = try XCTUnwrap(TextPages([block("领养老金的老人每年要认证一次。"), block("需要准备的材料："), block("・居民身份证（必须带）")], capacity: 7))
+        XCTAssertEqual(texts(kept), [["领养老金的老人每年要认证一次。"], ["需要准备的材料：", "・居民身份证（必须带）"]])
+        let cut = try XCTUnwrap(TextPages([block("领养老金的老人每年要认证一次。"), block("认证好了，养老金照常发放。"), block("・居民身份证（必须带）")], capacity: 7))
+        XCTAssertEqual(texts(cut), [["领养老金的老人每年要认证一次。", "认证好了，养老金照常发放。"], ["・居民身份证（必须带）"]])
+        let beforeAnswers = try XCTUnwrap(TextPages([block("领养老金的老人每年要认证一次。"), block("这次办理要填写以下个人信息："), .answers(rows: 3, part: 0)], capacity: 8))
+        XCTAssertEqual(texts(beforeAnswers), [["领养老金的老人每年要认证一次。"], ["这次办理要填写以下个人信息："]])
+        XCTAssertEqual(beforeAnswers.firstAnswersPage, 1)
+    }
+
     func testATooShortScreenFallsBackToSingleSizeCareLayouts() {
         let frame = screen.render(questionState().state, width: 60, height: 14)
         XCTAssertTrue(frame.text.contains("您的身份证号码是多少"), frame.text)

@@ -172,8 +172,8 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(long.rows(width: 40), 7)
     }
 
-    /// Choosing or focusing an option moves no double button: each is measured with both marks.
-    func testAChosenOrFocusedDoubleOptionMovesNoButton() {
+    /// Moving the focus over double options moves no button: each is measured with the focus mark.
+    func testMovingTheFocusOverDoubleOptionsMovesNoButton() {
         let labels = ["住在外地的老人", "转诊到外地看病", "其他"]
         func buttons(chosen: Int?, focused: Int?) -> OptionButtons {
             OptionButtons(options: labels.enumerated().map {
@@ -181,8 +181,8 @@ final class WidgetTests: XCTestCase {
             }, double: true, chosenMark: "（已选）")
         }
         for width in [40, 60, 76, 100] {
-            let plain = buttons(chosen: nil, focused: nil)
-            for (chosen, focused) in [(0, nil), (nil, 2), (1, 1), (2, 0)] as [(Int?, Int?)] {
+            for (chosen, focused) in [(nil, 0), (nil, 2), (1, 1), (1, 0), (2, 2)] as [(Int?, Int?)] {
+                let plain = buttons(chosen: chosen, focused: nil)
                 let marked = buttons(chosen: chosen, focused: focused)
                 XCTAssertEqual(marked.places(width: width).map { [$0.line, $0.left, $0.width] }, plain.places(width: width).map { [$0.line, $0.left, $0.width] },
                                "width \(width), chosen \(String(describing: chosen)), focused \(String(describing: focused))")

@@ -38,10 +38,10 @@ struct OptionButtons: Widget {
             : (focused ? "▶ " : "") + "\(o.number)  \(o.label)" + (selected ? " ✓" : "")
     }
 
-    /// What each button is measured by. Double: its label with the focus and the chosen marks
-    /// both, so that no button grows and no other moves when one is focused or chosen (（已选）
-    /// is four double cells). Single: the label itself, as the 80×24 layouts were fitted to it.
-    private var measuredLabels: [String] { double ? options.map { label($0, focused: true, selected: true) } : labels }
+    /// What each button is measured by. Double: its label with the focus mark, so that no button
+    /// grows and no other moves as the arrow keys move the focus (a chosen mark is there from the
+    /// screen's first frame and stays). Single: the label itself, as the 80×24 layouts were fitted to it.
+    private var measuredLabels: [String] { double ? options.map { label($0, focused: true, selected: $0.selected) } : labels }
 
     /// Where each button goes: its line of buttons, left column and width, in the frame's columns.
     typealias Place = (line: Int, left: Int, width: Int)
