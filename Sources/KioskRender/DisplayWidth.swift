@@ -88,7 +88,7 @@ public enum DisplayWidth {
                 lineWidth += w
             }
             paragraphLines.append(line.trimmingTrailingSpaces())
-            lines += withoutAWidow(paragraphLines, width: width)
+            lines += withoutAWidow(paragraphLines, width: width, paragraph: String(paragraph))
         }
         return lines
     }
@@ -96,14 +96,16 @@ public enum DisplayWidth {
     /// A paragraph's lines with its last line never one character alone ("上。", "X。"): the word
     /// before it comes down to keep it company, when the line above keeps another. Chinese only; an
     /// English word alone on a last line is ordinary.
-    static func withoutAWidow(_ lines: [String], width: Int) -> [String] {
+    static func withoutAWidow(_ lines: [String], width: Int, paragraph: String) -> [String] {
         guard lines.count >= 2, let last = lines.last, of(last.filter { !closingPunctuation.contains($0) }) <= 2,
               last.contains(where: { of($0) == 2 }) else { return lines }
         var above = tokens(lines[lines.count - 2])
         while above.last == " " { above.removeLast() }
         guard above.filter({ $0 != " " }).count >= 2, let word = above.popLast(), of(word) + of(last) <= width else { return lines }
+        // The space the break took stays between them ("第 1 页，共 3 页": "3 页", not "3页").
+        let joined = paragraph.trimmingTrailingSpaces().hasSuffix(word + " " + last) && of(word) + 1 + of(last) <= width ? word + " " + last : word + last
         // Again while the last line is still that short ("{…" came down to "}。": "{…}。").
-        return withoutAWidow(lines.dropLast(2) + [above.joined().trimmingTrailingSpaces(), word + last], width: width)
+        return withoutAWidow(lines.dropLast(2) + [above.joined().trimmingTrailingSpaces(), joined], width: width, paragraph: paragraph)
     }
 
     /// `wrap`, but a line that must break ends after a comma or a full stop where one stands in
@@ -116,7 +118,7 @@ public enum DisplayWidth {
         var allLines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var lines: [String] = []
-            defer { allLines += withoutAWidow(lines, width: width) }
+            defer { allLines += withoutAWidow(lines, width: width, paragraph: String(paragraph)) }
             var line: [String] = []
             var used = 0
             for token in tokens(String(paragraph)) {
@@ -164,7 +166,8 @@ public enum DisplayWidth {
     /// number), a single space, or a Chinese word, with any opening punctuation before it and any
     /// closing punctuation after it: "（可以不填）" is one unit, "社保卡。" another.
     static func tokens(_ s: String) -> [String] {
-        let wordStarts = s.unicodeScalars.contains { $0.value >= 0x2E80 } ? WordStarts.of(s) : []
+        // ICU is asked where there is Chinese; elsewhere each wide character is a word (an emoji).
+        let wordStarts = s.unicodeScalars.contains { $0.value >= 0x2E80 } ? WordStarts.of(s) : nil
         var out: [String] = []
         var word = ""
         var opening = ""
@@ -194,7 +197,7 @@ public enum DisplayWidth {
                 inChineseWord = false
             } else if of(c) == 2 {
                 endWord()
-                if inChineseWord, opening.isEmpty, !wordStarts.contains(index) {
+                if inChineseWord, opening.isEmpty, let wordStarts, !wordStarts.contains(index) {
                     out[out.count - 1].append(c)
                 } else {
                     out.append(opening + String(c))

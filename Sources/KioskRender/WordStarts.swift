@@ -30,7 +30,12 @@ enum WordStarts {
         /// rather than grow with every answer typed.
         private let capacity = 4096
 
+        /// Longer texts (an answer being typed, a long note) are broken each time, not kept: the
+        /// cache holds the catalog's and the locale's texts, not every keystroke.
+        private let longestKept = 300
+
         func starts(of text: String) -> Set<Int> {
+            guard text.utf16.count <= longestKept else { return Self.breakIntoWords(text) }
             lock.lock()
             if let starts = known[text] { lock.unlock(); return starts }
             lock.unlock()

@@ -83,6 +83,8 @@ final class SessionSizesEndToEndTests: XCTestCase, EndToEnd {
         _ = try XCTUnwrap(x.press("Return", until: "今天带来了吗"), "Enter turns the intro's pages, then opens the material question")
         try x.key("1")
         try measure(x, "privacy", x.waitFor("个人信息使用说明"), into: &figures)
+        // 1 agrees where it is shown: on the notice's last page.
+        _ = try XCTUnwrap(x.press("Return", until: "同意并继续"), "Enter turns the privacy notice's pages to the one that asks")
         try x.key("1")
         try measure(x, "question", x.waitFor("身份证号码是多少"), into: &figures)
         try x.key("5", "1", "1", "9", "2", "2", "1", "9", "4", "5", "0", "3", "1", "5", "0", "0", "1", "6", "Return")

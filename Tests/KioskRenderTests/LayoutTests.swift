@@ -29,6 +29,10 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.wrap("请带上社保卡和残疾人证到村委会。", width: 10), ["请带上", "社保卡和", "残疾人证到", "村委会。"])
         XCTAssertEqual(DisplayWidth.wrap("审核通过后，津贴按月打到您的卡上。", width: 16), ["审核通过后，津贴", "按月打到您的", "卡上。"], "上。 is not left alone")
         XCTAssertEqual(DisplayWidth.wrap("身份证号码最后一位是X。", width: 20), ["身份证号码最后一位", "是X。"])
+        XCTAssertEqual(DisplayWidth.wrap("第 1 页，共 3 页", width: 14), ["第 1 页，共", "3 页"], "the space the break took stays")
+        XCTAssertEqual(DisplayWidth.withoutAWidow(["按确认键翻到 第 2", "页"], width: 20, paragraph: "按确认键翻到 第 2 页"), ["按确认键翻到 第", "2 页"],
+                       "a lone character brought company keeps the space the break took")
+        XCTAssertEqual(DisplayWidth.tokens("✅⭐❌"), ["✅", "⭐", "❌"], "wide characters without Chinese are each a unit")
     }
 
     /// Every Chinese text the bundled catalog and the locale show, wrapped at every width a single
